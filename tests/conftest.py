@@ -17,3 +17,11 @@ def corpus():
 def docs(corpus):
     """The bundled corpus keyed by doc_id."""
     return {d.doc_id: d for d in corpus}
+
+
+@pytest.fixture(scope="session")
+def tasks(corpus):
+    """The task table of the bundled corpus (kehoach_lib.parse.extract_corpus)."""
+    from kehoach_lib.parse import extract_corpus
+
+    return extract_corpus(corpus)

@@ -1,0 +1,1117 @@
+"""Parse: :class:`~kehoach_lib.load.Document` -> tidy task table.
+
+The parser reads a plan line by line and explains every non-blank line: a line is part of
+a task's span, or it gets a role (header, preamble, heading, field, table header,
+footnote, signature, recipients, metadata, boilerplate, …). Lines it cannot explain get
+the role ``unaccounted`` and are listed by :func:`line_accounting`, so nothing is lost
+silently.
+
+Layouts handled (all seen in the bundled corpus):
+
+* nested prose ``I.`` / ``1.`` / ``a)`` / ``(i)`` with field lines (``- Cơ quan chủ trì:``,
+  ``- Cơ quan phối hợp:``, ``- Thời hạn hoàn thành:`` and ``+`` sub-lines) that apply to
+  the items above them, including ``+ Nội dung (ii) và (iii): …`` assignments;
+* tab-separated tables whose header repeats after each page break and whose cells
+  continue on the next page (continuations are merged back into their row);
+* tables flattened to one cell per line with ``|`` lines between cells;
+* official letters (công văn) with numbered items, bold deadlines and footnotes;
+* "Tổ chức thực hiện" parts, where an agency heading owns the duties under it.
+
+Headings lost in scraping can be restored without touching the raw file, by a
+``<file>.hints.yaml`` next to it (see :func:`kehoach_lib.load.read_hints`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+
+from .deadlines import extract_targets, is_recurring, own_deadline_text, resolve_due, strip_markup
+from .load import Document
+
+#: Columns of the task table, in order (the data contract shared by every stage).
+TASK_COLUMNS = [
+    "task_id", "doc_id", "province", "kind", "path", "part", "section", "text",
+    "lead", "partners", "implementers", "deadline_text", "due", "recurring",
+    "product", "targets", "line_start", "line_end",
+]
+#: Roles of the lines that belong to a task's span.
+TASK_ROLES = {"task", "objective", "duty"}
+_BARRIER_ROLES = {"signature", "recipients", "metadata", "header", "closing"}
+
+# --- line patterns -----------------------------------------------------------------------
+_WS = re.compile(r"\s+")
+_TAGS = re.compile(r"<[^>]+>")
+_ROMAN = re.compile(r"^(?P<num>[IVX]{1,5})\.\s*(?P<rest>.*)$")
+_ARABIC = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)\.\s+(?P<rest>\S.*)$")
+_LETTER = re.compile(r"^(?P<num>[a-zđ])\)\s*(?P<rest>\S.*)$")
+_PAREN = re.compile(r"^\((?P<num>i{1,3}|iv|vi{0,3}|ix|x)\)\s*(?P<rest>\S.*)$")
+_FIELD = re.compile(
+    r"^-\s*(?P<name>Cơ quan chủ trì|Cơ quan thực hiện|Cơ quan phối hợp|Đơn vị chủ trì"
+    r"|Đơn vị thực hiện|Đơn vị phối hợp|Thời hạn hoàn thành|Thời gian hoàn thành"
+    r"|Thời gian thực hiện|Thời hạn|Sản phẩm)(?P<qual>[^:]*):\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+_SUBFIELD = re.compile(r"^\+\s*(?P<value>.*)$")
+_SCOPE = re.compile(r"^\+?\s*Nội dung\s+(?P<items>(?:\([ivx]+\)[\s,và]*)+):\s*(?P<value>.*)$")
+_ITEM_REF = re.compile(r"\(([ivx]+)\)")
+_LABEL = re.compile(r"^(?:Nhiệm vụ,\s*giải pháp|Nội dung\s*(?:\([ivx]+\)[\s,và]*)+)\s*:\s*$")
+_INLINE_FIELD = re.compile(
+    r"(?P<name>Cơ quan phối hợp|Cơ quan chủ trì|Cơ quan thực hiện):\s*(?P<value>[^.;]+(?:;[^.]+)*)"
+)
+#: A bold phrase that states a deadline (official letters put deadlines in bold).
+_BOLD_DEADLINE = re.compile(r"\*\*([^*]*?(?:trước|chậm nhất|hạn|ngày \d)[^*]*?)\*\*", re.IGNORECASE)
+_INLINE_DEADLINE = re.compile(r"Thời hạn(?: hoàn thành)?:\s*(?P<value>[^.]+(?:\.\d[^.]*)*)")
+_BOILERPLATE = re.compile(
+    r"^(?:Để sử dụng toàn bộ tiện ích|Ảnh minh họa|Xem chi tiết|Biên tập viên|\(Nguồn:)"
+)
+_FOOTNOTE = re.compile(r"^(?:\[\d+\]|[\u00b9\u00b2\u00b3\u2074-\u2079\u2070]+)\s*\S")
+_SIGNATURE = re.compile(
+    r"^[|*\s]*(?:KT\.|TM\.|Q\.)?\s*(?:PHÓ\s+)?CHỦ TỊCH[|*\s]*$|^[|*\s]*PHÓ CHỦ TỊCH[|*\s]*$"
+)
+_RECIPIENTS = re.compile(r"^Nơi nhận\s*:")
+_META_START = re.compile(r"^- Số hiệu\s*:")
+_RELATED = re.compile(r"^- \d+[A-ZĐ]")
+_HEADER_LINE = re.compile(
+    r"^(?:ỦY BAN NHÂN DÂN|UBND TỈNH|CỘNG HÒA|Số\s*:|V/v|Kính gửi|KẾ HOẠCH$|CÔNG VĂN$|"
+    r"QUYẾT ĐỊNH$|Độc lập)"
+)
+_DATELINE = re.compile(r"^[A-ZĐÂ-Ỹ][^\d,]{1,30},\s*ngày\b")
+_PREAMBLE_START = re.compile(r"^(?:Căn cứ|Thực hiện|Ủy ban nhân dân|UBND tỉnh|Chủ tịch UBND)")
+_APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\s*(?P<num>[\dIVX]*)\s*$")
+_APPENDIX_NOTE = re.compile(r"^\(?\s*Ban hành kèm theo")
+_NOTE = re.compile(r"^(?:Lưu ý\s*:|\(Kèm theo)")
+_CLOSING = re.compile(r"^Trên đây là")
+_TERMINAL = re.compile(r"[.;:!?…]\s*/?\.?\s*$")
+_NUM_CELL = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
+_NUM_TEXT_CELL = re.compile(r"^(?P<num>[IVX]{1,5})\s+(?P<rest>\S.*)$")
+_HEADER_CELL = re.compile(r"^(?:số\s*tt|stt|tt)$", re.IGNORECASE)
+_COLUMN_NUMBERS = re.compile(r"^\(\d+\)$")
+_SECTION_KIND = [
+    (re.compile(r"KINH PHÍ", re.IGNORECASE), "prose"),
+    (re.compile(r"MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|QUAN ĐIỂM", re.IGNORECASE), "objective"),
+    (re.compile(r"TỔ CHỨC THỰC HIỆN$|TRÁCH NHIỆM", re.IGNORECASE), "duty"),
+]
+_AGENCY_HEAD = (
+    r"(?:[Cc]ác\s+)?(?:Sở|sở|Văn phòng|văn phòng|VP|UBND|Ủy ban|Uỷ ban|Trung tâm|Ban|Công an"
+    r"|Bộ phận|Cơ quan|cơ quan|Đài|Báo|Phòng|Thủ trưởng|Người đứng đầu)"
+)
+_VERB = (
+    r"(?:chủ trì|phối hợp|căn cứ|có trách nhiệm|giúp|đảm bảo|bảo đảm|tham mưu|chủ động|chỉ đạo"
+    r"|thực hiện|tổng hợp|kịp thời|triển khai|báo cáo|rà soát|lập|xây dựng|hướng dẫn|theo dõi"
+    r"|đôn đốc|định kỳ|kiểm tra|kiểm soát|tổ chức|tuyên truyền|chịu trách nhiệm|trình|cập nhật"
+    r"|công khai|cung cấp|hoàn thiện|nâng cấp|đánh giá|xử lý|trong|để|về|nhằm|tại|theo)"
+)
+_SUBJECT = re.compile(
+    rf"^(?:Giao\s+)?(?P<agency>{_AGENCY_HEAD}\b.*?)\s+{_VERB}\b"
+)
+_MID_SUBJECT = re.compile(
+    rf",\s+(?P<agency>(?:các\s+(?:sở|cơ quan|đơn vị)|Sở|Văn phòng|UBND|Ủy ban|Trung tâm|Ban|Công an)"
+    rf"\b[^.]*?)\s+{_VERB}\b"
+)
+_PARTNERS = re.compile(rf"[Pp]hối hợp(?:\s+chặt chẽ)?\s+với\s+(?P<agency>.+?)\s+{_VERB}\b")
+_AGENCY_HEADING = re.compile(rf"^{_AGENCY_HEAD}\b")
+_RESPONSIBLE = re.compile(r"\s*(?:có trách nhiệm|chịu trách nhiệm)?\s*:?\s*$")
+#: A list bullet: ``- X`` at the start or after ``;`` ``,`` ``.``, or ``-X`` glued to a name.
+_BULLET = re.compile(r"(?:^|(?<=[;,.]))\s*-\s*(?=\S)|\s-(?=[A-ZĐ])")
+_FOOTNOTE_REF = re.compile(r"\[\d+\]")
+
+
+# --- small text helpers ------------------------------------------------------------------
+def clean_cell(text: str) -> str:
+    """Markup stripped, whitespace collapsed (cell and line text)."""
+    return _WS.sub(" ", _TAGS.sub(" ", _FOOTNOTE_REF.sub("", strip_markup(text)))).strip()
+
+
+def clean_agencies(text: str) -> str:
+    """An agency list as written, with bullets and markup removed, ``; ``-separated."""
+    text = clean_cell(text)
+    if not text:
+        return ""
+    parts = [p.strip(" ;,.") for p in _BULLET.split(text)]
+    parts = [p for p in parts if p]
+    joined = "; ".join(parts) if len(parts) > 1 else (parts[0] if parts else "")
+    joined = re.sub(r"\s*;\s*", "; ", joined)
+    return joined.strip(" ;,.")
+
+
+def _join(lines: list[str]) -> str:
+    return clean_cell(" ".join(lines))
+
+
+def _ends_open(text: str) -> bool:
+    return not _TERMINAL.search(strip_markup(text).rstrip())
+
+
+def _starts_lower(text: str) -> bool:
+    first = strip_markup(text).lstrip(" \"“(")[:1]
+    return bool(first) and first.islower()
+
+
+# --- parse state -------------------------------------------------------------------------
+@dataclass
+class _Task:
+    path: str
+    kind: str
+    part: str
+    section: str
+    text: str
+    lines: set[int]
+    lead: str = ""
+    partners: str = ""
+    implementers: str = ""
+    deadline_text: str = ""
+    product: str = ""
+
+
+@dataclass
+class _Node:
+    """A numbered item (or heading) of the prose tree."""
+
+    ntype: str
+    label: str
+    title: list[tuple[int | None, str]]
+    parent: _Node | None
+    children: list[_Node] = field(default_factory=list)
+    paragraphs: list[list[tuple[int | None, str]]] = field(default_factory=list)
+    after_label: list[bool] = field(default_factory=list)
+    fields: dict[str, list[str]] = field(default_factory=dict)
+    field_lines: set[int] = field(default_factory=set)
+    is_appendix: bool = False
+
+    @property
+    def title_text(self) -> str:
+        return _join([t for _, t in self.title])
+
+    def path_parts(self) -> list[str]:
+        node, parts = self, []
+        while node is not None and node.ntype != "root":
+            parts.append(node.label)
+            node = node.parent
+        return parts[::-1]
+
+    def ancestors(self) -> list[_Node]:
+        node, out = self.parent, []
+        while node is not None and node.ntype != "root":
+            out.append(node)
+            node = node.parent
+        return out
+
+
+@dataclass
+class _State:
+    doc: Document
+    roles: dict[int, str] = field(default_factory=dict)
+    owner: dict[int, int] = field(default_factory=dict)
+    tasks: list[_Task] = field(default_factory=list)
+
+    def role(self, line: int | None, role: str) -> None:
+        if line is not None and line not in self.roles:
+            self.roles[line] = role
+
+    def add_task(self, task: _Task) -> None:
+        self.tasks.append(task)
+        index = len(self.tasks) - 1
+        for ln in task.lines:
+            self.roles[ln] = task.kind
+            self.owner[ln] = index
+
+
+_NTYPE_RX = [("roman", _ROMAN), ("paren", _PAREN), ("letter", _LETTER), ("arabic", _ARABIC)]
+
+
+def _numbering(text: str) -> tuple[str, str, str] | None:
+    for ntype, rx in _NTYPE_RX:
+        m = rx.match(text)
+        if m:
+            return ntype, m.group("num"), m.group("rest")
+    return None
+
+
+def _label_for(ntype: str, num: str) -> str:
+    return f"({num})" if ntype == "paren" else num
+
+
+# --- frame: header, boilerplate, footnotes, signatures, metadata -------------------------
+def _with_hints(doc: Document) -> list[tuple[int | None, str]]:
+    """Source lines, with headings restored from the document's hints inserted."""
+    inserts: dict[int, list[str]] = {}
+    for h in doc.hints.get("headings", []):
+        inserts.setdefault(int(h["before_line"]), []).append(str(h["text"]))
+    out: list[tuple[int | None, str]] = []
+    for i, raw in enumerate(doc.lines, start=1):
+        for text in inserts.get(i, []):
+            out.append((None, text))
+        out.extend(_split_glued_heading(i, raw))
+    return out
+
+
+def _split_glued_heading(lineno: int, raw: str) -> list[tuple[int, str]]:
+    """``I. Heading**1. Sub-heading**`` (two headings glued on one line) -> two lines."""
+    m = re.search(r"\*\*(\d+\.\s+[^*]+)\*\*\s*$", raw)
+    if m and m.start() > 0 and _ROMAN.match(raw.strip()):
+        return [(lineno, raw[: m.start()]), (lineno, m.group(1))]
+    return [(lineno, raw)]
+
+
+def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
+    """Give frame roles to header/footer lines; return the index where the body starts."""
+    doc = state.doc
+    n = len(seq)
+    # trailing metadata block of the portal ("- Số hiệu: ...") and related-documents list
+    for idx, (ln, text) in enumerate(seq):
+        if _META_START.match(text.strip()):
+            if idx > 0:
+                state.role(seq[idx - 1][0], "metadata")
+            for ln2, _ in seq[idx:]:
+                state.role(ln2, "metadata")
+            break
+    in_recipients = False
+    after_signature = False
+    for ln, raw in seq:
+        text = raw.strip()
+        if ln is None:
+            continue
+        if not text:
+            state.role(ln, "blank")
+            continue
+        if _BOILERPLATE.match(text):
+            state.role(ln, "boilerplate")
+        elif _RELATED.match(text):
+            state.role(ln, "metadata")
+        elif _FOOTNOTE.match(text):
+            state.role(ln, "footnote")
+        elif _SIGNATURE.match(text):
+            state.role(ln, "signature")
+            after_signature = True
+            continue
+        elif _RECIPIENTS.match(text):
+            state.role(ln, "recipients")
+            in_recipients = True
+            continue
+        elif in_recipients and text[:1] in "-+":
+            state.role(ln, "recipients")
+            continue
+        elif after_signature and _looks_like_name(text):
+            state.role(ln, "signature")
+        after_signature = False
+        in_recipients = False
+    if doc.doc_type.strip().lower() == "tin bài":
+        for ln, raw in seq:
+            state.role(ln, "narrative")
+        return n
+    # document header: everything before the preamble or the first heading
+    for idx, (ln, raw) in enumerate(seq):
+        text = clean_cell(raw)
+        if not text or (ln is not None and ln in state.roles):
+            continue
+        if ln is None or _PREAMBLE_START.match(text) or _ROMAN.match(text) or _ARABIC.match(text):
+            return idx
+        state.role(ln, "header")
+    return n
+
+
+def _looks_like_name(text: str) -> bool:
+    words = clean_cell(text).split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and len(text) < 40
+
+
+# --- regions ------------------------------------------------------------------------------
+def _regions(state: _State, seq: list[tuple[int | None, str]], start: int):
+    """Split the body into ('prose' | 'tsv' | 'pipe', [indices]) regions, in order."""
+    regions: list[tuple[str, list[int]]] = []
+    i, n = start, len(seq)
+    while i < n:
+        ln, raw = seq[i]
+        if _is_pipe_table_start(seq, i):
+            regions.append(("pipe", list(range(i, n))))
+            break
+        if "\t" in raw:
+            j = i
+            idx: list[int] = []
+            while j < n:
+                if "\t" in seq[j][1]:
+                    idx.append(j)
+                    j += 1
+                elif not seq[j][1].strip() and _next_nonblank_has_tab(seq, j):
+                    idx.append(j)
+                    j += 1
+                else:
+                    break
+            regions.append(("tsv", idx))
+            i = j
+            continue
+        if regions and regions[-1][0] == "prose":
+            regions[-1][1].append(i)
+        else:
+            regions.append(("prose", [i]))
+        i += 1
+    return regions
+
+
+def _next_nonblank_has_tab(seq, j: int) -> bool:
+    for k in range(j, min(j + 4, len(seq))):
+        if seq[k][1].strip():
+            return "\t" in seq[k][1]
+    return False
+
+
+def _is_pipe_table_start(seq, i: int) -> bool:
+    window = [t.strip() for _, t in seq[i : i + 14]]
+    return (
+        len(window) > 3
+        and window[0] != "|"
+        and window[0] != ""
+        and window[1] == "|"
+        and sum(1 for t in window if t == "|") >= 5
+    )
+
+
+# --- prose ---------------------------------------------------------------------------------
+class _Prose:
+    """Builds the numbered tree of a prose region, then turns it into tasks."""
+
+    def __init__(self, state: _State, root: _Node, wrapped: bool):
+        self.state = state
+        self.root = root
+        self.wrapped = wrapped
+        self.stack: list[_Node] = [root]
+        self.pending: list[_Node] = []
+        self.in_fields = False
+        self.scope: list[str] | None = None
+        self.current_field: str | None = None
+        self.para: list[tuple[int | None, str]] | None = None
+        self.para_owner: _Node | None = None
+        self.para_role: str | None = None
+        self.after_label = False
+        self.seen_labels: dict[tuple[int, str], int] = {}
+
+    # -- building
+    def feed(self, ln: int | None, raw: str) -> None:
+        text = clean_cell(raw)
+        if not text:
+            return
+        if ln is not None and ln in self.state.roles:
+            if self.state.roles[ln] in _BARRIER_ROLES:
+                self.para = None  # nothing continues across a signature or a recipients list
+            return
+        if self._continues(text):
+            self.para.append((ln, raw))
+            if self.para_role:
+                self.state.role(ln, self.para_role)
+            return
+        self.para_role = None
+        num = _numbering(text)
+        if _APPENDIX.match(text):
+            self._appendix(ln, text)
+        elif _APPENDIX_NOTE.match(text) or _NOTE.match(text) or _CLOSING.match(text):
+            role = "note" if _NOTE.match(text) else (
+                "closing" if _CLOSING.match(text) else "header")
+            self.state.role(ln, role)
+            self.para, self.para_owner, self.para_role = [(ln, raw)], None, role
+            self._close_fields()
+        elif _LABEL.match(text):
+            self.state.role(ln, "label")
+            self.after_label = True
+            refs = _ITEM_REF.findall(text)
+            self.scope = [f"({r})" for r in refs] or None
+            self.para = None
+            self._close_fields()
+        elif m := _FIELD.match(text):
+            self._field(ln, m.group("name") + m.group("qual"), m.group("value"))
+        elif self.in_fields and (m := _SUBFIELD.match(text)):
+            self._subfield(ln, m.group("value"))
+        elif num:
+            self._node(ln, raw, *num)
+        else:
+            self._paragraph(ln, raw)
+
+    def _continues(self, text: str) -> bool:
+        if self.para is None or not self.para:
+            return False
+        if (_numbering(text) or _FIELD.match(text) or _LABEL.match(text) or _APPENDIX.match(text)
+                or _APPENDIX_NOTE.match(text) or _NOTE.match(text) or _CLOSING.match(text)):
+            return False
+        last_ln, last = self.para[-1]
+        if last_ln is None:
+            return False  # a restored heading is complete
+        if self.wrapped:
+            return True  # hard-wrapped text: a paragraph runs until the next structure
+        if not _ends_open(last):
+            return False
+        return _starts_lower(text) or len(clean_cell(last)) > 100
+
+    def _appendix(self, ln, text):
+        num = _APPENDIX.match(text).group("num")
+        node = _Node("appendix", f"PL{num}" if num else "PL", [(ln, text)], self.root,
+                     is_appendix=True)
+        self.root.children.append(node)
+        self.stack = [self.root, node]
+        self.state.role(ln, "heading")
+        self.pending = []
+        self.para, self.para_owner = None, None
+        self._close_fields()
+
+    def _node(self, ln, raw, ntype, num, rest):
+        self._close_fields()
+        types = [n.ntype for n in self.stack]
+        if ntype in types:
+            pos = len(types) - 1 - types[::-1].index(ntype)
+            self.stack = self.stack[:pos]
+        parent = self.stack[-1]
+        label = _label_for(ntype, num)
+        key = (id(parent), label)
+        if key in self.seen_labels:
+            self.seen_labels[key] += 1
+            label = f"{label}({self.seen_labels[key]})"
+        else:
+            self.seen_labels[key] = 1
+        node = _Node(ntype, label, [(ln, raw)], parent)
+        parent.children.append(node)
+        self.stack.append(node)
+        self.pending = [p for p in self.pending if _descends(p, parent)] + [node]
+        self.para, self.para_owner = node.title, node
+        self.after_label = False
+        self.scope = None
+
+    def _paragraph(self, ln, raw):
+        self._close_fields()
+        owner = self.stack[-1]
+        para = [(ln, raw)]
+        owner.paragraphs.append(para)
+        owner.after_label.append(self.after_label)
+        self.para, self.para_owner = para, owner
+
+    def _field(self, ln, name, value):
+        if not self.in_fields:
+            self.in_fields = True
+            targets = [p for p in self.pending if not p.children]
+            if self.scope:
+                targets = [p for p in targets if p.label in self.scope] or targets
+            self.targets = targets
+        key = _field_key(name)
+        self.current_field = key
+        self.state.role(ln, "field")
+        for node in self.targets:
+            if value.strip():
+                node.fields.setdefault(key, []).append(value)
+            node.field_lines.add(ln)
+        self._inline_fields(value)
+        self.para = None
+
+    def _subfield(self, ln, value):
+        self.state.role(ln, "field")
+        targets = self.targets
+        m = _SCOPE.match("+ " + value)
+        if m:
+            refs = [f"({r})" for r in _ITEM_REF.findall(m.group("items"))]
+            targets = [t for t in self.targets if t.label in refs] or self.targets
+            value = m.group("value")
+        head, inline = _split_inline_fields(value)
+        for node in targets:
+            if head.strip():
+                node.fields.setdefault(self.current_field, []).append(head)
+            for key, val in inline:
+                node.fields.setdefault(key, []).append(val)
+            node.field_lines.add(ln)
+        self.para = None
+
+    def _inline_fields(self, value):
+        pass
+
+    def _close_fields(self):
+        if self.in_fields:
+            self.in_fields = False
+            self.pending = []
+            self.targets = []
+            self.current_field = None
+            self.scope = None
+
+    # -- emitting
+    def emit(self, prefix_kind: str = "task") -> None:
+        for node in self.root.children:
+            self._emit(node)
+
+    def _emit(self, node: _Node) -> None:
+        state = self.state
+        kind = _kind_for(node)
+        if node.children:
+            state.role(node.title[0][0], "heading")
+            for ln, _ in node.title[1:]:
+                state.role(ln, "heading")
+            lead_from_heading = _agency_heading(node) if kind == "duty" else ""
+            for para in node.paragraphs:
+                for ln, _ in para:
+                    state.role(ln, "heading" if not lead_from_heading else "prose")
+            for child in node.children:
+                child_lead = lead_from_heading
+                self._emit_child(child, child_lead)
+            return
+        self._emit_leaf(node, "")
+
+    def _emit_child(self, node: _Node, lead: str) -> None:
+        if node.children:
+            self._emit(node)
+            return
+        self._emit_leaf(node, lead)
+
+    def _emit_leaf(self, node: _Node, inherited_lead: str) -> None:
+        state = self.state
+        kind = _kind_for(node)
+        part, section = _part_and_section(node)
+        path = ".".join(node.path_parts())
+        lines_title = [ln for ln, _ in node.title if ln is not None]
+        if kind == "prose" or node.is_appendix or node.ntype == "roman":
+            for ln in lines_title + [ln for p in node.paragraphs for ln, _ in p]:
+                state.role(ln, "prose" if kind == "prose" else "heading")
+            return
+        title = node.title_text
+        title_rest = _numbering(title)[2] if _numbering(title) else title
+        paragraphs = list(zip(node.paragraphs, node.after_label))
+        heading_like = _ends_open(title_rest) and len(title_rest) < 200
+        agency = _agency_heading(node) if kind == "duty" else ""
+        body: list[tuple[int | None, str]] = []
+        extra: list[list[tuple[int | None, str]]] = []
+        if agency and paragraphs:
+            # an agency heading that owns unnumbered duties
+            if len(paragraphs) == 1:
+                body = paragraphs[0][0]
+            else:
+                extra = [p for p, _ in paragraphs]
+        elif heading_like and paragraphs and (paragraphs[0][1] or len(paragraphs) == 1):
+            body = paragraphs[0][0]
+            extra = [p for p, _ in paragraphs[1:]]
+        else:
+            extra = [p for p, _ in paragraphs]
+        if not body and extra and (agency or heading_like):
+            state.role(lines_title[0] if lines_title else None, "heading")
+            for k, para in enumerate(extra, start=1):
+                self._task_from(node, f"{path}+{k}", kind, part, _strip_number(title_rest),
+                                _join([t for _, t in para]), para, lead=agency)
+            return
+        if body:
+            body_text = _join([t for _, t in body])
+            text = (title_rest + (": " if _ends_open(title_rest) else " ") + body_text
+                    if not agency else body_text)
+        else:
+            text = title_rest
+        lines = list(node.title) + body
+        lead = agency or inherited_lead
+        task = self._task_from(node, path, kind, part, section, text, lines, lead=lead)
+        for k, para in enumerate(extra, start=1):
+            para_text = _join([t for _, t in para])
+            self._task_from(node, f"{path}+{k}", kind, part, section, para_text, para,
+                            lead="", parent_task=task)
+
+    def _task_from(self, node, path, kind, part, section, text, lines, *, lead,
+                   parent_task: _Task | None = None) -> _Task:
+        line_set = {ln for ln, _ in lines if ln is not None}
+        fields = node.fields if parent_task is None else {}
+        if parent_task is None and len(self._siblings_sharing(node)) <= 1:
+            line_set |= node.field_lines
+        task = _Task(path=path, kind=kind, part=part, section=section, text=text,
+                     lines=line_set)
+        task.lead = clean_agencies("; ".join(fields.get("lead", []))) or lead
+        task.implementers = clean_agencies("; ".join(fields.get("implementers", [])))
+        task.partners = clean_agencies("; ".join(fields.get("partners", [])))
+        task.deadline_text = clean_cell("; ".join(v.strip().rstrip(".") for v in fields.get("deadline", [])))
+        task.product = clean_cell("; ".join(fields.get("product", [])))
+        if not task.lead and task.implementers:
+            task.lead, task.implementers = task.implementers, ""
+        _fill_from_text(task, default_lead=self.default_lead if parent_task is None else "",
+                        partners_from_text=not node.field_lines)
+        if not task.deadline_text:
+            bold = [clean_cell(m.group(1)) for _, raw in lines
+                    for m in _BOLD_DEADLINE.finditer(raw)]
+            task.deadline_text = "; ".join(b.rstrip(".,") for b in bold if b)
+        self.state.add_task(task)
+        return task
+
+    def _siblings_sharing(self, node: _Node) -> list[_Node]:
+        if not node.field_lines:
+            return []
+        parent = node.parent
+        return [c for c in (parent.children if parent else []) if c.field_lines & node.field_lines]
+
+    default_lead = ""
+
+
+def _split_inline_fields(value: str) -> tuple[str, list[tuple[str, str]]]:
+    """``X. Cơ quan phối hợp: Y`` -> (``X``, [("partners", ``Y``)])."""
+    m = re.search(r"(?:^|[.;]\s*)(Cơ quan (?:phối hợp|chủ trì|thực hiện))\s*:\s*(.*)$", value)
+    if not m:
+        return value, []
+    head = value[: m.start()].strip()
+    return head, [(_field_key(m.group(1)), m.group(2).strip())]
+
+
+def _field_key(name: str) -> str:
+    name = name.lower()
+    if "phối hợp" in name:
+        return "partners"
+    if "chủ trì" in name:
+        return "lead"
+    if "thực hiện" in name and ("cơ quan" in name or "đơn vị" in name):
+        return "implementers"
+    if "sản phẩm" in name:
+        return "product"
+    return "deadline"
+
+
+def _descends(node: _Node, ancestor: _Node) -> bool:
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.parent
+    return False
+
+
+def _kind_for(node: _Node) -> str:
+    for anc in [node] + node.ancestors():
+        if anc.is_appendix:
+            break
+        text = anc.title_text
+        for rx, kind in _SECTION_KIND:
+            if anc is not node and rx.search(text):
+                return kind
+    return "task"
+
+
+def _part_and_section(node: _Node) -> tuple[str, str]:
+    ancestors = node.ancestors()
+    section = ancestors[0].title_text if ancestors else ""
+    part = ancestors[-1].title_text if ancestors else ""
+    return _strip_number(part), _strip_number(section)
+
+
+def _strip_number(text: str) -> str:
+    num = _numbering(text)
+    return (num[2] if num else text).strip().rstrip(":").strip()
+
+
+def _agency_heading(node: _Node) -> str:
+    """The agency named by a duty heading (``2. Sở Tư pháp``), or ``""``."""
+    text = _strip_number(node.title_text)
+    if _AGENCY_HEADING.match(text) and len(text) < 120 and _ends_open(text + " "):
+        return _RESPONSIBLE.sub("", text).strip()
+    if _AGENCY_HEADING.match(text) and re.search(r"có trách nhiệm\s*:?\s*$", text):
+        return _RESPONSIBLE.sub("", text).strip()
+    return ""
+
+
+def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: bool = True) -> None:
+    """Lead, partners and deadline stated inside a task's own wording."""
+    text = task.text
+    m = _INLINE_DEADLINE.search(text)
+    if m and not task.deadline_text:
+        task.deadline_text = clean_cell(m.group("value"))
+    if not task.lead and task.kind != "objective":
+        sm = _SUBJECT.match(text) or _MID_SUBJECT.search(text[:160])
+        if sm:
+            task.lead = clean_agencies(sm.group("agency"))
+        elif default_lead:
+            task.lead = default_lead
+    if not task.partners and partners_from_text:
+        pm = _PARTNERS.search(text)
+        if pm:
+            task.partners = clean_agencies(pm.group("agency"))
+
+
+# --- tab-separated tables ----------------------------------------------------------------
+def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], section: str,
+               part: str, kind: str) -> None:
+    colmap: dict[str, int] = {}
+    rows: list[dict] = []
+    after_header = False
+    header_main: list[str] = []
+    for i in indices:
+        ln, raw = seq[i]
+        if not raw.strip():
+            state.role(ln, "blank")
+            continue
+        cells = [clean_cell(c) for c in raw.split("\t")]
+        if cells and _HEADER_CELL.match(cells[0] or ""):
+            header_main = cells
+            colmap = _column_map(cells, [])
+            state.role(ln, "table_header")
+            after_header = True
+            continue
+        if after_header and not cells[0] and not cells[1:2] == [""] and _is_subheader(cells):
+            colmap = _column_map(header_main, cells)
+            state.role(ln, "table_header")
+            continue
+        if after_header and _is_subheader(cells):
+            colmap = _column_map(header_main, cells)
+            state.role(ln, "table_header")
+            continue
+        first = cells[0]
+        m = _NUM_TEXT_CELL.match(first)
+        if m and not _NUM_CELL.match(first):
+            cells = [m.group("num"), m.group("rest")] + cells[1:]
+            first = cells[0]
+        if _NUM_CELL.match(first):
+            rows.append({"num": first.rstrip("."), "cells": cells, "lines": [ln]})
+        elif not first and rows and after_header:
+            prev = rows[-1]
+            prev["cells"] = _merge_cells(prev["cells"], cells)
+            prev["lines"].append(ln)
+        elif not first and rows:
+            rows.append({"num": "", "cells": cells, "lines": [ln]})
+        else:
+            state.role(ln, "unaccounted")
+        after_header = False
+    _emit_table_rows(state, rows, colmap, context, section, part, kind)
+
+
+def _is_subheader(cells: list[str]) -> bool:
+    joined = " ".join(cells).lower()
+    return not cells[0] and ("bắt đầu" in joined or "chủ trì" in joined) and len(joined) < 80
+
+
+def _column_map(main: list[str], sub: list[str]) -> dict[str, int]:
+    colmap: dict[str, int] = {"num": 0, "text": 1}
+    width = max(len(main), len(sub))
+    for idx in range(width):
+        label = (sub[idx] if idx < len(sub) and sub[idx] else
+                 main[idx] if idx < len(main) else "").lower()
+        if not label or idx < 2:
+            continue
+        if "chủ trì" in label:
+            colmap.setdefault("lead", idx)
+        elif "phối hợp" in label:
+            colmap.setdefault("partners", idx)
+        elif "bắt đầu" in label:
+            colmap.setdefault("start", idx)
+        elif "hoàn thành" in label and "sản phẩm" not in label:
+            colmap.setdefault("end", idx)
+        elif "thời gian" in label or "thời hạn" in label:
+            colmap.setdefault("time", idx)
+        elif "sản phẩm" in label:
+            colmap.setdefault("product", idx)
+        elif "cơ quan" in label or "đơn vị" in label:
+            colmap.setdefault("lead", idx)
+    return colmap
+
+
+def _merge_cells(prev: list[str], cont: list[str]) -> list[str]:
+    width = max(len(prev), len(cont))
+    out = []
+    for i in range(width):
+        a = prev[i] if i < len(prev) else ""
+        b = cont[i] if i < len(cont) else ""
+        out.append(f"{a} {b}".strip() if b else a)
+    return out
+
+
+def _emit_table_rows(state, rows, colmap, context, section, part, kind,
+                     roman_seen: dict | None = None) -> None:
+    """Turn parsed table rows into tasks (rows with children become headings)."""
+    roman = ""
+    roman_title = ""
+    roman_seen = {} if roman_seen is None else roman_seen
+    parents: dict[str, dict] = {}
+    unnumbered = 0
+    last_num = ""
+
+    def cell(row, key):
+        idx = colmap.get(key)
+        cells = row["cells"]
+        return cells[idx] if idx is not None and idx < len(cells) else ""
+
+    nums = [r["num"] for r in rows]
+    for pos, row in enumerate(rows):
+        num = row["num"]
+        lines = [ln for ln in row["lines"] if ln is not None]
+        if re.fullmatch(r"[IVX]{1,5}", num):
+            roman_seen[num] = roman_seen.get(num, 0) + 1
+            roman = num if roman_seen[num] == 1 else f"{num}({roman_seen[num]})"
+            roman_title = cell(row, "text")
+            parents = {}
+            unnumbered = 0
+            last_num = ""
+            for ln in lines:
+                state.role(ln, "heading")
+            continue
+        text = cell(row, "text")
+        if num:
+            unnumbered = 0
+            last_num = num
+            path_num = num
+        else:
+            unnumbered += 1
+            path_num = f"{last_num}+{unnumbered}" if last_num else f"+{unnumbered}"
+        path = ".".join([*context, *([roman] if roman else []), path_num]).replace(".+", "+")
+        following = next((other for other in nums[pos + 1 :] if other), "")
+        own = {k: cell(row, k) for k in ("lead", "partners", "start", "end", "time", "product")}
+        next_unnumbered = pos + 1 < len(rows) and not rows[pos + 1]["num"]
+        has_children = bool(num) and (following.startswith(num + ".")
+                                      or (next_unnumbered and not any(own.values())))
+        inherited = _inherit(parents, num)
+        if has_children:
+            parents[num] = own
+            for ln in lines:
+                state.role(ln, "heading")
+            continue
+        lead = own["lead"] or inherited.get("lead", "")
+        partners = own["partners"] or inherited.get("partners", "")
+        dl = [v for v in (own["start"], own["end"], own["time"]) if v]
+        deadline_text = " – ".join(dl) if dl else " – ".join(
+            v for v in (inherited.get("start"), inherited.get("end"), inherited.get("time")) if v)
+        product = own["product"] or inherited.get("product", "")
+        due_source = own["end"] or own["time"] or (
+            own["start"] if own["start"] and not re.search(r"\btừ\b", own["start"]) else "")
+        task = _Task(path=path, kind=kind, part=part or section,
+                     section=roman_title or section, text=text, lines=set(lines),
+                     lead=clean_agencies(lead), partners=clean_agencies(partners),
+                     deadline_text=deadline_text, product=product)
+        task._due_source = due_source or deadline_text  # type: ignore[attr-defined]
+        state.add_task(task)
+
+
+def _inherit(parents: dict[str, dict], num: str) -> dict:
+    parts = num.split(".") if num else []
+    for k in range(len(parts) - 1, 0, -1):
+        key = ".".join(parts[:k])
+        if key in parents:
+            return {k2: v for k2, v in parents[key].items() if v}
+    return {}
+
+
+# --- flattened "|" tables -----------------------------------------------------------------
+def _parse_pipe(state: _State, seq, indices: list[int], context: list[str], kind: str) -> None:
+    cells: list[tuple[str, list[int]]] = []
+    cur: list[str] = []
+    cur_lines: list[int] = []
+    for i in indices:
+        ln, raw = seq[i]
+        if raw.strip() == "|":
+            state.role(ln, "table_rule")
+            cells.append((_join(cur), cur_lines))
+            cur, cur_lines = [], []
+            continue
+        if not raw.strip():
+            state.role(ln, "blank")
+            continue
+        cur.append(raw)
+        if ln is not None:
+            cur_lines.append(ln)
+    if cur:
+        cells.append((_join(cur), cur_lines))
+    # header: cells up to and including the "(n)" column-number row
+    header: list[str] = []
+    pos = 0
+    while pos < len(cells) and (not _NUM_CELL.match(cells[pos][0]) or not header):
+        header.append(cells[pos][0])
+        for ln in cells[pos][1]:
+            state.role(ln, "table_header")
+        pos += 1
+        if len(header) > 20:
+            break
+    names = [h for h in header if h and not _COLUMN_NUMBERS.match(h)]
+    width = len(names) or 6
+    colmap = _column_map(names, [])
+    rows = []
+    texts = [c[0] for c in cells]
+
+    def starts_row(j: int) -> bool:
+        if j >= len(cells):
+            return True
+        if _NUM_CELL.match(texts[j]):
+            return True
+        return (not texts[j] and j + 1 < len(cells) and texts[j + 1] != ""
+                and not _NUM_CELL.match(texts[j + 1]))
+
+    i = pos
+    while i < len(cells):
+        num = texts[i]
+        if not (_NUM_CELL.match(num) or (not num and i + 1 < len(cells) and texts[i + 1])):
+            for ln in cells[i][1]:
+                state.role(ln, "unaccounted")
+            i += 1
+            continue
+        data = texts[i + 2 : i + width]
+        full_ok = (i + width <= len(cells) and starts_row(i + width)
+                   and not any(_NUM_CELL.match(t) for t in data[:1]))
+        if full_ok:
+            span = width
+        elif i + 2 <= len(cells) and (
+            i + 2 >= len(cells) or _NUM_CELL.match(texts[i + 2])
+            or (not texts[i + 2] and i + 3 < len(cells) and texts[i + 3]
+                and not _NUM_CELL.match(texts[i + 3]))
+        ):
+            span = 2
+        else:
+            span = min(width, len(cells) - i)
+        row_cells = texts[i : i + span]
+        row_lines = [ln for c in cells[i : i + span] for ln in c[1]]
+        rows.append({"num": num.rstrip("."), "cells": row_cells, "lines": row_lines})
+        i += span
+    _emit_table_rows(state, rows, colmap, context, "", "", kind)
+
+
+# --- driver ---------------------------------------------------------------------------------
+@lru_cache(maxsize=128)
+def _parse(doc: Document) -> _State:
+    state = _State(doc)
+    seq = _with_hints(doc)
+    start = _mark_frame(state, seq)
+    if start >= len(seq):
+        return state
+    wrapped = _is_hard_wrapped(seq)
+    root = _Node("root", "", [], None)
+    prose = _Prose(state, root, wrapped)
+    prose.default_lead = _addressees(seq) if doc.doc_type.strip().lower() == "công văn" else ""
+    # the preamble: lines before the first heading or numbered item
+    i = start
+    while i < len(seq):
+        ln, raw = seq[i]
+        text = clean_cell(raw)
+        if text and (ln is None or _numbering(text) or _APPENDIX.match(text)
+                     or "\t" in raw or _is_pipe_table_start(seq, i)):
+            break
+        if text:
+            state.role(ln, "preamble")
+        i += 1
+    for kind, indices in _regions(state, seq, i):
+        if kind == "prose":
+            for j in indices:
+                prose.feed(*seq[j])
+        else:
+            prose._close_fields()
+            prose.para = None
+            ctx_node = prose.stack[-1] if len(prose.stack) > 1 else None
+            context = ctx_node.path_parts() if ctx_node else []
+            section = _strip_number(ctx_node.title_text) if ctx_node else ""
+            part = _strip_number(prose.stack[1].title_text) if len(prose.stack) > 1 else ""
+            if kind == "tsv":
+                _parse_tsv(state, seq, indices, context, section, part, "task")
+            else:
+                if not context:
+                    context = ["PL"]
+                _parse_pipe(state, seq, indices, context, "task")
+    prose.emit()
+    for ln, raw in seq:
+        if ln is not None and ln not in state.roles:
+            state.roles[ln] = "unaccounted" if raw.strip() else "blank"
+    return state
+
+
+def _is_hard_wrapped(seq) -> bool:
+    lines = [clean_cell(t) for _, t in seq if clean_cell(t) and "\t" not in t and t.strip() != "|"]
+    if len(lines) < 10:
+        return False
+    open_share = sum(1 for t in lines if _ends_open(t)) / len(lines)
+    return open_share > 0.5
+
+
+def _addressees(seq) -> str:
+    """The addressees of an official letter (``Kính gửi: - A; - B.``), as one agency list."""
+    out: list[str] = []
+    collecting = False
+    for _, raw in seq[:40]:
+        text = clean_cell(raw)
+        if text.startswith("Kính gửi"):
+            collecting = True
+            rest = text.split(":", 1)[1].strip() if ":" in text else ""
+            if rest:
+                out.append(rest)
+            continue
+        if collecting:
+            if text.startswith("-"):
+                out.append(text)
+            elif text:
+                break
+    return clean_agencies(" ".join(out))
+
+
+def _task_row(doc: Document, task: _Task) -> dict:
+    own = own_deadline_text(task.text)
+    due_source = getattr(task, "_due_source", "") or task.deadline_text
+    due = resolve_due(own, year=doc.year) if own else None
+    if due is None:
+        due = resolve_due(due_source, year=doc.year)
+    deadline_text = task.deadline_text or own
+    lines = sorted(task.lines)
+    return {
+        "task_id": f"{doc.doc_id}:{task.path}",
+        "doc_id": doc.doc_id,
+        "province": doc.province,
+        "kind": task.kind,
+        "path": task.path,
+        "part": task.part,
+        "section": task.section,
+        "text": task.text,
+        "lead": task.lead,
+        "partners": task.partners,
+        "implementers": task.implementers,
+        "deadline_text": deadline_text,
+        "due": due.isoformat() if due else "",
+        "recurring": is_recurring(deadline_text) or is_recurring(task.text),
+        "product": task.product,
+        "targets": extract_targets(f"{task.text} {task.product}"),
+        "line_start": lines[0] if lines else 0,
+        "line_end": lines[-1] if lines else 0,
+    }
+
+
+def extract_tasks(doc: Document) -> pd.DataFrame:
+    """Every task of one document as a tidy table (columns :data:`TASK_COLUMNS`)."""
+    state = _parse(doc)
+    rows = [_task_row(doc, t) for t in state.tasks]
+    df = pd.DataFrame(rows, columns=TASK_COLUMNS)
+    df = df.sort_values(["line_start", "line_end"], kind="stable").reset_index(drop=True)
+    df["task_id"] = _unique(df["task_id"].tolist())
+    df["path"] = [tid.split(":", 1)[1] for tid in df["task_id"]]
+    return df.astype({"recurring": bool, "line_start": int, "line_end": int})
+
+
+def _unique(ids: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for tid in ids:
+        if tid in seen:
+            seen[tid] += 1
+            out.append(f"{tid}~{seen[tid]}")
+        else:
+            seen[tid] = 1
+            out.append(tid)
+    return out
+
+
+def extract_corpus(docs) -> pd.DataFrame:
+    """Tasks of every document, in corpus order."""
+    frames = [extract_tasks(d) for d in docs]
+    frames = [f for f in frames if not f.empty]
+    if not frames:
+        return pd.DataFrame(columns=TASK_COLUMNS)
+    return pd.concat(frames, ignore_index=True)
+
+
+def line_accounting(doc: Document) -> pd.DataFrame:
+    """One row per source line: its role, and the task that owns it (if any)."""
+    state = _parse(doc)
+    ids = extract_tasks(doc)["task_id"].tolist() if state.tasks else []
+    order = sorted(range(len(state.tasks)),
+                   key=lambda k: (min(state.tasks[k].lines or {0}), max(state.tasks[k].lines or {0})))
+    task_id_of = {k: ids[rank] for rank, k in enumerate(order)} if ids else {}
+    rows = []
+    for i, text in enumerate(doc.lines, start=1):
+        role = state.roles.get(i, "blank" if not text.strip() else "unaccounted")
+        owner = state.owner.get(i)
+        rows.append({
+            "doc_id": doc.doc_id,
+            "line": i,
+            "role": role,
+            "task_id": task_id_of.get(owner, "") if owner is not None else "",
+            "text": text,
+        })
+    return pd.DataFrame(rows, columns=["doc_id", "line", "role", "task_id", "text"])
+
+
+def unaccounted_lines(doc: Document) -> pd.DataFrame:
+    """Non-blank lines the parser could not explain (should be empty for a known layout)."""
+    acc = line_accounting(doc)
+    return acc[acc["role"] == "unaccounted"].reset_index(drop=True)
