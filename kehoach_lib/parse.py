@@ -308,7 +308,8 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
         text = clean_cell(raw)
         if not text or (ln is not None and ln in state.roles):
             continue
-        if ln is None or _PREAMBLE_START.match(text) or _ROMAN.match(text) or _ARABIC.match(text):
+        if (ln is None or _PREAMBLE_START.match(text) or _ROMAN.match(text) or _ARABIC.match(text)
+                or "\t" in raw or _is_pipe_table_start(seq, idx)):
             return idx
         state.role(ln, "header")
     return n
@@ -1065,7 +1066,14 @@ def extract_tasks(doc: Document) -> pd.DataFrame:
     df = df.sort_values(["line_start", "line_end"], kind="stable").reset_index(drop=True)
     df["task_id"] = _unique(df["task_id"].tolist())
     df["path"] = [tid.split(":", 1)[1] for tid in df["task_id"]]
-    return df.astype({"recurring": bool, "line_start": int, "line_end": int})
+    return _typed(df)
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    """The task table's dtypes, the same whether it has rows or not."""
+    types = {c: "str" for c in TASK_COLUMNS}
+    types.update({"recurring": "bool", "line_start": "int64", "line_end": "int64"})
+    return df.astype(types)
 
 
 def _unique(ids: list[str]) -> list[str]:
@@ -1083,10 +1091,9 @@ def _unique(ids: list[str]) -> list[str]:
 
 def extract_corpus(docs) -> pd.DataFrame:
     """Tasks of every document, in corpus order."""
-    frames = [extract_tasks(d) for d in docs]
-    frames = [f for f in frames if not f.empty]
+    frames = [f for f in (extract_tasks(d) for d in docs) if not f.empty]
     if not frames:
-        return pd.DataFrame(columns=TASK_COLUMNS)
+        return _typed(pd.DataFrame(columns=TASK_COLUMNS))
     return pd.concat(frames, ignore_index=True)
 
 

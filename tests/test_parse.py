@@ -1,0 +1,227 @@
+"""Specification of the parser: plan document -> task table, every line accounted for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kehoach_lib import TASK_COLUMNS, Document, extract_tasks, line_accounting
+from kehoach_lib.parse import clean_agencies
+
+LABELS = Path(__file__).parent / "data" / "labelled_tasks.csv"
+SEED_DOCS = ["bacgiang_kh58_2025", "bacninh_kh383_2023", "bacgiang_cv_2023", "bentre_kh_2024"]
+
+
+def task_at(tasks: pd.DataFrame, doc_id: str, line: int) -> pd.Series:
+    """The task of ``doc_id`` whose line span contains ``line``."""
+    hit = tasks[(tasks.doc_id == doc_id) & (tasks.line_start <= line) & (tasks.line_end >= line)]
+    assert len(hit) == 1, f"{doc_id}:{line} is in {len(hit)} task spans"
+    return hit.iloc[0]
+
+
+def doc_from(text: str, **meta) -> Document:
+    meta = {"doc_id": "t", "province": "Tỉnh X", "date": "2025-04-08", "doc_type": "kế hoạch", **meta}
+    return Document(lines=tuple(text.split("\n")), **meta)
+
+
+# --- the table itself ------------------------------------------------------------------------
+def test_columns_and_unique_ids(tasks):
+    assert list(tasks.columns) == TASK_COLUMNS
+    assert tasks.task_id.is_unique
+    assert set(tasks.kind) == {"objective", "task", "duty"}
+    assert (tasks.text.str.len() > 0).all()
+
+
+def test_every_seed_plan_has_tasks_and_the_news_article_none(tasks):
+    counts = tasks.groupby("doc_id").size()
+    for doc_id in SEED_DOCS:
+        assert counts.get(doc_id, 0) >= 10
+    assert "news_nq66_2025" not in counts
+
+
+def test_same_input_same_table(corpus, tasks):
+    from kehoach_lib.parse import _parse, extract_corpus
+
+    _parse.cache_clear()
+    again = extract_corpus(corpus)
+    pd.testing.assert_frame_equal(again, tasks)
+
+
+def test_line_spans_contain_the_task_text(docs, tasks):
+    for row in tasks.itertuples():
+        lines = docs[row.doc_id].lines[row.line_start - 1 : row.line_end]
+        source = " ".join(" ".join(lines).split())
+        words = row.text.split()[:4]
+        assert " ".join(words).replace("*", "") in source.replace("*", ""), row.task_id
+
+
+# --- nothing lost ---------------------------------------------------------------------------
+@pytest.mark.parametrize("doc_id", SEED_DOCS + ["news_nq66_2025"])
+def test_every_seed_line_is_accounted_for(docs, doc_id):
+    acc = line_accounting(docs[doc_id])
+    assert len(acc) == len(docs[doc_id].lines)
+    assert (acc.role == "unaccounted").sum() == 0
+    blank = acc.text.str.strip() == ""
+    assert (acc.role[blank] == "blank").all()
+
+
+def test_task_lines_point_back_to_their_task(docs, tasks):
+    acc = pd.concat([line_accounting(docs[d]) for d in SEED_DOCS])
+    owned = acc[acc.task_id != ""]
+    assert set(owned.task_id) == set(tasks.task_id)
+    for row in tasks.sample(40, random_state=0).itertuples():
+        lines = owned[owned.task_id == row.task_id].line
+        assert lines.min() == row.line_start and lines.max() == row.line_end
+
+
+def test_frame_lines_get_their_roles(docs):
+    acc = line_accounting(docs["bacgiang_kh58_2025"]).set_index("line")
+    assert acc.loc[1, "role"] == "boilerplate"  # portal banner
+    assert acc.loc[3, "role"] == "header"  # Số: 58/KH-UBND | Bắc Giang, ngày ...
+    assert acc.loc[189, "role"] == "footnote"
+    assert set(acc.loc[197:206, "role"]) == {"metadata"}  # Số hiệu / Loại văn bản / ...
+    assert acc.loc[44, "role"] == "field"
+
+
+# --- hand-labelled sample across the four layouts --------------------------------------------
+def _labels():
+    return pd.read_csv(LABELS, comment="#", dtype=str, keep_default_na=False)
+
+
+@pytest.mark.parametrize("label", _labels().to_dict("records"), ids=lambda r: f"{r['doc_id']}:{r['line']}")
+def test_labelled_task(tasks, label):
+    task = task_at(tasks, label["doc_id"], int(label["line"]))
+    assert task.lead == label["lead"]
+    assert task.partners == label["partners"]
+    assert task.due == label["due"]
+    assert task.recurring == bool(int(label["recurring"]))
+
+
+# --- layout by layout ------------------------------------------------------------------------
+def test_nested_prose_paths_kinds_and_sections(tasks):
+    bg = tasks[tasks.doc_id == "bacgiang_kh58_2025"].set_index("path")
+    assert bg.loc["I.1.a", "kind"] == "objective"
+    assert bg.loc["II.1.a", "targets"] == "ít nhất 30%; 30%"
+    assert bg.loc["III.1.b.(ii)", "kind"] == "task"
+    assert bg.loc["III.1.b.(ii)", "section"].startswith("Cắt giảm, đơn giản hóa TTHC dựa trên")
+    assert bg.loc["V.3.c", "kind"] == "duty"
+    assert "IV.1" not in bg.index  # the budget section is not a task
+
+
+def test_field_line_assigns_different_agencies_to_different_items(tasks):
+    bg = tasks[tasks.doc_id == "bacgiang_kh58_2025"].set_index("path")
+    assert bg.loc["III.2.a.(i)", "lead"] == "Văn phòng UBND tỉnh"
+    assert bg.loc["III.2.a.(ii)", "lead"] == bg.loc["III.2.a.(iii)", "lead"]
+    assert bg.loc["III.2.a.(iii)", "partners"] == "Văn phòng UBND tỉnh"
+    assert bg.loc["III.2.a.(i)", "partners"] == ""
+
+
+def test_page_break_row_is_merged_back(tasks, docs):
+    row = tasks.set_index("task_id").loc["bacninh_kh383_2023:PL01.I.3"]
+    assert row.text.endswith("giải quyết TTHC tại Trung tâm")
+    assert (row.line_start, row.line_end) == (84, 88)
+    acc = line_accounting(docs["bacninh_kh383_2023"]).set_index("line")
+    assert acc.loc[86, "role"] == acc.loc[87, "role"] == "table_header"  # repeated header
+
+
+def test_html_markup_in_cells_is_stripped(tasks):
+    bn = tasks[tasks.doc_id == "bacninh_kh383_2023"]
+    for column in ("text", "lead", "partners", "product"):
+        assert not bn[column].str.contains("<ul|<p>|style=", regex=True).any()
+
+
+def test_group_rows_without_agency_are_headings_not_tasks(tasks):
+    ids = set(tasks.task_id)
+    assert "bacninh_kh383_2023:PL01.V.2" not in ids  # "Số hóa kết quả giải quyết TTHC còn hiệu lực"
+    assert {"bacninh_kh383_2023:PL01.V.2.1", "bacninh_kh383_2023:PL01.V.2.3"} <= ids
+    assert "bentre_kh_2024:PL.I.3" not in ids
+    # a group row's agencies pass down to children that have none (Bắc Ninh VI.1 -> 1.1)
+    row = tasks.set_index("task_id").loc["bacninh_kh383_2023:PL01.VI.1.1"]
+    assert row.lead.startswith("Sở, ban, ngành thuộc tỉnh")
+
+
+def test_repeated_section_number_is_disambiguated(tasks):
+    bt = tasks[tasks.doc_id == "bentre_kh_2024"].set_index("path")
+    assert bt.loc["PL.IV.1.1", "text"].startswith("Đánh giá tác động")
+    assert bt.loc["PL.IV(2).1", "text"].startswith("Tiếp tục tổ chức triển khai thực hiện Nghị định")
+    assert bt.loc["PL.IV(2).1", "section"].startswith("THỰC HIỆN CƠ CHẾ MỘT CỬA")
+
+
+def test_official_letter_items_and_paragraphs(tasks):
+    cv = tasks[tasks.doc_id == "bacgiang_cv_2023"].set_index("path")
+    assert list(cv.index[:4]) == ["1", "2", "2+1", "3"]
+    # item 4 continues after the footnotes of a page break
+    assert cv.loc["4", "text"].endswith("thẩm quyền của sở, ngành, địa phương.")
+    assert (cv.loc["4", "line_start"], cv.loc["4", "line_end"]) == (24, 32)
+    assert "**" not in "".join(cv.text)
+
+
+# --- tiny inline documents ---------------------------------------------------------------------
+def test_fields_apply_to_the_items_above_them_only():
+    doc = doc_from(
+        "III. NỘI DUNG\n1. Nhóm một\na) Việc A\n(i) Làm A1.\n(ii) Làm A2.\n"
+        "- Cơ quan chủ trì: Sở Tư pháp.\n- Thời hạn hoàn thành: Quý II năm 2025.\n"
+        "(iii) Làm A3, hoàn thành trước ngày 15/5/2025.\n- Cơ quan chủ trì: Sở Nội vụ.\n"
+        "- Thời hạn hoàn thành: Thường xuyên."
+    )
+    t = extract_tasks(doc).set_index("path")
+    assert list(t.index) == ["III.1.a.(i)", "III.1.a.(ii)", "III.1.a.(iii)"]
+    assert list(t.lead) == ["Sở Tư pháp", "Sở Tư pháp", "Sở Nội vụ"]
+    assert list(t.due) == ["2025-06-30", "2025-06-30", "2025-05-15"]
+    assert list(t.recurring) == [False, False, True]
+
+
+def test_tab_table_with_page_break_continuation():
+    doc = doc_from(
+        "Số TT\tTên nhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian\t\tSản phẩm\n"
+        "\t\t\t\tBắt đầu\tHoàn thành\t\n"
+        "I\tNhóm nhiệm vụ\t\t\t\t\t\n"
+        "1\tXây dựng quy chế của\t- Sở A; - Sở\tSở C\tTháng 2\tTháng 5\tQuy chế\n"
+        "\n"
+        "Số TT\tTên nhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian\t\tSản phẩm\n"
+        "\t\t\t\tBắt đầu\tHoàn thành\t\n"
+        "\tCổng dịch vụ công\tB\t\t\t\t\n",
+        date="2023-02-17",
+    )
+    t = extract_tasks(doc)
+    assert len(t) == 1
+    row = t.iloc[0]
+    assert (row.path, row.text, row.lead) == ("I.1", "Xây dựng quy chế của Cổng dịch vụ công", "Sở A; Sở B")
+    assert (row["due"], row["product"], row["line_start"], row["line_end"]) == ("2023-05-31", "Quy chế", 4, 8)
+
+
+def test_pipe_table_rows_and_groups():
+    cells = ["TT", "Nhiệm vụ cụ thể", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian",
+             "Sản phẩm", "I", "CÔNG TÁC CHỈ ĐẠO", "1", "Ban hành kế hoạch", "1.1",
+             "Kế hoạch kiểm tra", "Văn phòng UBND tỉnh", "Sở Nội vụ", "Quý I/2024", "Kế hoạch",
+             "2", "Tập huấn", "Văn phòng UBND tỉnh", "", "Thường xuyên", "Hội nghị"]
+    doc = doc_from("\n|\n".join(cells), date="2024")
+    t = extract_tasks(doc).set_index("path")
+    assert list(t.index) == ["PL.I.1.1", "PL.I.2"]
+    assert t.loc["PL.I.1.1", "due"] == "2024-03-31"
+    assert t.loc["PL.I.2", "recurring"]
+    acc = line_accounting(doc)
+    assert (acc.role == "unaccounted").sum() == 0
+
+
+def test_unrecognised_lines_are_reported_not_dropped():
+    doc = doc_from("I. NỘI DUNG\n1. Làm việc A.\nSố TT\tTên nhiệm vụ\n???\tmột dòng lạ\n")
+    acc = line_accounting(doc)
+    assert acc.set_index("line").loc[4, "role"] == "unaccounted"
+
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("- Sở A; - Sở B.", "Sở A; Sở B"),
+        ("<ul style='x'> - Sở A; - UBND cấp huyện. </ul>", "Sở A; UBND cấp huyện"),
+        ("Sở Thông tin và Truyền thông -Trung tâm HCC", "Sở Thông tin và Truyền thông; Trung tâm HCC"),
+        ("Đài Phát thanh - Truyền hình tỉnh", "Đài Phát thanh - Truyền hình tỉnh"),
+        ("Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("", ""),
+    ],
+)
+def test_clean_agencies(written, expected):
+    assert clean_agencies(written) == expected
