@@ -113,6 +113,8 @@ _MID_SUBJECT = re.compile(
     rf"\b[^.]*?)\s+{_VERB}\b"
 )
 _PARTNERS = re.compile(rf"[Pp]hối hợp(?:\s+chặt chẽ)?\s+với\s+(?P<agency>.+?)\s+{_VERB}\b")
+#: A lead cell that also names partners: "Các sở, ban, ngành tỉnh chủ trì, phối hợp UBND cấp huyện".
+_LEAD_WITH_PARTNERS = re.compile(r"^(?P<lead>.+?)\s+chủ trì,?\s+phối hợp(?:\s+với)?\s+(?P<partners>.+)$")
 _AGENCY_HEADING = re.compile(rf"^{_AGENCY_HEAD}\b")
 _RESPONSIBLE = re.compile(r"\s*(?:có trách nhiệm|chịu trách nhiệm)?\s*:?\s*$")
 #: A list bullet: ``- X`` at the start or after ``;`` ``,`` ``.``, or ``-X`` glued to a name.
@@ -754,6 +756,10 @@ def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], secti
             cells = [m.group("num"), m.group("rest")] + cells[1:]
             first = cells[0]
         if _NUM_CELL.match(first):
+            if after_header and rows:
+                # the scrape sometimes glues the previous row's cell endings onto the first
+                # row after a page break: "có TTHC ... các cấp. - Sở, ban, ngành; ..."
+                cells = _return_spilled_fragments(rows[-1], cells, ln)
             rows.append({"num": first.rstrip("."), "cells": cells, "lines": [ln]})
         elif not first and rows and after_header:
             prev = rows[-1]
@@ -795,6 +801,27 @@ def _column_map(main: list[str], sub: list[str]) -> dict[str, int]:
         elif "cơ quan" in label or "đơn vị" in label:
             colmap.setdefault("lead", idx)
     return colmap
+
+
+_SPILL = re.compile(r"^(?P<frag>[a-zđà-ỹ][^;]*?(?:\.(?=\s)|;|$))\s*(?P<rest>.*)$")
+
+
+def _return_spilled_fragments(prev: dict, cells: list[str], ln: int | None) -> list[str]:
+    """Move lowercase leading fragments of ``cells`` back to the row before the page break."""
+    out = list(cells)
+    moved = False
+    for idx in range(2, len(cells)):
+        m = _SPILL.match(cells[idx])
+        if not m or not m.group("rest"):
+            continue
+        while len(prev["cells"]) <= idx:
+            prev["cells"].append("")
+        prev["cells"][idx] = f"{prev['cells'][idx]} {m.group('frag').rstrip(';')}".strip()
+        out[idx] = m.group("rest")
+        moved = True
+    if moved and ln is not None:
+        prev["lines"].append(ln)
+    return out
 
 
 def _merge_cells(prev: list[str], cont: list[str]) -> list[str]:
@@ -858,6 +885,9 @@ def _emit_table_rows(state, rows, colmap, context, section, part, kind,
             continue
         lead = own["lead"] or inherited.get("lead", "")
         partners = own["partners"] or inherited.get("partners", "")
+        if m := _LEAD_WITH_PARTNERS.match(lead):
+            lead = m.group("lead")
+            partners = "; ".join(p for p in (m.group("partners"), partners) if p)
         dl = [v for v in (own["start"], own["end"], own["time"]) if v]
         deadline_text = " – ".join(dl) if dl else " – ".join(
             v for v in (inherited.get("start"), inherited.get("end"), inherited.get("time")) if v)
