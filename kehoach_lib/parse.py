@@ -1152,3 +1152,52 @@ def unaccounted_lines(doc: Document) -> pd.DataFrame:
     """Non-blank lines the parser could not explain (should be empty for a known layout)."""
     acc = line_accounting(doc)
     return acc[acc["role"] == "unaccounted"].reset_index(drop=True)
+
+
+def document_layouts(doc: Document) -> list[str]:
+    """The layouts found in a document, in order of appearance.
+
+    ``prose`` (numbered items), ``field-lines`` (``- Cơ quan chủ trì:`` blocks),
+    ``tab-table``, ``pipe-table``, ``letter`` (công văn), ``news`` (no tasks by design).
+    """
+    if doc.doc_type.strip().lower() == "tin bài":
+        return ["news"]
+    acc = line_accounting(doc)
+    roles = set(acc.role)
+    found = []
+    if doc.doc_type.strip().lower() == "công văn":
+        found.append("letter")
+    elif roles & TASK_ROLES:
+        found.append("prose")
+    if "field" in roles:
+        found.append("field-lines")
+    if acc.text.str.contains("\t").any():
+        found.append("tab-table")
+    if "table_rule" in roles:
+        found.append("pipe-table")
+    return found
+
+
+def corpus_overview(docs) -> pd.DataFrame:
+    """One row per document: metadata, size, layouts, task counts by kind, unaccounted lines."""
+    rows = []
+    for doc in docs:
+        tasks = extract_tasks(doc)
+        acc = line_accounting(doc)
+        kinds = tasks.kind.value_counts()
+        rows.append({
+            "doc_id": doc.doc_id,
+            "province": doc.province,
+            "number": doc.number,
+            "doc_type": doc.doc_type,
+            "date": doc.date,
+            "lines": int((acc.role != "blank").sum()),
+            "chars": sum(len(line) for line in doc.lines),
+            "layout": ", ".join(document_layouts(doc)),
+            "tasks": len(tasks),
+            "objectives": int(kinds.get("objective", 0)),
+            "duties": int(kinds.get("duty", 0)),
+            "with_due": int((tasks.due != "").sum()),
+            "unaccounted": int((acc.role == "unaccounted").sum()),
+        })
+    return pd.DataFrame(rows)

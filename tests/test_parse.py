@@ -228,3 +228,16 @@ def test_unrecognised_lines_are_reported_not_dropped():
 )
 def test_clean_agencies(written, expected):
     assert clean_agencies(written) == expected
+
+
+def test_corpus_overview_names_each_layout(corpus):
+    from kehoach_lib.parse import corpus_overview
+
+    ov = corpus_overview(corpus).set_index("doc_id")
+    assert ov.loc["bacgiang_kh58_2025", "layout"] == "prose, field-lines"
+    assert ov.loc["bacninh_kh383_2023", "layout"] == "prose, tab-table"
+    assert ov.loc["bacgiang_cv_2023", "layout"] == "letter"
+    assert ov.loc["bentre_kh_2024", "layout"] == "prose, pipe-table"
+    assert ov.loc["news_nq66_2025", "layout"] == "news"
+    assert ov.unaccounted.sum() == 0
+    assert ov.tasks.sum() == len(pd.concat([extract_tasks(d) for d in corpus]))
