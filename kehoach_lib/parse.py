@@ -120,6 +120,7 @@ _RESPONSIBLE = re.compile(r"\s*(?:có trách nhiệm|chịu trách nhiệm)?\s*:
 #: A list bullet: ``- X`` at the start or after ``;`` ``,`` ``.``, or ``-X`` glued to a name.
 _BULLET = re.compile(r"(?:^|(?<=[;,.]))\s*-\s*(?=\S)|\s-(?=[A-ZĐ])")
 _FOOTNOTE_REF = re.compile(r"\[\d+\]")
+_LEADING_BULLET = re.compile(r"^[-+•]\s*")
 
 
 # --- small text helpers ------------------------------------------------------------------
@@ -389,6 +390,7 @@ class _Prose:
         self.para: list[tuple[int | None, str]] | None = None
         self.para_owner: _Node | None = None
         self.para_role: str | None = None
+        self.gap = False
         self.after_label = False
         self.seen_labels: dict[tuple[int, str], int] = {}
 
@@ -396,12 +398,15 @@ class _Prose:
     def feed(self, ln: int | None, raw: str) -> None:
         text = clean_cell(raw)
         if not text:
+            self.gap = True
             return
         if ln is not None and ln in self.state.roles:
             if self.state.roles[ln] in _BARRIER_ROLES:
                 self.para = None  # nothing continues across a signature or a recipients list
             return
-        if self._continues(text):
+        continues = self._continues(text)
+        self.gap = False
+        if continues:
             self.para.append((ln, raw))
             if self.para_role:
                 self.state.role(ln, self.para_role)
@@ -445,6 +450,8 @@ class _Prose:
             return True  # hard-wrapped text: a paragraph runs until the next structure
         if not _ends_open(last):
             return False
+        if self.gap:  # after a blank line only a lowercase start continues the sentence
+            return _starts_lower(text)
         return _starts_lower(text) or len(clean_cell(last)) > 100
 
     def _appendix(self, ln, text):
@@ -612,6 +619,7 @@ class _Prose:
     def _task_from(self, node, path, kind, part, section, text, lines, *, lead,
                    parent_task: _Task | None = None) -> _Task:
         line_set = {ln for ln, _ in lines if ln is not None}
+        text = _LEADING_BULLET.sub("", text)
         fields = node.fields if parent_task is None else {}
         if parent_task is None and len(self._siblings_sharing(node)) <= 1:
             line_set |= node.field_lines
