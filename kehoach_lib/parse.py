@@ -885,9 +885,9 @@ def _emit_table_rows(state, rows, colmap, context, section, part, kind,
         next_unnumbered = pos + 1 < len(rows) and not rows[pos + 1]["num"]
         has_children = bool(num) and (following.startswith(num + ".")
                                       or (next_unnumbered and not any(own.values())))
-        inherited = _inherit(parents, num)
+        inherited = _inherit(parents, num if num else f"{last_num}.+")
         if has_children:
-            parents[num] = own
+            parents[num] = {**own, "title": text}
             for ln in lines:
                 state.role(ln, "heading")
             continue
@@ -903,7 +903,8 @@ def _emit_table_rows(state, rows, colmap, context, section, part, kind,
         due_source = own["end"] or own["time"] or (
             own["start"] if own["start"] and not re.search(r"\btừ\b", own["start"]) else "")
         task = _Task(path=path, kind=kind, part=part or section,
-                     section=roman_title or section, text=text, lines=set(lines),
+                     section=inherited.get("title") or roman_title or section, text=text,
+                     lines=set(lines),
                      lead=clean_agencies(lead), partners=clean_agencies(partners),
                      deadline_text=deadline_text, product=product)
         task._due_source = due_source or deadline_text  # type: ignore[attr-defined]

@@ -1,0 +1,414 @@
+"""Match: which tasks in one plan correspond to which tasks in another.
+
+Tasks are compared by TF-IDF cosine over the tokens of :mod:`kehoach_lib.text` (word
+unigrams and bigrams, one vectorizer fitted on the whole task table so every score shares
+one IDF). Which pairs count as matches is a documented *policy*, applied to every pair of
+documents separately:
+
+``best`` (default)
+    each task's best counterpart in the other document, in either direction, when its
+    score reaches ``threshold``;
+``mutual``
+    only pairs that are each other's best;
+``all``
+    every pair at or above ``threshold`` (at most ``top_k`` per task);
+``one_to_one``
+    an optimal one-to-one assignment between the two plans (Hungarian algorithm), keeping
+    assigned pairs at or above ``threshold``.
+
+Objectives are matched with objectives, and tasks and duties with tasks and duties
+(``compare_kinds``), because a plan's aims and its assignments answer different questions.
+The defaults below are the ones the CLI uses; ``evaluate_matching`` scores any setting on
+the hand-labelled pairs in ``data/eval/match_pairs.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from scipy.optimize import linear_sum_assignment
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from . import config
+from .text import syllables, tokenize
+
+#: Cosine score a pair must reach to count as a match (policy "best": a task's best counterpart).
+DEFAULT_THRESHOLD = 0.25
+#: With policy "best", pairs that are each other's best count from this lower score.
+DEFAULT_MUTUAL_THRESHOLD = 0.10
+#: Weight of the enclosing heading's words next to the task's own (0 = text only).
+DEFAULT_SECTION_WEIGHT = 0.5
+#: Which pairs count as matches: "best", "mutual", "all" or "one_to_one".
+DEFAULT_POLICY = "best"
+#: Word n-grams used as TF-IDF features (bigrams measured worse on the labelled pairs).
+DEFAULT_NGRAM_RANGE = (1, 1)
+#: Number of terms listed in ``shared_terms``.
+DEFAULT_TOP_TERMS = 5
+#: With policy "all", the most counterparts kept per task and document pair.
+DEFAULT_TOP_K = 5
+#: Groups of task kinds compared with each other.
+DEFAULT_COMPARE_KINDS = (("objective",), ("task", "duty"))
+#: Hand-labelled pairs for :func:`evaluate_matching`.
+LABELLED_PAIRS = config.PROJECT_DIR / "data" / "eval" / "match_pairs.csv"
+#: Groups of terms plans use for the same thing in different words.
+CONCEPTS_FILE = config.DATA_DIR / "concepts.csv"
+CONCEPT_PREFIX = "≈"
+
+MATCH_COLUMNS = ["task_id_a", "task_id_b", "doc_id_a", "doc_id_b", "province_a", "province_b",
+                 "score", "shared_terms", "text_a", "text_b"]
+POLICIES = ("best", "mutual", "all", "one_to_one")
+
+
+@lru_cache(maxsize=4)
+def load_concepts(path: Path = CONCEPTS_FILE) -> dict[str, frozenset[str]]:
+    """Term -> concepts it belongs to, from ``concepts.csv``."""
+    lines = [ln for ln in Path(path).read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.lstrip().startswith("#")]
+    out: dict[str, set[str]] = {}
+    for row in csv.DictReader(lines):
+        for term in row["terms"].split():
+            out.setdefault(term, set()).add(CONCEPT_PREFIX + row["concept"].strip())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def with_concepts(tokens: Sequence[str], concepts: dict[str, frozenset[str]] | None = None) -> list[str]:
+    """Tokens followed by the concepts they belong to (each concept once, sorted)."""
+    concepts = load_concepts() if concepts is None else concepts
+    found: set[str] = set()
+    for tok in tokens:
+        found |= concepts.get(tok, frozenset())
+    return list(tokens) + sorted(found)
+
+
+def ngrams(tokens: Sequence[str], ngram_range: tuple[int, int] = DEFAULT_NGRAM_RANGE) -> list[str]:
+    """Word n-grams of a token list (n-grams joined with a space)."""
+    lo, hi = ngram_range
+    out = []
+    for n in range(lo, hi + 1):
+        out += [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
+    return out
+
+
+def tokenize_texts(texts: Sequence[str], *, analyzer: Callable[[str], list[str]] = tokenize,
+                   cache_dir=None) -> list[list[str]]:
+    """Tokens of each text; uses the on-disk cache when :mod:`kehoach_lib.cache` is present."""
+    try:
+        from .cache import cached_tokenize
+        from .text import default_tokenizer, tokenizer_fingerprint
+    except ImportError:  # pragma: no cover - cache module absent
+        return [analyzer(t) for t in texts]
+    if analyzer is tokenize:
+        return cached_tokenize(list(texts), tokenizer=tokenize,
+                               fingerprint=tokenizer_fingerprint(default_tokenizer()),
+                               cache_dir=cache_dir)
+    return [analyzer(t) for t in texts]
+
+
+class TaskVectorizer:
+    """TF-IDF over task texts (fitted once, so every score shares one IDF).
+
+    Features: the task's tokens (word n-grams) plus the concepts they belong to; with
+    ``section_weight`` > 0, the enclosing heading's features are appended at that weight,
+    so a terse table row ("Đối với TTHC cấp xã") is read in the light of its group row.
+    """
+
+    def __init__(self, *, ngram_range: tuple[int, int] = DEFAULT_NGRAM_RANGE,
+                 analyzer: Callable[[str], list[str]] = tokenize, sublinear_tf: bool = True,
+                 concepts: bool = True, section_weight: float = DEFAULT_SECTION_WEIGHT,
+                 cache_dir=None):
+        self.ngram_range = ngram_range
+        self.analyzer = analyzer
+        self.sublinear_tf = sublinear_tf
+        self.concepts = concepts
+        self.section_weight = section_weight
+        self.cache_dir = cache_dir
+
+    def _features(self, texts: Sequence[str]) -> list[list[str]]:
+        tokens = tokenize_texts(texts, analyzer=self.analyzer, cache_dir=self.cache_dir)
+        grams = [ngrams(t, self.ngram_range) for t in tokens]
+        if self.concepts:
+            concepts = load_concepts()
+            grams = [g + with_concepts(t, concepts)[len(t):] for g, t in zip(grams, tokens, strict=True)]
+        return grams
+
+    def _new_tfidf(self) -> TfidfVectorizer:
+        return TfidfVectorizer(analyzer=_identity, sublinear_tf=self.sublinear_tf, norm="l2",
+                               lowercase=False)
+
+    def fit(self, texts: Sequence[str], sections: Sequence[str] | None = None) -> TaskVectorizer:
+        self.tfidf_ = self._new_tfidf().fit(self._features(texts))
+        self.vocabulary_ = np.array(self.tfidf_.get_feature_names_out())
+        self.section_tfidf_ = None
+        if self.section_weight and sections is not None:
+            self.section_tfidf_ = self._new_tfidf().fit(self._features(sections))
+        return self
+
+    def transform(self, texts: Sequence[str], sections: Sequence[str] | None = None) -> sp.csr_matrix:
+        x = self.tfidf_.transform(self._features(texts)).tocsr()
+        if self.section_tfidf_ is None or sections is None:
+            return x
+        s = self.section_tfidf_.transform(self._features(sections))
+        return normalize(sp.hstack([x, self.section_weight * s]).tocsr())
+
+    def fit_transform(self, texts: Sequence[str], sections: Sequence[str] | None = None) -> sp.csr_matrix:
+        return self.fit(texts, sections).transform(texts, sections)
+
+    def shared_terms(self, a: sp.csr_matrix, b: sp.csr_matrix, *, top: int = DEFAULT_TOP_TERMS) -> str:
+        """The single-word tokens of both texts that contribute most to their cosine."""
+        n = len(self.vocabulary_)
+        contrib = a[:, :n].multiply(b[:, :n]).tocoo()
+        items = [(v, self.vocabulary_[j]) for j, v in zip(contrib.col, contrib.data, strict=True)
+                 if " " not in self.vocabulary_[j] and not self.vocabulary_[j].startswith(CONCEPT_PREFIX)]
+        items.sort(key=lambda x: (-x[0], x[1]))
+        return "; ".join(term for _, term in items[:top])
+
+
+def _identity(tokens):
+    return tokens
+
+
+def _cosine(x: sp.csr_matrix, y: sp.csr_matrix) -> np.ndarray:
+    """Dense cosine block between two small sets of L2-normalised rows."""
+    return (x @ y.T).toarray()
+
+
+def _select(block: np.ndarray, policy: str, threshold: float, top_k: int,
+            mutual_threshold: float | None = None) -> list[tuple[int, int]]:
+    """Row/column index pairs chosen from a similarity block by ``policy``."""
+    if block.size == 0:
+        return []
+    pairs: set[tuple[int, int]] = set()
+    if policy in ("best", "mutual"):
+        best_col = block.argmax(axis=1)
+        best_row = block.argmax(axis=0)
+        rows = {(i, int(best_col[i])) for i in range(block.shape[0])}
+        cols = {(int(best_row[j]), j) for j in range(block.shape[1])}
+        mutual = rows & cols
+        if policy == "mutual":
+            pairs = mutual
+        else:
+            low = threshold if mutual_threshold is None else mutual_threshold
+            return sorted({p for p in rows | cols if block[p] >= threshold}
+                          | {p for p in mutual if block[p] >= low})
+    elif policy == "all":
+        for i in range(block.shape[0]):
+            order = np.lexsort((np.arange(block.shape[1]), -block[i]))[:top_k]
+            pairs |= {(i, int(j)) for j in order}
+    elif policy == "one_to_one":
+        r, c = linear_sum_assignment(-block)
+        pairs = {(int(i), int(j)) for i, j in zip(r, c, strict=True)}
+    else:
+        raise ValueError(f"unknown policy {policy!r}; choose one of {POLICIES}")
+    return sorted(p for p in pairs if block[p] >= threshold)
+
+
+def _kind_group(kind: str, compare_kinds) -> int:
+    for g, kinds in enumerate(compare_kinds):
+        if kind in kinds:
+            return g
+    return -1
+
+
+def match_tasks(
+    tasks: pd.DataFrame,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    policy: str = DEFAULT_POLICY,
+    ngram_range: tuple[int, int] = DEFAULT_NGRAM_RANGE,
+    top_terms: int = DEFAULT_TOP_TERMS,
+    top_k: int = DEFAULT_TOP_K,
+    compare_kinds=DEFAULT_COMPARE_KINDS,
+    mutual_threshold: float = DEFAULT_MUTUAL_THRESHOLD,
+    section_weight: float = DEFAULT_SECTION_WEIGHT,
+    concepts: bool = True,
+    analyzer: Callable[[str], list[str]] = tokenize,
+    cache_dir=None,
+) -> pd.DataFrame:
+    """Matched task pairs from different documents (columns :data:`MATCH_COLUMNS`).
+
+    ``a`` is the task from the earlier document in corpus order; each unordered pair once.
+    """
+    if policy not in POLICIES:
+        raise ValueError(f"unknown policy {policy!r}; choose one of {POLICIES}")
+    tasks = tasks.reset_index(drop=True)
+    if tasks.empty:
+        return pd.DataFrame(columns=MATCH_COLUMNS)
+    vec = TaskVectorizer(ngram_range=ngram_range, analyzer=analyzer, concepts=concepts,
+                         section_weight=section_weight, cache_dir=cache_dir)
+    x = vec.fit_transform(tasks["text"].tolist(), tasks["section"].tolist())
+    doc_order = list(dict.fromkeys(tasks["doc_id"]))
+    groups = tasks["kind"].map(lambda k: _kind_group(k, compare_kinds)).to_numpy()
+    index = {d: np.flatnonzero(tasks["doc_id"].to_numpy() == d) for d in doc_order}
+    rows = []
+    for ia, doc_a in enumerate(doc_order):
+        for doc_b in doc_order[ia + 1 :]:
+            for g in range(len(compare_kinds)):
+                ra = index[doc_a][groups[index[doc_a]] == g]
+                rb = index[doc_b][groups[index[doc_b]] == g]
+                if len(ra) == 0 or len(rb) == 0:
+                    continue
+                block = _cosine(x[ra], x[rb])
+                for i, j in _select(block, policy, threshold, top_k, mutual_threshold):
+                    a, b = int(ra[i]), int(rb[j])
+                    rows.append({
+                        "task_id_a": tasks.at[a, "task_id"], "task_id_b": tasks.at[b, "task_id"],
+                        "doc_id_a": doc_a, "doc_id_b": doc_b,
+                        "province_a": tasks.at[a, "province"], "province_b": tasks.at[b, "province"],
+                        "score": round(float(block[i, j]), 4),
+                        "shared_terms": vec.shared_terms(x[a], x[b], top=top_terms),
+                        "text_a": tasks.at[a, "text"], "text_b": tasks.at[b, "text"],
+                        "_order": (a, b),
+                    })
+    if not rows:
+        return pd.DataFrame(columns=MATCH_COLUMNS)
+    out = pd.DataFrame(rows).sort_values("_order", kind="stable").drop(columns="_order")
+    return out.reset_index(drop=True)[MATCH_COLUMNS]
+
+
+def similarity_matrix(tasks_a: pd.DataFrame, tasks_b: pd.DataFrame, *,
+                      fit_on: pd.DataFrame | None = None,
+                      ngram_range: tuple[int, int] = DEFAULT_NGRAM_RANGE) -> pd.DataFrame:
+    """Cosine scores between every task of ``tasks_a`` (rows) and ``tasks_b`` (columns)."""
+    corpus = fit_on if fit_on is not None else pd.concat([tasks_a, tasks_b])
+    vec = TaskVectorizer(ngram_range=ngram_range).fit(corpus["text"].tolist())
+    block = _cosine(vec.transform(tasks_a["text"].tolist()), vec.transform(tasks_b["text"].tolist()))
+    return pd.DataFrame(block, index=tasks_a["task_id"].to_list(), columns=tasks_b["task_id"].to_list())
+
+
+# --- summaries -----------------------------------------------------------------------------
+def _counterparts(matches: pd.DataFrame) -> pd.DataFrame:
+    """Long form: (task_id, doc_id, other_doc) for every side of every match."""
+    a = matches[["task_id_a", "doc_id_a", "doc_id_b"]].set_axis(["task_id", "doc_id", "other_doc"], axis=1)
+    b = matches[["task_id_b", "doc_id_b", "doc_id_a"]].set_axis(["task_id", "doc_id", "other_doc"], axis=1)
+    return pd.concat([a, b], ignore_index=True).drop_duplicates()
+
+
+def match_summary(tasks: pd.DataFrame, matches: pd.DataFrame) -> pd.DataFrame:
+    """Per pair of documents: matches, and the share of each plan's tasks with a counterpart."""
+    docs = list(dict.fromkeys(tasks["doc_id"]))
+    size = tasks.groupby("doc_id").size()
+    province = tasks.groupby("doc_id")["province"].first()
+    cp = _counterparts(matches)
+    rows = []
+    for i, a in enumerate(docs):
+        for b in docs[i + 1 :]:
+            pair = matches[(matches.doc_id_a == a) & (matches.doc_id_b == b)]
+            ma = cp[(cp.doc_id == a) & (cp.other_doc == b)].task_id.nunique()
+            mb = cp[(cp.doc_id == b) & (cp.other_doc == a)].task_id.nunique()
+            rows.append({
+                "doc_id_a": a, "doc_id_b": b, "province_a": province[a], "province_b": province[b],
+                "tasks_a": int(size[a]), "tasks_b": int(size[b]), "matches": len(pair),
+                "matched_a": ma, "matched_b": mb,
+                "share_a": round(ma / size[a], 3), "share_b": round(mb / size[b], 3),
+                "mean_score": round(float(pair.score.mean()), 3) if len(pair) else 0.0,
+            })
+    return pd.DataFrame(rows)
+
+
+def coverage_share_matrix(tasks: pd.DataFrame, matches: pd.DataFrame) -> pd.DataFrame:
+    """Document × document: share of the row document's tasks with a counterpart in the column's."""
+    docs = list(dict.fromkeys(tasks["doc_id"]))
+    size = tasks.groupby("doc_id").size()
+    cp = _counterparts(matches)
+    counts = cp.groupby(["doc_id", "other_doc"]).task_id.nunique()
+    m = pd.DataFrame(np.nan, index=docs, columns=docs)
+    for a in docs:
+        for b in docs:
+            if a != b:
+                m.loc[a, b] = round(counts.get((a, b), 0) / size[a], 3)
+    m.index.name, m.columns.name = "doc_id", "counterpart_in"
+    return m
+
+
+def unique_tasks(tasks: pd.DataFrame, matches: pd.DataFrame) -> pd.DataFrame:
+    """Tasks with no counterpart in any other document."""
+    matched = set(matches["task_id_a"]) | set(matches["task_id_b"])
+    return tasks[~tasks["task_id"].isin(matched)].reset_index(drop=True)
+
+
+# --- attribution ---------------------------------------------------------------------------
+def attribute(text: str, tasks: pd.DataFrame, *, ngram_range: tuple[int, int] = DEFAULT_NGRAM_RANGE,
+              cache_dir=None) -> pd.DataFrame:
+    """Rank the corpus documents by similarity to ``text`` (e.g. a news article).
+
+    Each document is represented by all its task texts together; ``score`` is the cosine
+    between the text and the document, ``margin`` the lead over the next document.
+    """
+    docs = tasks.groupby("doc_id", sort=False).agg(province=("province", "first"),
+                                                   text=("text", " ".join)).reset_index()
+    vec = TaskVectorizer(ngram_range=ngram_range, cache_dir=cache_dir)
+    x = vec.fit_transform(docs["text"].tolist() + [text])
+    scores = _cosine(x[-1], x[:-1]).ravel()
+    out = docs[["doc_id", "province"]].assign(score=np.round(scores, 4))
+    out = out.sort_values(["score", "doc_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    out["margin"] = (out["score"] - out["score"].shift(-1)).fillna(0).round(4)
+    out["shared_terms"] = [
+        vec.shared_terms(x[-1], x[docs.index[docs.doc_id == d][0]], top=8) for d in out.doc_id
+    ]
+    return out
+
+
+# --- evaluation ----------------------------------------------------------------------------
+def load_labelled_pairs(path: str | Path = LABELLED_PAIRS) -> pd.DataFrame:
+    return pd.read_csv(path, comment="#",
+                       dtype={"line_a": int, "line_b": int, "label": int, "anchor": int})
+
+
+def _task_at(tasks: pd.DataFrame, doc_id: str, line: int) -> str | None:
+    hit = tasks[(tasks.doc_id == doc_id) & (tasks.line_start <= line) & (tasks.line_end >= line)]
+    return hit.task_id.iloc[-1] if len(hit) else None
+
+
+def label_task_ids(tasks: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
+    """Labelled pairs with the task ids their lines fall in (``None`` if a line is in no task)."""
+    ids_a = [_task_at(tasks, d, ln) for d, ln in zip(labels.doc_a, labels.line_a, strict=True)]
+    ids_b = [_task_at(tasks, d, ln) for d, ln in zip(labels.doc_b, labels.line_b, strict=True)]
+    return labels.assign(task_a=ids_a, task_b=ids_b)
+
+
+def evaluate_matching(tasks: pd.DataFrame, labels: pd.DataFrame | None = None, *,
+                      matches: pd.DataFrame | None = None, **params) -> dict:
+    """Precision, recall and F1 of a matching on hand-labelled pairs.
+
+    A predicted pair is a true positive when labelled 1, and a false positive when labelled
+    0 or when it joins an *anchor* task (side a of a row with ``anchor`` = 1) to a task of
+    that row's other document that is not among the anchor's labelled counterparts.
+    Predicted pairs the labels say nothing about are not counted.
+    """
+    labels = label_task_ids(tasks, load_labelled_pairs() if labels is None else labels)
+    labels = labels.dropna(subset=["task_a", "task_b"])
+    if matches is None:
+        matches = match_tasks(tasks, **params)
+    predicted = {frozenset(p) for p in zip(matches.task_id_a, matches.task_id_b, strict=True)}
+    doc_of = dict(zip(tasks.task_id, tasks.doc_id, strict=True))
+    pairs = [(frozenset((a, b)), lab, anc, a, db) for a, b, lab, anc, db in
+             zip(labels.task_a, labels.task_b, labels.label, labels.anchor, labels.doc_b, strict=True)]
+    positives = {p for p, lab, *_ in pairs if lab == 1}
+    negatives = {p for p, lab, *_ in pairs if lab == 0}
+    anchors = {(a, db) for _, lab, anc, a, db in pairs if lab == 1 and anc == 1}
+    tp = len(predicted & positives)
+    fp = 0
+    for p in predicted - positives:
+        a, b = tuple(p)
+        if p in negatives or (a, doc_of[b]) in anchors or (b, doc_of[a]) in anchors:
+            fp += 1
+    fn = len(positives - predicted)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
+            "tp": tp, "fp": fp, "fn": fn, "predicted": len(predicted)}
+
+
+def baseline_matching(tasks: pd.DataFrame, *, threshold: float = 0.3) -> pd.DataFrame:
+    """The naive baseline: plain syllable TF-IDF, every cross-document pair above a threshold."""
+    return match_tasks(tasks, threshold=threshold, policy="all", ngram_range=(1, 1),
+                       analyzer=syllables, compare_kinds=(("objective", "task", "duty"),),
+                       top_k=10**6, concepts=False, section_weight=0.0)

@@ -1,0 +1,279 @@
+"""Text: Vietnamese normalisation and tokenisation for matching.
+
+A pipeline of small swappable steps, in the spirit of scikit-learn's text vectorizers:
+
+    normalize_text  NFC -> markup, quotes and bullets stripped -> one tone-mark convention
+    expand_abbreviations  TTHC -> thủ tục hành chính (table + the document's own definitions)
+    tokenize        lexicon phrases kept whole -> underthesea ``word_tokenize`` for the rest
+                    -> lowercase words joined by "_" -> punctuation and stop-words dropped
+
+:func:`tokenize` is usable directly as a scikit-learn ``analyzer``. Domain knowledge lives
+in editable files under ``kehoach_lib/data/`` (``abbreviations.csv``, ``lexicon.txt``,
+``stopwords.txt``); :class:`Tokenizer` takes other tables, and :func:`tokenizer_fingerprint`
+identifies a configuration (for caches).
+
+Lexicon handling is done here and never through underthesea's ``fixed_words``: in
+underthesea 9.5.0 that option leaks the words into every later call in the process and
+treats them as unescaped regular expressions.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import config
+
+ABBREVIATIONS_FILE = config.DATA_DIR / "abbreviations.csv"
+LEXICON_FILE = config.DATA_DIR / "lexicon.txt"
+STOPWORDS_FILE = config.DATA_DIR / "stopwords.txt"
+
+# --- normalisation -------------------------------------------------------------------------
+_TAGS = re.compile(r"<[^>]+>")
+_BOLD = re.compile(r"\*\*")
+_QUOTES = re.compile(r"[\"“”‘’«»„`]")
+_BULLET = re.compile(r"(?m)^\s*[-+•·]\s*")
+_FOOTNOTES = re.compile(r"\[\d+\]|[\u00b9\u00b2\u00b3\u2070-\u2079]")
+_SPACE = re.compile(r"\s+")
+# an open syllable ending in oa/oe/uy with the tone mark on its last vowel: hoá, khoẻ, thuỷ
+_OLD_TONE = re.compile(
+    r"(?i)\b([^\W\d_]*?)([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![\w\u0300-\u036f])"
+)
+
+
+def strip_markup(text: str) -> str:
+    """HTML tags, bold markers, footnote marks, quotes and list bullets removed."""
+    text = _TAGS.sub(" ", text)
+    text = _BOLD.sub("", text)
+    text = _FOOTNOTES.sub("", text)
+    text = _QUOTES.sub(" ", text)
+    return _BULLET.sub("", text)
+
+
+def _move_tone(m: re.Match) -> str:
+    onset, first, second, tone = m.groups()
+    if first in "uU" and onset.lower().endswith("q"):
+        return m.group(0)  # "quý": u belongs to the onset, the tone stays on y
+    if first in "oO" and second in "yY":
+        return m.group(0)
+    return onset + first + tone + second
+
+
+def normalize_tone_marks(text: str) -> str:
+    """One tone-mark convention: ``hoá``→``hóa``, ``uỷ``→``ủy``, ``thuỷ``→``thủy``.
+
+    Only open syllables change; ``hoạch``, ``hoàn``, ``quý`` stay as they are.
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    # NFD puts the vowel's own diacritic (circumflex, breve, horn) before the tone mark
+    moved = _OLD_TONE.sub(_move_tone, decomposed)
+    return unicodedata.normalize("NFC", moved)
+
+
+#: Document numbers (``66/NQ-CP``, ``61/2018/NĐ-CP``, ``127-KL/TW``) and dates carry no topic.
+_DOC_NUMBER = re.compile(r"\b\d+(?:/\d{4})?[/-][A-ZĐ]+(?:[-/][A-ZĐa-z&]+)*\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
+
+
+def strip_document_numbers(text: str) -> str:
+    """Remove document numbers and dates, which name documents rather than topics."""
+    return _DOC_NUMBER.sub(" ", text)
+
+
+def normalize_text(text: str) -> str:
+    """NFC, markup stripped, one tone-mark convention, whitespace collapsed."""
+    text = unicodedata.normalize("NFC", text or "")
+    text = strip_markup(text)
+    text = normalize_tone_marks(text)
+    return _SPACE.sub(" ", text).strip()
+
+
+# --- abbreviations -------------------------------------------------------------------------
+_DEFINITION = re.compile(r"((?:[^\W\d_]+[\s,]+){1,8}?)\(\s*([A-ZĐ][A-ZĐ&]{1,9})\s*\)")
+
+
+def _initial(word: str) -> str:
+    return unicodedata.normalize("NFD", word)[0].upper().replace("Đ", "Đ")
+
+
+def document_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations a document defines itself: ``thủ tục hành chính (TTHC)``.
+
+    A definition counts when the abbreviation's letters are, in order, initials of the
+    words just before the parenthesis (the first letter on the first word), so
+    ``điều kiện đầu tư kinh doanh (ĐKKD)`` is found and ``(Bộ Chỉ số …)`` is not.
+    """
+    found: dict[str, str] = {}
+    for m in _DEFINITION.finditer(unicodedata.normalize("NFC", text)):
+        words = re.findall(r"[^\W\d_]+", m.group(1))
+        abbr = m.group(2)
+        letters = [c for c in abbr if c != "&"]
+        for start in range(len(words) - 1, -1, -1):
+            cand = words[start:]
+            initials = [_initial(w) for w in cand]
+            if initials[0] != _initial(letters[0]) or len(cand) < len(letters):
+                continue
+            if _is_subsequence([_initial(c) for c in letters], initials) and \
+                    initials[-1] == _initial(letters[-1]):
+                found.setdefault(abbr, " ".join(cand).lower())
+                break
+    return found
+
+
+def _is_subsequence(needle: list[str], hay: list[str]) -> bool:
+    it = iter(hay)
+    return all(any(c == h for h in it) for c in needle)
+
+
+def expand_abbreviations(text: str, table: dict[str, str]) -> str:
+    """Replace whole-word abbreviations by their expansions (longest first)."""
+    if not table:
+        return text
+    rx = _abbreviation_regex(tuple(sorted(table, key=len, reverse=True)))
+    return rx.sub(lambda m: table[m.group(1)], text)
+
+
+@lru_cache(maxsize=32)
+def _abbreviation_regex(keys: tuple[str, ...]) -> re.Pattern:
+    alternation = "|".join(re.escape(k) for k in keys)
+    # not inside a document number such as 66/NQ-CP or 3995/UBND-NC
+    return re.compile(rf"(?<![\w/&-])({alternation})(?![\w&]|-[A-ZĐ])")
+
+
+# --- data files -----------------------------------------------------------------------------
+def _data_lines(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=8)
+def load_abbreviations(path: Path = ABBREVIATIONS_FILE) -> dict[str, str]:
+    rows = csv.DictReader(_data_lines(Path(path)))
+    return {r["abbreviation"].strip(): r["expansion"].strip() for r in rows}
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(path: Path = LEXICON_FILE) -> tuple[str, ...]:
+    return tuple(normalize_text(ln).lower() for ln in _data_lines(Path(path)))
+
+
+@lru_cache(maxsize=8)
+def load_stopwords(path: Path = STOPWORDS_FILE) -> frozenset[str]:
+    return frozenset(normalize_text(ln).lower() for ln in _data_lines(Path(path)))
+
+
+# --- tokenising -----------------------------------------------------------------------------
+_PUNCT = re.compile(r"^[\W_]+$")
+_NUMBER = re.compile(r"^[\d.,/%-]+$")
+
+
+@lru_cache(maxsize=8)
+def _lexicon_regex(lexicon: tuple[str, ...]) -> re.Pattern | None:
+    if not lexicon:
+        return None
+    phrases = sorted(set(lexicon), key=len, reverse=True)
+    alternation = "|".join(re.escape(p).replace(r"\ ", r"[\s,]+") for p in phrases)
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+def _underthesea_words(text: str) -> list[str]:
+    from underthesea import word_tokenize  # imported lazily: ~1 s
+
+    return word_tokenize(text)
+
+
+@dataclass(frozen=True)
+class Tokenizer:
+    """A configured tokenizer: ``Tokenizer()(text) -> list[str]``.
+
+    ``abbreviations`` maps abbreviations to expansions; ``lexicon`` lists phrases kept as
+    one token; ``stopwords`` lists tokens dropped (``_``-joined, lowercase). ``numbers``
+    keeps numeric tokens such as ``100%``; ``use_document_abbreviations`` adds the
+    definitions found in the text being tokenised.
+    """
+
+    abbreviations: tuple[tuple[str, str], ...] = field(default_factory=lambda: tuple(load_abbreviations().items()))
+    lexicon: tuple[str, ...] = field(default_factory=load_lexicon)
+    stopwords: frozenset[str] = field(default_factory=load_stopwords)
+    numbers: bool = False
+    use_document_abbreviations: bool = True
+
+    def __call__(self, text: str, *, extra_abbreviations: dict[str, str] | None = None) -> list[str]:
+        return self.tokenize(text, extra_abbreviations=extra_abbreviations)
+
+    def tokenize(self, text: str, *, extra_abbreviations: dict[str, str] | None = None) -> list[str]:
+        text = strip_document_numbers(normalize_text(text))
+        table = dict(self.abbreviations)
+        if self.use_document_abbreviations:
+            table.update(document_abbreviations(text))
+        if extra_abbreviations:
+            table.update(extra_abbreviations)
+        text = expand_abbreviations(text, table)
+        tokens: list[str] = []
+        rx = _lexicon_regex(self.lexicon)
+        pos = 0
+        for m in rx.finditer(text) if rx else ():
+            tokens += self._words(text[pos : m.start()])
+            tokens.append(_join_words(re.split(r"[\s,]+", m.group(0).lower())))
+            pos = m.end()
+        tokens += self._words(text[pos:])
+        return [t for t in tokens if t not in self.stopwords]
+
+    def _words(self, chunk: str) -> list[str]:
+        if not chunk.strip():
+            return []
+        out = []
+        for word in _underthesea_words(chunk):
+            word = word.lower()
+            if _PUNCT.match(word) or (not self.numbers and _NUMBER.match(word)):
+                continue
+            out.append(_join_words(word.split()))
+        return out
+
+    def fingerprint(self) -> str:
+        """A hash of this configuration and the underthesea version (for caches)."""
+        import underthesea
+
+        h = hashlib.sha256()
+        for part in (
+            repr(sorted(self.abbreviations)), repr(sorted(self.lexicon)),
+            repr(sorted(self.stopwords)), repr(self.numbers),
+            repr(self.use_document_abbreviations), underthesea.__version__, "kehoach-text-1",
+        ):
+            h.update(part.encode("utf-8"))
+        return h.hexdigest()[:16]
+
+
+def _join_words(parts: list[str]) -> str:
+    return "_".join(p for p in parts if p)
+
+
+@lru_cache(maxsize=1)
+def default_tokenizer() -> Tokenizer:
+    return Tokenizer()
+
+
+def tokenize(text: str) -> list[str]:
+    """Tokens of ``text`` with the default tables (a scikit-learn ``analyzer``)."""
+    return list(_tokenize_default(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _tokenize_default(text: str) -> tuple[str, ...]:
+    # memoised within the process: the same task texts are tokenised by matching,
+    # coverage and attribution; the on-disk cache (kehoach_lib.cache) spans processes
+    return tuple(default_tokenizer()(text))
+
+
+def tokenizer_fingerprint(tokenizer: Tokenizer | None = None) -> str:
+    """Identifies a tokenizer configuration, for cache keys."""
+    return (tokenizer or default_tokenizer()).fingerprint()
+
+
+def syllables(text: str) -> list[str]:
+    """Plain lowercase syllables: the naive baseline analyzer (no normalisation, no lexicon)."""
+    return re.findall(r"[^\W_]+", unicodedata.normalize("NFC", text).lower())
