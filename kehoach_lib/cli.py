@@ -40,6 +40,49 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _tasks(args: argparse.Namespace):
+    from .load import load_corpus
+    from .parse import extract_corpus
+
+    docs = load_corpus(args.corpus)
+    return docs, extract_corpus(docs)
+
+
+def _write(df, out: str | Path) -> Path:
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    df.to_csv(out, index=False, encoding="utf-8")
+    return out
+
+
+def _cmd_match(args: argparse.Namespace) -> int:
+    from .match import match_summary, match_tasks
+
+    _, tasks = _tasks(args)
+    matches = match_tasks(tasks, threshold=args.threshold, policy=args.policy,
+                          cache_dir=args.cache_dir)
+    out = _write(matches, args.out)
+    print(f"{len(matches)} matched pairs among {len(tasks)} tasks -> {out}")
+    summary = match_summary(tasks, matches)
+    cols = ["doc_id_a", "doc_id_b", "matches", "share_a", "share_b"]
+    print(summary[cols].to_string(index=False))
+    return 0
+
+
+def _cmd_attribute(args: argparse.Namespace) -> int:
+    from .load import load_document
+    from .match import attribute
+
+    _, tasks = _tasks(args)
+    text = load_document(args.file, meta={"doc_id": "query"}).text
+    ranking = attribute(text, tasks, cache_dir=args.cache_dir)
+    print(ranking.to_string(index=False))
+    best = ranking.iloc[0]
+    print(f"\nmost likely: {best.doc_id} ({best.province or 'province not given'}), "
+          f"score {best.score:.3f}, lead over the next {best.margin:.3f}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kehoach", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -51,6 +94,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true",
                    help="exit non-zero when a document has problems or unaccounted lines")
     p.set_defaults(func=_cmd_extract)
+
+    from .match import DEFAULT_POLICY, DEFAULT_THRESHOLD, POLICIES
+
+    p = sub.add_parser("match", help="match tasks across documents")
+    _add_common(p)
+    p.add_argument("--out", default="matches.csv")
+    p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
+    p.add_argument("--policy", choices=POLICIES, default=DEFAULT_POLICY)
+    p.set_defaults(func=_cmd_match)
+
+    p = sub.add_parser("attribute", help="which plan does a text (e.g. a news article) describe?")
+    _add_common(p)
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=_cmd_attribute)
     return parser
 
 

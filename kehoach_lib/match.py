@@ -147,7 +147,9 @@ class TaskVectorizer:
         self.vocabulary_ = np.array(self.tfidf_.get_feature_names_out())
         self.section_tfidf_ = None
         if self.section_weight and sections is not None:
-            self.section_tfidf_ = self._new_tfidf().fit(self._features(sections))
+            features = self._features(sections)
+            if any(features):  # a table without headings has nothing to add
+                self.section_tfidf_ = self._new_tfidf().fit(features)
         return self
 
     def transform(self, texts: Sequence[str], sections: Sequence[str] | None = None) -> sp.csr_matrix:

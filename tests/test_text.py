@@ -1,0 +1,100 @@
+"""Specification of Vietnamese normalisation and tokenisation."""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach_lib.text import (
+    Tokenizer,
+    document_abbreviations,
+    expand_abbreviations,
+    normalize_text,
+    normalize_tone_marks,
+    strip_document_numbers,
+    strip_markup,
+    tokenize,
+    tokenizer_fingerprint,
+)
+
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("hoá", "hóa"), ("Hoá", "Hóa"), ("hoà", "hòa"), ("toà", "tòa"), ("khoẻ", "khỏe"),
+        ("uỷ ban", "ủy ban"), ("thuỷ lợi", "thủy lợi"), ("thuý", "thúy"),
+        # closed syllables and "qu" keep their marks where they are
+        ("kế hoạch", "kế hoạch"), ("hoàn thành", "hoàn thành"), ("quý", "quý"),
+        ("ngoài", "ngoài"), ("loại", "loại"), ("kết luận", "kết luận"), ("hoặc", "hoặc"),
+        ("đơn giản hoá thủ tục", "đơn giản hóa thủ tục"),
+    ],
+)
+def test_one_tone_mark_convention(written, expected):
+    assert normalize_tone_marks(written) == expected
+
+
+def test_normalisation_is_nfc_and_strips_markup():
+    decomposed = "Ho\u0061\u0301 đơn"  # NFD "Hoá"
+    assert normalize_text(decomposed) == "Hóa đơn"
+    assert strip_markup("**trước ngày 30/4**¹ <p>“một cửa”</p>").split() == ["trước", "ngày", "30/4", "một", "cửa"]
+    assert normalize_text("- Sở Tư pháp;\n+ Văn phòng") == "Sở Tư pháp; Văn phòng"
+
+
+def test_document_numbers_and_dates_are_not_topic_words():
+    assert strip_document_numbers("Nghị quyết số 66/NQ-CP ngày 26/3/2025").split() == ["Nghị", "quyết", "số", "ngày"]
+    assert strip_document_numbers("Kết luận 127-KL/TW; Nghị định 61/2018/NĐ-CP").split() == ["Kết", "luận", ";", "Nghị", "định"]
+
+
+def test_document_defined_abbreviations(docs):
+    found = document_abbreviations(docs["bacgiang_kh58_2025"].text)
+    assert found["TTHC"] == "thủ tục hành chính"
+    assert found["ĐKKD"] == "điều kiện đầu tư kinh doanh"
+    assert document_abbreviations("theo Quyết định số 766/QĐ-TTg (Bộ Chỉ số phục vụ)") == {}
+    assert document_abbreviations("Ủy ban nhân dân (UBND) tỉnh") == {"UBND": "ủy ban nhân dân"}
+
+
+def test_abbreviation_and_expansion_are_the_same_term():
+    assert tokenize("rà soát TTHC") == tokenize("rà soát thủ tục hành chính")
+    assert tokenize("phản ánh, kiến nghị") == tokenize("PAKN")
+    # not inside document numbers
+    assert expand_abbreviations("Công văn 3995/UBND-NC", {"UBND": "ủy ban nhân dân"}) == "Công văn 3995/UBND-NC"
+
+
+def test_a_definition_in_the_text_is_used_for_that_text():
+    tok = Tokenizer(abbreviations=())
+    assert "kiểm_soát_thủ_tục_hành_chính" in tok("kiểm soát thủ tục hành chính (KSTTHC); báo cáo KSTTHC")
+    assert tok("báo cáo KSTTHC") == ["báo_cáo", "kstthc"]
+
+
+def test_lexicon_keeps_agency_names_whole():
+    assert "sở_khoa_học_và_công_nghệ" in tokenize("Sở Khoa học và Công nghệ chủ trì")
+    assert "văn_phòng_ủy_ban_nhân_dân_tỉnh" in tokenize("Văn phòng UBND tỉnh")
+    assert "số_hóa" in tokenize("số hoá hồ sơ")
+    assert "đơn_giản_hóa" in tokenize("đơn giản hoá")
+
+
+def test_lexicon_does_not_leak_into_other_calls():
+    plain = Tokenizer(lexicon=(), stopwords=frozenset())
+    before = plain("Sở Khoa học và Công nghệ")
+    tokenize("Sở Khoa học và Công nghệ")  # the default tokenizer has the lexicon
+    assert plain("Sở Khoa học và Công nghệ") == before
+    assert "sở_khoa_học_và_công_nghệ" not in before
+    # lexicon entries are matched literally, never as regular expressions
+    assert Tokenizer(lexicon=("a.b",), stopwords=frozenset())("axb a.b") != ["a.b", "a.b"]
+
+
+def test_stopwords_drop_boilerplate_verbs():
+    toks = tokenize("Tổ chức triển khai thực hiện số hóa hồ sơ")
+    assert "thực_hiện" not in toks and "triển_khai" not in toks
+    assert toks[-2:] == ["số_hóa", "hồ_sơ"]
+
+
+def test_tokenize_works_as_a_sklearn_analyzer():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vec = TfidfVectorizer(analyzer=tokenize).fit(["số hoá hồ sơ TTHC", "tiếp nhận hồ sơ"])
+    assert {"số_hóa", "hồ_sơ", "thủ_tục_hành_chính", "tiếp_nhận"} <= set(vec.get_feature_names_out())
+
+
+def test_fingerprint_changes_with_settings():
+    assert tokenizer_fingerprint() == tokenizer_fingerprint()
+    assert Tokenizer(stopwords=frozenset()).fingerprint() != tokenizer_fingerprint()
