@@ -83,6 +83,19 @@ def _cmd_attribute(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_coverage(args: argparse.Namespace) -> int:
+    from .coverage import coverage, coverage_summary
+
+    docs, tasks = _tasks(args)
+    cov = coverage(tasks, args.directive, by=args.by,
+                   doc_types={d.doc_id: d.doc_type for d in docs})
+    out = _write(cov, args.out)
+    print(f"{cov.requirement_id.nunique()} requirements of {args.directive} x "
+          f"{cov.province.nunique()} provinces -> {out}")
+    print(coverage_summary(cov).to_string())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kehoach", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -103,6 +116,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     p.add_argument("--policy", choices=POLICIES, default=DEFAULT_POLICY)
     p.set_defaults(func=_cmd_match)
+
+    from .directives import list_directives
+
+    p = sub.add_parser("coverage", help="what each province covers of a central directive")
+    _add_common(p)
+    p.add_argument("--directive", default="nq66", choices=list_directives())
+    p.add_argument("--by", choices=("province", "document"), default="province")
+    p.add_argument("--out", default="coverage.csv")
+    p.set_defaults(func=_cmd_coverage)
 
     p = sub.add_parser("attribute", help="which plan does a text (e.g. a news article) describe?")
     _add_common(p)
