@@ -17,11 +17,12 @@ def _add_common(p: argparse.ArgumentParser) -> None:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
+    from .agencies import add_agency_columns
     from .load import load_corpus
     from .parse import extract_corpus, unaccounted_lines
 
     docs = load_corpus(args.corpus)
-    tasks = extract_corpus(docs)
+    tasks = add_agency_columns(extract_corpus(docs), mapped_to_today=args.today)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tasks.to_csv(out, index=False, encoding="utf-8")
@@ -106,6 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="print, per document, the source lines not assigned to anything")
     p.add_argument("--strict", action="store_true",
                    help="exit non-zero when a document has problems or unaccounted lines")
+    p.add_argument("--today", action="store_true",
+                   help="map agencies to the bodies that took over their roles in 2025")
     p.set_defaults(func=_cmd_extract)
 
     from .match import DEFAULT_POLICY, DEFAULT_THRESHOLD, POLICIES

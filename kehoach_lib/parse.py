@@ -725,7 +725,7 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
             task.lead = clean_agencies(sm.group("agency"))
         elif default_lead:
             task.lead = default_lead
-    if not task.partners and partners_from_text:
+    if not task.partners and partners_from_text and task.kind != "objective":
         pm = _PARTNERS.search(text)
         if pm:
             task.partners = clean_agencies(pm.group("agency"))

@@ -1,0 +1,117 @@
+"""Agencies under one name across spellings, and the 2025 reorganisation."""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach_lib.agencies import (
+    add_agency_columns,
+    agency_load,
+    agency_mentions,
+    canonical_list,
+    lead_differences,
+    province_today,
+    resolve_agency,
+    split_agencies,
+    unknown_agencies,
+    who_leads_what,
+)
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Sở Thông tin và Truyền thông", "Sở TT&TT", "STTTT", "Sở Thông tin và truyền thông",
+     "- Sở Thông tin và Truyền thông;"],
+)
+def test_ttt_variants_collapse(written):
+    assert resolve_agency(written).canonical == "Sở Thông tin và Truyền thông"
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Văn phòng UBND tỉnh", "VP UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh", "VPUBND tỉnh",
+     "Văn phòng UBND tỉnh (Phòng KSTTHC)"],
+)
+def test_office_variants_collapse(written):
+    a = resolve_agency(written)
+    assert (a.canonical, a.type) == ("Văn phòng UBND tỉnh", "office")
+
+
+@pytest.mark.parametrize(
+    "written, kind",
+    [("Sở, ban, ngành tỉnh", "collective"), ("Các sở, ban, ngành thuộc tỉnh", "collective"),
+     ("các cơ quan, đơn vị có liên quan", "collective"), ("UBND cấp huyện", "committee_district"),
+     ("UBND các huyện, thị xã, thành phố", "committee_district"), ("UBND các xã, phường, thị trấn", "committee_commune"),
+     ("Công an tỉnh", "police"), ("Báo Đồng Khởi", "media"), ("Văn phòng Chính phủ", "central"),
+     ("Doanh nghiệp cung ứng dịch vụ bưu chính công ích", "enterprise"), ("Trung tâm PVHCC tỉnh", "centre")],
+)
+def test_types(written, kind):
+    assert resolve_agency(written).type == kind
+
+
+@pytest.mark.parametrize(
+    "field, parts",
+    [
+        ("Sở Văn hóa, Thể thao và Du lịch; Văn phòng UBND tỉnh",
+         ["Sở Văn hóa, Thể thao và Du lịch", "Văn phòng UBND tỉnh"]),
+        ("Văn phòng UBND tỉnh và các sở, ban, ngành liên quan",
+         ["Văn phòng UBND tỉnh", "các sở, ban, ngành liên quan"]),
+        ("Văn phòng UBND tỉnh, Sở Tư pháp, Sở Nội vụ", ["Văn phòng UBND tỉnh", "Sở Tư pháp", "Sở Nội vụ"]),
+        ("- Sở, ban, ngành; - UBND cấp huyện.", ["Sở, ban, ngành", "UBND cấp huyện"]),
+        ("Các cơ quan: Công an, Bảo hiểm xã hội, Quân sự", ["Công an", "Bảo hiểm xã hội", "Quân sự"]),
+        ("Văn phòng UBND tỉnh (Phòng KSTTHC)", ["Văn phòng UBND tỉnh (Phòng KSTTHC)"]),
+        ("Sở Kế hoạch và Đầu tư", ["Sở Kế hoạch và Đầu tư"]),
+        ("", []),
+    ],
+)
+def test_split(field, parts):
+    assert split_agencies(field) == parts
+
+
+def test_sub_unit_is_kept():
+    a = resolve_agency("Văn phòng UBND tỉnh (Phòng KSTTHC)")
+    assert a.unit == "Phòng KSTTHC"
+
+
+def test_succession_applies_only_when_asked():
+    field = "Sở Thông tin và Truyền thông; Sở Kế hoạch và Đầu tư; UBND cấp huyện"
+    assert canonical_list(field) == "Sở Thông tin và Truyền thông; Sở Kế hoạch và Đầu tư; UBND cấp huyện"
+    assert canonical_list(field, mapped_to_today=True) == "Sở Khoa học và Công nghệ; Sở Tài chính; UBND cấp xã"
+
+
+def test_provinces_today():
+    assert province_today("Bắc Giang") == "Bắc Ninh"
+    assert province_today("Bến Tre") == "Vĩnh Long"
+    assert province_today("Bắc Ninh") == "Bắc Ninh"
+    assert province_today("") == ""
+
+
+def test_task_table_columns(tasks):
+    table = add_agency_columns(tasks)
+    assert {"lead_agencies", "partner_agencies", "province_today"} <= set(table.columns)
+    assert list(table.lead) == list(tasks.lead)  # originals kept as written
+    assert set(table.province_today) == {"Bắc Ninh", "Vĩnh Long"}
+    row = table.set_index("task_id").loc["bacninh_kh383_2023:PL01.I.2"]
+    assert row.lead_agencies == "Sở Thông tin và Truyền thông"
+    today = add_agency_columns(tasks, mapped_to_today=True).set_index("task_id")
+    assert today.loc["bacninh_kh383_2023:PL01.I.2", "lead_agencies"] == "Sở Khoa học và Công nghệ"
+    assert "lead_agencies" not in tasks.columns  # the input is not mutated
+
+
+def test_fewer_than_two_percent_of_mentions_unrecognised(tasks):
+    mentions = agency_mentions(tasks)
+    share = (~mentions.known).mean()
+    assert len(mentions) > 500 and share < 0.02
+    unknown = unknown_agencies(tasks)
+    assert unknown["count"].sum() == (~mentions.known).sum()  # reported, not dropped
+
+
+def test_comparisons(tasks):
+    from kehoach_lib.match import match_tasks
+
+    who = who_leads_what(tasks)
+    assert who.loc[("Bắc Giang", "Sở Khoa học và Công nghệ")].sum() >= 5
+    load = agency_load(tasks)
+    assert load.loc[("Bắc Giang", "Văn phòng UBND tỉnh"), "tasks_led"] >= 3
+    diff = lead_differences(tasks, match_tasks(tasks))
+    assert len(diff) > 0 and (diff.only_a.str.len() + diff.only_b.str.len() > 0).all()
