@@ -97,6 +97,18 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .report import build_report
+
+    summary = build_report(args.corpus, args.out, directive=args.directive, lang=args.lang,
+                           cache_dir=args.cache_dir, progress=not args.quiet)
+    index = summary.pop("index")
+    for key, value in summary.items():
+        print(f"{key:>28}: {value}")
+    print(f"\nReport written to {index}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kehoach", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -128,6 +140,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--by", choices=("province", "document"), default="province")
     p.add_argument("--out", default="coverage.csv")
     p.set_defaults(func=_cmd_coverage)
+
+    p = sub.add_parser("report", help="the whole pipeline: tables, figures and index.html")
+    _add_common(p)
+    p.add_argument("--directive", default="nq66", choices=list_directives())
+    p.add_argument("--lang", choices=("en", "vi"), default="en", help="language of table headers")
+    p.add_argument("--out", default="reports")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("attribute", help="which plan does a text (e.g. a news article) describe?")
     _add_common(p)

@@ -1,0 +1,190 @@
+"""Export: comparison tables as CSV (UTF-8 with BOM), one formatted XLSX workbook, Markdown
+and HTML, plus an ``index.html`` that links every table and shows every figure.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import config
+from .paths import safe_output_path
+
+LABELS_FILE = config.DATA_DIR / "column_labels.csv"
+#: Table formats written by :func:`write_tables`.
+DEFAULT_FORMATS = ("csv", "xlsx", "md", "html")
+#: Widest XLSX column, in characters.
+MAX_COLUMN_WIDTH = 60
+WORKBOOK_NAME = "tables.xlsx"
+_SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
+
+
+@lru_cache(maxsize=2)
+def _labels(path: Path = LABELS_FILE) -> dict[str, dict[str, str]]:
+    lines = [ln for ln in Path(path).read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    return {r["column"]: {"en": r["en"], "vi": r["vi"]} for r in csv.DictReader(lines)}
+
+
+def label_columns(df: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
+    """A copy with readable column headers in ``lang`` ("en" or "vi"); others unchanged."""
+    if lang not in ("en", "vi"):
+        raise ValueError("lang must be 'en' or 'vi'")
+    labels = _labels()
+    out = df.copy()
+    out.columns = [labels.get(str(c), {}).get(lang, str(c)) for c in df.columns]
+    if out.index.name in labels:
+        out.index.name = labels[out.index.name][lang]
+    return out
+
+
+def _flat(df: pd.DataFrame) -> pd.DataFrame:
+    """Index (if meaningful) as columns, so every format shows the same table."""
+    if isinstance(df.index, pd.MultiIndex) or df.index.name is not None:
+        return df.reset_index()
+    return df
+
+
+def sheet_name(name: str, taken: set[str]) -> str:
+    """An Excel-safe, unique sheet name (≤ 31 characters)."""
+    base = _SHEET_BAD.sub("_", name)[:31] or "sheet"
+    out, k = base, 2
+    while out.lower() in {t.lower() for t in taken}:
+        suffix = f"_{k}"
+        out, k = base[: 31 - len(suffix)] + suffix, k + 1
+    return out
+
+
+def write_csv(df: pd.DataFrame, path: Path) -> Path:
+    df.to_csv(path, index=False, encoding="utf-8-sig")
+    return path
+
+
+def write_markdown(df: pd.DataFrame, path: Path, *, title: str = "") -> Path:
+    body = df.to_markdown(index=False) if len(df.columns) else ""
+    path.write_text((f"# {title}\n\n" if title else "") + body + "\n", encoding="utf-8")
+    return path
+
+
+def html_table(df: pd.DataFrame) -> str:
+    return df.to_html(index=False, escape=True, na_rep="", border=0, classes="table")
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<style>
+body {{ font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em; color: #222; }}
+table {{ border-collapse: collapse; font-size: 0.85em; }}
+th, td {{ border: 1px solid #ccc; padding: 3px 6px; vertical-align: top; text-align: left; }}
+th {{ background: #eef2f7; position: sticky; top: 0; }}
+img {{ max-width: 100%; border: 1px solid #ddd; margin: 0.5em 0 1.5em; }}
+.summary td {{ border: none; }}
+</style>
+</head>
+<body>
+{body}
+</body>
+</html>
+"""
+
+
+def write_html(df: pd.DataFrame, path: Path, *, title: str = "", lang: str = "en") -> Path:
+    body = f"<h1>{html.escape(title)}</h1>\n{html_table(df)}"
+    path.write_text(_PAGE.format(lang=lang, title=html.escape(title), body=body), encoding="utf-8")
+    return path
+
+
+def write_xlsx(tables: dict[str, pd.DataFrame], path: Path) -> Path:
+    """One workbook, a sheet per table: bold frozen header, autofilter, widths, wrapped text."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    taken: set[str] = set()
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        for name, df in tables.items():
+            sheet = sheet_name(name, taken)
+            taken.add(sheet)
+            df.to_excel(writer, sheet_name=sheet, index=False)
+            ws = writer.sheets[sheet]
+            ws.freeze_panes = "A2"
+            if df.shape[1]:
+                ws.auto_filter.ref = ws.dimensions
+            for cell in ws[1]:
+                cell.font = Font(bold=True)
+                cell.fill = PatternFill("solid", fgColor="EEF2F7")
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            for idx, column in enumerate(df.columns, start=1):
+                values = [str(column)] + [str(v) for v in df[column].head(500)]
+                width = min(MAX_COLUMN_WIDTH, max(8, max(len(v) for v in values) + 2))
+                ws.column_dimensions[get_column_letter(idx)].width = width
+                if width >= MAX_COLUMN_WIDTH:
+                    for row in ws.iter_rows(min_row=2, min_col=idx, max_col=idx):
+                        row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    return path
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path, *, lang: str = "en",
+                 formats=DEFAULT_FORMATS) -> dict[str, dict[str, Path]]:
+    """Every table in every format; returns ``{table: {format: path}}``."""
+    out_dir = Path(out_dir)
+    (out_dir / "tables").mkdir(parents=True, exist_ok=True)
+    written: dict[str, dict[str, Path]] = {}
+    labelled = {name: label_columns(_flat(df), lang=lang) for name, df in tables.items()}
+    for name, df in labelled.items():
+        paths = {}
+        if "csv" in formats:
+            paths["csv"] = write_csv(df, safe_output_path(out_dir, f"tables/{name}.csv"))
+        if "md" in formats:
+            paths["md"] = write_markdown(df, safe_output_path(out_dir, f"tables/{name}.md"), title=name)
+        if "html" in formats:
+            paths["html"] = write_html(df, safe_output_path(out_dir, f"tables/{name}.html"),
+                                       title=name, lang=lang)
+        written[name] = paths
+    if "xlsx" in formats:
+        book = write_xlsx(labelled, safe_output_path(out_dir, WORKBOOK_NAME))
+        for paths in written.values():
+            paths["xlsx"] = book
+    return written
+
+
+def write_index(out_dir: str | Path, *, title: str, tables: dict[str, dict[str, Path]],
+                figures: dict[str, list[Path]], summary: dict | None = None,
+                previews: dict[str, pd.DataFrame] | None = None, lang: str = "en") -> Path:
+    """``index.html``: summary, every figure shown, every table linked in every format."""
+    out_dir = Path(out_dir).resolve()
+
+    def rel(p: Path) -> str:
+        return html.escape(Path(p).resolve().relative_to(out_dir).as_posix())
+
+    parts = [f"<h1>{html.escape(title)}</h1>"]
+    if summary:
+        rows = "".join(f"<tr><td><b>{html.escape(str(k))}</b></td><td>{html.escape(str(v))}</td></tr>"
+                       for k, v in summary.items())
+        parts.append(f"<h2>Summary</h2><table class='summary'>{rows}</table>")
+    parts.append("<h2>Figures</h2>")
+    for name, paths in figures.items():
+        png = next((p for p in paths if Path(p).suffix == ".png"), None)
+        links = " · ".join(f"<a href='{rel(p)}'>{Path(p).suffix[1:].upper()}</a>" for p in paths)
+        parts.append(f"<h3>{html.escape(name)}</h3>")
+        if png:
+            parts.append(f"<img src='{rel(png)}' alt='{html.escape(name)}'>")
+        parts.append(f"<p>{links}</p>")
+    parts.append("<h2>Tables</h2><ul>")
+    for name, paths in tables.items():
+        links = " · ".join(f"<a href='{rel(p)}'>{fmt.upper()}</a>" for fmt, p in paths.items())
+        parts.append(f"<li><b>{html.escape(name)}</b>: {links}</li>")
+    parts.append("</ul>")
+    for name, df in (previews or {}).items():
+        parts.append(f"<h3>{html.escape(name)}</h3>{html_table(label_columns(_flat(df), lang=lang))}")
+    path = safe_output_path(out_dir, "index.html")
+    path.write_text(_PAGE.format(lang=lang, title=html.escape(title), body="\n".join(parts)),
+                    encoding="utf-8")
+    return path

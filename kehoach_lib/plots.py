@@ -1,0 +1,133 @@
+"""Plots: report figures as matplotlib ``Figure`` objects (no pyplot state, no global rcParams).
+
+Every figure is drawn with a font that has the Vietnamese glyphs (DejaVu Sans, shipped with
+matplotlib) and saved deterministically (fixed SVG hash salt, no dates in metadata), so
+re-running a report gives identical files.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+
+import matplotlib
+import matplotlib.dates as mdates
+import numpy as np
+import pandas as pd
+from matplotlib.colors import ListedColormap
+from matplotlib.figure import Figure
+
+from .paths import safe_output_path
+
+#: A font with full Vietnamese coverage, bundled with matplotlib.
+FONT_FAMILY = "DejaVu Sans"
+DEFAULT_DPI = 150
+STATUS_COLORS = {"covered": "#2e7d32", "partial": "#f9a825", "missing": "#c62828"}
+_RC = {"font.family": FONT_FAMILY, "svg.hashsalt": "kehoach", "svg.fonttype": "path",
+       "axes.titlesize": 11, "font.size": 9}
+
+
+@contextmanager
+def figure_style():
+    """The settings figures are drawn and saved with (applied only inside the block)."""
+    with matplotlib.rc_context(_RC):
+        yield
+
+
+def _new_figure(width: float, height: float) -> Figure:
+    with figure_style():
+        return Figure(figsize=(width, height), layout="constrained")
+
+
+def heatmap(df: pd.DataFrame, *, title: str = "", cmap: str = "Blues", vmin: float = 0.0,
+            vmax: float | None = None, annotate: bool = True, fmt: str = "{:.2f}") -> Figure:
+    """A numeric matrix as a heatmap, labelled rows and columns, values written in cells."""
+    values = df.to_numpy(dtype=float)
+    with figure_style():
+        fig = _new_figure(1.6 + 1.1 * df.shape[1], 1.2 + 0.45 * df.shape[0])
+        ax = fig.add_subplot()
+        im = ax.imshow(np.ma.masked_invalid(values), cmap=cmap, vmin=vmin,
+                       vmax=vmax if vmax is not None else np.nanmax(values) if values.size else 1)
+        ax.set_xticks(range(df.shape[1]), [str(c) for c in df.columns], rotation=30, ha="right")
+        ax.set_yticks(range(df.shape[0]), [str(i) for i in df.index])
+        if annotate:
+            for (i, j), v in np.ndenumerate(values):
+                if not np.isnan(v):
+                    ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=8,
+                            color="white" if v > 0.6 * (vmax or np.nanmax(values)) else "black")
+        ax.set_title(title)
+        fig.colorbar(im, ax=ax, shrink=0.8)
+    return fig
+
+
+def status_heatmap(matrix: pd.DataFrame, *, title: str = "") -> Figure:
+    """A requirement × province matrix of covered / partial / missing, one colour each."""
+    order = list(STATUS_COLORS)
+    codes = matrix.apply(lambda col: col.map({s: i for i, s in enumerate(order)})).to_numpy(dtype=float)
+    with figure_style():
+        fig = _new_figure(3.5 + 1.3 * matrix.shape[1], 1.0 + 0.3 * matrix.shape[0])
+        ax = fig.add_subplot()
+        ax.imshow(np.ma.masked_invalid(codes), cmap=ListedColormap(list(STATUS_COLORS.values())),
+                  vmin=-0.5, vmax=len(order) - 0.5, aspect="auto")
+        ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns])
+        ax.set_yticks(range(matrix.shape[0]), [str(i) for i in matrix.index], fontsize=7)
+        ax.set_title(title)
+        handles = [matplotlib.patches.Patch(color=c, label=s) for s, c in STATUS_COLORS.items()]
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    return fig
+
+
+def deadline_timeline(tasks: pd.DataFrame, *, title: str = "Deadlines") -> Figure:
+    """Tasks' deadlines per document on a time axis; recurring tasks counted at the side."""
+    docs = list(dict.fromkeys(tasks["doc_id"]))
+    with figure_style():
+        fig = _new_figure(9, 1.2 + 0.6 * max(1, len(docs)))
+        ax = fig.add_subplot()
+        for y, doc in enumerate(docs):
+            part = tasks[tasks.doc_id == doc]
+            due = pd.to_datetime(part["due"].replace("", np.nan)).dropna()
+            ax.scatter(due, np.full(len(due), y), s=18, alpha=0.6)
+            ax.annotate(f"{int(part.recurring.sum())} recurring, {int((part.due == '').sum())} without date",
+                        xy=(1.01, y), xycoords=("axes fraction", "data"), fontsize=7, va="center")
+        ax.set_yticks(range(len(docs)), docs)
+        ax.set_ylim(-0.5, len(docs) - 0.5)
+        locator = mdates.AutoDateLocator()
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        ax.set_title(title)
+        ax.grid(axis="x", alpha=0.3)
+    return fig
+
+
+def bar_counts(counts: pd.DataFrame | pd.Series, *, title: str = "", stacked: bool = True) -> Figure:
+    """Horizontal bars of counts (a Series, or a DataFrame stacked by column)."""
+    df = counts.to_frame() if isinstance(counts, pd.Series) else counts
+    with figure_style():
+        fig = _new_figure(7, 1.0 + 0.45 * len(df))
+        ax = fig.add_subplot()
+        left = np.zeros(len(df))
+        for col in df.columns:
+            ax.barh([str(i) for i in df.index], df[col].to_numpy(), left=left if stacked else None,
+                    label=str(col), color=STATUS_COLORS.get(str(col)))
+            if stacked:
+                left = left + df[col].to_numpy()
+        if df.shape[1] > 1:
+            ax.legend(frameon=False, fontsize=8)
+        ax.invert_yaxis()
+        ax.set_title(title)
+    return fig
+
+
+def save_figure(fig: Figure, out_dir: str | Path, name: str, *, formats=("png", "svg"),
+                dpi: int = DEFAULT_DPI) -> list[Path]:
+    """Write ``figures/<name>.<fmt>`` deterministically; returns the paths."""
+    out_dir = Path(out_dir)
+    (out_dir / "figures").mkdir(parents=True, exist_ok=True)
+    paths = []
+    with figure_style():
+        for fmt in formats:
+            path = safe_output_path(out_dir, f"figures/{name}.{fmt}")
+            metadata = {"Date": None} if fmt == "svg" else {"Software": None}
+            fig.savefig(path, format=fmt, dpi=dpi, metadata=metadata)
+            paths.append(path)
+    return paths

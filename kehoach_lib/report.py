@@ -1,0 +1,110 @@
+"""Report: the whole pipeline on a corpus, written as tables, figures and ``index.html``.
+
+extract → agencies → match → coverage → citations → tables (CSV, XLSX, MD, HTML) and
+figures (PNG, SVG) → ``index.html``. Each step is a library function the notebooks call too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from tqdm.auto import tqdm
+
+from . import agencies, cite, coverage, directives, export, match, parse, plots
+from .load import load_corpus
+
+
+def build_tables(corpus_dir=None, *, directive: str = "nq66", cache_dir=None,
+                 progress: bool = False) -> tuple[dict[str, pd.DataFrame], dict]:
+    """Every comparison table of a corpus, and a short summary."""
+    steps = tqdm(total=6, desc="kehoach report", disable=not progress, leave=False)
+
+    def step(label: str) -> None:
+        steps.set_postfix_str(label)
+        steps.update(1)
+
+    docs = load_corpus(corpus_dir)
+    tasks = agencies.add_agency_columns(parse.extract_corpus(docs))
+    step("extract")
+    matches = match.match_tasks(tasks, cache_dir=cache_dir)
+    step("match")
+    types = {d.doc_id: d.doc_type for d in docs}
+    cov = coverage.coverage(tasks, directive, doc_types=types)
+    step("coverage")
+    citations = cite.citation_table(docs)
+    step("citations")
+    accounting = pd.concat([parse.line_accounting(d) for d in docs], ignore_index=True)
+    ingestion = parse.corpus_overview(docs)
+    roles = accounting.pivot_table(index="doc_id", columns="role", values="line", aggfunc="count",
+                                   fill_value=0)
+    step("accounting")
+    tables = {
+        "documents": ingestion,
+        "line_roles": roles.loc[[d.doc_id for d in docs]],
+        "tasks": tasks,
+        "matches": matches,
+        "match_summary": match.match_summary(tasks, matches),
+        "match_shares": match.coverage_share_matrix(tasks, matches),
+        "unique_tasks": match.unique_tasks(tasks, matches)[["task_id", "province", "kind", "text"]],
+        "coverage": cov,
+        "coverage_matrix": coverage.coverage_matrix(cov),
+        "coverage_summary": coverage.coverage_summary(cov),
+        "gaps": coverage.gaps(cov),
+        "citations": citations,
+        "citation_matrix": cite.citation_matrix(citations, min_citing=2),
+        "agency_load": agencies.agency_load(tasks),
+        "lead_differences": agencies.lead_differences(tasks, matches),
+        "unknown_agencies": agencies.unknown_agencies(tasks),
+    }
+    step("tables")
+    steps.close()
+    summary_cov = tables["coverage_summary"]
+    info = directives.directive_info(directive)
+    summary = {
+        "documents": len(docs),
+        "tasks": len(tasks),
+        "matched pairs": len(matches),
+        "directive": f"{info['number']} ({info['date']})",
+        **{f"coverage in {row.Index}": f"{row.covered} covered, {row.partial} partial, {row.missing} missing"
+           for row in summary_cov.itertuples()},
+        "unaccounted source lines": int(ingestion.unaccounted.sum()),
+    }
+    return tables, summary
+
+
+def build_figures(tables: dict[str, pd.DataFrame], out_dir, *, directive: str = "nq66") -> dict[str, list[Path]]:
+    """The report's figures, saved as PNG and SVG."""
+    figs = {
+        "match_shares": plots.heatmap(tables["match_shares"],
+                                      title="Share of each plan's tasks with a counterpart", vmax=1),
+        "coverage": plots.status_heatmap(tables["coverage_matrix"],
+                                         title=f"Coverage of {directive} requirements by province"),
+        "coverage_counts": plots.bar_counts(tables["coverage_summary"][list(coverage.STATUSES)],
+                                            title=f"{directive}: requirements by status"),
+        "deadlines": plots.deadline_timeline(tables["tasks"], title="Task deadlines by document"),
+        "tasks_by_kind": plots.bar_counts(pd.crosstab(tables["tasks"].doc_id, tables["tasks"].kind),
+                                          title="Tasks by document and kind"),
+    }
+    if not tables["citation_matrix"].empty:
+        figs["citations"] = plots.heatmap(tables["citation_matrix"].astype(float), fmt="{:.0f}",
+                                          title="Documents cited by two or more plans", vmax=1)
+    return {name: plots.save_figure(fig, out_dir, name) for name, fig in figs.items()}
+
+
+def build_report(corpus_dir=None, out_dir="reports", *, directive: str = "nq66", lang: str = "en",
+                 cache_dir=None, progress: bool = True) -> dict:
+    """Run everything and write ``out_dir`` (tables, figures, index.html); return the summary."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tables, summary = build_tables(corpus_dir, directive=directive, cache_dir=cache_dir,
+                                   progress=progress)
+    written = export.write_tables(tables, out_dir, lang=lang)
+    figures = build_figures(tables, out_dir, directive=directive)
+    index = export.write_index(
+        out_dir, title="kehoach — comparison of provincial plans", tables=written,
+        figures=figures, summary=summary, lang=lang,
+        previews={"coverage_summary": tables["coverage_summary"], "match_summary": tables["match_summary"]},
+    )
+    summary["index"] = str(index)
+    return summary

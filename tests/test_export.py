@@ -1,0 +1,81 @@
+"""Exports: CSV with BOM, a formatted XLSX workbook, Markdown, HTML, safe output paths."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from kehoach_lib.export import label_columns, sheet_name, write_index, write_tables
+from kehoach_lib.paths import UnsafePathError, safe_output_path
+
+
+@pytest.fixture()
+def tables():
+    return {
+        "tasks": pd.DataFrame({"task_id": ["bg:III.1", "bn:PL01.V.4"],
+                               "lead": ["Sở Khoa học và Công nghệ", "Văn phòng UBND tỉnh <b>"],
+                               "due": ["2025-06-30", ""]}),
+        "coverage_summary": pd.DataFrame({"covered": [3], "partial": [1]},
+                                         index=pd.Index(["Bắc Giang"], name="province")),
+    }
+
+
+def test_all_formats_are_written(tmp_path, tables):
+    written = write_tables(tables, tmp_path)
+    for name in tables:
+        assert set(written[name]) == {"csv", "xlsx", "md", "html"}
+        assert all(p.exists() and p.stat().st_size > 0 for p in written[name].values())
+
+
+def test_csv_has_a_bom_and_reads_back(tmp_path, tables):
+    path = write_tables(tables, tmp_path, formats=("csv",))["tasks"]["csv"]
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    back = pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False)
+    assert back["Lead (as written)"].tolist() == tables["tasks"]["lead"].tolist()
+
+
+def test_xlsx_workbook_is_formatted(tmp_path, tables):
+    path = write_tables(tables, tmp_path, formats=("xlsx",))["tasks"]["xlsx"]
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["tasks", "coverage_summary"]
+    ws = wb["tasks"]
+    assert [c.value for c in ws[1]] == ["Task", "Lead (as written)", "Due"]
+    assert ws.freeze_panes == "A2" and ws["A1"].font.bold
+    assert ws["B2"].value == "Sở Khoa học và Công nghệ"
+    assert ws.column_dimensions["B"].width >= len("Sở Khoa học và Công nghệ")
+    assert wb["coverage_summary"]["A2"].value == "Bắc Giang"  # the index is a column
+
+
+def test_vietnamese_headers(tables):
+    assert list(label_columns(tables["tasks"], lang="vi").columns) == ["Mã nhiệm vụ", "Cơ quan chủ trì (nguyên văn)", "Hạn"]
+    with pytest.raises(ValueError):
+        label_columns(tables["tasks"], lang="fr")
+
+
+def test_html_escapes_and_declares_utf8(tmp_path, tables):
+    html = write_tables(tables, tmp_path, formats=("html",))["tasks"]["html"].read_text(encoding="utf-8")
+    assert '<meta charset="utf-8">' in html and "&lt;b&gt;" in html and "Sở Khoa học" in html
+
+
+def test_index_links_every_table_and_figure(tmp_path, tables):
+    written = write_tables(tables, tmp_path)
+    (tmp_path / "figures").mkdir()
+    fig = tmp_path / "figures" / "x.png"
+    fig.write_bytes(b"\x89PNG")
+    index = write_index(tmp_path, title="t", tables=written, figures={"x": [fig]}, summary={"tasks": 2})
+    text = index.read_text(encoding="utf-8")
+    assert "figures/x.png" in text and "tables/tasks.csv" in text and "tables.xlsx" in text
+
+
+@pytest.mark.parametrize("name", ["../evil.csv", "/etc/passwd", "tables/../../x"])
+def test_output_paths_cannot_escape(tmp_path, name):
+    with pytest.raises(UnsafePathError):
+        safe_output_path(tmp_path, name)
+
+
+def test_sheet_names_are_excel_safe():
+    taken = {"coverage"}
+    assert sheet_name("coverage", taken) == "coverage_2"
+    assert len(sheet_name("x" * 40, set())) == 31
+    assert sheet_name("a/b:c", set()) == "a_b_c"
