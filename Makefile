@@ -20,6 +20,7 @@ report: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --out benchmarks/results.csv
