@@ -18,25 +18,29 @@ def _add_common(p: argparse.ArgumentParser) -> None:
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from .agencies import add_agency_columns
-    from .load import load_corpus
-    from .parse import extract_corpus, unaccounted_lines
+    from .load import read_corpus
+    from .parse import document_warnings, extract_corpus, unaccounted_lines
 
-    docs = load_corpus(args.corpus)
-    tasks = add_agency_columns(extract_corpus(docs), mapped_to_today=args.today)
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tasks.to_csv(out, index=False, encoding="utf-8")
-    print(f"{len(tasks)} tasks from {len(docs)} documents -> {out}")
-    missing = 0
+    docs, problems = read_corpus(args.corpus, max_bytes=args.max_bytes)
+    for row in problems.itertuples():
+        print(f"error: {row.source}: {row.reason}", file=sys.stderr)
+    warned = 0
     for doc in docs:
-        lines = unaccounted_lines(doc)
-        missing += len(lines)
-        if args.accounting:
+        for warning in document_warnings(doc):
+            warned += 1
+            print(f"warning: {doc.source}: {warning}", file=sys.stderr)
+    tasks = add_agency_columns(extract_corpus(docs), mapped_to_today=args.today)
+    out = _write(tasks, args.out)
+    print(f"{len(tasks)} tasks from {len(docs)} documents -> {out}"
+          + (f" ({len(problems)} files could not be read)" if len(problems) else ""))
+    if args.accounting:
+        for doc in docs:
+            lines = unaccounted_lines(doc)
             print(f"{doc.doc_id}: {len(lines)} unaccounted lines")
             for row in lines.itertuples():
                 print(f"  {row.line}: {row.text[:100]}")
-    if args.strict and missing:
-        print(f"strict: {missing} unaccounted lines", file=sys.stderr)
+    if args.strict and (len(problems) or warned):
+        print(f"strict: {len(problems)} unreadable files, {warned} warnings", file=sys.stderr)
         return 1
     return 0
 
@@ -119,6 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="print, per document, the source lines not assigned to anything")
     p.add_argument("--strict", action="store_true",
                    help="exit non-zero when a document has problems or unaccounted lines")
+    p.add_argument("--max-bytes", type=int, default=config.MAX_FILE_BYTES,
+                   help="largest file read, in bytes (larger files are reported, not read)")
     p.add_argument("--today", action="store_true",
                    help="map agencies to the bodies that took over their roles in 2025")
     p.set_defaults(func=_cmd_extract)

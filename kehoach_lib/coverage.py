@@ -37,7 +37,7 @@ EXCLUDED_DOC_TYPES = ("tin bài",)
 TASK_KINDS = ("task", "duty")
 #: Number of evidence terms reported.
 DEFAULT_EVIDENCE_TERMS = 6
-JUDGEMENTS = config.PROJECT_DIR / "data" / "eval" / "coverage_judgements.csv"
+JUDGEMENTS = config.PROJECT_DIR / "tests" / "data" / "coverage_judgements.csv"
 
 COVERAGE_COLUMNS = [
     "directive", "requirement_id", "requirement_text", "group", "province", "doc_id", "status",

@@ -8,8 +8,10 @@ corpus manifest (or guessed from its header).
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
-from dataclasses import dataclass, field
+import warnings
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -84,21 +86,58 @@ def read_hints(path: Path) -> dict:
     return yaml.safe_load(hints_path.read_text(encoding="utf-8")) or {}
 
 
-def load_document(path: str | Path, *, meta: dict[str, str] | None = None) -> Document:
-    """Read one UTF-8 text file into a :class:`Document` with the given manifest row."""
+def _slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
+    ascii_name = ascii_name.encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_") or "document"
+
+
+def load_document(path: str | Path, *, meta: dict[str, str] | None = None,
+                  max_bytes: int = config.MAX_FILE_BYTES) -> Document:
+    """Read one file (.txt, .md, .html, .docx, text-layer .pdf) into a :class:`Document`.
+
+    Without a manifest row (``meta``), province, number, type, date and title are read from
+    the header and listed in ``Document.guessed``. Raises :class:`DocumentError` naming the
+    file and the reason when it cannot be read.
+    """
+    from .encodings import EncodingProblem
+    from .formats import FormatProblem, format_of, read_lines
+    from .metadata import guess_metadata
+
     path = Path(path)
+    if not path.exists():
+        raise DocumentError(path, "no such file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise DocumentError(path, f"file too large ({size} bytes; the limit is {max_bytes})")
+    kind = format_of(path)
+    if kind is None:
+        raise DocumentError(path, f"unsupported format {path.suffix or '(no extension)'}")
     data = path.read_bytes()
     if not data.strip():
         raise DocumentError(path, "the file is empty")
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DocumentError(path, f"not valid UTF-8 ({exc.reason} at byte {exc.start})") from exc
-    meta = meta or {}
+        lines, encoding = read_lines(path, data)
+    except (EncodingProblem, FormatProblem) as exc:
+        raise DocumentError(path, str(exc)) from exc
+    lines = tuple(unicodedata.normalize("NFC", ln) for ln in lines)
+    if not any(ln.strip() for ln in lines):
+        raise DocumentError(path, "no text in the file")
+    meta = dict(meta or {})
+    guessed: tuple[str, ...] = ()
+    warnings_: list[str] = []
+    if not meta.get("doc_id"):
+        found = guess_metadata(lines)
+        meta = {**found, **{k: v for k, v in meta.items() if v}}
+        guessed = tuple(sorted(found))
+        if guessed:
+            warnings_.append("metadata guessed from the header: " + ", ".join(guessed))
+    if encoding not in ("utf-8", "utf-8-sig", kind):
+        warnings_.append(f"decoded as {encoding}")
     implements = tuple(s.strip() for s in meta.get("implements", "").split(";") if s.strip())
     return Document(
-        doc_id=meta.get("doc_id") or path.stem,
-        lines=to_nfc_lines(text),
+        doc_id=meta.get("doc_id") or _slug(path.stem),
+        lines=lines,
         province=meta.get("province", ""),
         number=meta.get("number", ""),
         doc_type=meta.get("doc_type", ""),
@@ -106,14 +145,66 @@ def load_document(path: str | Path, *, meta: dict[str, str] | None = None) -> Do
         title=meta.get("title", ""),
         implements=implements,
         source=str(path),
+        format=kind,
+        encoding=encoding,
+        warnings=tuple(warnings_),
+        guessed=guessed,
         hints=read_hints(path),
     )
 
 
-def load_corpus(corpus_dir: str | Path | None = None) -> list[Document]:
-    """Every document of a corpus folder, in manifest order."""
+def corpus_files(corpus_dir: str | Path | None = None) -> list[tuple[Path, dict[str, str]]]:
+    """(file, manifest row) for every document of a folder: manifest rows first, in order,
+    then the other files (sub-folders included, hidden files and side files skipped) by name."""
     corpus_dir = Path(corpus_dir or config.CORPUS_DIR)
-    return [
-        load_document(corpus_dir / row["source_file"], meta=row)
-        for row in read_manifest(corpus_dir)
-    ]
+    if not corpus_dir.is_dir():
+        raise DocumentError(corpus_dir, "no such folder")
+    rows = read_manifest(corpus_dir)
+    listed = [(corpus_dir / r["source_file"], r) for r in rows]
+    seen = {p.resolve() for p, _ in listed}
+    others = []
+    for path in sorted(corpus_dir.rglob("*")):
+        rel = path.relative_to(corpus_dir)
+        if (not path.is_file() or any(part.startswith(".") for part in rel.parts)
+                or path.name == MANIFEST_NAME or path.name.endswith(".hints.yaml")
+                or path.resolve() in seen):
+            continue
+        others.append((path, {}))
+    return listed + others
+
+
+def read_corpus(corpus_dir: str | Path | None = None, *, max_bytes: int = config.MAX_FILE_BYTES):
+    """(documents, problems): every readable document, and one row per file that is not.
+
+    ``problems`` has columns ``source, reason``; the rest of the corpus is always read.
+    """
+    import pandas as pd
+
+    docs: list[Document] = []
+    problems = []
+    ids: dict[str, int] = {}
+    for path, row in corpus_files(corpus_dir):
+        try:
+            doc = load_document(path, meta=row, max_bytes=max_bytes)
+        except DocumentError as exc:
+            problems.append({"source": exc.path, "reason": exc.reason})
+            continue
+        if doc.doc_id in ids:  # two files with the same slug
+            ids[doc.doc_id] += 1
+            doc = replace(doc, doc_id=f"{doc.doc_id}_{ids[doc.doc_id]}")
+        else:
+            ids[doc.doc_id] = 1
+        docs.append(doc)
+    return docs, pd.DataFrame(problems, columns=["source", "reason"])
+
+
+def load_corpus(corpus_dir: str | Path | None = None, *, max_bytes: int = config.MAX_FILE_BYTES) -> list[Document]:
+    """Every readable document of a corpus folder (manifest optional), in corpus order.
+
+    Files that cannot be read are skipped with one warning each (a ``UserWarning`` naming
+    the file and the reason); :func:`read_corpus` returns them as a table instead.
+    """
+    docs, problems = read_corpus(corpus_dir, max_bytes=max_bytes)
+    for row in problems.itertuples():
+        warnings.warn(f"{row.source}: {row.reason}", stacklevel=2)
+    return docs

@@ -19,7 +19,7 @@ documents separately:
 Objectives are matched with objectives, and tasks and duties with tasks and duties
 (``compare_kinds``), because a plan's aims and its assignments answer different questions.
 The defaults below are the ones the CLI uses; ``evaluate_matching`` scores any setting on
-the hand-labelled pairs in ``data/eval/match_pairs.csv``.
+the hand-labelled pairs in ``tests/data/match_pairs.csv``.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ DEFAULT_TOP_K = 5
 #: Groups of task kinds compared with each other.
 DEFAULT_COMPARE_KINDS = (("objective",), ("task", "duty"))
 #: Hand-labelled pairs for :func:`evaluate_matching`.
-LABELLED_PAIRS = config.PROJECT_DIR / "data" / "eval" / "match_pairs.csv"
+LABELLED_PAIRS = config.PROJECT_DIR / "tests" / "data" / "match_pairs.csv"
 #: Groups of terms plans use for the same thing in different words.
 CONCEPTS_FILE = config.DATA_DIR / "concepts.csv"
 CONCEPT_PREFIX = "≈"

@@ -1187,8 +1187,19 @@ def document_layouts(doc: Document) -> list[str]:
     return found
 
 
+def document_warnings(doc: Document) -> list[str]:
+    """Warnings about a document: those from loading, and a plan with no recognisable tasks."""
+    out = list(doc.warnings)
+    if extract_tasks(doc).empty and doc.doc_type.strip().lower() != "tin bài":
+        out.append("no recognisable tasks")
+    unaccounted = int((line_accounting(doc).role == "unaccounted").sum())
+    if unaccounted:
+        out.append(f"{unaccounted} unaccounted lines")
+    return out
+
+
 def corpus_overview(docs) -> pd.DataFrame:
-    """One row per document: metadata, size, layouts, task counts by kind, unaccounted lines."""
+    """One row per document: metadata, format, size, layouts, tasks by kind, unaccounted lines."""
     rows = []
     for doc in docs:
         tasks = extract_tasks(doc)
@@ -1208,5 +1219,8 @@ def corpus_overview(docs) -> pd.DataFrame:
             "duties": int(kinds.get("duty", 0)),
             "with_due": int((tasks.due != "").sum()),
             "unaccounted": int((acc.role == "unaccounted").sum()),
+            "format": doc.format,
+            "encoding": doc.encoding,
+            "warnings": "; ".join(document_warnings(doc)),
         })
     return pd.DataFrame(rows)

@@ -12,7 +12,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from . import agencies, cite, coverage, directives, export, match, parse, plots
-from .load import load_corpus
+from .load import read_corpus
 
 
 def build_tables(corpus_dir=None, *, directive: str = "nq66", cache_dir=None,
@@ -24,7 +24,7 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", cache_dir=None,
         steps.set_postfix_str(label)
         steps.update(1)
 
-    docs = load_corpus(corpus_dir)
+    docs, problems = read_corpus(corpus_dir)
     tasks = agencies.add_agency_columns(parse.extract_corpus(docs))
     step("extract")
     matches = match.match_tasks(tasks, cache_dir=cache_dir)
@@ -39,8 +39,9 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", cache_dir=None,
     roles = accounting.pivot_table(index="doc_id", columns="role", values="line", aggfunc="count",
                                    fill_value=0)
     step("accounting")
+    unreadable = problems.rename(columns={"reason": "warnings"}).assign(doc_id="", format="unreadable")
     tables = {
-        "documents": ingestion,
+        "documents": pd.concat([ingestion, unreadable], ignore_index=True) if len(problems) else ingestion,
         "line_roles": roles.loc[[d.doc_id for d in docs]],
         "tasks": tasks,
         "matches": matches,
@@ -69,6 +70,7 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", cache_dir=None,
         **{f"coverage in {row.Index}": f"{row.covered} covered, {row.partial} partial, {row.missing} missing"
            for row in summary_cov.itertuples()},
         "unaccounted source lines": int(ingestion.unaccounted.sum()),
+        "files that could not be read": len(problems),
     }
     return tables, summary
 

@@ -1,0 +1,135 @@
+"""Formats: .txt, .md, .html, .docx and text-layer .pdf -> lines of text.
+
+Every format becomes the same thing: lines. Paragraphs are lines; a table row is one line
+with its cells joined by TAB (cell-internal newlines become spaces), which the parser
+reads like the tab-separated tables of scraped plans. Nothing in a document is executed:
+HTML is parsed by lxml without scripts or network access, .docx is read by python-docx
+(macros are never run) after its zip members are size-checked, PDFs by pdfplumber.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from .encodings import decode
+
+SUPPORTED = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".docx": "docx",
+             ".pdf": "pdf"}
+#: Largest total uncompressed size of a .docx archive (zip-bomb guard).
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+#: Largest compression ratio of a .docx member (zip-bomb guard).
+MAX_COMPRESSION_RATIO = 200
+_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
+           "blockquote", "pre")
+_WS = re.compile(r"[ \t\u00a0]+")
+
+
+class FormatProblem(ValueError):
+    """A file that cannot be read in its format; the message says why."""
+
+
+def format_of(path: Path) -> str | None:
+    return SUPPORTED.get(path.suffix.lower())
+
+
+def _cell(text: str) -> str:
+    return _WS.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
+
+
+def read_lines(path: Path, data: bytes) -> tuple[list[str], str]:
+    """(lines, encoding or format detail) of a file's bytes."""
+    kind = format_of(path)
+    if kind in ("txt", "md"):
+        text, encoding = decode(data)
+        return text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), encoding
+    if kind == "html":
+        return html_lines(data), "html"
+    if kind == "docx":
+        return docx_lines(path, data), "docx"
+    if kind == "pdf":
+        return pdf_lines(data), "pdf"
+    raise FormatProblem(f"unsupported format {path.suffix or '(no extension)'}; "
+                        f"supported: {', '.join(sorted(SUPPORTED))}")
+
+
+def html_lines(data: bytes) -> list[str]:
+    from bs4 import BeautifulSoup
+
+    text, _ = decode(data)
+    soup = BeautifulSoup(text, "lxml")
+    for tag in soup(["script", "style", "noscript", "iframe", "object", "embed", "template"]):
+        tag.decompose()
+    for table in soup.find_all("table"):
+        rows = []
+        for tr in table.find_all("tr"):
+            cells = [_cell(c.get_text(" ")) for c in tr.find_all(["td", "th"])]
+            rows.append("\t".join(cells))
+        table.replace_with("\n" + "\n".join(rows) + "\n")
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    for tag in soup.find_all(_BLOCKS):
+        tag.insert_after("\n")
+    body = soup.body or soup
+    # one line per block; the whitespace between tags is layout, not paragraph breaks
+    lines = [_WS.sub(" ", ln).strip() if "\t" not in ln else ln.strip(" ")
+             for ln in body.get_text().split("\n")]
+    return [ln for ln in lines if ln.strip()]
+
+
+def check_zip(data: bytes) -> None:
+    """Refuse archives whose members would unpack to too much (zip bombs)."""
+    import io
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise FormatProblem("corrupt .docx (not a valid zip archive)") from exc
+    total = 0
+    for info in archive.infolist():
+        total += info.file_size
+        if info.compress_size and info.file_size / info.compress_size > MAX_COMPRESSION_RATIO:
+            raise FormatProblem(f"refused: archive member {info.filename} expands "
+                                f"{info.file_size // max(info.compress_size, 1)}x (zip bomb?)")
+    if total > MAX_UNZIPPED_BYTES:
+        raise FormatProblem(f"refused: archive unpacks to {total} bytes (limit {MAX_UNZIPPED_BYTES})")
+
+
+def docx_lines(path: Path, data: bytes) -> list[str]:
+    import io
+
+    check_zip(data)
+    try:
+        from docx import Document as Docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        doc = Docx(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - python-docx raises several kinds
+        raise FormatProblem(f"corrupt .docx ({type(exc).__name__}: {exc})") from exc
+    lines: list[str] = []
+    for child in doc.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines += Paragraph(child, doc).text.split("\n")
+        elif tag == "tbl":
+            for row in Table(child, doc).rows:
+                lines.append("\t".join(_cell(c.text) for c in row.cells))
+    return lines
+
+
+def pdf_lines(data: bytes) -> list[str]:
+    import io
+
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [page.extract_text() or "" for page in pdf.pages]
+    except Exception as exc:  # noqa: BLE001
+        raise FormatProblem(f"corrupt PDF ({type(exc).__name__})") from exc
+    text = "\n".join(pages)
+    if not text.strip():
+        raise FormatProblem("no text layer (a scanned PDF?): run OCR first")
+    return text.split("\n")
