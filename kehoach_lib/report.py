@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 from . import agencies, cite, coverage, directives, export, match, parse, plots
 from .load import read_corpus
