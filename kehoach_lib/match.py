@@ -53,6 +53,10 @@ DEFAULT_NGRAM_RANGE = (1, 1)
 DEFAULT_TOP_TERMS = 5
 #: With policy "all", the most counterparts kept per task and document pair.
 DEFAULT_TOP_K = 5
+#: Up to this many tasks, every pair is scored; above it, each task's nearest candidates.
+EXACT_LIMIT = 6000
+#: Candidates kept per task above :data:`EXACT_LIMIT` (sparse top-k product).
+DEFAULT_CANDIDATES = 50
 #: Groups of task kinds compared with each other.
 DEFAULT_COMPARE_KINDS = (("objective",), ("task", "duty"))
 #: Hand-labelled pairs for :func:`evaluate_matching`.
@@ -230,12 +234,16 @@ def match_tasks(
     mutual_threshold: float = DEFAULT_MUTUAL_THRESHOLD,
     section_weight: float = DEFAULT_SECTION_WEIGHT,
     concepts: bool = True,
+    candidates: int | None = None,
     analyzer: Callable[[str], list[str]] = tokenize,
     cache_dir=None,
 ) -> pd.DataFrame:
     """Matched task pairs from different documents (columns :data:`MATCH_COLUMNS`).
 
     ``a`` is the task from the earlier document in corpus order; each unordered pair once.
+    Up to :data:`EXACT_LIMIT` tasks every pair is scored; above it (or with ``candidates``
+    set) each task keeps its ``candidates`` nearest tasks from a sparse top-k product, so
+    memory grows with n·k rather than n².
     """
     if policy not in POLICIES:
         raise ValueError(f"unknown policy {policy!r}; choose one of {POLICIES}")
@@ -246,32 +254,74 @@ def match_tasks(
                          section_weight=section_weight, cache_dir=cache_dir)
     x = vec.fit_transform(tasks["text"].tolist(), tasks["section"].tolist())
     doc_order = list(dict.fromkeys(tasks["doc_id"]))
+    rank = {d: i for i, d in enumerate(doc_order)}
+    docs = tasks["doc_id"].map(rank).to_numpy()
     groups = tasks["kind"].map(lambda k: _kind_group(k, compare_kinds)).to_numpy()
-    index = {d: np.flatnonzero(tasks["doc_id"].to_numpy() == d) for d in doc_order}
+    if policy == "one_to_one":
+        pairs = _one_to_one(x, docs, groups, threshold)
+    else:
+        k = candidates or (len(tasks) if len(tasks) <= EXACT_LIMIT else DEFAULT_CANDIDATES)
+        cand = _candidates(x, docs, groups, k, min(threshold, mutual_threshold))
+        pairs = _apply_policy(cand, docs, policy, threshold, mutual_threshold, top_k)
     rows = []
-    for ia, doc_a in enumerate(doc_order):
-        for doc_b in doc_order[ia + 1 :]:
-            for g in range(len(compare_kinds)):
-                ra = index[doc_a][groups[index[doc_a]] == g]
-                rb = index[doc_b][groups[index[doc_b]] == g]
-                if len(ra) == 0 or len(rb) == 0:
-                    continue
-                block = _cosine(x[ra], x[rb])
-                for i, j in _select(block, policy, threshold, top_k, mutual_threshold):
-                    a, b = int(ra[i]), int(rb[j])
-                    rows.append({
-                        "task_id_a": tasks.at[a, "task_id"], "task_id_b": tasks.at[b, "task_id"],
-                        "doc_id_a": doc_a, "doc_id_b": doc_b,
-                        "province_a": tasks.at[a, "province"], "province_b": tasks.at[b, "province"],
-                        "score": round(float(block[i, j]), 4),
-                        "shared_terms": vec.shared_terms(x[a], x[b], top=top_terms),
-                        "text_a": tasks.at[a, "text"], "text_b": tasks.at[b, "text"],
-                        "_order": (a, b),
-                    })
-    if not rows:
-        return pd.DataFrame(columns=MATCH_COLUMNS)
-    out = pd.DataFrame(rows).sort_values("_order", kind="stable").drop(columns="_order")
-    return out.reset_index(drop=True)[MATCH_COLUMNS]
+    for a, b, score in pairs:
+        rows.append({
+            "task_id_a": tasks.at[a, "task_id"], "task_id_b": tasks.at[b, "task_id"],
+            "doc_id_a": tasks.at[a, "doc_id"], "doc_id_b": tasks.at[b, "doc_id"],
+            "province_a": tasks.at[a, "province"], "province_b": tasks.at[b, "province"],
+            "score": round(float(score), 4),
+            "shared_terms": vec.shared_terms(x[a], x[b], top=top_terms),
+            "text_a": tasks.at[a, "text"], "text_b": tasks.at[b, "text"],
+        })
+    return pd.DataFrame(rows, columns=MATCH_COLUMNS)
+
+
+def _candidates(x, docs, groups, k: int, threshold: float) -> pd.DataFrame:
+    """Scored candidate pairs (i, j) between tasks of different documents and the same kind group."""
+    from .similarity import topk_cosine
+
+    sim = topk_cosine(x, k=k, threshold=threshold).tocoo()
+    cand = pd.DataFrame({"i": sim.row, "j": sim.col, "s": sim.data})
+    keep = (docs[cand.i] != docs[cand.j]) & (groups[cand.i] == groups[cand.j]) & (groups[cand.i] >= 0)
+    cand = cand[keep].copy()
+    cand["dj"] = docs[cand.j]
+    return cand.sort_values(["i", "dj", "s", "j"], ascending=[True, True, False, True], kind="stable")
+
+
+def _apply_policy(cand: pd.DataFrame, docs, policy: str, threshold: float, mutual_threshold: float,
+                  top_k: int) -> list[tuple[int, int, float]]:
+    """Ordered (a, b, score) pairs, a in the earlier document, each unordered pair once."""
+    if policy == "all":
+        chosen = cand[cand.s >= threshold].groupby(["i", "dj"], sort=False).head(top_k)
+    else:
+        best = cand.groupby(["i", "dj"], sort=False).head(1)
+        best_of = {(i, dj): j for i, dj, j in zip(best.i, best.dj, best.j, strict=True)}
+        mutual = np.array([best_of.get((j, docs[i])) == i for i, j in zip(best.i, best.j, strict=True)],
+                          dtype=bool)
+        if policy == "mutual":
+            chosen = best[mutual & (best.s >= threshold).to_numpy()]
+        else:
+            chosen = best[(best.s >= threshold).to_numpy() | (mutual & (best.s >= mutual_threshold).to_numpy())]
+    pairs = {}
+    for i, j, s in zip(chosen.i, chosen.j, chosen.s, strict=True):
+        a, b = (i, j) if (docs[i], i) < (docs[j], j) else (j, i)
+        pairs[(int(a), int(b))] = float(s)
+    return [(a, b, s) for (a, b), s in sorted(pairs.items())]
+
+
+def _one_to_one(x, docs, groups, threshold: float) -> list[tuple[int, int, float]]:
+    """Optimal one-to-one assignment per pair of documents (dense blocks: small corpora)."""
+    pairs = []
+    for da in range(int(docs.max()) + 1):
+        for db in range(da + 1, int(docs.max()) + 1):
+            for g in sorted(set(groups) - {-1}):
+                ra = np.flatnonzero((docs == da) & (groups == g))
+                rb = np.flatnonzero((docs == db) & (groups == g))
+                if len(ra) and len(rb):
+                    block = _cosine(x[ra], x[rb])
+                    for i, j in _select(block, "one_to_one", threshold, 1):
+                        pairs.append((int(ra[i]), int(rb[j]), float(block[i, j])))
+    return sorted(pairs)
 
 
 def similarity_matrix(tasks_a: pd.DataFrame, tasks_b: pd.DataFrame, *,

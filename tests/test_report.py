@@ -39,3 +39,17 @@ def test_extract_match_coverage_commands(tmp_path):
     c = pd.read_csv(tmp_path / "c.csv")
     assert {"requirement_id", "requirement_text", "province", "status", "doc_id", "task_id", "score",
             "evidence"} <= set(c.columns)
+
+
+def test_bad_input_is_one_clear_message_not_a_traceback(tmp_path, capsys):
+    assert main(["attribute", str(tmp_path / "missing.txt")]) == 2
+    assert "missing.txt: no such file" in capsys.readouterr().err
+    assert main(["extract", "--corpus", str(tmp_path / "nowhere"), "--out", str(tmp_path / "t.csv")]) == 2
+    assert "no such folder" in capsys.readouterr().err
+
+
+def test_attribute_command_names_the_plan(capsys):
+    from kehoach_lib.config import CORPUS_DIR
+
+    assert main(["attribute", str(CORPUS_DIR / "raw" / "tin-bai_ke-hoach-thuc-hien-nq66_2025.txt")]) == 0
+    assert "most likely: bacgiang_kh58_2025 (Bắc Giang)" in capsys.readouterr().out

@@ -1,0 +1,98 @@
+"""Cache: tokenised text on disk, and tokenisation in parallel.
+
+Each text's tokens are stored under ``sha256(settings fingerprint + text)`` in a small
+SQLite database (stdlib, safe for concurrent readers, one file to delete). The fingerprint
+covers the abbreviation table, lexicon, stop-words and the underthesea version, so a change
+of settings misses exactly the texts it affects, and an unchanged corpus is never
+tokenised twice. The folder is ``$KEHOACH_CACHE_DIR`` or the user's cache folder, or the
+``cache_dir`` given; deleting it is always safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+#: Texts per parallel work unit (underthesea takes ~1 s to import in each worker).
+DEFAULT_CHUNK = 400
+DB_NAME = "tokens.sqlite"
+
+
+def default_cache_dir() -> Path:
+    env = os.environ.get("KEHOACH_CACHE_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("kehoach"))
+
+
+def _key(fingerprint: str, text: str) -> str:
+    return hashlib.sha256(f"{fingerprint}\0{text}".encode()).hexdigest()
+
+
+def _connect(cache_dir: Path) -> sqlite3.Connection:
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    con = sqlite3.connect(cache_dir / DB_NAME, timeout=30)
+    con.execute("CREATE TABLE IF NOT EXISTS tokens (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    return con
+
+
+def _tokenize_chunk(tokenizer: Callable[[str], list[str]], texts: list[str]) -> list[list[str]]:
+    return [list(tokenizer(t)) for t in texts]
+
+
+def tokenize_many(texts: Sequence[str], *, tokenizer: Callable[[str], list[str]], n_jobs: int = 1,
+                  chunk: int = DEFAULT_CHUNK, progress: bool = False) -> list[list[str]]:
+    """Tokens of every text, in order; in parallel over chunks when ``n_jobs`` > 1."""
+    texts = list(texts)
+    if n_jobs == 1 or len(texts) <= chunk:
+        from tqdm import tqdm
+
+        return [list(tokenizer(t)) for t in tqdm(texts, disable=not progress, desc="tokenise")]
+    from joblib import Parallel, delayed
+
+    parts = [texts[i : i + chunk] for i in range(0, len(texts), chunk)]
+    results = Parallel(n_jobs=n_jobs, backend="loky", verbose=10 if progress else 0)(
+        delayed(_tokenize_chunk)(tokenizer, part) for part in parts)
+    return [tokens for part in results for tokens in part]
+
+
+def cached_tokenize(texts: Sequence[str], *, tokenizer: Callable[[str], list[str]], fingerprint: str,
+                    cache_dir: str | Path | None = None, n_jobs: int = 1,
+                    progress: bool = False) -> list[list[str]]:
+    """Tokens of every text, from the cache where present; only missing texts are tokenised."""
+    cache_dir = Path(cache_dir) if cache_dir else default_cache_dir()
+    keys = [_key(fingerprint, t) for t in texts]
+    found: dict[str, list[str]] = {}
+    try:
+        con = _connect(cache_dir)
+    except (sqlite3.Error, OSError):  # an unwritable cache must not stop the analysis
+        return tokenize_many(texts, tokenizer=tokenizer, n_jobs=n_jobs, progress=progress)
+    with con:
+        unique = list(dict.fromkeys(keys))
+        for start in range(0, len(unique), 900):
+            batch = unique[start : start + 900]
+            marks = ",".join("?" * len(batch))
+            for key, value in con.execute(f"SELECT key, value FROM tokens WHERE key IN ({marks})", batch):
+                found[key] = json.loads(value)
+        missing = {k: t for k, t in zip(keys, texts, strict=True) if k not in found}
+        if missing:
+            fresh = tokenize_many(list(missing.values()), tokenizer=tokenizer, n_jobs=n_jobs,
+                                  progress=progress)
+            rows = [(k, json.dumps(v, ensure_ascii=False)) for k, v in zip(missing, fresh, strict=True)]
+            con.executemany("INSERT OR REPLACE INTO tokens (key, value) VALUES (?, ?)", rows)
+            found.update(dict(zip(missing, fresh, strict=True)))
+    con.close()
+    return [list(found[k]) for k in keys]
+
+
+def clear_cache(cache_dir: str | Path | None = None) -> None:
+    """Delete the token cache (it is rebuilt on demand)."""
+    path = (Path(cache_dir) if cache_dir else default_cache_dir()) / DB_NAME
+    if path.exists():
+        path.unlink()
