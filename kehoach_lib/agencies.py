@@ -1,22 +1,27 @@
 """Agencies: who leads and who helps, under one name across spellings and the 2025 reorganisation.
 
-``lead`` / ``partners`` fields are split into single agencies (keeping names with commas
-such as ``Sở Văn hóa, Thể thao và Du lịch`` or ``Sở, ban, ngành tỉnh`` whole), each mapped
-to a canonical name and type through the editable alias table
-(``kehoach_lib/data/agency_aliases.csv``). With ``mapped_to_today=True`` the succession table
-(``agency_successions.csv``) maps a body to the one that took over its role in 2025.
-Written forms that match nothing are kept and reported by :func:`unknown_agencies`.
+``lead`` / ``partners`` fields are split into single agencies (names with commas such as
+``Sở Văn hóa, Thể thao và Du lịch`` or the collective ``Sở, ban, ngành tỉnh`` stay whole), each
+resolved through the editable alias table ``kehoach_lib/data/agency_aliases.csv`` to a canonical
+name and a type (:data:`AGENCY_TYPES`). A parenthesised sub-unit
+(``Văn phòng UBND tỉnh (Phòng KSTTHC)``) resolves to its parent; the unit is kept in
+:attr:`Agency.unit`. By default agencies stay *as named*; with ``mapped_to_today=True`` the
+succession table ``agency_successions.csv`` maps a body to the one that took over its role
+in 2025 (Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ, district level → commune
+level, …). :func:`province_today` gives the province after the mergers of 1/7/2025.
+Written forms that match no alias are kept (``known=False``) and listed by
+:func:`unknown_agencies`, so the table can be extended.
 """
 
 from __future__ import annotations
 
 import csv
+import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from . import config
@@ -25,42 +30,91 @@ from .text import normalize_tone_marks
 ALIASES_FILE = config.DATA_DIR / "agency_aliases.csv"
 SUCCESSIONS_FILE = config.DATA_DIR / "agency_successions.csv"
 PROVINCES_FILE = config.DATA_DIR / "provinces.csv"
-#: Written forms that name no particular body but a group (typed ``collective``).
-_COLLECTIVE = re.compile(
-    r"liên quan$|được giao|ngành dọc|trực thuộc|có tthc|trực tiếp giải quyết|đầu mối|một cửa một số"
-    r"|^công chức|^cán bộ|thực hiện tthc|giải quyết tthc|^các cơ quan|^cơ quan, đơn vị|^đơn vị"
-)
-_TYPE_RULES = [
-    (re.compile(r"^sở "), "department"),
-    (re.compile(r"^ubnd (các )?(xã|phường|cấp xã)"), "committee_commune"),
-    (re.compile(r"^ubnd (các )?(huyện|cấp huyện)"), "committee_district"),
-    (re.compile(r"^(văn phòng|vp) "), "office"),
-    (re.compile(r"^(trung tâm|bộ phận)"), "centre"),
-    (re.compile(r"^công an"), "police"),
-    (re.compile(r"^(báo|đài) "), "media"),
-    (re.compile(r"^(bộ|cục|tổng cục) "), "central"),
-]
-_PAREN = re.compile(r"\(([^()]*)\)")
-_HEAD = re.compile(
-    r"^(?:các\s+)?(?:sở|văn phòng|vp|ubnd|ủy ban|trung tâm|ban|công an|bộ phận|cơ quan|đơn vị|đài|báo"
-    r"|phòng|doanh nghiệp|cục|bộ|chi nhánh|viện|tổ chức|công chức|cán bộ)\b",
-    re.IGNORECASE,
-)
-_SEP = re.compile(r"\s*;\s*|\s*,\s*(?=(?:các\s+)?(?:Sở|Văn phòng|VP|UBND|Trung tâm|Ban|Công an|Bộ phận"
-                  r"|Cơ quan|cơ quan|Đài|Báo|Phòng|Doanh nghiệp|Cục|Viện|Chi nhánh)\b|(?:[Cc]ác\s+)?\x00)")
-_AND = re.compile(r"\s+và\s+(?=(?:[Cc]ác\s+)?(?:[Ss]ở|[Vv]ăn phòng|VP|UBND|[Tt]rung tâm|Ban|Công an|[Bb]ộ phận"
-                  r"|[Cc]ơ quan|[Đđ]ơn vị|Đài|Báo|[Dd]oanh nghiệp|[Tt]ổ chức)\b|(?:[Cc]ác\s+)?\x00)")
-#: "Các cơ quan: Công an, Bảo hiểm xã hội, Quân sự" lists bodies after a colon.
-_LIST_INTRO = re.compile(r"^(?:các\s+)?(?:cơ quan|sở|đơn vị)\s*:\s*(?=\S)", re.IGNORECASE)
+
+#: Separator of the canonical lists in ``lead_agencies`` / ``partner_agencies``.
+LIST_SEPARATOR = "; "
+#: Separator between several patterns in one ``patterns`` cell of the alias table.
+PATTERN_SEPARATOR = " || "
+#: Task-table column per role in :func:`agency_mentions`.
+ROLE_COLUMNS = {"lead": "lead", "partner": "partners", "implementer": "implementers"}
+#: Roles counted by default: the ``lead`` and ``partners`` fields.
+DEFAULT_ROLES = ("lead", "partner")
+#: Task kinds that are led by someone (objectives are not).
+LED_KINDS = ("task", "duty")
+#: Default grouping column of :func:`who_leads_what`.
+DEFAULT_GROUP_BY = "section"
+#: Label of tasks with an empty group in :func:`who_leads_what`.
+NO_GROUP = "(none)"
+#: Label of tasks without a due date in :func:`agency_load`.
+NO_DATE = "no date"
 
 AGENCY_TYPES = ("department", "office", "committee_province", "committee_district",
                 "committee_commune", "centre", "police", "media", "enterprise", "central",
                 "collective", "other")
+MENTION_COLUMNS = ["task_id", "doc_id", "province", "role", "position", "written", "canonical",
+                   "type", "unit", "known"]
+
+# --- splitting grammar ----------------------------------------------------------------------
+#: Words that start an agency name (capitalised as in the documents).
+_HEADS = ("Sở", "Văn phòng", "VP", "UBND", "Ủy ban", "Uỷ ban", "Chủ tịch", "Trung tâm", "Ban",
+          "Công an", "Bộ phận", "Bộ", "Cơ quan", "Đơn vị", "Đài", "Báo", "Phòng", "Doanh nghiệp",
+          "Cục", "Viện", "Chi nhánh", "Bảo hiểm", "Bưu điện", "Kho bạc", "Thanh tra", "Tổ chức",
+          "Công chức", "Cán bộ")
+#: Lower-case starts that still begin a new agency after a comma or "và".
+_LOWER_HEADS = ("cơ quan", "đơn vị", "tổ chức", "cán bộ", "công chức", "doanh nghiệp")
+_PLACEHOLDER = "\x01{}\x02"
+_AHEAD = (r"(?=(?:[Cc]ác\s+)?\x01|[Cc]ác\s+(?i:" + "|".join(_HEADS) + r")\b|(?:"
+          + "|".join(_HEADS + _LOWER_HEADS) + r")\b)")
+_SPLIT = re.compile(
+    r"\s*[;\n]\s*"                              # ; and line breaks always separate
+    rf"|\s*,\s*{_AHEAD}"                        # , before a new agency
+    rf"|\s+và\s+{_AHEAD}"                       # và before a new agency
+    rf"|\.\s+{_AHEAD}"                          # a full stop between two agencies
+    rf"|(?<![^\s;,.])[-–+•]\s*{_AHEAD}"         # bullets: "- Sở …", "; -Văn phòng …"
+)
+_TAGS = re.compile(r"<[^>]*>?")
+_SPACE = re.compile(r"\s+")
+_PAREN = re.compile(r"\(([^()]*)\)")
+#: "Các cơ quan: Công an, Bảo hiểm xã hội, Quân sự" / "Các Sở: Tư pháp, Xây dựng" list bodies.
+_LIST_INTRO = re.compile(r"(?i)(?:^|(?<=\s))(?:các\s+)?(?P<head>sở|cơ quan|đơn vị|ngành)\s*:\s*(?=\S)")
+_STARTS_WITH_HEAD = re.compile(r"(?i)^(?:các\s+)?(?:" + "|".join(_HEADS) + r")\b")
+#: "UBND cấp huyện, cấp xã" names two bodies.
+_LEVELS = re.compile(r"^(?P<stem>.*?\S)\s+cấp\s+(?P<first>tỉnh|huyện|xã)"
+                     r"(?P<rest>(?:\s*(?:,|và)\s*cấp\s+(?:tỉnh|huyện|xã))+)$")
+_LEVEL = re.compile(r"cấp\s+(tỉnh|huyện|xã)")
+_EDGE_PUNCT = " \t;,.:-–+•"
+_LEADING_AND = re.compile(r"^(?:và|hoặc)\s+", re.IGNORECASE)
+_FILLERS = frozenset({"", "và", "các", "...", "…", "v.v", "v.v.", "vv"})
+
+# --- keys -----------------------------------------------------------------------------------
+_KEY_COMMITTEE = re.compile(r"ủy ban nhân dân")
+_KEY_DASH = re.compile(r"\s+[-–]\s+")
+_KEY_LEAD = re.compile(r"^(?:các|và|giao|của)\s+")
+_KEY_PROVINCE_SUFFIX = re.compile(r"\s+(?:thuộc tỉnh|tỉnh|trên địa bàn tỉnh|của tỉnh)$")
+
+#: Type of a written form that matched no alias, from how its name starts (first match wins).
+_TYPE_RULES = (
+    (re.compile(r"^sở\b(?!,)"), "department"),
+    (re.compile(r"^ubnd (?:các )?(?:xã|phường|thị trấn|cấp xã)\b"), "committee_commune"),
+    (re.compile(r"^ubnd (?:các )?(?:huyện|thị xã|thành phố|cấp huyện)\b"), "committee_district"),
+    (re.compile(r"^ubnd\b"), "committee_province"),
+    (re.compile(r"^văn phòng chính phủ|^(?:bộ|cục|tổng cục)\b"), "central"),
+    (re.compile(r"^(?:văn phòng|vp)\b"), "office"),
+    (re.compile(r"^(?:trung tâm|bộ phận)\b"), "centre"),
+    (re.compile(r"^công an\b"), "police"),
+    (re.compile(r"^(?:báo|đài)\b|báo chí"), "media"),
+    (re.compile(r"^(?:doanh nghiệp|công ty|bưu điện|ngân hàng)\b"), "enterprise"),
+    (re.compile(r"^(?:cơ quan|đơn vị|tổ chức|sở,)|liên quan$|các cấp$"), "collective"),
+)
 
 
 @dataclass(frozen=True)
 class Agency:
-    """One agency mention: as written, canonical name, type, sub-unit, and whether known."""
+    """One agency mention: as written, canonical name, type, sub-unit, and whether known.
+
+    ``unit`` is the text in parentheses (a sub-unit such as ``Phòng KSTTHC``, or a note);
+    ``known`` is False when no alias or pattern of the alias table matched.
+    """
 
     written: str
     canonical: str
@@ -69,150 +123,252 @@ class Agency:
     known: bool = True
 
 
-def agency_key(text: str) -> str:
-    """Comparison key of a written agency name."""
-    text = normalize_tone_marks(text).lower()
-    text = text.replace("ủy ban nhân dân", "ubnd").replace("&", " và ")
-    text = re.sub(r"[.;:\s]+$", "", text.strip(" -–+.;,"))
-    text = re.sub(r"^(các|giao)\s+", "", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
+# --- data files -----------------------------------------------------------------------------
 def _data_rows(path: Path) -> list[dict]:
+    """Rows of a CSV data file, ``#`` comment lines skipped."""
     lines = [ln for ln in Path(path).read_text(encoding="utf-8").splitlines()
              if ln.strip() and not ln.lstrip().startswith("#")]
     return list(csv.DictReader(lines))
 
 
+def _split_cell(cell: str | None, sep: str = "|") -> list[str]:
+    return [p.strip() for p in (cell or "").split(sep) if p.strip()]
+
+
 @lru_cache(maxsize=4)
 def load_aliases(path: Path = ALIASES_FILE) -> dict[str, tuple[str, str]]:
-    """Alias key -> (canonical, type)."""
+    """Alias key → (canonical, type); the first row that names a key wins."""
     out: dict[str, tuple[str, str]] = {}
     for row in _data_rows(path):
-        for alias in [row["canonical"], *row["aliases"].split("|")]:
-            if alias.strip():
-                out.setdefault(agency_key(alias), (row["canonical"], row["type"]))
+        for alias in [row["canonical"], *_split_cell(row["aliases"])]:
+            out.setdefault(agency_key(alias), (row["canonical"], row["type"]))
     return out
+
+
+@lru_cache(maxsize=4)
+def load_alias_patterns(path: Path = ALIASES_FILE) -> tuple[tuple[re.Pattern, str, str], ...]:
+    """(pattern, canonical, type) in file order, for keys no alias matched."""
+    return tuple((re.compile(p), row["canonical"], row["type"]) for row in _data_rows(path)
+                 for p in _split_cell(row.get("patterns"), PATTERN_SEPARATOR))
 
 
 @lru_cache(maxsize=4)
 def load_successions(path: Path = SUCCESSIONS_FILE) -> dict[str, dict]:
+    """Old canonical name → its succession row (``new``, ``effective``, ``basis``, ``source``)."""
     return {row["old"]: row for row in _data_rows(path)}
 
 
+def succession_table(path: Path = SUCCESSIONS_FILE) -> pd.DataFrame:
+    """The succession table as a DataFrame (old, new, effective, basis, source)."""
+    return pd.DataFrame(_data_rows(path))
+
+
 @lru_cache(maxsize=4)
-def _protected_names(path: Path = ALIASES_FILE) -> tuple[str, ...]:
-    """Known names that contain a separator (comma, "và"), longest first."""
-    names = set()
-    for row in _data_rows(path):
-        for alias in [row["canonical"], *row["aliases"].split("|")]:
-            if "," in alias or " và " in alias:
-                names.add(alias.strip())
-    return tuple(sorted(names, key=len, reverse=True))
+def _protect_pattern(path: Path = ALIASES_FILE) -> re.Pattern | None:
+    """Known names containing a separator ("," or " và " or " - "), longest first."""
+    names = {alias for row in _data_rows(path)
+             for alias in [row["canonical"], *_split_cell(row["aliases"])]
+             if "," in alias or " và " in alias or " - " in alias}
+    if not names:
+        return None
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize_tone_marks(n)) for n in ordered)
+                      + r")(?!\w)", re.IGNORECASE)
+
+
+# --- keys and splitting ---------------------------------------------------------------------
+def agency_key(text: str) -> str:
+    """Comparison key of a written agency name (see the alias table's header)."""
+    text = normalize_tone_marks(_SPACE.sub(" ", text)).lower()
+    text = _KEY_COMMITTEE.sub("ubnd", text).replace("&", " và ")
+    text = _KEY_DASH.sub(", ", _SPACE.sub(" ", text)).strip(_EDGE_PUNCT + " ")
+    while _KEY_LEAD.match(text):
+        text = _KEY_LEAD.sub("", text, count=1)
+    return _SPACE.sub(" ", text).strip()
+
+
+def _hide(text: str, spans: list[tuple[int, int]], holders: list[str]) -> str:
+    """Replace non-overlapping spans (left to right) by placeholders, remembering the text."""
+    out, last = [], 0
+    for start, end in spans:
+        out.append(text[last:start])
+        out.append(_PLACEHOLDER.format(len(holders)))
+        holders.append(text[start:end])
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _unhide(text: str, holders: list[str]) -> str:
+    for i in range(len(holders) - 1, -1, -1):
+        text = text.replace(_PLACEHOLDER.format(i), holders[i])
+    return text
+
+
+def _expand_lists(text: str) -> str:
+    """``Các Sở: Tư pháp, Xây dựng`` → ``Sở Tư pháp; Sở Xây dựng`` (up to the next ``;``)."""
+    segments = []
+    for segment in text.split(";"):
+        m = _LIST_INTRO.search(segment)
+        if not m:
+            segments.append(segment)
+            continue
+        before = segment[: m.start()].strip(_EDGE_PUNCT)
+        prefix = "Sở " if m.group("head").lower() == "sở" else ""
+        items = [i.strip(_EDGE_PUNCT) for i in segment[m.end():].split(",")]
+        items = [i if not prefix or _STARTS_WITH_HEAD.match(i) else prefix + i
+                 for i in items if i.strip(_EDGE_PUNCT) and i not in _FILLERS]
+        segments.append("; ".join(([before] if before else []) + items))
+    return ";".join(segments)
+
+
+def _expand_levels(part: str) -> list[str]:
+    """``UBND cấp huyện, cấp xã`` → ``UBND cấp huyện``, ``UBND cấp xã``."""
+    m = _LEVELS.match(part)
+    if not m:
+        return [part]
+    levels = [m.group("first"), *_LEVEL.findall(m.group("rest"))]
+    return [f"{m.group('stem')} cấp {level}" for level in levels]
+
+
+def _clean_part(part: str) -> str:
+    part = _SPACE.sub(" ", part).strip(_EDGE_PUNCT + " ")
+    part = _LEADING_AND.sub("", part).strip(_EDGE_PUNCT + " ")
+    return part
 
 
 def split_agencies(field: str) -> list[str]:
-    """Single agencies of a ``lead``/``partners`` field, as written (bullets dropped)."""
-    if not field or not field.strip():
+    """Single agencies of a ``lead`` / ``partners`` field, as written (bullets and markup dropped).
+
+    Separators are ``;``, line breaks, bullets, and ``,`` / ``và`` / ``.`` when a new agency
+    name follows. Parenthesised parts and the alias table's names that contain a comma or
+    "và" (``Sở Văn hóa, Thể thao và Du lịch``, ``UBND các huyện, thị xã, thành phố``) are never
+    split; ``Các Sở: A, B`` becomes ``Sở A``, ``Sở B``; ``UBND cấp huyện, cấp xã`` two bodies.
+    """
+    if not isinstance(field, str) or not field.strip():
         return []
-    text = re.sub(r"<[^>]+>", " ", field)
-    text = re.sub(r"(^|[;,.])\s*-\s*", r"\1 ; ", text)
-    holders: dict[str, str] = {}
-    # keep parenthesised sub-units and known names with commas whole
-    for i, m in enumerate(_PAREN.finditer(text)):
-        holders[f"\x00P{i}\x00"] = m.group(0)
-    for key, value in holders.items():
-        text = text.replace(value, key, 1)
-    low = text.lower()
-    for j, name in enumerate(_protected_names()):
-        start = low.find(name.lower())
-        while start >= 0:
-            token = f"\x00N{j}_{start}\x00"
-            holders[token] = text[start : start + len(name)]
-            text = text[:start] + token + text[start + len(name):]
-            low = text.lower()
-            start = low.find(name.lower())
-    parts = []
-    for chunk in _SEP.split(text):
-        if _LIST_INTRO.match(chunk.strip()) and "," in chunk:
-            parts += [p for p in _LIST_INTRO.sub("", chunk.strip()).split(",")]
-            continue
-        parts += _AND.split(chunk)
+    text = _SPACE.sub(" ", _TAGS.sub(" ", html.unescape(field))).strip()
+    text = _expand_lists(text)
+    holders: list[str] = []
+    text = _hide(text, [m.span() for m in _PAREN.finditer(text)], holders)
+    protect = _protect_pattern()
+    if protect is not None:
+        probe = normalize_tone_marks(text)
+        probe = probe if len(probe) == len(text) else text
+        text = _hide(text, [m.span() for m in protect.finditer(probe)], holders)
     out = []
-    for part in parts:
-        for key, value in sorted(holders.items(), key=lambda kv: -len(kv[0])):
-            part = part.replace(key, value)
-        for key, value in holders.items():
-            part = part.replace(key, value)
-        part = part.strip(" ;,.-–\t")
-        if part and part.lower() not in {"và", "các", "..."}:
-            out.append(part)
+    for chunk in _SPLIT.split(text):
+        for part in _expand_levels(_clean_part(_unhide(chunk, holders))):
+            part = _clean_part(part)
+            if part.lower() not in _FILLERS:
+                out.append(part)
     return out
 
 
-def resolve_agency(written: str, *, mapped_to_today: bool = False) -> Agency:
-    """Canonical name and type of one written agency."""
-    unit = ""
-    m = _PAREN.search(written)
-    base = written
-    if m:
-        unit = m.group(1).strip()
-        base = (written[: m.start()] + written[m.end():]).strip()
-    key = agency_key(base)
+# --- resolving ------------------------------------------------------------------------------
+def _lookup(key: str) -> tuple[str, str] | None:
+    """(canonical, type) of a key from the alias table: aliases first, then patterns."""
     aliases = load_aliases()
-    hit = aliases.get(key) or aliases.get(re.sub(r"\s+tỉnh$", "", key))
-    if hit is None:
-        key2 = re.sub(r"\s+(thuộc tỉnh|tỉnh|trên địa bàn tỉnh)$", "", key)
-        hit = aliases.get(key2) or aliases.get(key2 + " tỉnh")
+    bare = _KEY_PROVINCE_SUFFIX.sub("", key)
+    for candidate in (key, bare, bare + " tỉnh"):
+        if candidate in aliases:
+            return aliases[candidate]
+    for pattern, canonical, kind in load_alias_patterns():
+        if pattern.search(key):
+            return canonical, kind
+    return None
+
+
+def _guess_type(key: str) -> str:
+    return next((kind for rx, kind in _TYPE_RULES if rx.search(key)), "other")
+
+
+def successor(canonical: str) -> str:
+    """The body that holds an agency's role today (itself when it was not reorganised)."""
+    table, seen = load_successions(), set()
+    while canonical in table and canonical not in seen:
+        seen.add(canonical)
+        canonical = table[canonical]["new"]
+    return canonical
+
+
+@lru_cache(maxsize=4096)
+def resolve_agency(written: str, *, mapped_to_today: bool = False) -> Agency:
+    """Canonical name, type and sub-unit of one written agency.
+
+    ``mapped_to_today=True`` replaces a body reorganised in 2025 by its successor.
+    A form that matches nothing keeps its written name, gets a type guessed from its first
+    words, and ``known=False``.
+    """
+    units = [u.strip() for u in _PAREN.findall(written) if u.strip()]
+    base = _SPACE.sub(" ", _PAREN.sub(" ", written)).strip(_EDGE_PUNCT + " ")
+    key = agency_key(base)
+    hit = _lookup(key)
     if hit:
         canonical, kind = hit
-        known = True
-    elif _COLLECTIVE.search(key):
-        canonical, kind, known = base.strip(), "collective", True
     else:
-        kind = next((t for rx, t in _TYPE_RULES if rx.search(key)), "other")
-        canonical, known = base.strip(), False
+        canonical, kind = _clean_part(base), _guess_type(key)
     if mapped_to_today:
-        seen = set()
-        while canonical in load_successions() and canonical not in seen:
-            seen.add(canonical)
-            canonical = load_successions()[canonical]["new"]
-            kind = load_aliases().get(agency_key(canonical), (canonical, kind))[1]
-    return Agency(written=written, canonical=canonical, type=kind, unit=unit, known=known)
+        new = successor(canonical)
+        if new != canonical:
+            canonical, kind = new, (_lookup(agency_key(new)) or (new, kind))[1]
+    return Agency(written=written, canonical=canonical, type=kind, unit="; ".join(units),
+                  known=hit is not None)
 
 
 def canonical_list(field: str, *, mapped_to_today: bool = False) -> str:
-    """The canonical agencies of a field, ``; ``-separated, each once, in order."""
-    names = [resolve_agency(a, mapped_to_today=mapped_to_today).canonical for a in split_agencies(field)]
-    return "; ".join(dict.fromkeys(names))
+    """The canonical agencies of a field, ``; ``-separated, each once, in order of mention."""
+    names = [resolve_agency(a, mapped_to_today=mapped_to_today).canonical
+             for a in split_agencies(field)]
+    return LIST_SEPARATOR.join(dict.fromkeys(names))
 
 
-@lru_cache(maxsize=64)
+# --- provinces ------------------------------------------------------------------------------
+_PROVINCE_PREFIX = re.compile(r"^(?:tỉnh|thành phố|tp\.?)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _province_table(path: Path = PROVINCES_FILE) -> dict[str, str]:
+    return {row["old"]: row["new"] for row in _data_rows(path)}
+
+
+@lru_cache(maxsize=256)
 def province_today(province: str) -> str:
-    """The province a place belongs to after the mergers of 1/7/2025."""
-    if not province:
+    """The province a place belongs to after the mergers of 1/7/2025 (``""`` stays ``""``).
+
+    Asks ``underthesea.convert_address``; falls back to ``provinces.csv``, then to the name
+    itself.
+    """
+    name = _PROVINCE_PREFIX.sub("", (province or "").strip())
+    if not name:
         return ""
     try:
         from underthesea import convert_address
-
-        result = convert_address(province)
-        new = getattr(getattr(result, "new", None), "province", "") or ""
-        new = re.sub(r"^(Tỉnh|Thành phố)\s+", "", new).strip()
+    except ImportError:
+        convert_address = None
+    if convert_address is not None:
+        new = getattr(getattr(convert_address(name), "new", None), "province", "") or ""
+        new = _PROVINCE_PREFIX.sub("", new.strip())
         if new:
             return new
-    except Exception:  # noqa: BLE001 - fall back to the data file
-        pass
-    table = {row["old"]: row["new"] for row in _data_rows(PROVINCES_FILE)}
-    return table.get(province, province)
+    return _province_table().get(name, name)
+
+
+# --- the task table -------------------------------------------------------------------------
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def add_agency_columns(tasks: pd.DataFrame, *, mapped_to_today: bool = False) -> pd.DataFrame:
-    """A new task table with ``lead_agencies``, ``partner_agencies`` and ``province_today``."""
+    """A new task table with ``lead_agencies``, ``partner_agencies`` (canonical, ``; ``-separated)
+    after ``partners`` and ``province_today`` after ``province``; the written columns stay."""
     out = tasks.copy()
-    out["lead_agencies"] = [canonical_list(f, mapped_to_today=mapped_to_today) for f in out["lead"]]
-    out["partner_agencies"] = [canonical_list(f, mapped_to_today=mapped_to_today) for f in out["partners"]]
-    out["province_today"] = [province_today(p) for p in out["province"]]
-    order = list(tasks.columns)
+    out["lead_agencies"] = [canonical_list(_text(f), mapped_to_today=mapped_to_today)
+                            for f in out["lead"]]
+    out["partner_agencies"] = [canonical_list(_text(f), mapped_to_today=mapped_to_today)
+                               for f in out["partners"]]
+    out["province_today"] = [province_today(_text(p)) for p in out["province"]]
+    order = [c for c in tasks.columns if c not in ("lead_agencies", "partner_agencies", "province_today")]
     at = order.index("province") + 1 if "province" in order else len(order)
     order[at:at] = ["province_today"]
     at = order.index("partners") + 1 if "partners" in order else len(order)
@@ -220,62 +376,110 @@ def add_agency_columns(tasks: pd.DataFrame, *, mapped_to_today: bool = False) ->
     return out[order]
 
 
-def agency_mentions(tasks: pd.DataFrame, *, mapped_to_today: bool = False) -> pd.DataFrame:
-    """Long form: one row per agency mention in ``lead`` and ``partners``."""
+def agency_mentions(tasks: pd.DataFrame, *, mapped_to_today: bool = False,
+                    roles: tuple[str, ...] = DEFAULT_ROLES) -> pd.DataFrame:
+    """Long form: one row per agency mention (task order, then role, then position in the field).
+
+    ``roles`` among ``lead``, ``partner``, ``implementer`` (the ``implementers`` column, where
+    the parser keeps "Cơ quan thực hiện"); a role whose column is missing is skipped.
+    """
     rows = []
-    for t in tasks.itertuples(index=False):
-        for role, field in (("lead", t.lead), ("partner", t.partners)):
-            for written in split_agencies(field):
+    present = [r for r in roles if ROLE_COLUMNS[r] in tasks.columns]
+    for t in tasks.to_dict("records"):
+        for role in present:
+            for pos, written in enumerate(split_agencies(_text(t[ROLE_COLUMNS[role]]))):
                 a = resolve_agency(written, mapped_to_today=mapped_to_today)
-                rows.append({"task_id": t.task_id, "doc_id": t.doc_id, "province": t.province,
-                             "role": role, "written": written, "canonical": a.canonical,
-                             "type": a.type, "unit": a.unit, "known": a.known})
-    return pd.DataFrame(rows, columns=["task_id", "doc_id", "province", "role", "written",
-                                       "canonical", "type", "unit", "known"])
+                rows.append({"task_id": t["task_id"], "doc_id": t["doc_id"],
+                             "province": t["province"], "role": role, "position": pos,
+                             "written": written, "canonical": a.canonical, "type": a.type,
+                             "unit": a.unit, "known": a.known})
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
 
-def unknown_agencies(tasks: pd.DataFrame) -> pd.DataFrame:
-    """Written forms that matched no alias (nothing is dropped: extend the table with these)."""
-    m = agency_mentions(tasks)
-    m = m[~m["known"]]
-    out = m.groupby("written", sort=True).agg(count=("task_id", "size"), type=("type", "first"),
-                                              example_task=("task_id", "first")).reset_index()
-    return out.sort_values(["count", "written"], ascending=[False, True]).reset_index(drop=True)
+def unknown_agencies(tasks: pd.DataFrame, *, roles: tuple[str, ...] = DEFAULT_ROLES) -> pd.DataFrame:
+    """Written forms that matched no alias, with their count, guessed type and a first task.
+
+    Nothing is dropped: each such mention is still in :func:`agency_mentions` under its written
+    name. Extend ``agency_aliases.csv`` with these.
+    """
+    m = agency_mentions(tasks, roles=roles)
+    m = m[~m["known"].astype(bool)]
+    out = (m.groupby("written", sort=True)
+           .agg(count=("task_id", "size"), type=("type", "first"), example_task=("task_id", "first"))
+           .reset_index())
+    return out.sort_values(["count", "written"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
-def who_leads_what(tasks: pd.DataFrame, *, by: str = "part", mapped_to_today: bool = False) -> pd.DataFrame:
-    """Number of tasks each agency leads, per province and group (``part`` or ``section``)."""
-    m = agency_mentions(tasks[tasks.kind != "objective"], mapped_to_today=mapped_to_today)
-    m = m[m.role == "lead"].merge(tasks[["task_id", by]], on="task_id")
-    table = pd.crosstab([m.province, m.canonical], m[by])
+def _led_mentions(tasks: pd.DataFrame, mapped_to_today: bool) -> pd.DataFrame:
+    led = tasks[tasks["kind"].isin(LED_KINDS)]
+    m = agency_mentions(led, mapped_to_today=mapped_to_today, roles=("lead",))
+    return m.drop_duplicates(["task_id", "canonical"])
+
+
+def who_leads_what(tasks: pd.DataFrame, *, by: str = DEFAULT_GROUP_BY,
+                   mapped_to_today: bool = False) -> pd.DataFrame:
+    """Agency × task group, per province: the number of tasks each agency leads in each group.
+
+    ``by`` is a task-table column (``section``, ``part``, or one added by the caller, e.g. a
+    directive task group); rows are (province, canonical agency), empty groups are
+    :data:`NO_GROUP`. Objectives are left out.
+    """
+    m = _led_mentions(tasks, mapped_to_today)
+    groups = tasks.set_index("task_id")[by].fillna("").astype(str).replace("", NO_GROUP)
+    m = m.assign(group=m["task_id"].map(groups))
+    table = pd.crosstab([m["province"], m["canonical"]], m["group"])
+    table.columns.name = by
     return table
 
 
+def _quarter(due: pd.Series) -> pd.Series:
+    dates = pd.to_datetime(due.where(due.astype(bool), None), errors="coerce")
+    labels = dates.dt.year.astype("Int64").astype(str) + "Q" + dates.dt.quarter.astype("Int64").astype(str)
+    return labels.where(dates.notna(), NO_DATE)
+
+
 def agency_load(tasks: pd.DataFrame, *, mapped_to_today: bool = False) -> pd.DataFrame:
-    """Per province and lead agency: tasks led, recurring ones, and deadlines per quarter."""
-    m = agency_mentions(tasks[tasks.kind != "objective"], mapped_to_today=mapped_to_today)
-    m = m[m.role == "lead"].merge(tasks[["task_id", "due", "recurring"]], on="task_id")
-    due = pd.to_datetime(m["due"].replace("", np.nan))
-    m["quarter"] = due.dt.year.astype("Int64").astype(str) + "Q" + due.dt.quarter.astype("Int64").astype(str)
-    m.loc[due.isna(), "quarter"] = "no date"
-    counts = pd.crosstab([m.province, m.canonical], m.quarter)
-    counts.insert(0, "recurring", m.groupby(["province", "canonical"]).recurring.sum())
-    counts.insert(0, "tasks_led", m.groupby(["province", "canonical"]).task_id.nunique())
-    return counts.sort_values("tasks_led", ascending=False, kind="stable")
+    """Per province and lead agency: tasks led, how many recur, and deadlines per quarter.
+
+    Columns ``tasks_led``, ``recurring``, then one column per quarter of ``due`` (``2025Q2``,
+    chronological) and :data:`NO_DATE`. Sorted by tasks led (most first), then province, agency.
+    """
+    m = _led_mentions(tasks, mapped_to_today)
+    info = tasks.set_index("task_id")
+    m = m.assign(quarter=_quarter(m["task_id"].map(info["due"]).fillna("").astype(str)),
+                 recurring=m["task_id"].map(info["recurring"]).fillna(False).astype(bool))
+    keys = [m["province"], m["canonical"]]
+    counts = pd.crosstab(keys, m["quarter"])
+    quarters = sorted(c for c in counts.columns if c != NO_DATE) + [c for c in counts.columns if c == NO_DATE]
+    counts = counts[quarters]
+    counts.columns.name = None
+    counts.insert(0, "recurring", m.groupby(["province", "canonical"])["recurring"].sum().astype(int))
+    counts.insert(0, "tasks_led", m.groupby(["province", "canonical"])["task_id"].nunique())
+    order = counts.reset_index().sort_values(["tasks_led", "province", "canonical"],
+                                             ascending=[False, True, True], kind="stable")
+    return counts.loc[pd.MultiIndex.from_frame(order[["province", "canonical"]])]
 
 
 def lead_differences(tasks: pd.DataFrame, matches: pd.DataFrame, *,
                      mapped_to_today: bool = True) -> pd.DataFrame:
-    """For matched task pairs: lead agencies in one province's task but not in its counterpart's."""
-    lead = {t.task_id: set(canonical_list(t.lead, mapped_to_today=mapped_to_today).split("; ")) - {""}
-            for t in tasks.itertuples(index=False)}
+    """For matched task pairs: the lead agencies of one task that do not lead its counterpart.
+
+    By default both sides are mapped to today's bodies, so a 2023 "Sở Thông tin và Truyền
+    thông" and a 2025 "Sở Khoa học và Công nghệ" count as the same lead. Pairs where either
+    task names no lead, or both name the same leads, are left out.
+    """
+    lead = {t: set(filter(None, canonical_list(_text(f), mapped_to_today=mapped_to_today)
+                          .split(LIST_SEPARATOR)))
+            for t, f in zip(tasks["task_id"], tasks["lead"])}
     rows = []
-    for m in matches.itertuples(index=False):
-        a, b = lead.get(m.task_id_a, set()), lead.get(m.task_id_b, set())
-        if a != b:
-            rows.append({"task_id_a": m.task_id_a, "task_id_b": m.task_id_b,
-                         "province_a": m.province_a, "province_b": m.province_b,
-                         "only_a": "; ".join(sorted(a - b)), "only_b": "; ".join(sorted(b - a)),
-                         "both": "; ".join(sorted(a & b)), "score": m.score})
-    return pd.DataFrame(rows, columns=["task_id_a", "task_id_b", "province_a", "province_b",
-                                       "only_a", "only_b", "both", "score"])
+    for m in matches.to_dict("records"):
+        a, b = lead.get(m["task_id_a"], set()), lead.get(m["task_id_b"], set())
+        if a and b and a != b:
+            rows.append({"task_id_a": m["task_id_a"], "task_id_b": m["task_id_b"],
+                         "doc_id_a": m.get("doc_id_a", ""), "doc_id_b": m.get("doc_id_b", ""),
+                         "province_a": m.get("province_a", ""), "province_b": m.get("province_b", ""),
+                         "only_a": LIST_SEPARATOR.join(sorted(a - b)),
+                         "only_b": LIST_SEPARATOR.join(sorted(b - a)),
+                         "both": LIST_SEPARATOR.join(sorted(a & b)), "score": m.get("score")})
+    return pd.DataFrame(rows, columns=["task_id_a", "task_id_b", "doc_id_a", "doc_id_b", "province_a",
+                                       "province_b", "only_a", "only_b", "both", "score"])

@@ -2,98 +2,187 @@
 
 UTF-8 (with or without BOM), UTF-16 (BOM, or the NUL-byte pattern of ASCII-heavy text),
 Windows-1258 (whose Vietnamese uses combining tone marks, so NFC matters) and decomposed
-(NFD) Unicode all give the same NFC text. Text in the legacy Vietnamese font encodings
-(TCVN3/ABC, VNI) decodes without error but as mojibake; it is detected and reported,
-never returned silently.
+(NFD) Unicode all give the same NFC text; charset-normalizer is the last resort.
+
+Text in the legacy Vietnamese font encodings (TCVN3/ABC, VNI) decodes without error but as
+mojibake ("KÕ ho¹ch", "Keá hoaïch"). It is detected by its tell-tale characters and, by
+default, converted with the table in ``data/legacy_fonts.csv`` (the caller records a
+warning, see :func:`legacy_warning`); with ``legacy="error"`` it is refused with a message
+saying what to do. It is never returned as mojibake without notice.
 """
 
 from __future__ import annotations
 
 import codecs
+import csv
 import re
 import unicodedata
+from functools import lru_cache
 
-#: Characters of Unicode Vietnamese that legacy-font text read as Windows-1252 never has
-#: (â, ê, ô exist in Windows-1252, so they prove nothing).
+from . import config
+
+#: What to do with legacy-font text: ``"convert"`` (to Unicode, with a warning) or ``"error"``.
+LEGACY_POLICY = "convert"
+LEGACY_POLICIES = ("convert", "error")
+LEGACY_TABLE = "legacy_fonts.csv"
+#: Characters examined when deciding whether a text is legacy-font mojibake.
+SAMPLE_CHARS = 20_000
+#: Fewer letters than this: too little text to call it legacy.
+MIN_LETTERS = 50
+#: Legacy signs must be at least this share of the letters ...
+MIN_LEGACY_SHARE = 0.02
+#: ... and outnumber the Unicode-only Vietnamese letters this many times.
+LEGACY_OVER_UNICODE = 4
+#: Share of NUL bytes in one byte position that marks UTF-16 without a BOM.
+UTF16_NUL_SHARE = 0.4
+
+#: Letters only Unicode Vietnamese has (â, ê, ô, à, á ... also exist in Windows-1252).
 _VIETNAMESE = re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
-#: Characters that TCVN3 (ABC) text shows when read as a Windows code page (its toned
-#: vowels and đ, ơ, ư sit at bytes 0xA9-0xB9, symbols that real text hardly uses).
+#: TCVN3 (ABC) read as a Windows code page: its toned vowels and đ, ơ, ư sit at bytes
+#: 0xA9-0xB9, symbols that real text hardly uses.
 _TCVN3_SIGNS = re.compile(r"[©ª«¬®µ¶·¸¹]")
-#: VNI text read as cp1252: a vowel followed by VNI's tone bytes, and "ñ" for "đ".
-_VNI_SIGNS = re.compile(r"[aeiouyAEIOUY][øùûõïö]|ñ[aeoiuôâêơư]")
+#: VNI read as Windows-1252: a vowel followed by a VNI tone byte, and "ñ" for "đ".
+_VNI_SIGNS = re.compile(r"[aeiouyAEIOUY][øùûõïöØÙÛÕÏ]|[ñÑ][aeoiuôâêơưAEOIUÔ]")
+_MARKS = {"acute": "\u0301", "grave": "\u0300", "hook": "\u0309", "tilde": "\u0303",
+          "dot": "\u0323", "circumflex": "\u0302", "breve": "\u0306"}
+_LEGACY_NAMES = {"TCVN3": "TCVN3 (ABC, .VnTime fonts)", "VNI": "VNI (VNI-Times fonts)"}
 
 
 class EncodingProblem(ValueError):
     """Text that cannot be read as Unicode Vietnamese; the message says why and what to do."""
 
 
-def _looks_utf16(data: bytes) -> str | None:
-    if len(data) < 4:
-        return None
-    even, odd = data[0::2], data[1::2]
-    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.1 * len(even):
-        return "utf-16-le"
-    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.1 * len(odd):
-        return "utf-16-be"
-    return None
+@lru_cache(maxsize=None)
+def legacy_tables() -> dict[str, tuple[dict[str, str], dict[str, str]]]:
+    """``{encoding: (letters, marks)}`` from ``data/legacy_fonts.csv``.
+
+    ``letters`` maps a legacy character to a Unicode letter; ``marks`` (VNI) maps one to the
+    combining marks it adds to the vowel before it.
+    """
+    path = config.DATA_DIR / LEGACY_TABLE
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        tables: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
+        for row in rows:
+            letters, marks = tables.setdefault(row["encoding"], ({}, {}))
+            if row["kind"] == "mark":
+                marks[row["legacy"]] = "".join(_MARKS[m] for m in row["unicode"].split("+"))
+            else:
+                letters[row["legacy"]] = row["unicode"]
+    return tables
 
 
 def detect_legacy_font(text: str) -> str | None:
     """``"TCVN3"`` or ``"VNI"`` when ``text`` looks like a legacy font encoding read as Unicode."""
-    sample = text[:20000]
+    sample = text[:SAMPLE_CHARS]
     letters = sum(ch.isalpha() for ch in sample)
-    if letters < 50 or _VIETNAMESE.search(sample):
+    if letters < MIN_LETTERS:
         return None
+    unicode_letters = len(_VIETNAMESE.findall(sample))
     vni = len(_VNI_SIGNS.findall(sample))
     tcvn = len(_TCVN3_SIGNS.findall(sample))
-    if vni > 0.02 * letters and vni >= tcvn:
-        return "VNI"
-    if tcvn > 0.02 * letters:
-        return "TCVN3"
+    for name, signs in (("VNI", vni if vni >= tcvn else 0), ("TCVN3", tcvn)):
+        if signs > MIN_LEGACY_SHARE * letters and signs > LEGACY_OVER_UNICODE * unicode_letters:
+            return name
     return None
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """(NFC text, encoding name) of a file's bytes; :class:`EncodingProblem` when unreadable."""
+def convert_legacy(text: str, encoding: str) -> str:
+    """``text`` (legacy-font characters as read through Windows-1252) in Unicode, NFC.
+
+    Lines that already contain Unicode-only Vietnamese letters are left alone, so a document
+    mixing Unicode and legacy paragraphs keeps its Unicode ones intact.
+    """
+    letters, marks = legacy_tables()[encoding]
+    out_lines = []
+    for line in text.split("\n"):
+        if _VIETNAMESE.search(line):
+            out_lines.append(line)
+            continue
+        out: list[str] = []
+        for ch in line:
+            if ch in marks and out and unicodedata.normalize("NFD", out[-1])[:1].lower() in "aeiouyơư":
+                out[-1] += marks[ch]
+            else:
+                out.append(letters.get(ch, ch))
+        out_lines.append(unicodedata.normalize("NFC", "".join(out)))
+    return "\n".join(out_lines)
+
+
+def legacy_warning(encoding: str) -> str:
+    """The warning recorded on a document converted from a legacy font encoding."""
+    note = " (capitals typed in the .VnTimeH font come out in lower case)" if encoding == "TCVN3" else ""
+    return (f"converted from the legacy {_LEGACY_NAMES.get(encoding, encoding)} font encoding"
+            f"{note}; check the text")
+
+
+def _legacy_message(legacy: str, read_as: str) -> str:
+    return (f"looks like the legacy {_LEGACY_NAMES.get(legacy, legacy)} font encoding read as "
+            f"{read_as} (mojibake); convert it to Unicode first (e.g. UniKey's converter) "
+            "or load it with legacy='convert'")
+
+
+def fix_legacy(text: str, *, read_as: str = "Unicode", legacy: str = LEGACY_POLICY) -> tuple[str, str | None]:
+    """(text, legacy encoding found or None): legacy-font text converted, or refused.
+
+    Raises :class:`EncodingProblem` for legacy text when ``legacy="error"``.
+    """
+    if legacy not in LEGACY_POLICIES:
+        raise ValueError(f"legacy must be one of {LEGACY_POLICIES}, not {legacy!r}")
+    found = detect_legacy_font(text)
+    if found is None:
+        return text, None
+    if legacy == "error":
+        raise EncodingProblem(_legacy_message(found, read_as))
+    return convert_legacy(text, found), found
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    if len(data) < 4:
+        return None
+    even, odd = data[0::2], data[1::2]
+    if odd.count(0) > UTF16_NUL_SHARE * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > UTF16_NUL_SHARE * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def decode(data: bytes, *, legacy: str = LEGACY_POLICY) -> tuple[str, str]:
+    """(NFC text, encoding name) of a file's bytes; :class:`EncodingProblem` when unreadable.
+
+    The name is a Python codec name, or ``"TCVN3"`` / ``"VNI"`` when legacy-font text was
+    converted (see :func:`fix_legacy`).
+    """
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                       (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return unicodedata.normalize("NFC", data.decode(name)), name
+            return _checked(data.decode(name), name, legacy)
     utf16 = _looks_utf16(data)
-    candidates = ([utf16] if utf16 else []) + ["utf-8", "cp1258"]
-    for name in candidates:
+    for name in ([utf16] if utf16 else []) + ["utf-8"]:
         try:
-            text = data.decode(name)
+            return _checked(data.decode(name), name, legacy)
         except UnicodeDecodeError:
             continue
-        if name == "cp1258":
-            # legacy-font bytes also decode as cp1258 (into odd capitals inside words);
-            # seen through Windows-1252 they show their tell-tale characters
-            legacy = detect_legacy_font(data.decode("cp1252", errors="replace"))
-            if legacy:
-                raise EncodingProblem(_legacy_message(legacy, "a Windows code page"))
-            if not _VIETNAMESE.search(unicodedata.normalize("NFC", text)):
-                break  # decodes, but not as Vietnamese: try harder below
-        return _checked(text, name)
+    # 8-bit: legacy-font bytes decode as anything; seen byte for byte (Latin-1, which
+    # agrees with Windows-1252 on the bytes these fonts use) they show their tell-tale signs
+    text, found = fix_legacy(data.decode("latin-1"), read_as="a Windows code page", legacy=legacy)
+    if found:
+        return text, found
+    text = data.decode("cp1258", errors="replace")
+    if "\ufffd" not in text and _VIETNAMESE.search(unicodedata.normalize("NFC", text)):
+        return _checked(text, "cp1258", legacy)
     try:
         from charset_normalizer import from_bytes
 
         best = from_bytes(data).best()
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - a failed guess is reported below
         best = None
     if best is None:
-        raise EncodingProblem("unknown text encoding (not UTF-8, UTF-16 or Windows-1258)")
-    return _checked(str(best), best.encoding)
+        raise EncodingProblem("unknown text encoding (not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI)")
+    return _checked(str(best), best.encoding, legacy)
 
 
-def _checked(text: str, name: str) -> tuple[str, str]:
-    text = unicodedata.normalize("NFC", text)
-    legacy = detect_legacy_font(text)
-    if legacy:
-        raise EncodingProblem(_legacy_message(legacy, name))
-    return text, name
-
-
-def _legacy_message(legacy: str, read_as: str) -> str:
-    return (f"looks like the legacy {legacy} font encoding read as {read_as} (mojibake); "
-            "convert it to Unicode first (e.g. UniKey's converter) and load it again")
+def _checked(text: str, name: str, legacy: str) -> tuple[str, str]:
+    text, found = fix_legacy(unicodedata.normalize("NFC", text), read_as=name, legacy=legacy)
+    return text, found or name

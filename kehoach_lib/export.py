@@ -32,12 +32,18 @@ def _labels(path: Path = LABELS_FILE) -> dict[str, dict[str, str]]:
 
 
 def label_columns(df: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
-    """A copy with readable column headers in ``lang`` ("en" or "vi"); others unchanged."""
+    """A copy with readable column headers in ``lang`` ("en" or "vi"); others unchanged.
+
+    Headers stay unique: a label shared by several columns gets the column name in brackets.
+    """
     if lang not in ("en", "vi"):
         raise ValueError("lang must be 'en' or 'vi'")
     labels = _labels()
     out = df.copy()
-    out.columns = [labels.get(str(c), {}).get(lang, str(c)) for c in df.columns]
+    names = [str(c) for c in df.columns]
+    headers = [labels.get(c, {}).get(lang, c) for c in names]
+    shared = {h for h in headers if headers.count(h) > 1}
+    out.columns = [f"{h} ({c})" if h in shared and h != c else h for h, c in zip(headers, names)]
     if out.index.name in labels:
         out.index.name = labels[out.index.name][lang]
     return out

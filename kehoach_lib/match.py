@@ -55,6 +55,8 @@ DEFAULT_TOP_TERMS = 5
 DEFAULT_TOP_K = 5
 #: Up to this many tasks, every pair is scored; above it, each task's nearest candidates.
 EXACT_LIMIT = 6000
+#: From this many texts, tokenisation runs in parallel processes (one per core).
+PARALLEL_MIN_TEXTS = 2000
 #: Candidates kept per task above :data:`EXACT_LIMIT` (sparse top-k product).
 DEFAULT_CANDIDATES = 50
 #: Groups of task kinds compared with each other.
@@ -109,9 +111,11 @@ def tokenize_texts(texts: Sequence[str], *, analyzer: Callable[[str], list[str]]
     except ImportError:  # pragma: no cover - cache module absent
         return [analyzer(t) for t in texts]
     if analyzer is tokenize:
-        return cached_tokenize(list(texts), tokenizer=tokenize,
+        texts = list(texts)
+        return cached_tokenize(texts, tokenizer=tokenize,
                                fingerprint=tokenizer_fingerprint(default_tokenizer()),
-                               cache_dir=cache_dir)
+                               cache_dir=cache_dir,
+                               n_jobs=-1 if len(texts) >= PARALLEL_MIN_TEXTS else 1)
     return [analyzer(t) for t in texts]
 
 
