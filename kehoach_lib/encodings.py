@@ -45,7 +45,7 @@ _TCVN3_SIGNS = re.compile(r"[©ª«¬®µ¶·¸¹]")
 _VNI_SIGNS = re.compile(r"[aeiouyAEIOUY][øùûõïöØÙÛÕÏ]|[ñÑ][aeoiuôâêơưAEOIUÔ]")
 _MARKS = {"acute": "\u0301", "grave": "\u0300", "hook": "\u0309", "tilde": "\u0303",
           "dot": "\u0323", "circumflex": "\u0302", "breve": "\u0306"}
-_LEGACY_NAMES = {"TCVN3": "TCVN3 (ABC, .VnTime fonts)", "VNI": "VNI (VNI-Times fonts)"}
+LEGACY_NAMES = {"TCVN3": "TCVN3 (ABC, .VnTime fonts)", "VNI": "VNI (VNI-Times fonts)"}
 
 
 class EncodingProblem(ValueError):
@@ -112,12 +112,12 @@ def convert_legacy(text: str, encoding: str) -> str:
 def legacy_warning(encoding: str) -> str:
     """The warning recorded on a document converted from a legacy font encoding."""
     note = " (capitals typed in the .VnTimeH font come out in lower case)" if encoding == "TCVN3" else ""
-    return (f"converted from the legacy {_LEGACY_NAMES.get(encoding, encoding)} font encoding"
+    return (f"converted from the legacy {LEGACY_NAMES.get(encoding, encoding)} font encoding"
             f"{note}; check the text")
 
 
 def _legacy_message(legacy: str, read_as: str) -> str:
-    return (f"looks like the legacy {_LEGACY_NAMES.get(legacy, legacy)} font encoding read as "
+    return (f"looks like the legacy {LEGACY_NAMES.get(legacy, legacy)} font encoding read as "
             f"{read_as} (mojibake); convert it to Unicode first (e.g. UniKey's converter) "
             "or load it with legacy='convert'")
 

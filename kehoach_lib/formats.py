@@ -38,11 +38,11 @@ def _cell(text: str) -> str:
     return _WS.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
 
 
-def read_lines(path: Path, data: bytes) -> tuple[list[str], str]:
-    """(lines, encoding or format detail) of a file's bytes."""
+def read_lines(path: Path, data: bytes, *, legacy: str = "convert") -> tuple[list[str], str]:
+    """(lines, encoding or format detail) of a file's bytes; ``legacy`` as in :func:`decode`."""
     kind = format_of(path)
     if kind in ("txt", "md"):
-        text, encoding = decode(data)
+        text, encoding = decode(data, legacy=legacy)
         return text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), encoding
     if kind == "html":
         return html_lines(data), "html"

@@ -93,14 +93,17 @@ def _slug(name: str) -> str:
 
 
 def load_document(path: str | Path, *, meta: dict[str, str] | None = None,
-                  max_bytes: int = config.MAX_FILE_BYTES) -> Document:
+                  max_bytes: int = config.MAX_FILE_BYTES, legacy: str = "convert") -> Document:
     """Read one file (.txt, .md, .html, .docx, text-layer .pdf) into a :class:`Document`.
+
+    Text in a legacy Vietnamese font encoding (TCVN3/ABC, VNI) is converted to Unicode with a
+    warning on the document (``legacy="convert"``), or refused (``legacy="error"``).
 
     Without a manifest row (``meta``), province, number, type, date and title are read from
     the header and listed in ``Document.guessed``. Raises :class:`DocumentError` naming the
     file and the reason when it cannot be read.
     """
-    from .encodings import EncodingProblem
+    from .encodings import LEGACY_NAMES, EncodingProblem, legacy_warning
     from .formats import FormatProblem, format_of, read_lines
     from .metadata import guess_metadata
 
@@ -117,7 +120,7 @@ def load_document(path: str | Path, *, meta: dict[str, str] | None = None,
     if not data.strip():
         raise DocumentError(path, "the file is empty")
     try:
-        lines, encoding = read_lines(path, data)
+        lines, encoding = read_lines(path, data, legacy=legacy)
     except (EncodingProblem, FormatProblem) as exc:
         raise DocumentError(path, str(exc)) from exc
     lines = tuple(unicodedata.normalize("NFC", ln) for ln in lines)
@@ -132,7 +135,9 @@ def load_document(path: str | Path, *, meta: dict[str, str] | None = None,
         guessed = tuple(sorted(found))
         if guessed:
             warnings_.append("metadata guessed from the header: " + ", ".join(guessed))
-    if encoding not in ("utf-8", "utf-8-sig", kind):
+    if encoding in LEGACY_NAMES:
+        warnings_.append(legacy_warning(encoding))
+    elif encoding not in ("utf-8", "utf-8-sig", kind):
         warnings_.append(f"decoded as {encoding}")
     implements = tuple(s.strip() for s in meta.get("implements", "").split(";") if s.strip())
     return Document(

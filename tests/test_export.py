@@ -40,7 +40,7 @@ def test_xlsx_workbook_is_formatted(tmp_path, tables):
     wb = load_workbook(path)
     assert wb.sheetnames == ["tasks", "coverage_summary"]
     ws = wb["tasks"]
-    assert [c.value for c in ws[1]] == ["Task", "Lead (as written)", "Due"]
+    assert [c.value for c in ws[1]] == ["Task id", "Lead (as written)", "Due"]
     assert ws.freeze_panes == "A2" and ws["A1"].font.bold
     assert ws["B2"].value == "Sở Khoa học và Công nghệ"
     assert ws.column_dimensions["B"].width >= len("Sở Khoa học và Công nghệ")
@@ -51,6 +51,26 @@ def test_vietnamese_headers(tables):
     assert list(label_columns(tables["tasks"], lang="vi").columns) == ["Mã nhiệm vụ", "Cơ quan chủ trì (nguyên văn)", "Hạn"]
     with pytest.raises(ValueError):
         label_columns(tables["tasks"], lang="fr")
+
+
+@pytest.mark.parametrize("columns, lang, headers", [
+    (["task_id", "text"], "en", ["Task id", "Task text"]),
+    (["doc_type", "type", "extra"], "en", ["Type (doc_type)", "Type (type)", "extra"]),
+    (["kind", "type"], "vi", ["Loại (kind)", "Loại (type)"]),
+    (["no date", "2025Q2"], "vi", ["Không có thời hạn", "2025Q2"]),
+])
+def test_headers_stay_unique(columns, lang, headers):
+    assert list(label_columns(pd.DataFrame(columns=columns), lang=lang).columns) == headers
+
+
+def test_report_tables_have_unique_headers_in_both_languages():
+    from kehoach_lib.report import build_tables
+
+    tables, _ = build_tables()
+    for lang in ("en", "vi"):
+        for name, df in tables.items():
+            headers = list(label_columns(df.reset_index() if df.index.name else df, lang=lang).columns)
+            assert len(headers) == len(set(headers)), (lang, name)
 
 
 def test_html_escapes_and_declares_utf8(tmp_path, tables):

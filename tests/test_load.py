@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from kehoach_lib import Document, DocumentError, extract_tasks, line_accounting, load_document
 from kehoach_lib.cli import main
-from kehoach_lib.encodings import EncodingProblem, decode, detect_legacy_font
+from kehoach_lib.encodings import EncodingProblem, decode, detect_legacy_font, fix_legacy
+from kehoach_lib.text import normalize_tone_marks
 from kehoach_lib.load import read_corpus
 
 ROUND_TRIP = ["text", "lead", "due"]
@@ -170,20 +171,42 @@ TCVN3 = "KÕ ho¹ch kiÓm so¸t thñ tôc hµnh chÝnh, ®¬n gi¶n ho¸ thñ t�
 VNI = "Keá hoaïch kieåm soaùt thuû tuïc haønh chính, ñôn giaûn hoùa thuû tuïc haønh chính. " * 3
 
 
+UNICODE = "Kế hoạch kiểm soát thủ tục hành chính, đơn giản hoá thủ tục hành chính. " * 3
+
+
 @pytest.mark.parametrize("text, legacy", [(TCVN3, "TCVN3"), (VNI, "VNI")])
-def test_legacy_font_encodings_are_reported_not_loaded_as_mojibake(tmp_path, text, legacy):
+def test_legacy_font_encodings_are_converted_with_a_warning(tmp_path, text, legacy):
     assert detect_legacy_font(text) == legacy
     path = tmp_path / "old.txt"
     path.write_bytes(text.encode("cp1252"))
-    with pytest.raises(DocumentError, match=f"{legacy}.*convert it to Unicode"):
-        load_document(path)
+    doc = load_document(path, meta={"doc_id": "old"})
+    assert normalize_tone_marks(doc.text.strip()) == normalize_tone_marks(UNICODE.strip())
+    assert doc.encoding == legacy
+    assert any(legacy in w and "converted" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize("text, legacy", [(TCVN3, "TCVN3"), (VNI, "VNI")])
+def test_legacy_font_encodings_can_be_refused_instead(tmp_path, text, legacy):
+    path = tmp_path / "old.txt"
+    path.write_bytes(text.encode("cp1252"))
+    with pytest.raises(DocumentError, match=f"old.txt.*{legacy}.*convert it to Unicode"):
+        load_document(path, legacy="error")
+
+
+def test_unicode_lines_of_a_mostly_legacy_document_are_left_alone():
+    header = "Ủy ban nhân dân tỉnh"
+    text, found = fix_legacy("\n".join([header, TCVN3, TCVN3]))
+    lines = text.split("\n")
+    assert found == "TCVN3" and lines[0] == header
+    assert [normalize_tone_marks(ln) for ln in lines[1:]] == [normalize_tone_marks(UNICODE)] * 2
 
 
 def test_unicode_vietnamese_is_not_mistaken_for_legacy(docs):
     for doc in docs.values():
         assert detect_legacy_font(doc.text) is None
-    with pytest.raises(EncodingProblem):
-        decode(TCVN3.encode("cp1252"))
+        assert fix_legacy(doc.text) == (doc.text, None)
+    with pytest.raises(EncodingProblem, match="TCVN3"):
+        decode(TCVN3.encode("cp1252"), legacy="error")
 
 
 # --- metadata guessed from the header -------------------------------------------------------------
