@@ -100,7 +100,8 @@ def main() -> int:
         fp = tok.fingerprint()
         serial, _ = timed(lambda: cached_tokenize(texts, tokenizer=tok, fingerprint=fp, cache_dir=work / "c1"))
         add("tokenise", "kehoach cold, serial", serial, chars=chars)
-        parallel, _ = timed(lambda: cached_tokenize(texts, tokenizer=tok, fingerprint=fp, cache_dir=work / "c2", n_jobs=2))
+        parallel, _ = timed(lambda: cached_tokenize(texts, tokenizer=tok, fingerprint=fp,
+                                                    cache_dir=work / "c2", n_jobs=2))
         add("tokenise", "kehoach cold, 2 processes", parallel, chars=chars, note=f"{serial / parallel:.2f}x serial")
         warm, _ = timed(lambda: cached_tokenize(texts, tokenizer=tok, fingerprint=fp, cache_dir=work / "c1"))
         add("tokenise", "kehoach warm (cached)", warm, chars=chars, note=f"{serial / warm:.0f}x cold")

@@ -470,7 +470,7 @@ def lead_differences(tasks: pd.DataFrame, matches: pd.DataFrame, *,
     """
     lead = {t: set(filter(None, canonical_list(_text(f), mapped_to_today=mapped_to_today)
                           .split(LIST_SEPARATOR)))
-            for t, f in zip(tasks["task_id"], tasks["lead"])}
+            for t, f in zip(tasks["task_id"], tasks["lead"], strict=False)}
     rows = []
     for m in matches.to_dict("records"):
         a, b = lead.get(m["task_id_a"], set()), lead.get(m["task_id_b"], set())

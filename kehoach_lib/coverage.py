@@ -48,7 +48,9 @@ STATUSES = ("covered", "partial", "missing")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 
 
-def requirement_scores(tasks: pd.DataFrame, requirements: pd.DataFrame) -> tuple[np.ndarray, TaskVectorizer, object, object]:
+def requirement_scores(
+    tasks: pd.DataFrame, requirements: pd.DataFrame
+) -> tuple[np.ndarray, TaskVectorizer, object, object]:
     """Cosine of every requirement (rows) with every task (columns), shared IDF."""
     vec = TaskVectorizer(section_weight=0.0)
     vec.fit(tasks["text"].tolist() + requirements["text"].tolist())

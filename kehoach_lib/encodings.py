@@ -17,7 +17,7 @@ import codecs
 import csv
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 from . import config
 
@@ -52,7 +52,7 @@ class EncodingProblem(ValueError):
     """Text that cannot be read as Unicode Vietnamese; the message says why and what to do."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def legacy_tables() -> dict[str, tuple[dict[str, str], dict[str, str]]]:
     """``{encoding: (letters, marks)}`` from ``data/legacy_fonts.csv``.
 

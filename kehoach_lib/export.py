@@ -43,7 +43,7 @@ def label_columns(df: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     names = [str(c) for c in df.columns]
     headers = [labels.get(c, {}).get(lang, c) for c in names]
     shared = {h for h in headers if headers.count(h) > 1}
-    out.columns = [f"{h} ({c})" if h in shared and h != c else h for h, c in zip(headers, names)]
+    out.columns = [f"{h} ({c})" if h in shared and h != c else h for h, c in zip(headers, names, strict=False)]
     if out.index.name in labels:
         out.index.name = labels[out.index.name][lang]
     return out

@@ -265,7 +265,7 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
     doc = state.doc
     n = len(seq)
     # trailing metadata block of the portal ("- Số hiệu: ...") and related-documents list
-    for idx, (ln, text) in enumerate(seq):
+    for idx, (_ln, text) in enumerate(seq):
         if _META_START.match(text.strip()):
             if idx > 0:
                 state.role(seq[idx - 1][0], "metadata")
@@ -303,7 +303,7 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
         after_signature = False
         in_recipients = False
     if doc.doc_type.strip().lower() == "tin bài":
-        for ln, raw in seq:
+        for ln, _raw in seq:
             state.role(ln, "narrative")
         return n
     # document header: everything before the preamble or the first heading
@@ -580,7 +580,7 @@ class _Prose:
             return
         title = node.title_text
         title_rest = _numbering(title)[2] if _numbering(title) else title
-        paragraphs = list(zip(node.paragraphs, node.after_label))
+        paragraphs = list(zip(node.paragraphs, node.after_label, strict=False))
         heading_like = _ends_open(title_rest) and len(title_rest) < 200
         agency = _agency_heading(node) if kind == "duty" else ""
         body: list[tuple[int | None, str]] = []

@@ -41,7 +41,8 @@ def test_office_variants_collapse(written):
     "written, kind",
     [("Sở, ban, ngành tỉnh", "collective"), ("Các sở, ban, ngành thuộc tỉnh", "collective"),
      ("các cơ quan, đơn vị có liên quan", "collective"), ("UBND cấp huyện", "committee_district"),
-     ("UBND các huyện, thị xã, thành phố", "committee_district"), ("UBND các xã, phường, thị trấn", "committee_commune"),
+     ("UBND các huyện, thị xã, thành phố", "committee_district"),
+     ("UBND các xã, phường, thị trấn", "committee_commune"),
      ("Công an tỉnh", "police"), ("Báo Đồng Khởi", "media"), ("Văn phòng Chính phủ", "central"),
      ("Doanh nghiệp cung ứng dịch vụ bưu chính công ích", "enterprise"), ("Trung tâm PVHCC tỉnh", "centre")],
 )

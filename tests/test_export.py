@@ -48,7 +48,8 @@ def test_xlsx_workbook_is_formatted(tmp_path, tables):
 
 
 def test_vietnamese_headers(tables):
-    assert list(label_columns(tables["tasks"], lang="vi").columns) == ["Mã nhiệm vụ", "Cơ quan chủ trì (nguyên văn)", "Hạn"]
+    headers = list(label_columns(tables["tasks"], lang="vi").columns)
+    assert headers == ["Mã nhiệm vụ", "Cơ quan chủ trì (nguyên văn)", "Hạn"]
     with pytest.raises(ValueError):
         label_columns(tables["tasks"], lang="fr")
 

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from kehoach_lib import Document, DocumentError, extract_tasks, line_accounting, load_document
 from kehoach_lib.cli import main
 from kehoach_lib.encodings import EncodingProblem, decode, detect_legacy_font, fix_legacy
-from kehoach_lib.text import normalize_tone_marks
 from kehoach_lib.load import read_corpus
+from kehoach_lib.text import normalize_tone_marks
 
 ROUND_TRIP = ["text", "lead", "due"]
 
@@ -57,7 +57,7 @@ def to_docx(lines, path):
 
 
 def to_html(lines, path, *, encoding="utf-8"):
-    parts = ["<html><head><meta charset='%s'><script>alert(1)</script></head><body>" % encoding]
+    parts = [f"<html><head><meta charset='{encoding}'><script>alert(1)</script></head><body>"]
     for kind, block in _blocks(lines):
         if kind == "text":
             parts += [f"<p>{html.escape(line)}</p>" for line in block]
@@ -116,7 +116,8 @@ def test_same_plan_same_tasks_in_every_format(docs, tmp_path, fmt):
 def test_tables_become_the_same_task_rows(docs, tmp_path, fmt):
     seed = docs["bacninh_kh383_2023"]
     meta = {"doc_id": seed.doc_id, "province": seed.province, "date": seed.date, "doc_type": seed.doc_type}
-    path = to_docx(list(seed.lines), tmp_path / "p.docx") if fmt == "docx" else to_html(list(seed.lines), tmp_path / "p.html")
+    write = to_docx if fmt == "docx" else to_html
+    path = write(list(seed.lines), tmp_path / f"p.{fmt}")
     got = _tasks(load_document(path, meta=meta))
     want = _tasks(seed)
     rows = extract_tasks(seed)

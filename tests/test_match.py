@@ -34,13 +34,13 @@ def test_columns_order_and_pairs(matches, tasks):
     assert (matches.doc_id_a != matches.doc_id_b).all()
     order = {d: i for i, d in enumerate(dict.fromkeys(tasks.doc_id))}
     assert (matches.doc_id_a.map(order) < matches.doc_id_b.map(order)).all()
-    keys = {frozenset(p) for p in zip(matches.task_id_a, matches.task_id_b)}
+    keys = {frozenset(p) for p in zip(matches.task_id_a, matches.task_id_b, strict=False)}
     assert len(keys) == len(matches)
     assert matches.score.between(0, 1).all()
 
 
 def test_shared_terms_are_real_tokens_of_both_tasks(matches, tasks):
-    text = dict(zip(tasks.task_id, tasks.text))
+    text = dict(zip(tasks.task_id, tasks.text, strict=False))
     for row in matches.itertuples():
         terms = [t for t in row.shared_terms.split("; ") if t]
         assert terms, row
@@ -79,7 +79,7 @@ def test_shared_vocabulary_alone_is_not_a_match(matches, a, b):
 
 
 def test_objectives_are_matched_only_with_objectives(matches, tasks):
-    kind = dict(zip(tasks.task_id, tasks.kind))
+    kind = dict(zip(tasks.task_id, tasks.kind, strict=False))
     a = matches.task_id_a.map(kind) == "objective"
     b = matches.task_id_b.map(kind) == "objective"
     assert (a == b).all()
@@ -95,7 +95,7 @@ def test_policies():
                  "tập huấn nghiệp vụ"],
     })
     best = match_tasks(t, threshold=0.1)
-    assert set(zip(best.task_id_a, best.task_id_b)) >= {("a:1", "b:1")}
+    assert set(zip(best.task_id_a, best.task_id_b, strict=False)) >= {("a:1", "b:1")}
     one = match_tasks(t, policy="one_to_one", threshold=0.0)
     assert len(one) == 2 and one.task_id_a.is_unique and one.task_id_b.is_unique
     with pytest.raises(ValueError, match="unknown policy"):
