@@ -1,20 +1,24 @@
-"""Cache: tokenised text on disk, and tokenisation in parallel.
+"""Cache: tokenised text and parsed task tables on disk, and tokenisation in parallel.
 
 Each text's tokens are stored under ``sha256(settings fingerprint + text)`` in a small
 SQLite database (stdlib, safe for concurrent readers, one file to delete). The fingerprint
 covers the abbreviation table, lexicon, stop-words and the underthesea version, so a change
 of settings misses exactly the texts it affects, and an unchanged corpus is never
-tokenised twice. The folder is ``$KEHOACH_CACHE_DIR`` or the user's cache folder, or the
+tokenised twice. A document's task table is stored under the hash of the whole document
+(text, metadata, hints) and of the parser's source code, so editing the document or the
+parser re-parses exactly what changed. The folder is ``$KEHOACH_CACHE_DIR`` or the user's cache folder, or the
 ``cache_dir`` given; deleting it is always safe.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
 import sqlite3
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 #: Texts per parallel work unit (underthesea takes ~1 s to import in each worker).
@@ -38,7 +42,8 @@ def _key(fingerprint: str, text: str) -> str:
 def _connect(cache_dir: Path) -> sqlite3.Connection:
     cache_dir.mkdir(parents=True, exist_ok=True)
     con = sqlite3.connect(cache_dir / DB_NAME, timeout=30)
-    con.execute("CREATE TABLE IF NOT EXISTS tokens (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    for table in ("tokens", "tasks"):
+        con.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     return con
 
 
@@ -59,6 +64,11 @@ def tokenize_many(texts: Sequence[str], *, tokenizer: Callable[[str], list[str]]
     parts = [texts[i : i + chunk] for i in range(0, len(texts), chunk)]
     results = Parallel(n_jobs=n_jobs, backend="loky", verbose=10 if progress else 0)(
         delayed(_tokenize_chunk)(tokenizer, part) for part in parts)
+    # stop the worker processes now, rather than leaving loky to clean up at interpreter exit
+    # (which prints "leaked semlock" warnings)
+    from joblib.externals.loky import get_reusable_executor
+
+    get_reusable_executor().shutdown(wait=True)
     return [tokens for part in results for tokens in part]
 
 
@@ -96,3 +106,53 @@ def clear_cache(cache_dir: str | Path | None = None) -> None:
     path = (Path(cache_dir) if cache_dir else default_cache_dir()) / DB_NAME
     if path.exists():
         path.unlink()
+
+
+#: Modules whose code decides a task table (their source is part of the cache key).
+PARSER_MODULES = ("parse.py", "deadlines.py", "load.py")
+
+
+@lru_cache(maxsize=1)
+def parser_fingerprint() -> str:
+    """Hash of the parser's source code and the pandas version (a code change re-parses)."""
+    import pandas as pd
+
+    h = hashlib.sha256(pd.__version__.encode())
+    for name in PARSER_MODULES:
+        h.update((Path(__file__).parent / name).read_bytes())
+    return h.hexdigest()
+
+
+def document_key(doc) -> str:
+    """Hash of everything a document's task table depends on."""
+    fields = dataclasses.asdict(doc)
+    payload = json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(f"{parser_fingerprint()}\0{payload}".encode()).hexdigest()
+
+
+def cached_extract(docs: Sequence, *, extract: Callable, cache_dir: str | Path | None = None) -> list:
+    """``[extract(doc) for doc in docs]`` (task tables), from the cache where present."""
+    import pandas as pd
+
+    docs = list(docs)
+    cache_dir = Path(cache_dir) if cache_dir else default_cache_dir()
+    try:
+        con = _connect(cache_dir)
+    except (sqlite3.Error, OSError):
+        return [extract(d) for d in docs]
+    keys = [document_key(d) for d in docs]
+    out = []
+    with con:
+        for doc, key in zip(docs, keys, strict=True):
+            row = con.execute("SELECT value FROM tasks WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                table = extract(doc)
+                value = json.dumps({"columns": list(table.columns),
+                                    "data": table.to_dict(orient="list")}, ensure_ascii=False)
+                con.execute("INSERT OR REPLACE INTO tasks (key, value) VALUES (?, ?)", (key, value))
+            else:
+                stored = json.loads(row[0])
+                table = pd.DataFrame(stored["data"], columns=stored["columns"])
+            out.append(table)
+    con.close()
+    return out

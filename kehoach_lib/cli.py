@@ -8,12 +8,15 @@ from pathlib import Path
 
 from . import config
 
+#: Pairs of documents printed by `kehoach match` (the CSV has them all).
+SUMMARY_ROWS = 20
+
 
 def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--corpus", type=Path, default=None,
                    help="corpus folder (manifest.csv optional); default: the bundled corpus")
     p.add_argument("--cache-dir", type=Path, default=None,
-                   help="cache folder for tokenised text (default: the user cache folder)")
+                   help="cache folder for tokenised text and parsed documents (default: the user cache folder)")
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -29,7 +32,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         for warning in document_warnings(doc):
             warned += 1
             print(f"warning: {doc.source}: {warning}", file=sys.stderr)
-    tasks = add_agency_columns(extract_corpus(docs), mapped_to_today=args.today)
+    tasks = add_agency_columns(extract_corpus(docs, cache=True, cache_dir=args.cache_dir),
+                               mapped_to_today=args.today)
     out = _write(tasks, args.out)
     print(f"{len(tasks)} tasks from {len(docs)} documents -> {out}"
           + (f" ({len(problems)} files could not be read)" if len(problems) else ""))
@@ -50,7 +54,7 @@ def _tasks(args: argparse.Namespace):
     from .parse import extract_corpus
 
     docs = load_corpus(args.corpus)
-    return docs, extract_corpus(docs)
+    return docs, extract_corpus(docs, cache=True, cache_dir=args.cache_dir)
 
 
 def _write(df, out: str | Path) -> Path:
@@ -70,6 +74,9 @@ def _cmd_match(args: argparse.Namespace) -> int:
     print(f"{len(matches)} matched pairs among {len(tasks)} tasks -> {out}")
     summary = match_summary(tasks, matches)
     cols = ["doc_id_a", "doc_id_b", "matches", "share_a", "share_b"]
+    if len(summary) > SUMMARY_ROWS:
+        print(f"the {SUMMARY_ROWS} pairs of documents with most matches (of {len(summary)}):")
+        summary = summary.sort_values("matches", ascending=False, kind="stable").head(SUMMARY_ROWS)
     print(summary[cols].to_string(index=False))
     return 0
 

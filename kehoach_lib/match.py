@@ -54,7 +54,7 @@ DEFAULT_TOP_TERMS = 5
 #: With policy "all", the most counterparts kept per task and document pair.
 DEFAULT_TOP_K = 5
 #: Up to this many tasks, every pair is scored; above it, each task's nearest candidates.
-EXACT_LIMIT = 6000
+EXACT_LIMIT = 2000
 #: From this many texts, tokenisation runs in parallel processes (one per core).
 PARALLEL_MIN_TEXTS = 2000
 #: Candidates kept per task above :data:`EXACT_LIMIT` (sparse top-k product).
@@ -172,12 +172,32 @@ class TaskVectorizer:
 
     def shared_terms(self, a: sp.csr_matrix, b: sp.csr_matrix, *, top: int = DEFAULT_TOP_TERMS) -> str:
         """The single-word tokens of both texts that contribute most to their cosine."""
+        return self.shared_terms_many(sp.vstack([a, b]).tocsr(), [0], [1], top=top)[0]
+
+    def shared_terms_many(self, x: sp.csr_matrix, rows_a: Sequence[int], rows_b: Sequence[int], *,
+                          top: int = DEFAULT_TOP_TERMS) -> list[str]:
+        """:meth:`shared_terms` of every pair (``x[rows_a[i]]``, ``x[rows_b[i]]``), vectorised.
+
+        Terms are ordered by contribution, ties alphabetically (the vocabulary is sorted).
+        """
+        if len(rows_a) == 0:
+            return []
         n = len(self.vocabulary_)
-        contrib = a[:, :n].multiply(b[:, :n]).tocoo()
-        items = [(v, self.vocabulary_[j]) for j, v in zip(contrib.col, contrib.data, strict=True)
-                 if " " not in self.vocabulary_[j] and not self.vocabulary_[j].startswith(CONCEPT_PREFIX)]
-        items.sort(key=lambda x: (-x[0], x[1]))
-        return "; ".join(term for _, term in items[:top])
+        if not hasattr(self, "eligible_"):
+            self.eligible_ = np.array([" " not in t and not t.startswith(CONCEPT_PREFIX) for t in self.vocabulary_])
+        rows_a, rows_b = np.asarray(rows_a), np.asarray(rows_b)
+        contrib = x[rows_a][:, :n].multiply(x[rows_b][:, :n]).tocoo()
+        keep = self.eligible_[contrib.col] & (contrib.data > 0)
+        pair, col, val = contrib.row[keep], contrib.col[keep], contrib.data[keep]
+        order = np.lexsort((col, -val, pair))
+        pair, col = pair[order], col[order]
+        starts = np.searchsorted(pair, np.arange(len(rows_a)))
+        rank = np.arange(len(pair)) - starts[pair]
+        pair, col = pair[rank < top], col[rank < top]
+        terms = [[] for _ in range(len(rows_a))]
+        for i, term in zip(pair.tolist(), self.vocabulary_[col].tolist(), strict=True):
+            terms[i].append(term)
+        return ["; ".join(t) for t in terms]
 
 
 def _identity(tokens):
@@ -267,50 +287,63 @@ def match_tasks(
         k = candidates or (len(tasks) if len(tasks) <= EXACT_LIMIT else DEFAULT_CANDIDATES)
         cand = _candidates(x, docs, groups, k, min(threshold, mutual_threshold))
         pairs = _apply_policy(cand, docs, policy, threshold, mutual_threshold, top_k)
-    rows = []
-    for a, b, score in pairs:
-        rows.append({
-            "task_id_a": tasks.at[a, "task_id"], "task_id_b": tasks.at[b, "task_id"],
-            "doc_id_a": tasks.at[a, "doc_id"], "doc_id_b": tasks.at[b, "doc_id"],
-            "province_a": tasks.at[a, "province"], "province_b": tasks.at[b, "province"],
-            "score": round(float(score), 4),
-            "shared_terms": vec.shared_terms(x[a], x[b], top=top_terms),
-            "text_a": tasks.at[a, "text"], "text_b": tasks.at[b, "text"],
-        })
-    return pd.DataFrame(rows, columns=MATCH_COLUMNS)
+    a = np.array([p[0] for p in pairs], dtype=int)
+    b = np.array([p[1] for p in pairs], dtype=int)
+    side_a, side_b = tasks.iloc[a].reset_index(drop=True), tasks.iloc[b].reset_index(drop=True)
+    out = pd.DataFrame({
+        "task_id_a": side_a.task_id, "task_id_b": side_b.task_id,
+        "doc_id_a": side_a.doc_id, "doc_id_b": side_b.doc_id,
+        "province_a": side_a.province, "province_b": side_b.province,
+        "score": np.round(np.array([p[2] for p in pairs], dtype=float), 4),
+        "shared_terms": vec.shared_terms_many(x, a, b, top=top_terms),
+        "text_a": side_a.text, "text_b": side_b.text,
+    })
+    return out[MATCH_COLUMNS]
 
 
 def _candidates(x, docs, groups, k: int, threshold: float) -> pd.DataFrame:
-    """Scored candidate pairs (i, j) between tasks of different documents and the same kind group."""
+    """Scored candidate pairs (i, j) between tasks of different documents and the same kind group,
+    sorted by task, other document, score (highest first) and j."""
     from .similarity import topk_cosine
 
     sim = topk_cosine(x, k=k, threshold=threshold).tocoo()
-    cand = pd.DataFrame({"i": sim.row, "j": sim.col, "s": sim.data})
-    keep = (docs[cand.i] != docs[cand.j]) & (groups[cand.i] == groups[cand.j]) & (groups[cand.i] >= 0)
-    cand = cand[keep].copy()
-    cand["dj"] = docs[cand.j]
-    return cand.sort_values(["i", "dj", "s", "j"], ascending=[True, True, False, True], kind="stable")
+    i, j, s = sim.row.astype(np.int64), sim.col.astype(np.int64), sim.data
+    keep = (docs[i] != docs[j]) & (groups[i] == groups[j]) & (groups[i] >= 0)
+    i, j, s = i[keep], j[keep], s[keep]
+    dj = docs[j]
+    order = np.lexsort((j, -s, dj, i))
+    return pd.DataFrame({"i": i[order], "j": j[order], "s": s[order], "dj": dj[order]})
 
 
 def _apply_policy(cand: pd.DataFrame, docs, policy: str, threshold: float, mutual_threshold: float,
                   top_k: int) -> list[tuple[int, int, float]]:
     """Ordered (a, b, score) pairs, a in the earlier document, each unordered pair once."""
+    i, j, s, dj = (cand[c].to_numpy() for c in ("i", "j", "s", "dj"))
+    n = len(i)
+    first = np.ones(n, dtype=bool)
+    first[1:] = (i[1:] != i[:-1]) | (dj[1:] != dj[:-1])
     if policy == "all":
-        chosen = cand[cand.s >= threshold].groupby(["i", "dj"], sort=False).head(top_k)
+        start = np.maximum.accumulate(np.where(first, np.arange(n), 0)) if n else np.zeros(0, dtype=int)
+        sel = (s >= threshold) & (np.arange(n) - start < top_k)
+        ci, cj, cs = i[sel], j[sel], s[sel]
     else:
-        best = cand.groupby(["i", "dj"], sort=False).head(1)
-        best_of = {(i, dj): j for i, dj, j in zip(best.i, best.dj, best.j, strict=True)}
-        mutual = np.array([best_of.get((j, docs[i])) == i for i, j in zip(best.i, best.j, strict=True)],
-                          dtype=bool)
+        bi, bj, bs = i[first], j[first], s[first]
+        # mutual: bi is also bj's best in bi's document (keys are sorted: cand is sorted by i, dj)
+        ndocs = int(docs.max()) + 1 if len(docs) else 1
+        keys = bi * ndocs + docs[bj]
+        back = bj * ndocs + docs[bi]
+        pos = np.minimum(np.searchsorted(keys, back), max(len(keys) - 1, 0))
+        mutual = (keys[pos] == back) & (bj[pos] == bi) if len(keys) else np.zeros(0, dtype=bool)
         if policy == "mutual":
-            chosen = best[mutual & (best.s >= threshold).to_numpy()]
+            sel = mutual & (bs >= threshold)
         else:
-            chosen = best[(best.s >= threshold).to_numpy() | (mutual & (best.s >= mutual_threshold).to_numpy())]
-    pairs = {}
-    for i, j, s in zip(chosen.i, chosen.j, chosen.s, strict=True):
-        a, b = (i, j) if (docs[i], i) < (docs[j], j) else (j, i)
-        pairs[(int(a), int(b))] = float(s)
-    return [(a, b, s) for (a, b), s in sorted(pairs.items())]
+            sel = (bs >= threshold) | (mutual & (bs >= mutual_threshold))
+        ci, cj, cs = bi[sel], bj[sel], bs[sel]
+    swap = (docs[ci] > docs[cj]) | ((docs[ci] == docs[cj]) & (ci > cj))
+    a, b = np.where(swap, cj, ci), np.where(swap, ci, cj)
+    pairs = (pd.DataFrame({"a": a, "b": b, "s": cs})
+             .drop_duplicates(["a", "b"], keep="last").sort_values(["a", "b"], kind="stable"))
+    return list(zip(pairs.a.tolist(), pairs.b.tolist(), pairs.s.tolist(), strict=True))
 
 
 def _one_to_one(x, docs, groups, threshold: float) -> list[tuple[int, int, float]]:
@@ -346,41 +379,44 @@ def _counterparts(matches: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([a, b], ignore_index=True).drop_duplicates()
 
 
-def match_summary(tasks: pd.DataFrame, matches: pd.DataFrame) -> pd.DataFrame:
-    """Per pair of documents: matches, and the share of each plan's tasks with a counterpart."""
+def _doc_pairs(tasks: pd.DataFrame) -> pd.DataFrame:
+    """Every pair of documents (a before b in corpus order) with province and task counts."""
     docs = list(dict.fromkeys(tasks["doc_id"]))
     size = tasks.groupby("doc_id").size()
     province = tasks.groupby("doc_id")["province"].first()
-    cp = _counterparts(matches)
-    rows = []
-    for i, a in enumerate(docs):
-        for b in docs[i + 1 :]:
-            pair = matches[(matches.doc_id_a == a) & (matches.doc_id_b == b)]
-            ma = cp[(cp.doc_id == a) & (cp.other_doc == b)].task_id.nunique()
-            mb = cp[(cp.doc_id == b) & (cp.other_doc == a)].task_id.nunique()
-            rows.append({
-                "doc_id_a": a, "doc_id_b": b, "province_a": province[a], "province_b": province[b],
-                "tasks_a": int(size[a]), "tasks_b": int(size[b]), "matches": len(pair),
-                "matched_a": ma, "matched_b": mb,
-                "share_a": round(ma / size[a], 3), "share_b": round(mb / size[b], 3),
-                "mean_score": round(float(pair.score.mean()), 3) if len(pair) else 0.0,
-            })
-    return pd.DataFrame(rows)
+    ia, ib = np.triu_indices(len(docs), k=1)
+    a, b = pd.Index(docs)[ia], pd.Index(docs)[ib]
+    return pd.DataFrame({"doc_id_a": a, "doc_id_b": b,
+                         "province_a": province.reindex(a).to_numpy(), "province_b": province.reindex(b).to_numpy(),
+                         "tasks_a": size.reindex(a).to_numpy(), "tasks_b": size.reindex(b).to_numpy()})
+
+
+def match_summary(tasks: pd.DataFrame, matches: pd.DataFrame) -> pd.DataFrame:
+    """Per pair of documents: matches, and the share of each plan's tasks with a counterpart."""
+    out = _doc_pairs(tasks)
+    stats = matches.groupby(["doc_id_a", "doc_id_b"]).score.agg(["size", "mean"])
+    counts = _counterparts(matches).groupby(["doc_id", "other_doc"]).task_id.nunique()
+    key_ab = pd.MultiIndex.from_arrays([out.doc_id_a, out.doc_id_b])
+    key_ba = pd.MultiIndex.from_arrays([out.doc_id_b, out.doc_id_a])
+    out["matches"] = stats["size"].reindex(key_ab).fillna(0).astype(int).to_numpy()
+    out["matched_a"] = counts.reindex(key_ab).fillna(0).astype(int).to_numpy()
+    out["matched_b"] = counts.reindex(key_ba).fillna(0).astype(int).to_numpy()
+    out["share_a"] = (out.matched_a / out.tasks_a).round(3)
+    out["share_b"] = (out.matched_b / out.tasks_b).round(3)
+    out["mean_score"] = stats["mean"].reindex(key_ab).fillna(0.0).round(3).to_numpy()
+    return out
 
 
 def coverage_share_matrix(tasks: pd.DataFrame, matches: pd.DataFrame) -> pd.DataFrame:
     """Document × document: share of the row document's tasks with a counterpart in the column's."""
     docs = list(dict.fromkeys(tasks["doc_id"]))
     size = tasks.groupby("doc_id").size()
-    cp = _counterparts(matches)
-    counts = cp.groupby(["doc_id", "other_doc"]).task_id.nunique()
-    m = pd.DataFrame(np.nan, index=docs, columns=docs)
-    for a in docs:
-        for b in docs:
-            if a != b:
-                m.loc[a, b] = round(counts.get((a, b), 0) / size[a], 3)
-    m.index.name, m.columns.name = "doc_id", "counterpart_in"
-    return m
+    counts = _counterparts(matches).groupby(["doc_id", "other_doc"]).task_id.nunique()
+    shares = (counts.unstack().reindex(index=docs, columns=docs).fillna(0)
+              .div(size.reindex(docs), axis=0).round(3).to_numpy(dtype=float, copy=True))
+    np.fill_diagonal(shares, np.nan)
+    return pd.DataFrame(shares, index=pd.Index(docs, name="doc_id"),
+                        columns=pd.Index(docs, name="counterpart_in"))
 
 
 def unique_tasks(tasks: pd.DataFrame, matches: pd.DataFrame) -> pd.DataFrame:

@@ -1128,9 +1128,21 @@ def _unique(ids: list[str]) -> list[str]:
     return out
 
 
-def extract_corpus(docs) -> pd.DataFrame:
-    """Tasks of every document, in corpus order."""
-    frames = [f for f in (extract_tasks(d) for d in docs) if not f.empty]
+def extract_corpus(docs, *, cache: bool = False, cache_dir=None) -> pd.DataFrame:
+    """Tasks of every document, in corpus order.
+
+    With ``cache=True`` a document parsed before with the same text, metadata and parser code
+    is read from the on-disk cache (:func:`kehoach_lib.cache.cached_extract`); the commands
+    of the ``kehoach`` CLI do this.
+    """
+    docs = list(docs)
+    if cache:
+        from .cache import cached_extract
+
+        tables = cached_extract(docs, extract=extract_tasks, cache_dir=cache_dir)
+    else:
+        tables = [extract_tasks(d) for d in docs]
+    frames = [_typed(f) for f in tables if not f.empty]
     if not frames:
         return _typed(pd.DataFrame(columns=TASK_COLUMNS))
     return pd.concat(frames, ignore_index=True)

@@ -25,7 +25,7 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", cache_dir=None,
         steps.update(1)
 
     docs, problems = read_corpus(corpus_dir)
-    tasks = agencies.add_agency_columns(parse.extract_corpus(docs))
+    tasks = agencies.add_agency_columns(parse.extract_corpus(docs, cache=True, cache_dir=cache_dir))
     step("extract")
     matches = match.match_tasks(tasks, cache_dir=cache_dir)
     step("match")

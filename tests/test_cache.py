@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 
-from kehoach_lib.cache import DB_NAME, cached_tokenize, clear_cache, tokenize_many
+import pandas as pd
+
+from kehoach_lib.cache import DB_NAME, cached_extract, cached_tokenize, clear_cache, tokenize_many
 from kehoach_lib.text import Tokenizer, tokenize, tokenizer_fingerprint
 
 
@@ -61,3 +64,44 @@ def test_cache_is_safe_to_delete(tmp_path):
     assert not (tmp_path / DB_NAME).exists()
     cached = cached_tokenize(["một cửa"], tokenizer=tokenize, fingerprint="f", cache_dir=tmp_path)
     assert cached == [tokenize("một cửa")]
+
+
+# --- parsed documents -----------------------------------------------------------------------------
+def test_parsed_task_tables_are_cached_and_identical(tmp_path, corpus, tasks):
+    from kehoach_lib.parse import extract_corpus, extract_tasks
+
+    parsed: list[str] = []
+
+    def counting_extract(doc):
+        parsed.append(doc.doc_id)
+        return extract_tasks(doc)
+
+    cold = cached_extract(corpus, extract=counting_extract, cache_dir=tmp_path)
+    assert len(parsed) == len(corpus)
+    parsed.clear()
+    warm = cached_extract(corpus, extract=counting_extract, cache_dir=tmp_path)
+    assert parsed == []
+    assert [list(w.task_id) for w in warm] == [list(c.task_id) for c in cold]
+    pd.testing.assert_frame_equal(extract_corpus(corpus, cache=True, cache_dir=tmp_path), tasks)
+
+
+def test_an_edited_document_or_parser_is_parsed_again(tmp_path, corpus, monkeypatch):
+    import kehoach_lib.cache as cache
+    from kehoach_lib.parse import extract_tasks
+
+    parsed: list[str] = []
+
+    def counting_extract(doc):
+        parsed.append(doc.doc_id)
+        return extract_tasks(doc)
+
+    cached_extract(corpus, extract=counting_extract, cache_dir=tmp_path)
+    parsed.clear()
+    first = corpus[0]
+    edited = dataclasses.replace(first, lines=first.lines + ("c) Một nhiệm vụ mới thêm vào.",))
+    cached_extract([edited, *corpus[1:]], extract=counting_extract, cache_dir=tmp_path)
+    assert parsed == [first.doc_id]
+    parsed.clear()
+    monkeypatch.setattr(cache, "parser_fingerprint", lambda: "another parser")
+    cached_extract(corpus, extract=counting_extract, cache_dir=tmp_path)
+    assert parsed == [d.doc_id for d in corpus]
