@@ -4,7 +4,7 @@ Every province gets tasks drawn from the seed plans' tasks, each reworded by a s
 random choice of: abbreviation ↔ expansion swaps (TTHC ↔ thủ tục hành chính, UBND ↔ Ủy ban
 nhân dân), old/new tone-mark placement (hoá/hóa, uỷ/ủy), synonym swaps (tập huấn ↔ đào tạo,
 công khai ↔ niêm yết), clause reordering, boilerplate added or dropped, and the province
-name swapped. Deterministic for a given seed.
+name swapped, a place and a time phrase added. Deterministic for a given seed.
 """
 
 from __future__ import annotations
@@ -22,6 +22,10 @@ SYNONYMS = [("tập huấn", "đào tạo, bồi dưỡng"), ("công khai", "ni�
 BOILERPLATE = ["Tiếp tục ", "Tổ chức triển khai ", "Chủ động ", "Khẩn trương ", ""]
 AGENCIES = ["Văn phòng UBND tỉnh", "Sở Khoa học và Công nghệ", "Sở Tư pháp", "Sở Nội vụ",
             "Sở Tài chính", "Sở, ban, ngành tỉnh; UBND cấp huyện"]
+PLACE = [" trên địa bàn tỉnh {province}", " tại tỉnh {province}", " của tỉnh {province}",
+         " ở các cơ quan, đơn vị của tỉnh {province}"]
+WHEN = [" trong năm 2025", " trong năm 2026", " giai đoạn 2025-2026", " trong Quý III năm 2025",
+        " hằng năm", " theo kế hoạch của tỉnh"]
 DEADLINES = ["Trong Quý II năm 2025", "Thường xuyên", "Trước ngày 30/6/2025", "Tháng 12/2025",
              "Trong năm 2025"]
 
@@ -43,7 +47,12 @@ def reword(text: str, rng: random.Random, province: str) -> str:
     text = re.sub(r"^(Tiếp tục|Tổ chức|Chủ động|Khẩn trương)\s+", "", text)
     text = rng.choice(BOILERPLATE) + text[:1].lower() + text[1:] if text else text
     text = re.sub(r"(tỉnh )(Bắc Giang|Bắc Ninh|Bến Tre)", rf"\g<1>{province[5:]}", text)
-    return text[:1].upper() + text[1:]
+    text = text.rstrip(" .;")
+    if rng.random() < 0.6:
+        text += rng.choice(PLACE).format(province=province[5:])
+    if rng.random() < 0.4:
+        text += rng.choice(WHEN)
+    return text[:1].upper() + text[1:] + "."
 
 
 def seed_tasks() -> list[str]:

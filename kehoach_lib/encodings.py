@@ -40,6 +40,7 @@ UTF16_NUL_SHARE = 0.4
 _VIETNAMESE = re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
 #: TCVN3 (ABC) read as a Windows code page: its toned vowels and đ, ơ, ư sit at bytes
 #: 0xA9-0xB9, symbols that real text hardly uses.
+_LETTER = re.compile(r"[^\W\d_]")
 _TCVN3_SIGNS = re.compile(r"[©ª«¬®µ¶·¸¹]")
 #: VNI read as Windows-1252: a vowel followed by a VNI tone byte, and "ñ" for "đ".
 _VNI_SIGNS = re.compile(r"[aeiouyAEIOUY][øùûõïöØÙÛÕÏ]|[ñÑ][aeoiuôâêơưAEOIUÔ]")
@@ -75,12 +76,14 @@ def legacy_tables() -> dict[str, tuple[dict[str, str], dict[str, str]]]:
 def detect_legacy_font(text: str) -> str | None:
     """``"TCVN3"`` or ``"VNI"`` when ``text`` looks like a legacy font encoding read as Unicode."""
     sample = text[:SAMPLE_CHARS]
-    letters = sum(ch.isalpha() for ch in sample)
+    vni = len(_VNI_SIGNS.findall(sample))
+    tcvn = len(_TCVN3_SIGNS.findall(sample))
+    if not (vni or tcvn):
+        return None
+    letters = len(_LETTER.findall(sample))
     if letters < MIN_LETTERS:
         return None
     unicode_letters = len(_VIETNAMESE.findall(sample))
-    vni = len(_VNI_SIGNS.findall(sample))
-    tcvn = len(_TCVN3_SIGNS.findall(sample))
     for name, signs in (("VNI", vni if vni >= tcvn else 0), ("TCVN3", tcvn)):
         if signs > MIN_LEGACY_SHARE * letters and signs > LEGACY_OVER_UNICODE * unicode_letters:
             return name

@@ -194,10 +194,9 @@ class TaskVectorizer:
         starts = np.searchsorted(pair, np.arange(len(rows_a)))
         rank = np.arange(len(pair)) - starts[pair]
         pair, col = pair[rank < top], col[rank < top]
-        terms = [[] for _ in range(len(rows_a))]
-        for i, term in zip(pair.tolist(), self.vocabulary_[col].tolist(), strict=True):
-            terms[i].append(term)
-        return ["; ".join(t) for t in terms]
+        terms = self.vocabulary_[col].tolist()
+        bounds = np.searchsorted(pair, np.arange(len(rows_a) + 1)).tolist()
+        return ["; ".join(terms[lo:hi]) for lo, hi in zip(bounds[:-1], bounds[1:], strict=True)]
 
 
 def _identity(tokens):
