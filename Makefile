@@ -31,6 +31,7 @@ lint: $(STAMP)
 # Re-run every notebook in place after an intended change, so nbval compares against the new outputs.
 notebooks: $(STAMP)
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace notebooks/*.ipynb
+	$(BIN)/python notebooks/strip_metadata.py notebooks/*.ipynb
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache

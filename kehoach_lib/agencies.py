@@ -68,7 +68,7 @@ _AHEAD = (r"(?=(?:[Cc]ác\s+)?\x01|[Cc]ác\s+(?i:" + "|".join(_HEADS) + r")\b|(?
 _SPLIT = re.compile(
     r"\s*[;\n]\s*"                              # ; and line breaks always separate
     rf"|\s*,\s*{_AHEAD}"                        # , before a new agency
-    rf"|\s+và\s+{_AHEAD}"                       # và before a new agency
+    rf"|(?<!HĐND)\s+và\s+{_AHEAD}"              # và before a new agency ("Văn phòng HĐND và UBND" is one)
     rf"|\.\s+{_AHEAD}"                          # a full stop between two agencies
     rf"|(?<![^\s;,.])[-–+•]\s*{_AHEAD}"         # bullets: "- Sở …", "; -Văn phòng …"
 )
@@ -76,7 +76,8 @@ _TAGS = re.compile(r"<[^>]*>?")
 _SPACE = re.compile(r"\s+")
 _PAREN = re.compile(r"\(([^()]*)\)")
 #: "Các cơ quan: Công an, Bảo hiểm xã hội, Quân sự" / "Các Sở: Tư pháp, Xây dựng" list bodies.
-_LIST_INTRO = re.compile(r"(?i)(?:^|(?<=\s))(?:các\s+)?(?P<head>sở|cơ quan|đơn vị|ngành)\s*:\s*(?=\S)")
+_LIST_INTRO = re.compile(r"(?i)(?:^|(?<=\s))(?:các\s+)?(?P<head>sở(?:\s*,\s*(?:ban|ngành))*|cơ quan|đơn vị|ngành)"
+                         r"\s*:\s*(?=\S)")
 _STARTS_WITH_HEAD = re.compile(r"(?i)^(?:các\s+)?(?:" + "|".join(_HEADS) + r")\b")
 #: "UBND cấp huyện, cấp xã" names two bodies.
 _LEVELS = re.compile(r"^(?P<stem>.*?\S)\s+cấp\s+(?P<first>tỉnh|huyện|xã)"
@@ -88,9 +89,11 @@ _FILLERS = frozenset({"", "và", "các", "...", "…", "v.v", "v.v.", "vv"})
 
 # --- keys -----------------------------------------------------------------------------------
 _KEY_COMMITTEE = re.compile(r"ủy ban nhân dân")
-_KEY_DASH = re.compile(r"\s+[-–]\s+")
+_KEY_DASH = re.compile(r"\s*[–]\s*|\s+-\s+|(?<=[^\W\d_])-(?=[^\W\d_]{2})")
 _KEY_LEAD = re.compile(r"^(?:các|và|giao|của)\s+")
 _KEY_PROVINCE_SUFFIX = re.compile(r"\s+(?:thuộc tỉnh|tỉnh|trên địa bàn tỉnh|của tỉnh)$")
+#: "... tỉnh Bắc Giang": the province named after the body (tried when nothing else matched).
+_KEY_PROVINCE_NAME = re.compile(r"\s+(?:thuộc |của |trên địa bàn )?tỉnh(?:\s+[^\s,;()]+){1,3}$")
 
 #: Type of a written form that matched no alias, from how its name starts (first match wins).
 _TYPE_RULES = (
@@ -214,12 +217,27 @@ def _expand_lists(text: str) -> str:
             segments.append(segment)
             continue
         before = segment[: m.start()].strip(_EDGE_PUNCT)
-        prefix = "Sở " if m.group("head").lower() == "sở" else ""
-        items = [i.strip(_EDGE_PUNCT) for i in segment[m.end():].split(",")]
+        prefix = "Sở " if m.group("head").lower().startswith("sở") else ""
+        pieces = [i.strip(_EDGE_PUNCT) for i in segment[m.end():].split(",")]
+        pieces = [i for i in pieces if i.strip(_EDGE_PUNCT) and i not in _FILLERS]
         items = [i if not prefix or _STARTS_WITH_HEAD.match(i) else prefix + i
-                 for i in items if i.strip(_EDGE_PUNCT) and i not in _FILLERS]
+                 for i in _join_known(pieces, prefix)]
         segments.append("; ".join(([before] if before else []) + items))
     return ";".join(segments)
+
+
+def _join_known(pieces: list[str], prefix: str) -> list[str]:
+    """Re-join comma-split pieces that form a known name ("Văn hóa", "Thể thao và Du lịch")."""
+    protect = _protect_pattern()
+    out, i = [], 0
+    while i < len(pieces):
+        j = len(pieces)
+        while j > i + 1 and not (protect and protect.fullmatch(
+                normalize_tone_marks(prefix + ", ".join(pieces[i:j])))):
+            j -= 1
+        out.append(", ".join(pieces[i:j]))
+        i = j
+    return out
 
 
 def _expand_levels(part: str) -> list[str]:
@@ -270,7 +288,8 @@ def _lookup(key: str) -> tuple[str, str] | None:
     """(canonical, type) of a key from the alias table: aliases first, then patterns."""
     aliases = load_aliases()
     bare = _KEY_PROVINCE_SUFFIX.sub("", key)
-    for candidate in (key, bare, bare + " tỉnh"):
+    named = _KEY_PROVINCE_NAME.sub("", key)
+    for candidate in (key, bare, bare + " tỉnh", named, named + " tỉnh"):
         if candidate in aliases:
             return aliases[candidate]
     for pattern, canonical, kind in load_alias_patterns():

@@ -29,7 +29,11 @@ LEGACY_TABLE = "legacy_fonts.csv"
 SAMPLE_CHARS = 20_000
 #: Fewer letters than this: too little text to call it legacy.
 MIN_LETTERS = 50
-#: Legacy signs must be at least this share of the letters ...
+#: ... or than this when the bytes are 8-bit (not valid UTF-8), where legacy text is expected.
+MIN_LETTERS_8BIT = 10
+#: At least this many legacy signs (one stray symbol is not a legacy document) ...
+MIN_SIGNS = 2
+#: ... and they must be at least this share of the letters ...
 MIN_LEGACY_SHARE = 0.02
 #: ... and outnumber the Unicode-only Vietnamese letters this many times.
 LEGACY_OVER_UNICODE = 4
@@ -40,6 +44,10 @@ UTF16_NUL_SHARE = 0.4
 _VIETNAMESE = re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
 #: TCVN3 (ABC) read as a Windows code page: its toned vowels and đ, ơ, ư sit at bytes
 #: 0xA9-0xB9, symbols that real text hardly uses.
+#: Bytes 0x80-0x9F read as Latin-1 are control characters; in Windows-1252 (which legacy-font
+#: documents typed in Word use for punctuation) they are “ ” – … • € and so on.
+_C1_AS_CP1252 = {chr(b): bytes([b]).decode("cp1252") for b in range(0x80, 0xA0)
+                 if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 _LETTER = re.compile(r"[^\W\d_]")
 _TCVN3_SIGNS = re.compile(r"[©ª«¬®µ¶·¸¹]")
 #: VNI read as Windows-1252: a vowel followed by a VNI tone byte, and "ñ" for "đ".
@@ -73,7 +81,7 @@ def legacy_tables() -> dict[str, tuple[dict[str, str], dict[str, str]]]:
     return tables
 
 
-def detect_legacy_font(text: str) -> str | None:
+def detect_legacy_font(text: str, *, min_letters: int = MIN_LETTERS) -> str | None:
     """``"TCVN3"`` or ``"VNI"`` when ``text`` looks like a legacy font encoding read as Unicode."""
     sample = text[:SAMPLE_CHARS]
     vni = len(_VNI_SIGNS.findall(sample))
@@ -81,11 +89,12 @@ def detect_legacy_font(text: str) -> str | None:
     if not (vni or tcvn):
         return None
     letters = len(_LETTER.findall(sample))
-    if letters < MIN_LETTERS:
+    if letters < min_letters:
         return None
     unicode_letters = len(_VIETNAMESE.findall(sample))
     for name, signs in (("VNI", vni if vni >= tcvn else 0), ("TCVN3", tcvn)):
-        if signs > MIN_LEGACY_SHARE * letters and signs > LEGACY_OVER_UNICODE * unicode_letters:
+        if (signs >= MIN_SIGNS and signs > MIN_LEGACY_SHARE * letters
+                and signs > LEGACY_OVER_UNICODE * unicode_letters):
             return name
     return None
 
@@ -107,7 +116,7 @@ def convert_legacy(text: str, encoding: str) -> str:
             if ch in marks and out and unicodedata.normalize("NFD", out[-1])[:1].lower() in "aeiouyơư":
                 out[-1] += marks[ch]
             else:
-                out.append(letters.get(ch, ch))
+                out.append(letters.get(ch) or _C1_AS_CP1252.get(ch, ch))
         out_lines.append(unicodedata.normalize("NFC", "".join(out)))
     return "\n".join(out_lines)
 
@@ -125,14 +134,15 @@ def _legacy_message(legacy: str, read_as: str) -> str:
             "or load it with legacy='convert'")
 
 
-def fix_legacy(text: str, *, read_as: str = "Unicode", legacy: str = LEGACY_POLICY) -> tuple[str, str | None]:
+def fix_legacy(text: str, *, read_as: str = "Unicode", legacy: str = LEGACY_POLICY,
+               min_letters: int = MIN_LETTERS) -> tuple[str, str | None]:
     """(text, legacy encoding found or None): legacy-font text converted, or refused.
 
     Raises :class:`EncodingProblem` for legacy text when ``legacy="error"``.
     """
     if legacy not in LEGACY_POLICIES:
         raise ValueError(f"legacy must be one of {LEGACY_POLICIES}, not {legacy!r}")
-    found = detect_legacy_font(text)
+    found = detect_legacy_font(text, min_letters=min_letters)
     if found is None:
         return text, None
     if legacy == "error":
@@ -169,7 +179,8 @@ def decode(data: bytes, *, legacy: str = LEGACY_POLICY) -> tuple[str, str]:
             continue
     # 8-bit: legacy-font bytes decode as anything; seen byte for byte (Latin-1, which
     # agrees with Windows-1252 on the bytes these fonts use) they show their tell-tale signs
-    text, found = fix_legacy(data.decode("latin-1"), read_as="a Windows code page", legacy=legacy)
+    text, found = fix_legacy(data.decode("latin-1"), read_as="a Windows code page", legacy=legacy,
+                             min_letters=MIN_LETTERS_8BIT)
     if found:
         return text, found
     text = data.decode("cp1258", errors="replace")

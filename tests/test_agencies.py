@@ -62,6 +62,9 @@ def test_types(written, kind):
         ("Các cơ quan: Công an, Bảo hiểm xã hội, Quân sự", ["Công an", "Bảo hiểm xã hội", "Quân sự"]),
         ("Văn phòng UBND tỉnh (Phòng KSTTHC)", ["Văn phòng UBND tỉnh (Phòng KSTTHC)"]),
         ("Sở Kế hoạch và Đầu tư", ["Sở Kế hoạch và Đầu tư"]),
+        ("Các Sở: Tài chính, Văn hóa, Thể thao và Du lịch", ["Sở Tài chính", "Sở Văn hóa, Thể thao và Du lịch"]),
+        ("Các sở, ban, ngành: Tư pháp, Nội vụ", ["Sở Tư pháp", "Sở Nội vụ"]),
+        ("Văn phòng HĐND và UBND thành phố", ["Văn phòng HĐND và UBND thành phố"]),
         ("", []),
     ],
 )
@@ -116,3 +119,15 @@ def test_comparisons(tasks):
     assert load.loc[("Bắc Giang", "Văn phòng UBND tỉnh"), "tasks_led"] >= 3
     diff = lead_differences(tasks, match_tasks(tasks))
     assert len(diff) > 0 and (diff.only_a.str.len() + diff.only_b.str.len() > 0).all()
+
+
+@pytest.mark.parametrize(
+    "written, today",
+    [("Sở Thông tin và Truyền thông tỉnh Bắc Giang", "Sở Khoa học và Công nghệ"),
+     ("Sở Thông tin-Truyền thông", "Sở Khoa học và Công nghệ"),
+     ("Sở Lao động-Thương binh và Xã hội", "Sở Nội vụ"),
+     ("Văn phòng UBND tỉnh Bến Tre", "Văn phòng UBND tỉnh")],
+)
+def test_province_names_and_unspaced_hyphens_do_not_hide_an_agency(written, today):
+    a = resolve_agency(written, mapped_to_today=True)
+    assert a.known and a.canonical == today

@@ -304,3 +304,14 @@ def test_parser_never_crashes_and_accounts_for_every_line(lines, doc_type):
     assert tasks.task_id.is_unique
     for row in tasks.itertuples():
         assert 1 <= row.line_start <= row.line_end <= len(lines)
+
+
+def test_short_legacy_text_and_its_word_punctuation_are_converted():
+    # one line in TCVN3 typed in Word: Vietnamese letters in the font, quotes and dash in Windows-1252
+    tcvn3 = "KÕ ho¹ch kinh tÕ \u2013 x· héi \u201cn¨m 2025\u201d"
+    assert decode(tcvn3.encode("cp1252")) == ("Kế hoạch kinh tế – xã hội “năm 2025”", "TCVN3")
+
+
+@pytest.mark.parametrize("text", ["Vào thuở ấy, kế hoạch năm 2025.", "Nhớ thuở ban đầu: Sở Tư pháp."])
+def test_short_windows_1258_text_is_not_mistaken_for_legacy(text):
+    assert decode(to_cp1258(text)) == (text, "cp1258")
