@@ -25,6 +25,8 @@ DEFAULT_DPI = 150
 STATUS_COLORS = {"covered": "#2e7d32", "partial": "#f9a825", "missing": "#c62828"}
 _RC = {"font.family": FONT_FAMILY, "svg.hashsalt": "kehoach", "svg.fonttype": "path",
        "axes.titlesize": 11, "font.size": 9}
+#: Characters of an 11-point title that fit in one inch of figure width.
+TITLE_CHARS_PER_INCH = 11
 
 
 @contextmanager
@@ -32,6 +34,13 @@ def figure_style():
     """The settings figures are drawn and saved with (applied only inside the block)."""
     with matplotlib.rc_context(_RC):
         yield
+
+
+def _wrap(title: str, width_inches: float) -> str:
+    """A title broken into lines that fit a figure ``width_inches`` wide."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(title, width=max(20, int(width_inches * TITLE_CHARS_PER_INCH))))
 
 
 def _new_figure(width: float, height: float) -> Figure:
@@ -44,7 +53,8 @@ def heatmap(df: pd.DataFrame, *, title: str = "", cmap: str = "Blues", vmin: flo
     """A numeric matrix as a heatmap, labelled rows and columns, values written in cells."""
     values = df.to_numpy(dtype=float)
     with figure_style():
-        fig = _new_figure(1.6 + 1.1 * df.shape[1], 1.2 + 0.45 * df.shape[0])
+        width = 1.6 + 1.1 * df.shape[1]
+        fig = _new_figure(width, 1.2 + 0.45 * df.shape[0])
         ax = fig.add_subplot()
         im = ax.imshow(np.ma.masked_invalid(values), cmap=cmap, vmin=vmin,
                        vmax=vmax if vmax is not None else np.nanmax(values) if values.size else 1)
@@ -55,7 +65,8 @@ def heatmap(df: pd.DataFrame, *, title: str = "", cmap: str = "Blues", vmin: flo
                 if not np.isnan(v):
                     ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=8,
                             color="white" if v > 0.6 * (vmax or np.nanmax(values)) else "black")
-        ax.set_title(title)
+        if title:  # over the whole figure, wrapped to its width, so a long title is never cut
+            fig.suptitle(_wrap(title, width), fontsize=_RC["axes.titlesize"])
         fig.colorbar(im, ax=ax, shrink=0.8)
     return fig
 
@@ -111,8 +122,8 @@ def bar_counts(counts: pd.DataFrame | pd.Series, *, title: str = "", stacked: bo
                     label=str(col), color=STATUS_COLORS.get(str(col)))
             if stacked:
                 left = left + df[col].to_numpy()
-        if df.shape[1] > 1:
-            ax.legend(frameon=False, fontsize=8)
+        if df.shape[1] > 1:  # beside the bars, never over them
+            ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
         ax.invert_yaxis()
         ax.set_title(title)
     return fig
