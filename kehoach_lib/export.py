@@ -21,6 +21,8 @@ DEFAULT_FORMATS = ("csv", "xlsx", "md", "html")
 #: Widest XLSX column, in characters.
 MAX_COLUMN_WIDTH = 60
 WORKBOOK_NAME = "tables.xlsx"
+#: Creation/modification time written into workbooks, so a re-run gives identical files.
+FIXED_TIMESTAMP = "2000-01-01T00:00:00Z"
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -134,7 +136,27 @@ def write_xlsx(tables: dict[str, pd.DataFrame], path: Path) -> Path:
                 if width >= MAX_COLUMN_WIDTH:
                     for row in ws.iter_rows(min_row=2, min_col=idx, max_col=idx):
                         row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    _make_reproducible(path)
     return path
+
+
+_XLSX_TIMES = re.compile(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def _make_reproducible(path: Path) -> None:
+    """Same tables, same bytes: fixed document times and zip member times in a workbook."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as src:
+        members = [(info, src.read(info)) for info in src.infolist()]
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as dst:
+        for info, data in members:
+            if info.filename == "docProps/core.xml":
+                data = _XLSX_TIMES.sub(rf"\g<1>{FIXED_TIMESTAMP}\g<2>", data.decode("utf-8")).encode("utf-8")
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            dst.writestr(fixed, data)
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path, *, lang: str = "en",

@@ -100,3 +100,10 @@ def test_sheet_names_are_excel_safe():
     assert sheet_name("coverage", taken) == "coverage_2"
     assert len(sheet_name("x" * 40, set())) == 31
     assert sheet_name("a/b:c", set()) == "a_b_c"
+
+
+def test_workbook_bytes_are_the_same_run_after_run(tmp_path, tables):
+    first = write_tables(tables, tmp_path / "a", formats=("xlsx",))["tasks"]["xlsx"].read_bytes()
+    second = write_tables(tables, tmp_path / "b", formats=("xlsx",))["tasks"]["xlsx"].read_bytes()
+    assert first == second
+    assert load_workbook(tmp_path / "a" / "tables.xlsx").properties.created.year == 2000
