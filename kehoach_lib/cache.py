@@ -102,9 +102,11 @@ def cached_tokenize(texts: Sequence[str], *, tokenizer: Callable[[str], list[str
 
 
 def clear_cache(cache_dir: str | Path | None = None) -> None:
-    """Delete the token cache (it is rebuilt on demand)."""
-    path = (Path(cache_dir) if cache_dir else default_cache_dir()) / DB_NAME
-    if path.exists():
+    """Delete the cached tokens, task tables and match tables (rebuilt on demand)."""
+    folder = Path(cache_dir) if cache_dir else default_cache_dir()
+    if (folder / DB_NAME).exists():
+        (folder / DB_NAME).unlink()
+    for path in (folder / "matches").glob("*.pkl") if (folder / "matches").is_dir() else ():
         path.unlink()
 
 
@@ -156,3 +158,56 @@ def cached_extract(docs: Sequence, *, extract: Callable, cache_dir: str | Path |
             out.append(table)
     con.close()
     return out
+
+
+#: Modules whose code decides a match table (their source is part of the cache key).
+MATCH_MODULES = ("match.py", "similarity.py", "text.py")
+#: Task-table columns a match table depends on.
+MATCH_INPUT_COLUMNS = ("task_id", "doc_id", "province", "kind", "section", "text")
+
+
+def matches_key(tasks, params: dict, fingerprint: str) -> str:
+    """Hash of a task table's matching inputs, the matching parameters and code, and settings."""
+    import pandas as pd
+
+    h = hashlib.sha256(f"{fingerprint}\0{pd.__version__}\0{sorted(params.items())!r}".encode())
+    for name in MATCH_MODULES:
+        h.update((Path(__file__).parent / name).read_bytes())
+    for col in MATCH_INPUT_COLUMNS:
+        h.update("\0".join(tasks[col].astype(str)).encode())
+        h.update(b"\1")
+    return h.hexdigest()
+
+
+def cached_matches(tasks, *, compute: Callable, params: dict, fingerprint: str,
+                   cache_dir: str | Path | None = None):
+    """``compute()`` (a match table), or the table stored for the same inputs and settings.
+
+    Stored as a pickle file in the cache folder, written by this process only (never load
+    pickles from elsewhere); at most :data:`MATCH_CACHE_ENTRIES` are kept, newest first.
+    """
+    import pandas as pd
+
+    folder = (Path(cache_dir) if cache_dir else default_cache_dir()) / "matches"
+    path = folder / f"{matches_key(tasks, params, fingerprint)}.pkl"
+    if path.exists():
+        try:
+            return pd.read_pickle(path)
+        except Exception:  # noqa: BLE001 - a damaged entry is recomputed
+            path.unlink(missing_ok=True)
+    table = compute()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        table.to_pickle(tmp)
+        tmp.replace(path)
+        old = sorted(folder.glob("*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in old[MATCH_CACHE_ENTRIES:]:
+            stale.unlink(missing_ok=True)
+    except OSError:  # an unwritable cache must not stop the analysis
+        pass
+    return table
+
+
+#: Match tables kept in the cache.
+MATCH_CACHE_ENTRIES = 8

@@ -65,11 +65,11 @@ def _write(df, out: str | Path) -> Path:
 
 
 def _cmd_match(args: argparse.Namespace) -> int:
-    from .match import match_summary, match_tasks
+    from .match import cached_match_tasks, match_summary
 
     _, tasks = _tasks(args)
-    matches = match_tasks(tasks, threshold=args.threshold, policy=args.policy,
-                          cache_dir=args.cache_dir)
+    matches = cached_match_tasks(tasks, threshold=args.threshold, policy=args.policy,
+                                 cache_dir=args.cache_dir)
     out = _write(matches, args.out)
     print(f"{len(matches)} matched pairs among {len(tasks)} tasks -> {out}")
     summary = match_summary(tasks, matches)

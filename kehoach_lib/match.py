@@ -25,6 +25,7 @@ the hand-labelled pairs in ``tests/data/match_pairs.csv``.
 from __future__ import annotations
 
 import csv
+import hashlib
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -306,6 +307,20 @@ def match_tasks(
         "text_a": side_a.text, "text_b": side_b.text,
     })
     return out[MATCH_COLUMNS]
+
+
+def cached_match_tasks(tasks: pd.DataFrame, *, cache_dir=None, **params) -> pd.DataFrame:
+    """:func:`match_tasks`, reusing the table computed before for the same tasks, parameters,
+    code and text-processing settings (on-disk cache; the ``kehoach`` commands use this)."""
+    from .cache import cached_matches
+    from .text import default_tokenizer, tokenizer_fingerprint
+
+    if params.get("analyzer", tokenize) is not tokenize:  # a custom analyzer has no fingerprint
+        return match_tasks(tasks, cache_dir=cache_dir, **params)
+    return cached_matches(tasks, compute=lambda: match_tasks(tasks, cache_dir=cache_dir, **params),
+                          params=params, fingerprint=tokenizer_fingerprint(default_tokenizer())
+                          + hashlib.sha256(CONCEPTS_FILE.read_bytes()).hexdigest(),
+                          cache_dir=cache_dir)
 
 
 def _candidates(x, docs, groups, k: int, threshold: float) -> pd.DataFrame:

@@ -27,7 +27,7 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", cache_dir=None,
     docs, problems = read_corpus(corpus_dir)
     tasks = agencies.add_agency_columns(parse.extract_corpus(docs, cache=True, cache_dir=cache_dir))
     step("extract")
-    matches = match.match_tasks(tasks, cache_dir=cache_dir)
+    matches = match.cached_match_tasks(tasks, cache_dir=cache_dir)
     step("match")
     types = {d.doc_id: d.doc_type for d in docs}
     cov = coverage.coverage(tasks, directive, doc_types=types)

@@ -105,3 +105,29 @@ def test_an_edited_document_or_parser_is_parsed_again(tmp_path, corpus, monkeypa
     monkeypatch.setattr(cache, "parser_fingerprint", lambda: "another parser")
     cached_extract(corpus, extract=counting_extract, cache_dir=tmp_path)
     assert parsed == [d.doc_id for d in corpus]
+
+
+# --- match tables ---------------------------------------------------------------------------------
+def test_match_tables_are_cached_and_any_change_recomputes(tmp_path, tasks, monkeypatch):
+    import kehoach_lib.match as match
+
+    computed: list[dict] = []
+    real = match.match_tasks
+
+    def counting(t, **params):
+        computed.append(params)
+        return real(t, **params)
+
+    monkeypatch.setattr(match, "match_tasks", counting)
+    cold = match.cached_match_tasks(tasks, cache_dir=tmp_path)
+    warm = match.cached_match_tasks(tasks, cache_dir=tmp_path)
+    assert len(computed) == 1
+    pd.testing.assert_frame_equal(warm, cold)
+    pd.testing.assert_frame_equal(cold, real(tasks, cache_dir=tmp_path))
+    match.cached_match_tasks(tasks, cache_dir=tmp_path, threshold=0.3)      # other parameters
+    edited = tasks.assign(text=tasks.text.where(tasks.index != 0, tasks.text + " (sửa)"))
+    match.cached_match_tasks(edited, cache_dir=tmp_path)                     # one task edited
+    assert len(computed) == 3
+    clear_cache(tmp_path)
+    match.cached_match_tasks(tasks, cache_dir=tmp_path)
+    assert len(computed) == 4
