@@ -170,7 +170,12 @@ def decode(data: bytes, *, legacy: str = LEGACY_POLICY) -> tuple[str, str]:
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                       (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return _checked(data.decode(name), name, legacy)
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError as exc:
+                raise EncodingProblem(f"starts with a {name} byte-order mark but is not valid {name} "
+                                      f"(bad byte at position {exc.start})") from exc
+            return _checked(text, name, legacy)
     utf16 = _looks_utf16(data)
     for name in ([utf16] if utf16 else []) + ["utf-8"]:
         try:

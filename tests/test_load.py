@@ -315,3 +315,8 @@ def test_short_legacy_text_and_its_word_punctuation_are_converted():
 @pytest.mark.parametrize("text", ["Vào thuở ấy, kế hoạch năm 2025.", "Nhớ thuở ban đầu: Sở Tư pháp."])
 def test_short_windows_1258_text_is_not_mistaken_for_legacy(text):
     assert decode(to_cp1258(text)) == (text, "cp1258")
+
+
+def test_a_byte_order_mark_on_invalid_bytes_is_a_clear_encoding_problem():
+    with pytest.raises(EncodingProblem, match="byte-order mark but is not valid utf-8-sig"):
+        decode(b"\xef\xbb\xbfK\xe1\xba\xbf ho\xff")
