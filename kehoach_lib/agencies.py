@@ -15,7 +15,6 @@ Written forms that match no alias are kept (``known=False``) and listed by
 
 from __future__ import annotations
 
-import csv
 import html
 import re
 from dataclasses import dataclass
@@ -127,13 +126,6 @@ class Agency:
 
 
 # --- data files -----------------------------------------------------------------------------
-def _data_rows(path: Path) -> list[dict]:
-    """Rows of a CSV data file, ``#`` comment lines skipped."""
-    lines = [ln for ln in Path(path).read_text(encoding="utf-8").splitlines()
-             if ln.strip() and not ln.lstrip().startswith("#")]
-    return list(csv.DictReader(lines))
-
-
 def _split_cell(cell: str | None, sep: str = "|") -> list[str]:
     return [p.strip() for p in (cell or "").split(sep) if p.strip()]
 
@@ -142,7 +134,7 @@ def _split_cell(cell: str | None, sep: str = "|") -> list[str]:
 def load_aliases(path: Path = ALIASES_FILE) -> dict[str, tuple[str, str]]:
     """Alias key → (canonical, type); the first row that names a key wins."""
     out: dict[str, tuple[str, str]] = {}
-    for row in _data_rows(path):
+    for row in config.data_rows(path):
         for alias in [row["canonical"], *_split_cell(row["aliases"])]:
             out.setdefault(agency_key(alias), (row["canonical"], row["type"]))
     return out
@@ -151,25 +143,25 @@ def load_aliases(path: Path = ALIASES_FILE) -> dict[str, tuple[str, str]]:
 @lru_cache(maxsize=4)
 def load_alias_patterns(path: Path = ALIASES_FILE) -> tuple[tuple[re.Pattern, str, str], ...]:
     """(pattern, canonical, type) in file order, for keys no alias matched."""
-    return tuple((re.compile(p), row["canonical"], row["type"]) for row in _data_rows(path)
+    return tuple((re.compile(p), row["canonical"], row["type"]) for row in config.data_rows(path)
                  for p in _split_cell(row.get("patterns"), PATTERN_SEPARATOR))
 
 
 @lru_cache(maxsize=4)
 def load_successions(path: Path = SUCCESSIONS_FILE) -> dict[str, dict]:
     """Old canonical name → its succession row (``new``, ``effective``, ``basis``, ``source``)."""
-    return {row["old"]: row for row in _data_rows(path)}
+    return {row["old"]: row for row in config.data_rows(path)}
 
 
 def succession_table(path: Path = SUCCESSIONS_FILE) -> pd.DataFrame:
     """The succession table as a DataFrame (old, new, effective, basis, source)."""
-    return pd.DataFrame(_data_rows(path))
+    return pd.DataFrame(config.data_rows(path))
 
 
 @lru_cache(maxsize=4)
 def _protect_pattern(path: Path = ALIASES_FILE) -> re.Pattern | None:
     """Known names containing a separator ("," or " và " or " - "), longest first."""
-    names = {alias for row in _data_rows(path)
+    names = {alias for row in config.data_rows(path)
              for alias in [row["canonical"], *_split_cell(row["aliases"])]
              if "," in alias or " và " in alias or " - " in alias}
     if not names:
@@ -348,7 +340,7 @@ _PROVINCE_PREFIX = re.compile(r"^(?:tỉnh|thành phố|tp\.?)\s+", re.IGNORECAS
 
 @lru_cache(maxsize=4)
 def _province_table(path: Path = PROVINCES_FILE) -> dict[str, str]:
-    return {row["old"]: row["new"] for row in _data_rows(path)}
+    return {row["old"]: row["new"] for row in config.data_rows(path)}
 
 
 @lru_cache(maxsize=256)

@@ -19,3 +19,20 @@ CORPUS_DIR = PROJECT_DIR / "data"
 
 #: Largest source file that is read, in bytes (bigger files are reported, not loaded).
 MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+def data_lines(path: str | Path) -> list[str]:
+    """Non-blank lines of an editable data file, ``#`` comment lines skipped.
+
+    Lines are split on newlines only (never on the other characters ``str.splitlines``
+    treats as breaks, which the legacy-font table contains as data).
+    """
+    text = Path(path).read_text(encoding="utf-8")
+    return [ln.rstrip("\r") for ln in text.split("\n") if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def data_rows(path: str | Path) -> list[dict[str, str]]:
+    """Rows of an editable CSV data file (header row first, ``#`` comment lines skipped)."""
+    import csv
+
+    return list(csv.DictReader(data_lines(path)))

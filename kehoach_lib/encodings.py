@@ -14,7 +14,6 @@ saying what to do. It is never returned as mojibake without notice.
 from __future__ import annotations
 
 import codecs
-import csv
 import re
 import unicodedata
 from functools import cache
@@ -68,16 +67,13 @@ def legacy_tables() -> dict[str, tuple[dict[str, str], dict[str, str]]]:
     ``letters`` maps a legacy character to a Unicode letter; ``marks`` (VNI) maps one to the
     combining marks it adds to the vowel before it.
     """
-    path = config.DATA_DIR / LEGACY_TABLE
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
-        tables: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
-        for row in rows:
-            letters, marks = tables.setdefault(row["encoding"], ({}, {}))
-            if row["kind"] == "mark":
-                marks[row["legacy"]] = "".join(_MARKS[m] for m in row["unicode"].split("+"))
-            else:
-                letters[row["legacy"]] = row["unicode"]
+    tables: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
+    for row in config.data_rows(config.DATA_DIR / LEGACY_TABLE):
+        letters, marks = tables.setdefault(row["encoding"], ({}, {}))
+        if row["kind"] == "mark":
+            marks[row["legacy"]] = "".join(_MARKS[m] for m in row["unicode"].split("+"))
+        else:
+            letters[row["legacy"]] = row["unicode"]
     return tables
 
 

@@ -4,7 +4,6 @@ and HTML, plus an ``index.html`` that links every table and shows every figure.
 
 from __future__ import annotations
 
-import csv
 import html
 import re
 from functools import lru_cache
@@ -28,9 +27,7 @@ _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 
 @lru_cache(maxsize=2)
 def _labels(path: Path = LABELS_FILE) -> dict[str, dict[str, str]]:
-    lines = [ln for ln in Path(path).read_text(encoding="utf-8").splitlines()
-             if ln.strip() and not ln.startswith("#")]
-    return {r["column"]: {"en": r["en"], "vi": r["vi"]} for r in csv.DictReader(lines)}
+    return {r["column"]: {"en": r["en"], "vi": r["vi"]} for r in config.data_rows(path)}
 
 
 def label_columns(df: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:

@@ -24,7 +24,6 @@ the hand-labelled pairs in ``tests/data/match_pairs.csv``.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -76,10 +75,8 @@ POLICIES = ("best", "mutual", "all", "one_to_one")
 @lru_cache(maxsize=4)
 def load_concepts(path: Path = CONCEPTS_FILE) -> dict[str, frozenset[str]]:
     """Term -> concepts it belongs to, from ``concepts.csv``."""
-    lines = [ln for ln in Path(path).read_text(encoding="utf-8").splitlines()
-             if ln.strip() and not ln.lstrip().startswith("#")]
     out: dict[str, set[str]] = {}
-    for row in csv.DictReader(lines):
+    for row in config.data_rows(path):
         for term in row["terms"].split():
             out.setdefault(term, set()).add(CONCEPT_PREFIX + row["concept"].strip())
     return {k: frozenset(v) for k, v in out.items()}

@@ -19,7 +19,6 @@ treats them as unescaped regular expressions.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 import unicodedata
@@ -146,13 +145,12 @@ def _abbreviation_regex(keys: tuple[str, ...]) -> re.Pattern:
 
 # --- data files -----------------------------------------------------------------------------
 def _data_lines(path: Path) -> list[str]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+    return [ln.strip() for ln in config.data_lines(path)]
 
 
 @lru_cache(maxsize=8)
 def load_abbreviations(path: Path = ABBREVIATIONS_FILE) -> dict[str, str]:
-    rows = csv.DictReader(_data_lines(Path(path)))
+    rows = config.data_rows(path)
     return {r["abbreviation"].strip(): r["expansion"].strip() for r in rows}
 
 
