@@ -1,13 +1,13 @@
 """Match: which tasks in one plan correspond to which tasks in another.
 
-Tasks are compared by TF-IDF cosine over the tokens of :mod:`kehoach_lib.text` (word
-unigrams and bigrams, one vectorizer fitted on the whole task table so every score shares
-one IDF). Which pairs count as matches is a documented *policy*, applied to every pair of
+Tasks are compared by TF-IDF cosine over the tokens of :mod:`kehoach_lib.text` (words and
+the concepts they belong to, one vectorizer fitted on the whole task table so every score
+shares one IDF). Which pairs count as matches is a documented *policy*, applied to every pair of
 documents separately:
 
 ``best`` (default)
     each task's best counterpart in the other document, in either direction, when its
-    score reaches ``threshold``;
+    score reaches ``threshold`` (``mutual_threshold`` when the two are each other's best);
 ``mutual``
     only pairs that are each other's best;
 ``all``
@@ -102,12 +102,10 @@ def ngrams(tokens: Sequence[str], ngram_range: tuple[int, int] = DEFAULT_NGRAM_R
 
 def tokenize_texts(texts: Sequence[str], *, analyzer: Callable[[str], list[str]] = tokenize,
                    cache_dir=None) -> list[list[str]]:
-    """Tokens of each text; uses the on-disk cache when :mod:`kehoach_lib.cache` is present."""
-    try:
-        from .cache import cached_tokenize
-        from .text import default_tokenizer, tokenizer_fingerprint
-    except ImportError:  # pragma: no cover - cache module absent
-        return [analyzer(t) for t in texts]
+    """Tokens of each text; the default analyzer goes through the on-disk token cache."""
+    from .cache import cached_tokenize
+    from .text import default_tokenizer, tokenizer_fingerprint
+
     if analyzer is tokenize:
         texts = list(texts)
         return cached_tokenize(texts, tokenizer=tokenize,
@@ -153,7 +151,10 @@ class TaskVectorizer:
 
     def fit(self, texts: Sequence[str], sections: Sequence[str] | None = None) -> TaskVectorizer:
         """Learn the vocabulary and IDF from the task texts (headings only add weight to it)."""
-        self.tfidf_ = self._new_tfidf().fit(self._features(texts))
+        return self._fit_features(self._features(texts))
+
+    def _fit_features(self, features: list[list[str]]) -> TaskVectorizer:
+        self.tfidf_ = self._new_tfidf().fit(features)
         self.vocabulary_ = np.array(self.tfidf_.get_feature_names_out())
         #: terms that may be listed as shared terms: single words, not concepts
         self.eligible_ = np.array([" " not in t and not t.startswith(CONCEPT_PREFIX) for t in self.vocabulary_],
@@ -161,14 +162,19 @@ class TaskVectorizer:
         return self
 
     def transform(self, texts: Sequence[str], sections: Sequence[str] | None = None) -> sp.csr_matrix:
-        x = self.tfidf_.transform(self._features(texts)).tocsr()
+        return self.with_sections(self.tfidf_.transform(self._features(texts)).tocsr(), sections)
+
+    def fit_transform(self, texts: Sequence[str], sections: Sequence[str] | None = None) -> sp.csr_matrix:
+        features = self._features(texts)  # tokenised once for both steps
+        x = self._fit_features(features).tfidf_.transform(features).tocsr()
+        return self.with_sections(x, sections)
+
+    def with_sections(self, x: sp.csr_matrix, sections: Sequence[str] | None) -> sp.csr_matrix:
+        """Text vectors ``x`` with their headings' words added at ``section_weight``, re-normalised."""
         if not self.section_weight or sections is None:
             return x
         s = self.tfidf_.transform(self._features(sections)).tocsr()
         return normalize((x + self.section_weight * s).tocsr())
-
-    def fit_transform(self, texts: Sequence[str], sections: Sequence[str] | None = None) -> sp.csr_matrix:
-        return self.fit(texts, sections).transform(texts, sections)
 
     def shared_terms(self, a: sp.csr_matrix, b: sp.csr_matrix, *, top: int = DEFAULT_TOP_TERMS) -> str:
         """The single-word tokens of both texts that contribute most to their cosine."""
@@ -204,36 +210,6 @@ def _identity(tokens):
 def _cosine(x: sp.csr_matrix, y: sp.csr_matrix) -> np.ndarray:
     """Dense cosine block between two small sets of L2-normalised rows."""
     return (x @ y.T).toarray()
-
-
-def _select(block: np.ndarray, policy: str, threshold: float, top_k: int,
-            mutual_threshold: float | None = None) -> list[tuple[int, int]]:
-    """Row/column index pairs chosen from a similarity block by ``policy``."""
-    if block.size == 0:
-        return []
-    pairs: set[tuple[int, int]] = set()
-    if policy in ("best", "mutual"):
-        best_col = block.argmax(axis=1)
-        best_row = block.argmax(axis=0)
-        rows = {(i, int(best_col[i])) for i in range(block.shape[0])}
-        cols = {(int(best_row[j]), j) for j in range(block.shape[1])}
-        mutual = rows & cols
-        if policy == "mutual":
-            pairs = mutual
-        else:
-            low = threshold if mutual_threshold is None else mutual_threshold
-            return sorted({p for p in rows | cols if block[p] >= threshold}
-                          | {p for p in mutual if block[p] >= low})
-    elif policy == "all":
-        for i in range(block.shape[0]):
-            order = np.lexsort((np.arange(block.shape[1]), -block[i]))[:top_k]
-            pairs |= {(i, int(j)) for j in order}
-    elif policy == "one_to_one":
-        r, c = linear_sum_assignment(-block)
-        pairs = {(int(i), int(j)) for i, j in zip(r, c, strict=True)}
-    else:
-        raise ValueError(f"unknown policy {policy!r}; choose one of {POLICIES}")
-    return sorted(p for p in pairs if block[p] >= threshold)
 
 
 def _kind_group(kind: str, compare_kinds) -> int:
@@ -273,9 +249,9 @@ def match_tasks(
         return pd.DataFrame(columns=MATCH_COLUMNS)
     vec = TaskVectorizer(ngram_range=ngram_range, analyzer=analyzer, concepts=concepts,
                          section_weight=section_weight, cache_dir=cache_dir)
-    x = vec.fit_transform(tasks["text"].tolist(), tasks["section"].tolist())
     # shared terms come from the two task texts alone, never from their headings
-    x_text = vec.transform(tasks["text"].tolist()) if section_weight else x
+    x_text = vec.fit_transform(tasks["text"].tolist())
+    x = vec.with_sections(x_text, tasks["section"].tolist())
     doc_order = list(dict.fromkeys(tasks["doc_id"]))
     rank = {d: i for i, d in enumerate(doc_order)}
     docs = tasks["doc_id"].map(rank).to_numpy()
@@ -375,8 +351,9 @@ def _one_to_one(x, docs, groups, threshold: float) -> list[tuple[int, int, float
                 rb = np.flatnonzero((docs == db) & (groups == g))
                 if len(ra) and len(rb):
                     block = _cosine(x[ra], x[rb])
-                    for i, j in _select(block, "one_to_one", threshold, 1):
-                        pairs.append((int(ra[i]), int(rb[j]), float(block[i, j])))
+                    for i, j in zip(*linear_sum_assignment(-block), strict=True):
+                        if block[i, j] >= threshold:
+                            pairs.append((int(ra[i]), int(rb[j]), float(block[i, j])))
     return sorted(pairs)
 
 
