@@ -1,4 +1,4 @@
-"""Cache: tokenised text and parsed task tables on disk, and tokenisation in parallel.
+"""Cache: tokenised text, parsed task tables and match tables on disk; parallel tokenisation.
 
 Each text's tokens are stored under ``sha256(settings fingerprint + text)`` in a small
 SQLite database (stdlib, safe for concurrent readers, one file to delete). The fingerprint
@@ -6,8 +6,9 @@ covers the abbreviation table, lexicon, stop-words and the underthesea version, 
 of settings misses exactly the texts it affects, and an unchanged corpus is never
 tokenised twice. A document's task table is stored under the hash of the whole document
 (text, metadata, hints) and of the parser's source code, so editing the document or the
-parser re-parses exactly what changed. The folder is ``$KEHOACH_CACHE_DIR`` or the user's cache folder, or the
-``cache_dir`` given; deleting it is always safe.
+parser re-parses exactly what changed. A match table is stored under the hash of the tasks,
+the parameters, the matching code and the settings. The folder is the ``cache_dir`` given,
+or ``$KEHOACH_CACHE_DIR``, or the user's cache folder; deleting it is always safe.
 """
 
 from __future__ import annotations
@@ -24,6 +25,14 @@ from pathlib import Path
 #: Texts per parallel work unit (underthesea takes ~1 s to import in each worker).
 DEFAULT_CHUNK = 400
 DB_NAME = "tokens.sqlite"
+#: Match tables kept in the cache (newest first).
+MATCH_CACHE_ENTRIES = 8
+#: Modules whose code decides a task table (their source is part of the cache key).
+PARSER_MODULES = ("parse.py", "deadlines.py", "load.py")
+#: Modules whose code decides a match table (their source is part of the cache key).
+MATCH_MODULES = ("match.py", "similarity.py", "text.py")
+#: Task-table columns a match table depends on.
+MATCH_INPUT_COLUMNS = ("task_id", "doc_id", "province", "kind", "section", "text")
 
 
 def default_cache_dir() -> Path:
@@ -33,6 +42,22 @@ def default_cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("kehoach"))
+
+
+def resolve_cache_dir(cache_dir: str | Path | None = None) -> Path:
+    """The folder given, else :func:`default_cache_dir`."""
+    return Path(cache_dir) if cache_dir else default_cache_dir()
+
+
+@lru_cache(maxsize=4)
+def source_fingerprint(modules: tuple[str, ...]) -> str:
+    """Hash of these modules' source code and the pandas version (a code change misses)."""
+    import pandas as pd
+
+    h = hashlib.sha256(pd.__version__.encode())
+    for name in modules:
+        h.update((Path(__file__).parent / name).read_bytes())
+    return h.hexdigest()
 
 
 def _key(fingerprint: str, text: str) -> str:
@@ -76,7 +101,7 @@ def cached_tokenize(texts: Sequence[str], *, tokenizer: Callable[[str], list[str
                     cache_dir: str | Path | None = None, n_jobs: int = 1,
                     progress: bool = False) -> list[list[str]]:
     """Tokens of every text, from the cache where present; only missing texts are tokenised."""
-    cache_dir = Path(cache_dir) if cache_dir else default_cache_dir()
+    cache_dir = resolve_cache_dir(cache_dir)
     keys = [_key(fingerprint, t) for t in texts]
     found: dict[str, list[str]] = {}
     try:
@@ -103,26 +128,16 @@ def cached_tokenize(texts: Sequence[str], *, tokenizer: Callable[[str], list[str
 
 def clear_cache(cache_dir: str | Path | None = None) -> None:
     """Delete the cached tokens, task tables and match tables (rebuilt on demand)."""
-    folder = Path(cache_dir) if cache_dir else default_cache_dir()
+    folder = resolve_cache_dir(cache_dir)
     if (folder / DB_NAME).exists():
         (folder / DB_NAME).unlink()
     for path in (folder / "matches").glob("*.pkl") if (folder / "matches").is_dir() else ():
         path.unlink()
 
 
-#: Modules whose code decides a task table (their source is part of the cache key).
-PARSER_MODULES = ("parse.py", "deadlines.py", "load.py")
-
-
-@lru_cache(maxsize=1)
 def parser_fingerprint() -> str:
     """Hash of the parser's source code and the pandas version (a code change re-parses)."""
-    import pandas as pd
-
-    h = hashlib.sha256(pd.__version__.encode())
-    for name in PARSER_MODULES:
-        h.update((Path(__file__).parent / name).read_bytes())
-    return h.hexdigest()
+    return source_fingerprint(PARSER_MODULES)
 
 
 def document_key(doc) -> str:
@@ -137,7 +152,7 @@ def cached_extract(docs: Sequence, *, extract: Callable, cache_dir: str | Path |
     import pandas as pd
 
     docs = list(docs)
-    cache_dir = Path(cache_dir) if cache_dir else default_cache_dir()
+    cache_dir = resolve_cache_dir(cache_dir)
     try:
         con = _connect(cache_dir)
     except (sqlite3.Error, OSError):
@@ -160,19 +175,10 @@ def cached_extract(docs: Sequence, *, extract: Callable, cache_dir: str | Path |
     return out
 
 
-#: Modules whose code decides a match table (their source is part of the cache key).
-MATCH_MODULES = ("match.py", "similarity.py", "text.py")
-#: Task-table columns a match table depends on.
-MATCH_INPUT_COLUMNS = ("task_id", "doc_id", "province", "kind", "section", "text")
-
-
 def matches_key(tasks, params: dict, fingerprint: str) -> str:
     """Hash of a task table's matching inputs, the matching parameters and code, and settings."""
-    import pandas as pd
-
-    h = hashlib.sha256(f"{fingerprint}\0{pd.__version__}\0{sorted(params.items())!r}".encode())
-    for name in MATCH_MODULES:
-        h.update((Path(__file__).parent / name).read_bytes())
+    code = source_fingerprint(MATCH_MODULES)
+    h = hashlib.sha256(f"{fingerprint}\0{code}\0{sorted(params.items())!r}".encode())
     for col in MATCH_INPUT_COLUMNS:
         h.update("\0".join(tasks[col].astype(str)).encode())
         h.update(b"\1")
@@ -188,7 +194,7 @@ def cached_matches(tasks, *, compute: Callable, params: dict, fingerprint: str,
     """
     import pandas as pd
 
-    folder = (Path(cache_dir) if cache_dir else default_cache_dir()) / "matches"
+    folder = resolve_cache_dir(cache_dir) / "matches"
     path = folder / f"{matches_key(tasks, params, fingerprint)}.pkl"
     if path.exists():
         try:
@@ -207,7 +213,3 @@ def cached_matches(tasks, *, compute: Callable, params: dict, fingerprint: str,
     except OSError:  # an unwritable cache must not stop the analysis
         pass
     return table
-
-
-#: Match tables kept in the cache.
-MATCH_CACHE_ENTRIES = 8
