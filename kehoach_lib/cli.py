@@ -81,6 +81,14 @@ def _cmd_match(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from .match import evaluation_table
+
+    _, tasks = _tasks(args)
+    print(evaluation_table(tasks).to_string())
+    return 0
+
+
 def _cmd_attribute(args: argparse.Namespace) -> int:
     from .load import load_document
     from .match import attribute
@@ -161,6 +169,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="reports")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_report)
+
+    p = sub.add_parser("evaluate", help="precision, recall and F1 of the default matching and the plain "
+                       "baseline, on the labelled pairs and the exhaustive alignment of the bundled corpus")
+    p.add_argument("--cache-dir", type=Path, default=None, help="cache folder for tokenised text")
+    p.set_defaults(func=_cmd_evaluate, corpus=None)
 
     p = sub.add_parser("attribute", help="which plan does a text (e.g. a news article) describe?")
     _add_common(p)

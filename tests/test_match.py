@@ -9,6 +9,7 @@ from kehoach_lib.match import (
     attribute,
     baseline_matching,
     coverage_share_matrix,
+    evaluate_alignment,
     evaluate_matching,
     match_summary,
     match_tasks,
@@ -78,11 +79,18 @@ def test_shared_vocabulary_alone_is_not_a_match(matches, a, b):
     assert _pair(matches, a, b) is None
 
 
-def test_objectives_are_matched_only_with_objectives(matches, tasks):
+def test_an_objective_in_one_plan_matches_the_task_that_carries_it_out_in_another(matches):
+    # "100% TTHC đủ điều kiện được thực hiện trực tuyến toàn trình" (objective) and
+    # "Cung cấp dịch vụ công trực tuyến ... đối với 100% TTHC đủ điều kiện" (task)
+    assert _pair(matches, "bacgiang_kh58_2025:II.2.đ", "bacninh_kh383_2023:PL01.VI.1.1") is not None
+
+
+def test_compare_kinds_restricts_which_kinds_are_compared(tasks):
     kind = dict(zip(tasks.task_id, tasks.kind, strict=False))
-    a = matches.task_id_a.map(kind) == "objective"
-    b = matches.task_id_b.map(kind) == "objective"
-    assert (a == b).all()
+    m = match_tasks(tasks, compare_kinds=(("objective",), ("task", "duty")))
+    a = m.task_id_a.map(kind) == "objective"
+    b = m.task_id_b.map(kind) == "objective"
+    assert len(m) and (a == b).all()
 
 
 def test_policies():
@@ -132,3 +140,25 @@ def test_default_matching_beats_the_plain_baseline(tasks):
     base = evaluate_matching(tasks, matches=baseline_matching(tasks))
     assert ours["f1"] >= base["f1"] + 0.15
     assert ours["precision"] > base["precision"]
+
+
+def test_alignment_scores_every_predicted_pair_between_covered_documents():
+    import pandas as pd
+
+    t = pd.DataFrame({"task_id": ["a:1", "a:2", "b:1", "b:2", "c:1"], "doc_id": list("aabbc"),
+                      "line_start": [1, 5, 1, 5, 1], "line_end": [4, 8, 4, 8, 4]})
+    alignment = pd.DataFrame({"doc_a": ["a", "a"], "line_a": [2, 6], "doc_b": ["b", "b"], "line_b": [1, 7]})
+    matches = pd.DataFrame({"task_id_a": ["a:1", "a:1", "a:1"], "task_id_b": ["b:1", "b:2", "c:1"]})
+    out = evaluate_alignment(t, alignment, matches=matches).set_index("doc_id_a")
+    # a-b: a:1-b:1 right, a:1-b:2 wrong, a:2-b:2 missed; a-c is not covered, so not judged
+    assert out.loc["a", ["tp", "fp", "fn"]].tolist() == [1, 1, 1]
+    assert out.loc["all", ["precision", "recall", "f1"]].tolist() == [0.5, 0.5, 0.5]
+    with pytest.raises(ValueError, match="fall in no task"):
+        evaluate_alignment(t, alignment.assign(line_b=[1, 9]), matches=matches)
+
+
+def test_default_matching_beats_the_baseline_on_the_exhaustive_alignment(tasks):
+    ours = evaluate_alignment(tasks).iloc[-1]
+    base = evaluate_alignment(tasks, matches=baseline_matching(tasks)).iloc[-1]
+    assert ours.f1 >= base.f1 + 0.1
+    assert ours.precision > base.precision and ours.recall > base.recall

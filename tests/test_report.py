@@ -53,3 +53,10 @@ def test_attribute_command_names_the_plan(capsys):
 
     assert main(["attribute", str(CORPUS_DIR / "raw" / "tin-bai_ke-hoach-thuc-hien-nq66_2025.txt")]) == 0
     assert "most likely: bacgiang_kh58_2025 (Bắc Giang)" in capsys.readouterr().out
+
+
+def test_evaluate_command_prints_default_and_baseline_on_both_label_sets(capsys):
+    assert main(["evaluate"]) == 0
+    out = capsys.readouterr().out
+    assert "labelled pairs" in out and "alignment" in out
+    assert "default settings" in out and "plain syllable TF-IDF" in out
