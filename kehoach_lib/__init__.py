@@ -23,6 +23,7 @@ from .match import (
     attribute,
     evaluate_alignment,
     evaluate_matching,
+    evaluation_table,
     match_summary,
     match_tasks,
     similarity_matrix,
@@ -41,7 +42,8 @@ from .text import normalize_text, tokenize
 __all__ = [
     "TASK_COLUMNS", "Document", "DocumentError", "add_agency_columns", "agency_load", "attribute",
     "citation_matrix", "citation_table", "corpus_overview", "coverage_matrix",
-    "coverage_summary", "evaluate_alignment", "evaluate_coverage", "evaluate_matching", "extract_citations",
+    "coverage_summary", "evaluate_alignment", "evaluate_coverage", "evaluate_matching",
+    "evaluation_table", "extract_citations",
     "extract_corpus", "extract_targets", "extract_tasks", "gaps", "is_recurring", "label_columns",
     "line_accounting", "list_directives", "load_corpus", "load_directive", "load_document",
     "match_summary", "match_tasks", "normalize_text", "read_manifest", "resolve_due",
