@@ -20,7 +20,8 @@ Every kind of task (objective, task, duty) is compared with every other by defau
 one plan states as an objective what another assigns as a task; ``compare_kinds`` restricts
 the comparison to groups of kinds (e.g. objectives only with objectives).
 The defaults below are the ones the CLI uses; ``evaluate_matching`` scores any setting on
-the hand-labelled pairs in ``tests/data/match_pairs.csv``.
+the hand-labelled pairs in ``tests/data/match_pairs.csv`` and ``evaluate_alignment`` on the
+exhaustive alignment in ``tests/data/match_alignment.csv`` (``kehoach evaluate`` prints both).
 """
 
 from __future__ import annotations
@@ -496,6 +497,7 @@ def evaluate_matching(tasks: pd.DataFrame, labels: pd.DataFrame | None = None, *
 
 
 def load_alignment(path: str | Path = ALIGNMENT) -> pd.DataFrame:
+    """The exhaustive alignment: ``doc_a, line_a, doc_b, line_b, confidence, note``."""
     return pd.read_csv(path, comment="#", dtype={"line_a": int, "line_b": int})
 
 
