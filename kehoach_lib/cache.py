@@ -30,9 +30,9 @@ MATCH_CACHE_ENTRIES = 8
 #: Modules whose code decides a task table (their source is part of the cache key).
 PARSER_MODULES = ("parse.py", "deadlines.py", "load.py")
 #: Modules whose code decides a match table (their source is part of the cache key).
-MATCH_MODULES = ("match.py", "similarity.py", "text.py")
+MATCH_MODULES = ("match.py", "scorer.py", "similarity.py", "text.py", "agencies.py")
 #: Task-table columns a match table depends on.
-MATCH_INPUT_COLUMNS = ("task_id", "doc_id", "province", "kind", "section", "text")
+MATCH_INPUT_COLUMNS = ("task_id", "doc_id", "province", "kind", "section", "text", "lead")
 
 
 def default_cache_dir() -> Path:

@@ -69,7 +69,7 @@ def _cmd_match(args: argparse.Namespace) -> int:
 
     _, tasks = _tasks(args)
     matches = cached_match_tasks(tasks, threshold=args.threshold, policy=args.policy,
-                                 cache_dir=args.cache_dir)
+                                 probability=args.probability, cache_dir=args.cache_dir)
     out = _write(matches, args.out)
     print(f"{len(matches)} matched pairs among {len(tasks)} tasks -> {out}")
     summary = match_summary(tasks, matches)
@@ -85,6 +85,13 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .match import evaluation_table
 
     _, tasks = _tasks(args)
+    if args.refit:
+        from .match import refit_pair_model
+
+        path, cross = refit_pair_model(tasks)
+        print(f"pair scorer refitted -> {path}; cross-validated by document pair:")
+        print(cross.to_string(index=False))
+        print()
     print(evaluation_table(tasks).to_string())
     return 0
 
@@ -144,13 +151,17 @@ def build_parser() -> argparse.ArgumentParser:
                    help="map agencies to the bodies that took over their roles in 2025")
     p.set_defaults(func=_cmd_extract)
 
-    from .match import DEFAULT_POLICY, DEFAULT_THRESHOLD, POLICIES
+    from .match import DEFAULT_POLICY, DEFAULT_PROBABILITY, DEFAULT_THRESHOLD, POLICIES
 
     p = sub.add_parser("match", help="match tasks across documents")
     _add_common(p)
     p.add_argument("--out", default="matches.csv")
-    p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
-    p.add_argument("--policy", choices=POLICIES, default=DEFAULT_POLICY)
+    p.add_argument("--policy", choices=POLICIES, default=DEFAULT_POLICY,
+                   help="which pairs count as matches (see kehoach_lib/match.py)")
+    p.add_argument("--probability", type=float, default=DEFAULT_PROBABILITY,
+                   help="policy 'scored': the pair scorer's probability a pair must reach")
+    p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
+                   help="policies best/all/one_to_one: the cosine a pair must reach")
     p.set_defaults(func=_cmd_match)
 
     from .directives import list_directives
@@ -173,6 +184,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("evaluate", help="precision, recall and F1 of the default matching and the plain "
                        "baseline, on the labelled pairs and the exhaustive alignment of the bundled corpus")
     p.add_argument("--cache-dir", type=Path, default=None, help="cache folder for tokenised text")
+    p.add_argument("--refit", action="store_true",
+                   help="refit the pair scorer on the alignment and rewrite kehoach_lib/data/pair_model.csv first")
     p.set_defaults(func=_cmd_evaluate, corpus=None)
 
     p = sub.add_parser("attribute", help="which plan does a text (e.g. a news article) describe?")

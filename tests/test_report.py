@@ -60,3 +60,4 @@ def test_evaluate_command_prints_default_and_baseline_on_both_label_sets(capsys)
     out = capsys.readouterr().out
     assert "labelled pairs" in out and "alignment" in out
     assert "default settings" in out and "plain syllable TF-IDF" in out
+    assert "cross-validated by document pair" in out
