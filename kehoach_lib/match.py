@@ -50,10 +50,10 @@ from .scorer import (
     CANDIDATE_FLOOR,
     DEFAULT_C,
     FEATURES,
+    PAIR_MODEL_FILE,
     PairModel,
     fit_model,
     lead_ids,
-    PAIR_MODEL_FILE,
     load_pair_model,
     model_comment,
     pair_features,
@@ -671,18 +671,16 @@ def cross_validated_matches(tasks: pd.DataFrame, alignment: pd.DataFrame | None 
     pairs the alignment covers (leave one document pair out): the honest measure of the
     scorer on plans it has not seen labelled. Only covered pairs of documents appear."""
     tasks, prep, table, y, key = _labelled_candidates(tasks, alignment, **params)
-    a, b, score, prob = [], [], [], []
-    for held_out in sorted(set(key)):
+    held_out_pairs = sorted(set(key))
+    if len(held_out_pairs) < 2:
+        raise ValueError("cross-validation by document pair needs an alignment covering two or more pairs")
+    prob = np.zeros(len(table))
+    for held_out in held_out_pairs:
         test = key == held_out
-        model = fit_model(table[~test], y[~test], features=features, C=C)
-        p = model.predict_proba(table[test])
-        keep = p >= probability
-        a.append(table.a.to_numpy()[test][keep])
-        b.append(table.b.to_numpy()[test][keep])
-        score.append(table.cosine.to_numpy()[test][keep])
-        prob.append(p[keep])
-    cat = (lambda parts: np.concatenate(parts) if parts else np.zeros(0))
-    return _match_table(tasks, prep, cat(a).astype(int), cat(b).astype(int), cat(score), cat(prob), top_terms)
+        prob[test] = fit_model(table[~test], y[~test], features=features, C=C).predict_proba(table[test])
+    keep = prob >= probability
+    return _match_table(tasks, prep, table.a.to_numpy()[keep], table.b.to_numpy()[keep],
+                        table.cosine.to_numpy()[keep], prob[keep], top_terms)
 
 
 def refit_pair_model(tasks: pd.DataFrame, alignment: pd.DataFrame | None = None, *,
@@ -708,7 +706,8 @@ def evaluation_table(tasks: pd.DataFrame, **params) -> pd.DataFrame:
     figure to quote.
     """
     settings = [
-        ("given settings" if params else "default settings (scorer fitted on this alignment)", match_tasks(tasks, **params)),
+        ("given settings" if params else "default settings (scorer fitted on this alignment)",
+         match_tasks(tasks, **params)),
         ("scorer, cross-validated by document pair", cross_validated_matches(tasks)),
         ("cosine, best counterpart (policy best)", match_tasks(tasks, policy="best")),
         ("plain syllable TF-IDF", baseline_matching(tasks)),

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -129,7 +129,7 @@ def lead_ids(leads: Sequence[str]) -> np.ndarray:
     """An integer per task for its first lead agency (canonical, as of today); -1 if none."""
     from .agencies import canonical_list
 
-    @lru_cache(maxsize=None)
+    @cache
     def first(field: str) -> str:
         names = canonical_list(field, mapped_to_today=True)
         return names.split("; ")[0] if names else ""
