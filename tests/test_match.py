@@ -208,3 +208,14 @@ def test_cross_validation_scores_only_the_documents_the_alignment_covers(tasks):
     m = cross_validated_matches(tasks, others)
     assert len(m) and not ((m.doc_id_a == "bacgiang_kh58_2025") & (m.doc_id_b == "bacninh_kh383_2023")).any()
     assert m.probability.ge(DEFAULT_PROBABILITY).all()
+
+
+def test_the_scorer_holds_up_on_a_second_annotators_labels(tasks):
+    from kehoach_lib.config import PROJECT_DIR
+    from kehoach_lib.match import load_alignment
+
+    second = load_alignment(PROJECT_DIR / "tests" / "data" / "match_alignment_second_annotator.csv")
+    ours = evaluate_alignment(tasks, second, matches=cross_validated_matches(tasks)).iloc[-1]
+    cosine = evaluate_alignment(tasks, second, matches=match_tasks(tasks, policy="best")).iloc[-1]
+    base = evaluate_alignment(tasks, second, matches=baseline_matching(tasks)).iloc[-1]
+    assert ours.f1 > cosine.f1 and ours.f1 >= base.f1 + 0.1
