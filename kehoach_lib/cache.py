@@ -179,8 +179,8 @@ def matches_key(tasks, params: dict, fingerprint: str) -> str:
     """Hash of a task table's matching inputs, the matching parameters and code, and settings."""
     code = source_fingerprint(MATCH_MODULES)
     h = hashlib.sha256(f"{fingerprint}\0{code}\0{sorted(params.items())!r}".encode())
-    for col in MATCH_INPUT_COLUMNS:
-        h.update("\0".join(tasks[col].astype(str)).encode())
+    for col in MATCH_INPUT_COLUMNS:  # a column the table lacks (e.g. no "lead") hashes as absent
+        h.update("\0".join(tasks[col].astype(str)).encode() if col in tasks else b"\2")
         h.update(b"\1")
     return h.hexdigest()
 

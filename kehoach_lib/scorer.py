@@ -12,15 +12,18 @@ whose cosine reaches :data:`CANDIDATE_FLOOR`) through a few kinds of evidence, i
     the cosine of plain syllable TF-IDF over the normalised texts, which does not depend on
     how the two texts were segmented into words;
 ``rank_best``, ``rank_worst``
-    log of each task's rank among the other's candidates in its document (0 = its best);
+    log(1 + rank) of each task among the other's comparable tasks in its document (0 = its
+    best; the better and the worse of the two sides);
 ``ratio``
     the cosine over the best cosine either task reaches in the other's document;
 ``length``
-    log(1 + distinct terms of the longer text): long texts share words by chance;
+    log(1 + distinct terms, words and concepts, of the longer text): long texts share words by
+    chance;
 ``shared``
-    the number of distinct terms the two texts share;
+    the number of distinct terms (words and concepts) the two texts share;
 ``same_lead``
-    both tasks are led by the same agency (canonical names, 2025 successions applied);
+    one named agency leads both tasks (canonical names, 2025 successions applied; collective
+    leads such as "Sở, ban, ngành tỉnh" do not count);
 
 and combines them in a logistic regression fitted on the exhaustive, blind-labelled alignment
 of the bundled corpus (``tests/data/match_alignment.csv``). The fitted coefficients live in
@@ -53,6 +56,11 @@ CANDIDATE_FLOOR = 0.05
 DEFAULT_C = 0.3
 #: Pairs per block when reading sparse rows pairwise (bounds memory on large corpora).
 BLOCK_PAIRS = 200_000
+#: Cells per dense block when ranks are computed exactly for pairs kept from one side only.
+BLOCK_CELLS = 2_000_000
+#: Cosines equal to this many decimals are ties (they share a rank).
+ROUND = 9
+TIE = 10.0 ** -ROUND
 
 
 @dataclass(frozen=True)
@@ -86,9 +94,16 @@ class PairModel:
         return path
 
 
+def load_pair_model(path: str | Path = PAIR_MODEL_FILE) -> PairModel:
+    """The model in ``pair_model.csv`` (rows: each feature, then ``intercept``); read again
+    whenever the file changes."""
+    path = Path(path)
+    stat = path.stat()
+    return _load_pair_model(path, stat.st_mtime_ns, stat.st_size)
+
+
 @lru_cache(maxsize=4)
-def load_pair_model(path: Path = PAIR_MODEL_FILE) -> PairModel:
-    """The model in ``pair_model.csv`` (rows: each feature, then ``intercept``)."""
+def _load_pair_model(path: Path, mtime_ns: int, size: int) -> PairModel:
     rows = config.data_rows(path)
     feats = [r for r in rows if r["term"] != "intercept"]
     intercept = [float(r["coefficient"]) for r in rows if r["term"] == "intercept"]
@@ -107,10 +122,13 @@ def fit_model(table: pd.DataFrame, labels: Sequence[int], *, features: Sequence[
     """A :class:`PairModel` fitted by logistic regression on a feature table and 0/1 labels."""
     from sklearn.linear_model import LogisticRegression
 
+    labels = np.asarray(labels)
+    if len(np.unique(labels)) < 2:
+        raise ValueError("the pair scorer needs both matching and non-matching pairs to be fitted")
     x = table[list(features)].to_numpy(dtype=float)
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
-    lr = LogisticRegression(C=C, max_iter=5000).fit((x - mean) / scale, np.asarray(labels))
+    lr = LogisticRegression(C=C, max_iter=5000).fit((x - mean) / scale, labels)
     return PairModel(features=tuple(features), mean=tuple(mean.tolist()), scale=tuple(scale.tolist()),
                      coef=tuple(lr.coef_[0].tolist()), intercept=float(lr.intercept_[0]))
 
@@ -125,44 +143,72 @@ def rowwise_dot(x: sp.csr_matrix, y: sp.csr_matrix, i: np.ndarray, j: np.ndarray
     return out
 
 
-def lead_ids(leads: Sequence[str]) -> np.ndarray:
-    """An integer per task for its first lead agency (canonical, as of today); -1 if none."""
-    from .agencies import canonical_list
+def lead_matrix(leads: Sequence[str | None]) -> sp.csr_matrix:
+    """Tasks × agencies: 1 where an agency leads the task (canonical names as of today, so a
+    2023 Sở TT&TT and a 2025 Sở KH&CN are one agency; collective bodies such as
+    "Sở, ban, ngành tỉnh" are left out, since they lead everything)."""
+    from .agencies import resolve_agency, split_agencies
 
     @cache
-    def first(field: str) -> str:
-        names = canonical_list(field, mapped_to_today=True)
-        return names.split("; ")[0] if names else ""
+    def named(field: str) -> tuple[str, ...]:
+        found = (resolve_agency(w, mapped_to_today=True) for w in split_agencies(field))
+        return tuple(dict.fromkeys(a.canonical for a in found if a.type != "collective"))
 
-    names = [first(str(f)) if isinstance(f, str) and f.strip() else "" for f in leads]
-    codes = {n: k for k, n in enumerate(sorted(set(names) - {""}))}
-    return np.array([codes.get(n, -1) for n in names], dtype=np.int64)
+    names = [named(f) if isinstance(f, str) and f.strip() else () for f in leads]
+    codes = {n: k for k, n in enumerate(sorted({n for ns in names for n in ns}))}
+    rows = [r for r, ns in enumerate(names) for _ in ns]
+    cols = [codes[n] for ns in names for n in ns]
+    return sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(names), max(len(codes), 1)))
 
 
-def pair_features(cand: pd.DataFrame, docs: np.ndarray, *, x_text: sp.csr_matrix, x_syllables: sp.csr_matrix,
-                  leads: np.ndarray, missing_rank: int) -> pd.DataFrame:
+def _greater_count(values: np.ndarray, than: np.ndarray) -> np.ndarray:
+    """Per row: how many of ``values[r]`` exceed ``than[r]`` (beyond rounding), and the row's max."""
+    return (values > than[:, None] + TIE).sum(axis=1), values.max(axis=1, initial=-np.inf)
+
+
+def _reverse_ranks(i, j, s, *, x, docs, groups) -> tuple[np.ndarray, np.ndarray]:
+    """For directed pairs (i, j) whose reverse is not a candidate: i's rank among j's comparable
+    tasks in i's document, and j's best cosine there, computed exactly (block products)."""
+    rank, best = np.zeros(len(i)), np.zeros(len(i))
+    for d in np.unique(docs[i]):
+        pick = np.flatnonzero(docs[i] == d)
+        rows_d = np.flatnonzero(docs == d)
+        step = max(1, BLOCK_CELLS // len(rows_d))
+        for lo in range(0, len(pick), step):
+            part = pick[lo: lo + step]
+            block = (x[j[part]] @ x[rows_d].T).toarray()
+            block[groups[rows_d][None, :] != groups[j[part]][:, None]] = -np.inf
+            rank[part], best[part] = _greater_count(block, s[part])
+    return rank, best
+
+
+def pair_features(cand: pd.DataFrame, *, x: sp.csr_matrix, docs: np.ndarray, groups: np.ndarray,
+                  x_text: sp.csr_matrix, x_syllables: sp.csr_matrix, leads: sp.csr_matrix) -> pd.DataFrame:
     """One row per unordered candidate pair (``a < b``) with its :data:`FEATURES`.
 
-    ``cand`` holds directed pairs ``i, j, s, dj`` sorted by task, other document, score
-    (highest first) and ``j``, as the matcher's candidate step gives them; a pair seen from
-    one side only (large corpora keep each task's nearest few) gets ``missing_rank`` on the
-    other side.
+    ``cand`` holds directed pairs ``i, j, s, dj`` (``s`` the cosine of ``x``), as the matcher's
+    candidate step gives them: every pair above the floor, or each task's nearest few on large
+    corpora. A task's rank in a document counts the comparable tasks there with a higher cosine
+    (ties share a rank, so the order of rows never matters); where a pair was kept from one side
+    only, the other side's rank and best are computed exactly. ``x_text`` (the texts alone) gives
+    ``length`` and ``shared`` (words and concepts); ``leads`` is :func:`lead_matrix`.
     """
-    i, j, s, dj = (cand[c].to_numpy() for c in ("i", "j", "s", "dj"))
-    n = len(i)
-    first = np.ones(n, dtype=bool)
-    first[1:] = (i[1:] != i[:-1]) | (dj[1:] != dj[:-1])
-    start = np.maximum.accumulate(np.where(first, np.arange(n), 0)) if n else np.zeros(0, dtype=int)
-    directed = pd.DataFrame({"i": i, "j": j, "s": s, "rank": np.arange(n) - start, "best": s[start]})
+    directed = cand[["i", "j", "s", "dj"]].reset_index(drop=True)
+    grp = directed.assign(r=directed.s.round(ROUND)).groupby(["i", "dj"]).r
+    directed["rank"] = grp.rank(method="min", ascending=False) - 1
+    directed["best"] = directed.groupby(["i", "dj"]).s.transform("max")
     back = directed.rename(columns={"i": "j", "j": "i", "rank": "rank_back", "best": "best_back"})
     both = directed.merge(back[["i", "j", "rank_back", "best_back"]], on=["i", "j"], how="left")
     # each unordered pair once: from its lower index, or from the only side that has it
-    keep = (both.i < both.j) | both.rank_back.isna()
-    both = both[keep].reset_index(drop=True)
+    both = both[(both.i < both.j) | both.rank_back.isna()].reset_index(drop=True)
+    one_sided = both.rank_back.isna().to_numpy()
+    if one_sided.any():
+        rb, bb = _reverse_ranks(both.i.to_numpy()[one_sided], both.j.to_numpy()[one_sided],
+                                both.s.to_numpy()[one_sided], x=x, docs=docs, groups=groups)
+        both.loc[one_sided, "rank_back"], both.loc[one_sided, "best_back"] = rb, bb
     a = np.minimum(both.i, both.j).to_numpy()
     b = np.maximum(both.i, both.j).to_numpy()
-    rank = both["rank"].to_numpy(dtype=float)
-    rank_back = both.rank_back.fillna(missing_rank).to_numpy(dtype=float)
+    rank, rank_back = both["rank"].to_numpy(dtype=float), both.rank_back.to_numpy(dtype=float)
     best = np.fmax(both.best.to_numpy(), both.best_back.to_numpy())
     binary = x_text.copy()
     binary.data[:] = 1.0
@@ -176,7 +222,7 @@ def pair_features(cand: pd.DataFrame, docs: np.ndarray, *, x_text: sp.csr_matrix
         "ratio": both.s.to_numpy() / np.where(best > 0, best, 1.0),
         "length": np.log1p(np.maximum(length[a], length[b])),
         "shared": rowwise_dot(binary, binary, a, b),
-        "same_lead": ((leads[a] == leads[b]) & (leads[a] >= 0)).astype(float),
+        "same_lead": (rowwise_dot(leads, leads, a, b) > 0).astype(float),
     })
     return out.sort_values(["a", "b"], kind="stable").reset_index(drop=True)
 

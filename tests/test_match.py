@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from kehoach_lib.match import (
@@ -119,8 +120,6 @@ def test_compare_kinds_restricts_which_kinds_are_compared(tasks):
 
 
 def test_policies():
-    import pandas as pd
-
     t = pd.DataFrame({
         "task_id": ["a:1", "a:2", "b:1", "b:2"], "doc_id": ["a", "a", "b", "b"],
         "province": ["P", "P", "Q", "Q"], "kind": ["task"] * 4, "section": [""] * 4,
@@ -173,8 +172,6 @@ def test_default_matching_beats_the_plain_baseline(tasks):
 
 
 def test_alignment_scores_every_predicted_pair_between_covered_documents():
-    import pandas as pd
-
     t = pd.DataFrame({"task_id": ["a:1", "a:2", "b:1", "b:2", "c:1"], "doc_id": list("aabbc"),
                       "line_start": [1, 5, 1, 5, 1], "line_end": [4, 8, 4, 8, 4]})
     alignment = pd.DataFrame({"doc_a": ["a", "a"], "line_a": [2, 6], "doc_b": ["b", "b"], "line_b": [1, 7]})
@@ -219,3 +216,37 @@ def test_the_scorer_holds_up_on_a_second_annotators_labels(tasks):
     cosine = evaluate_alignment(tasks, second, matches=match_tasks(tasks, policy="best")).iloc[-1]
     base = evaluate_alignment(tasks, second, matches=baseline_matching(tasks)).iloc[-1]
     assert ours.f1 > cosine.f1 and ours.f1 >= base.f1 + 0.1
+
+
+def _shuffled_within_documents(tasks, seed=7):
+    order = {d: i for i, d in enumerate(dict.fromkeys(tasks.doc_id))}
+    return (tasks.sample(frac=1, random_state=seed).assign(_d=lambda t: t.doc_id.map(order))
+            .sort_values("_d", kind="stable").drop(columns="_d"))
+
+
+def test_the_order_of_task_rows_never_changes_the_matches(tasks, matches):
+    again = match_tasks(_shuffled_within_documents(tasks))
+    key = ["task_id_a", "task_id_b"]
+    pd.testing.assert_frame_equal(matches.sort_values(key).reset_index(drop=True),
+                                   again.sort_values(key).reset_index(drop=True))
+    cv = cross_validated_matches(tasks)
+    cv_again = cross_validated_matches(_shuffled_within_documents(tasks, seed=11))
+    assert set(zip(cv.task_id_a, cv.task_id_b, strict=True)) == set(zip(cv_again.task_id_a, cv_again.task_id_b,
+                                                                        strict=True))
+
+
+def test_nearest_candidates_give_the_same_probabilities_as_every_pair(tasks, matches):
+    # large corpora keep each task's nearest few; the features of a kept pair stay exact, so
+    # a pair's probability does not depend on how many candidates were kept
+    near = match_tasks(tasks, candidates=20)
+    both = matches.merge(near, on=["task_id_a", "task_id_b"], suffixes=("", "_near"))
+    assert len(both) == len(near) >= 0.9 * len(matches)
+    assert (both.probability - both.probability_near).abs().max() < 1e-9
+
+
+def test_cached_matching_needs_no_lead_column(tasks, tmp_path):
+    from kehoach_lib.match import cached_match_tasks
+
+    slim = tasks[["task_id", "doc_id", "province", "kind", "section", "text"]]
+    first = cached_match_tasks(slim, cache_dir=tmp_path)
+    assert len(first) and first.equals(cached_match_tasks(slim, cache_dir=tmp_path))

@@ -8,7 +8,7 @@ import pytest
 import scipy.sparse as sp
 
 from kehoach_lib.match import fit_pair_model
-from kehoach_lib.scorer import FEATURES, PairModel, fit_model, lead_ids, load_pair_model, pair_features
+from kehoach_lib.scorer import FEATURES, PairModel, fit_model, lead_matrix, load_pair_model, pair_features
 
 
 def test_the_shipped_model_is_the_one_the_alignment_gives(tasks):
@@ -28,37 +28,63 @@ def test_evidence_points_the_expected_way():
     assert coef["rank_best"] < 0 and coef["rank_worst"] < 0
 
 
+def _features(cand, x, docs, leads):
+    return pair_features(cand, x=x, docs=np.asarray(docs), groups=np.zeros(len(docs), dtype=int), x_text=x,
+                         x_syllables=x, leads=lead_matrix(leads)).set_index(["a", "b"])
+
+
 def test_features_of_candidate_pairs():
-    # tasks 0, 1 in document 0; 2, 3 in document 1. Directed candidates as the matcher gives
-    # them: sorted by task, other document, score (highest first).
-    cand = pd.DataFrame({"i": [0, 0, 1, 2, 2, 3], "j": [2, 3, 2, 0, 1, 0],
-                         "s": [0.6, 0.3, 0.4, 0.6, 0.4, 0.3], "dj": [1, 1, 1, 0, 0, 0]})
+    # tasks 0, 1 in document 0; 2, 3 in document 1; cosines of the rows of x
     x = sp.csr_matrix(np.array([[1, 1, 0], [1, 0, 0], [1, 1, 1], [0, 1, 0]], dtype=float))
-    out = pair_features(cand, np.array([0, 0, 1, 1]), x_text=x, x_syllables=x,
-                        leads=np.array([5, -1, 5, 7]), missing_rank=50).set_index(["a", "b"])
-    assert list(out.index) == [(0, 2), (0, 3), (1, 2)]
+    x = sp.csr_matrix(x.multiply(1 / np.sqrt(x.multiply(x).sum(axis=1))))
+    s = (x @ x.T).toarray()
+    cand = pd.DataFrame([(i, j, s[i, j], [1, 1, 0, 0][i]) for i in (0, 1) for j in (2, 3)]
+                        + [(i, j, s[i, j], 0) for i in (2, 3) for j in (0, 1)], columns=["i", "j", "s", "dj"])
+    out = _features(cand, x, [0, 0, 1, 1], ["Sở Tư pháp", None, "Sở Tư pháp", "Sở Nội vụ"])
+    assert list(out.index) == [(0, 2), (0, 3), (1, 2), (1, 3)]
+    # 0 and 2 are each other's best: rank 0 on both sides, the ratio to the best is 1
     assert out.loc[(0, 2), ["rank_best", "rank_worst", "ratio", "same_lead"]].tolist() == [0, 0, 1, 1]
-    # task 1's best in document 1 is task 2 (rank 0), but task 2 prefers task 0 (rank 1)
-    assert out.loc[(1, 2), "rank_worst"] == pytest.approx(np.log(2))
-    assert out.loc[(1, 2), "ratio"] == pytest.approx(0.4 / 0.6)
-    assert out.loc[(0, 3), "shared"] == 1 and out.loc[(0, 2), "shared"] == 2
+    # task 1's best in document 1 is task 2 (cos 0.58), but task 2 prefers task 0 (0.82)
+    assert out.loc[(1, 2), "rank_best"] == 0 and out.loc[(1, 2), "rank_worst"] == pytest.approx(np.log(2))
+    assert out.loc[(1, 2), "ratio"] == pytest.approx(s[1, 2] / s[0, 2])
+    assert out.loc[(0, 3), "shared"] == 1 and out.loc[(0, 2), "shared"] == 2 and out.loc[(1, 3), "shared"] == 0
     assert out.loc[(1, 2), "same_lead"] == 0  # no lead is never the same lead
     assert out.loc[(0, 2), "length"] == pytest.approx(np.log1p(3))
+    # the order of the candidate rows never matters
+    shuffled = _features(cand.sample(frac=1, random_state=3), x, [0, 0, 1, 1],
+                         ["Sở Tư pháp", None, "Sở Tư pháp", "Sở Nội vụ"])
+    pd.testing.assert_frame_equal(out, shuffled)
 
 
-def test_a_pair_seen_from_one_side_only_gets_the_missing_rank():
-    cand = pd.DataFrame({"i": [0], "j": [1], "s": [0.5], "dj": [1]})
-    x = sp.identity(2, format="csr")
-    out = pair_features(cand, np.array([0, 1]), x_text=x, x_syllables=x, leads=np.array([-1, -1]),
-                        missing_rank=50)
-    assert out.rank_best.iloc[0] == 0 and out.rank_worst.iloc[0] == pytest.approx(np.log1p(50))
+def test_tied_cosines_share_a_rank():
+    x = sp.csr_matrix(np.array([[1, 0], [1, 0], [1, 0]], dtype=float))  # 1 and 2 are copies
+    cand = pd.DataFrame({"i": [0, 0, 1, 2], "j": [1, 2, 0, 0], "s": [1.0, 1.0, 1.0, 1.0], "dj": [1, 1, 0, 0]})
+    out = _features(cand, x, [0, 1, 1], [None] * 3)
+    assert out.rank_best.tolist() == [0, 0] and out.rank_worst.tolist() == [0, 0]
 
 
-def test_lead_ids_use_canonical_agencies_as_of_today():
-    ids = lead_ids(["Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ", "Sở Tư pháp", "", None])
-    assert ids[0] == ids[1] >= 0  # the 2025 merger: TT&TT's roles went to KH&CN
-    assert ids[2] >= 0 and ids[2] != ids[0]
-    assert ids[3] == ids[4] == -1
+def test_a_pair_kept_from_one_side_only_gets_its_exact_other_side():
+    # large corpora keep each task's nearest few: here task 3 kept only its pair with task 0,
+    # and task 0 (which prefers 1 and 2 in document 1) did not keep task 3
+    x = sp.csr_matrix(np.array([[1, 0, 0], [1, 0.1, 0], [1, 0.5, 0], [1, 1, 1]], dtype=float))
+    x = sp.csr_matrix(x.multiply(1 / np.sqrt(x.multiply(x).sum(axis=1))))
+    s = (x @ x.T).toarray()
+    cand = pd.DataFrame({"i": [0, 0, 3], "j": [1, 2, 0], "s": [s[0, 1], s[0, 2], s[3, 0]], "dj": [1, 1, 0]})
+    out = _features(cand, x, [0, 1, 1, 1], [None] * 4)
+    row = out.loc[(0, 3)]
+    assert row.rank_best == 0  # 0 is 3's only and best counterpart in document 0
+    assert row.rank_worst == pytest.approx(np.log1p(2))  # 3 is 0's third in document 1: computed exactly
+    assert row.ratio == pytest.approx(s[0, 3] / s[0, 1])
+
+
+def test_lead_matrix_uses_canonical_agencies_as_of_today():
+    m = lead_matrix(["Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ", "Sở Tư pháp", "", None,
+                     "Các sở, ban, ngành", "Sở Tư pháp; Sở Nội vụ"]).toarray()
+    assert (m[0] == m[1]).all() and m[0].sum() == 1  # the 2025 merger: TT&TT's roles went to KH&CN
+    assert m[2].sum() == 1 and not (m[2] == m[0]).all()
+    assert m[3].sum() == m[4].sum() == 0
+    assert m[5].sum() == 0  # a collective lead names no one agency
+    assert m[6].sum() == 2 and (m[6] >= m[2]).all()
 
 
 def test_model_file_round_trip_and_errors(tmp_path):
