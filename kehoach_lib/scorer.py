@@ -9,8 +9,9 @@ whose cosine reaches :data:`CANDIDATE_FLOOR`) through a few kinds of evidence, i
 ``cosine``
     the word TF-IDF cosine with headings (the score the matcher reports);
 ``syllables``
-    the cosine of plain syllable TF-IDF over the normalised texts, which does not depend on
-    how the two texts were segmented into words;
+    the cosine of syllable TF-IDF over the processed tokens (normalised, abbreviations
+    expanded, stop-words dropped, then split into syllables), which does not depend on how
+    the two texts were segmented into words;
 ``rank_best``, ``rank_worst``
     log(1 + rank) of each task among the other's comparable tasks in its document (0 = its
     best; the better and the worse of the two sides);
@@ -49,8 +50,8 @@ from . import config
 PAIR_MODEL_FILE = config.DATA_DIR / "pair_model.csv"
 #: Evidence read for every candidate pair, in the model's order.
 FEATURES = ("cosine", "syllables", "rank_best", "rank_worst", "ratio", "length", "shared", "same_lead")
-#: Candidate pairs start at this cosine (below it, no labelled pair of the alignment is found
-#: by any setting, and the pairs are too many to score).
+#: Candidate pairs start at this cosine: below it lie 10 of the alignment's 385 pairs (another 15
+#: share no term at all) and 63% of all cross-document pairs of the bundled corpus.
 CANDIDATE_FLOOR = 0.05
 #: Inverse regularisation strength of the logistic regression (scikit-learn's ``C``).
 DEFAULT_C = 0.3
