@@ -32,7 +32,10 @@ the pair scorer on document pairs it was not fitted on (``kehoach evaluate`` pri
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -94,8 +97,6 @@ ALIGNMENT = config.PROJECT_DIR / "tests" / "data" / "match_alignment.csv"
 #: Groups of terms plans use for the same thing in different words.
 CONCEPTS_FILE = config.DATA_DIR / "concepts.csv"
 CONCEPT_PREFIX = "≈"
-#: Other editable files a match table depends on (the scorer reads lead agencies through them).
-MATCH_DATA_FILES = (config.DATA_DIR / "agency_aliases.csv", config.DATA_DIR / "agency_successions.csv")
 
 MATCH_COLUMNS = ["task_id_a", "task_id_b", "doc_id_a", "doc_id_b", "province_a", "province_b",
                  "score", "shared_terms", "probability", "text_a", "text_b"]
@@ -380,12 +381,26 @@ def cached_match_tasks(tasks: pd.DataFrame, *, cache_dir=None, **params) -> pd.D
 
     if params.get("analyzer", tokenize) is not tokenize:  # a custom analyzer has no fingerprint
         return match_tasks(tasks, cache_dir=cache_dir, **params)
-    settings = hashlib.sha256()
-    for path in (CONCEPTS_FILE, PAIR_MODEL_FILE, *MATCH_DATA_FILES):
-        settings.update(Path(path).read_bytes())
+    # the key holds the tables this process computes with (not the files' bytes), so a file
+    # edited after a table was loaded can never store results under the new file's key
+    from .agencies import load_alias_patterns, load_aliases, load_successions
+
+    tables = (load_concepts(), load_pair_model(), load_aliases(), load_alias_patterns(), load_successions())
+    settings = hashlib.sha256(json.dumps(tables, sort_keys=True, ensure_ascii=False, default=_plain).encode())
     return cached_matches(tasks, compute=lambda: match_tasks(tasks, cache_dir=cache_dir, **params),
                           params=params, fingerprint=tokenizer_fingerprint(default_tokenizer())
                           + settings.hexdigest(), cache_dir=cache_dir)
+
+
+def _plain(obj):
+    """JSON form of the settings objects in a cache key (sets sorted, so the key is stable)."""
+    if isinstance(obj, set | frozenset):
+        return sorted(obj)
+    if isinstance(obj, re.Pattern):
+        return [obj.pattern, obj.flags]
+    if dataclasses.is_dataclass(obj):
+        return dataclasses.asdict(obj)
+    raise TypeError(f"no stable form for {type(obj).__name__}")
 
 
 def _candidates(x, docs, groups, k: int, threshold: float) -> pd.DataFrame:
@@ -746,6 +761,8 @@ def evaluation_table(tasks: pd.DataFrame, **params) -> pd.DataFrame:
     (on the other pairs' labels, or, stricter, only on pairs involving neither of its plans).
     """
     text = {k: v for k, v in params.items() if k in _VECTOR_DEFAULTS}
+    if "probability" in params:
+        text["probability"] = params["probability"]
     settings = [
         ("given settings" if params else "default settings (scorer fitted on this alignment)",
          match_tasks(tasks, **params)),

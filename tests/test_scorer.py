@@ -63,6 +63,45 @@ def test_tied_cosines_share_a_rank():
     assert out.rank_best.tolist() == [0, 0] and out.rank_worst.tolist() == [0, 0]
 
 
+def test_near_ties_share_a_rank_on_both_paths():
+    # 1 and 2 differ by rounding noise: kept from both sides or from one, 1 is tied with 2
+    x = sp.csr_matrix(np.array([[1, 0], [1, 1e-5], [1, 0]], dtype=float))
+    x = sp.csr_matrix(x.multiply(1 / np.sqrt(x.multiply(x).sum(axis=1))))
+    s = (x @ x.T).toarray()
+    assert s[0, 1] != s[0, 2]
+    both = pd.DataFrame({"i": [0, 0, 1, 2], "j": [1, 2, 0, 0], "s": [s[0, 1], s[0, 2], s[1, 0], s[2, 0]],
+                         "dj": [1, 1, 0, 0]})
+    one = both.iloc[[1, 2, 3]]  # task 0 did not keep task 1
+    for cand in (both, one):
+        out = _features(cand, x, [0, 1, 1], [None] * 3)
+        assert out.loc[(0, 1), "rank_worst"] == 0 and out.loc[(0, 2), "rank_worst"] == 0
+
+
+def test_ranks_count_only_comparable_tasks():
+    # task 3 (another kind group) is closer to task 0 than task 1 is, but is not compared with it
+    x = sp.csr_matrix(np.array([[1, 0], [1, 1], [1, 0.01], [1, 0]], dtype=float))
+    x = sp.csr_matrix(x.multiply(1 / np.sqrt(x.multiply(x).sum(axis=1))))
+    s = (x @ x.T).toarray()
+    cand = pd.DataFrame({"i": [1], "j": [0], "s": [s[1, 0]], "dj": [0]})  # 0 kept only 2
+    cand = pd.concat([cand, pd.DataFrame({"i": [0, 2], "j": [2, 0], "s": [s[0, 2], s[2, 0]], "dj": [1, 0]})])
+    groups = np.array([0, 0, 0, 1])
+    out = pair_features(cand, x=x, docs=np.array([0, 1, 1, 1]), groups=groups, x_text=x, x_syllables=x,
+                        leads=lead_matrix([None] * 4)).set_index(["a", "b"])
+    # among 0's comparable tasks in document 1 (1 and 2), 2 is nearer: 1 is second
+    assert out.loc[(0, 1), "rank_worst"] == pytest.approx(np.log(2))
+
+
+def test_the_model_file_is_read_again_when_it_changes(tmp_path):
+    import os
+
+    path = tmp_path / "m.csv"
+    path.write_text("term,mean,scale,coefficient\ncosine,0,1,1\nintercept,0,1,0\n", encoding="utf-8")
+    assert load_pair_model(path).coef == (1.0,)
+    path.write_text("term,mean,scale,coefficient\ncosine,0,1,2\nintercept,0,1,0\n", encoding="utf-8")
+    os.utime(path, ns=(1, 10**9))  # a different modification time, whatever the clock's resolution
+    assert load_pair_model(path).coef == (2.0,)
+
+
 def test_a_pair_kept_from_one_side_only_gets_its_exact_other_side():
     # large corpora keep each task's nearest few: here task 3 kept only its pair with task 0,
     # and task 0 (which prefers 1 and 2 in document 1) did not keep task 3
