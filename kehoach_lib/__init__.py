@@ -7,7 +7,7 @@ The flow, one module per stage, each function callable from a notebook::
     agencies  lead/partners -> canonical agencies       add_agency_columns
     text      Vietnamese text -> tokens                 tokenize
     match     tasks x tasks -> matched pairs            match_tasks, match_summary
-    scorer    candidate pair -> probability of a match  (used by match_tasks; fit_pair_model)
+    scorer    candidate pair -> probability of a match  used by match_tasks; match.fit_pair_model
     coverage  directive x tasks -> covered/partial/…    coverage.coverage, coverage_matrix
     cite      Document -> cited documents               citation_table, citation_matrix
     export    tables/figures -> CSV, XLSX, MD, HTML     write_tables; report.build_report
