@@ -760,15 +760,14 @@ def evaluation_table(tasks: pd.DataFrame, **params) -> pd.DataFrame:
     cross-validated rows score each pair of documents with a model fitted without its labels
     (on the other pairs' labels, or, stricter, only on pairs involving neither of its plans).
     """
-    text = {k: v for k, v in params.items() if k in _VECTOR_DEFAULTS}
-    if "probability" in params:
-        text["probability"] = params["probability"]
+    lab = _labelled_candidates(tasks, None, **{k: v for k, v in params.items() if k in _VECTOR_DEFAULTS})
+    cv = {"probability": params.get("probability", DEFAULT_PROBABILITY), "C": DEFAULT_C, "features": FEATURES,
+          "top_terms": params.get("top_terms", DEFAULT_TOP_TERMS)}
     settings = [
         ("given settings" if params else "default settings (scorer fitted on this alignment)",
          match_tasks(tasks, **params)),
-        ("scorer, cross-validated by document pair", cross_validated_matches(tasks, **text)),
-        ("scorer, cross-validated, no label of either plan",
-         cross_validated_matches(tasks, hold_out="plans", **text)),
+        ("scorer, cross-validated by document pair", _cross_validated(lab, hold_out="pair", **cv)),
+        ("scorer, cross-validated, no label of either plan", _cross_validated(lab, hold_out="plans", **cv)),
         ("cosine, best counterpart (policy best)", match_tasks(tasks, policy="best")),
         ("plain syllable TF-IDF", baseline_matching(tasks)),
     ]
