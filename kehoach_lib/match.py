@@ -60,6 +60,7 @@ from .scorer import (
     load_pair_model,
     model_comment,
     pair_features,
+    rowwise_dot,
 )
 from .text import syllables, tokenize
 
@@ -348,7 +349,7 @@ def match_tasks(
     if len(a):
         # two texts that share no term are never a match (a heading can strengthen a match
         # but not make one; a one-to-one assignment may pair leftovers at score 0)
-        own = np.asarray(prep.x_text[a].multiply(prep.x_text[b]).sum(axis=1)).ravel() > 0
+        own = rowwise_dot(prep.x_text, prep.x_text, a, b) > 0
         a, b, score = a[own], b[own], score[own]
     return _match_table(tasks, prep, a, b, score, np.full(len(a), np.nan), top_terms)
 

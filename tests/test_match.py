@@ -27,6 +27,12 @@ def matches(tasks):
     return match_tasks(tasks)
 
 
+@pytest.fixture(scope="module")
+def best_matches(tasks):
+    """The cosine best-counterpart policy the scorer replaced."""
+    return match_tasks(tasks, policy="best")
+
+
 def _pair(matches, a, b):
     hit = matches[((matches.task_id_a == a) & (matches.task_id_b == b))
                   | ((matches.task_id_a == b) & (matches.task_id_b == a))]
@@ -103,12 +109,11 @@ def test_an_objective_in_one_plan_matches_the_task_that_carries_it_out_in_anothe
         ("bentre_kh_2024:III.5.b", ["bacninh_kh383_2023:I.4", "bacninh_kh383_2023:PL01.V.5.2"]),
     ],
 )
-def test_one_task_may_correspond_to_several_in_another_plan(matches, tasks, a, bs):
+def test_one_task_may_correspond_to_several_in_another_plan(matches, best_matches, a, bs):
     for b in bs:
         assert _pair(matches, a, b) is not None, b
     # the cosine best-counterpart policy keeps only one of them
-    best = match_tasks(tasks, policy="best")
-    assert sum(_pair(best, a, b) is not None for b in bs) <= 1
+    assert sum(_pair(best_matches, a, b) is not None for b in bs) <= 1
 
 
 def test_compare_kinds_restricts_which_kinds_are_compared(tasks):
@@ -184,12 +189,12 @@ def test_alignment_scores_every_predicted_pair_between_covered_documents():
         evaluate_alignment(t, alignment.assign(line_b=[1, 9]), matches=matches)
 
 
-def test_default_matching_beats_the_baseline_on_the_exhaustive_alignment(tasks):
+def test_default_matching_beats_the_baseline_on_the_exhaustive_alignment(tasks, best_matches):
     # the shipped scorer was fitted on this alignment, so judge it cross-validated: each pair
     # of documents scored by a model fitted on the other pairs
     ours = evaluate_alignment(tasks, matches=cross_validated_matches(tasks))
     base = evaluate_alignment(tasks, matches=baseline_matching(tasks))
-    cosine = evaluate_alignment(tasks, matches=match_tasks(tasks, policy="best"))
+    cosine = evaluate_alignment(tasks, matches=best_matches)
     assert ours.iloc[-1].f1 >= base.iloc[-1].f1 + 0.1
     assert ours.iloc[-1].precision > base.iloc[-1].precision and ours.iloc[-1].recall > base.iloc[-1].recall
     # and better than the cosine policy it replaced, overall and on most pairs of documents
@@ -207,13 +212,13 @@ def test_cross_validation_scores_only_the_documents_the_alignment_covers(tasks):
     assert m.probability.ge(DEFAULT_PROBABILITY).all()
 
 
-def test_the_scorer_holds_up_on_a_second_annotators_labels(tasks):
+def test_the_scorer_holds_up_on_a_second_annotators_labels(tasks, best_matches):
     from kehoach_lib.config import PROJECT_DIR
     from kehoach_lib.match import load_alignment
 
     second = load_alignment(PROJECT_DIR / "tests" / "data" / "match_alignment_second_annotator.csv")
     ours = evaluate_alignment(tasks, second, matches=cross_validated_matches(tasks)).iloc[-1]
-    cosine = evaluate_alignment(tasks, second, matches=match_tasks(tasks, policy="best")).iloc[-1]
+    cosine = evaluate_alignment(tasks, second, matches=best_matches).iloc[-1]
     base = evaluate_alignment(tasks, second, matches=baseline_matching(tasks)).iloc[-1]
     assert ours.f1 > cosine.f1 and ours.f1 >= base.f1 + 0.1
 
