@@ -130,7 +130,9 @@ def _split_cell(cell: str | None, sep: str = "|") -> list[str]:
     return [p.strip() for p in (cell or "").split(sep) if p.strip()]
 
 
-@lru_cache(maxsize=4)
+# loaders are read again when their file changes (config.reread_on_change); callers pass the
+# module's paths at call time, and the caches built on them are keyed by the files' stamps
+@config.reread_on_change
 def load_aliases(path: Path = ALIASES_FILE) -> dict[str, tuple[str, str]]:
     """Alias key → (canonical, type); the first row that names a key wins."""
     out: dict[str, tuple[str, str]] = {}
@@ -140,14 +142,14 @@ def load_aliases(path: Path = ALIASES_FILE) -> dict[str, tuple[str, str]]:
     return out
 
 
-@lru_cache(maxsize=4)
+@config.reread_on_change
 def load_alias_patterns(path: Path = ALIASES_FILE) -> tuple[tuple[re.Pattern, str, str], ...]:
     """(pattern, canonical, type) in file order, for keys no alias matched."""
     return tuple((re.compile(p), row["canonical"], row["type"]) for row in config.data_rows(path)
                  for p in _split_cell(row.get("patterns"), PATTERN_SEPARATOR))
 
 
-@lru_cache(maxsize=4)
+@config.reread_on_change
 def load_successions(path: Path = SUCCESSIONS_FILE) -> dict[str, dict]:
     """Old canonical name → its succession row (``new``, ``effective``, ``basis``, ``source``)."""
     return {row["old"]: row for row in config.data_rows(path)}
@@ -158,7 +160,7 @@ def succession_table(path: Path = SUCCESSIONS_FILE) -> pd.DataFrame:
     return pd.DataFrame(config.data_rows(path))
 
 
-@lru_cache(maxsize=4)
+@config.reread_on_change
 def _protect_pattern(path: Path = ALIASES_FILE) -> re.Pattern | None:
     """Known names containing a separator ("," or " và " or " - "), longest first."""
     names = {alias for row in config.data_rows(path)
@@ -220,7 +222,7 @@ def _expand_lists(text: str) -> str:
 
 def _join_known(pieces: list[str], prefix: str) -> list[str]:
     """Re-join comma-split pieces that form a known name ("Văn hóa", "Thể thao và Du lịch")."""
-    protect = _protect_pattern()
+    protect = _protect_pattern(ALIASES_FILE)
     out, i = [], 0
     while i < len(pieces):
         j = len(pieces)
@@ -261,7 +263,7 @@ def split_agencies(field: str) -> list[str]:
     text = _expand_lists(text)
     holders: list[str] = []
     text = _hide(text, [m.span() for m in _PAREN.finditer(text)], holders)
-    protect = _protect_pattern()
+    protect = _protect_pattern(ALIASES_FILE)
     if protect is not None:
         probe = normalize_tone_marks(text)
         probe = probe if len(probe) == len(text) else text
@@ -278,13 +280,13 @@ def split_agencies(field: str) -> list[str]:
 # --- resolving ------------------------------------------------------------------------------
 def _lookup(key: str) -> tuple[str, str] | None:
     """(canonical, type) of a key from the alias table: aliases first, then patterns."""
-    aliases = load_aliases()
+    aliases = load_aliases(ALIASES_FILE)
     bare = _KEY_PROVINCE_SUFFIX.sub("", key)
     named = _KEY_PROVINCE_NAME.sub("", key)
     for candidate in (key, bare, bare + " tỉnh", named, named + " tỉnh"):
         if candidate in aliases:
             return aliases[candidate]
-    for pattern, canonical, kind in load_alias_patterns():
+    for pattern, canonical, kind in load_alias_patterns(ALIASES_FILE):
         if pattern.search(key):
             return canonical, kind
     return None
@@ -296,14 +298,13 @@ def _guess_type(key: str) -> str:
 
 def successor(canonical: str) -> str:
     """The body that holds an agency's role today (itself when it was not reorganised)."""
-    table, seen = load_successions(), set()
+    table, seen = load_successions(SUCCESSIONS_FILE), set()
     while canonical in table and canonical not in seen:
         seen.add(canonical)
         canonical = table[canonical]["new"]
     return canonical
 
 
-@lru_cache(maxsize=4096)
 def resolve_agency(written: str, *, mapped_to_today: bool = False) -> Agency:
     """Canonical name, type and sub-unit of one written agency.
 
@@ -311,6 +312,11 @@ def resolve_agency(written: str, *, mapped_to_today: bool = False) -> Agency:
     A form that matches nothing keeps its written name, gets a type guessed from its first
     words, and ``known=False``.
     """
+    return _resolve_agency(written, mapped_to_today, config.file_stamps(ALIASES_FILE, SUCCESSIONS_FILE))
+
+
+@lru_cache(maxsize=4096)
+def _resolve_agency(written: str, mapped_to_today: bool, stamps: tuple) -> Agency:
     units = [u.strip() for u in _PAREN.findall(written) if u.strip()]
     base = _SPACE.sub(" ", _PAREN.sub(" ", written)).strip(_EDGE_PUNCT + " ")
     key = agency_key(base)
@@ -338,12 +344,11 @@ def canonical_list(field: str, *, mapped_to_today: bool = False) -> str:
 _PROVINCE_PREFIX = re.compile(r"^(?:tỉnh|thành phố|tp\.?)\s+", re.IGNORECASE)
 
 
-@lru_cache(maxsize=4)
+@config.reread_on_change
 def _province_table(path: Path = PROVINCES_FILE) -> dict[str, str]:
     return {row["old"]: row["new"] for row in config.data_rows(path)}
 
 
-@lru_cache(maxsize=256)
 def province_today(province: str) -> str:
     """The province a place belongs to after the mergers of 1/7/2025 (``""`` stays ``""``).
 
@@ -353,6 +358,11 @@ def province_today(province: str) -> str:
     name = _PROVINCE_PREFIX.sub("", (province or "").strip())
     if not name:
         return ""
+    return _province_today(name, config.file_stamps(PROVINCES_FILE))
+
+
+@lru_cache(maxsize=256)
+def _province_today(name: str, stamps: tuple) -> str:
     try:
         from underthesea import convert_address
     except ImportError:
@@ -362,7 +372,7 @@ def province_today(province: str) -> str:
         new = _PROVINCE_PREFIX.sub("", new.strip())
         if new:
             return new
-    return _province_table().get(name, name)
+    return _province_table(PROVINCES_FILE).get(name, name)
 
 
 # --- the task table -------------------------------------------------------------------------

@@ -36,3 +36,46 @@ def data_rows(path: str | Path) -> list[dict[str, str]]:
     import csv
 
     return list(csv.DictReader(data_lines(path)))
+
+
+def file_stamps(*paths: str | Path) -> tuple[tuple[str, int, int], ...]:
+    """``(path, modification time in ns, size)`` of each file: part of the key of every
+    in-process cache built from an editable data file, so an edit is picked up at once."""
+    import os
+
+    out = []
+    for p in paths:
+        st = os.stat(p)
+        out.append((os.fspath(p), st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
+def reread_on_change(loader):
+    """Decorator for a loader ``loader(path) -> value`` of an editable data file: the value is
+    kept in memory and read again whenever the file changes (modification time or size), so a
+    researcher who edits a table in a running notebook gets the new table on the next call.
+
+    Values are shared between callers: treat them as read-only.
+    """
+    import inspect
+    from functools import lru_cache, wraps
+
+    default = inspect.signature(loader).parameters["path"].default
+
+    @lru_cache(maxsize=16)
+    def cached(path: Path, stamp: tuple) -> object:
+        return loader(path)
+
+    def read(path: str | Path):
+        path = Path(path)
+        return cached(path, file_stamps(path))
+
+    if default is inspect.Parameter.empty:
+        wrapper = wraps(loader)(read)
+    else:
+        @wraps(loader)
+        def wrapper(path: str | Path = default):
+            return read(path)
+
+    wrapper.cache_clear = cached.cache_clear
+    return wrapper

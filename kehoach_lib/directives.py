@@ -8,7 +8,6 @@ name its source.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -89,7 +88,7 @@ def validate_directive(data: dict) -> list[str]:
     return problems
 
 
-@lru_cache(maxsize=16)
+@config.reread_on_change
 def _load(path: Path) -> dict:
     data, _ = _read(path)
     problems = validate_directive(data)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -25,7 +24,7 @@ FIXED_TIMESTAMP = "2000-01-01T00:00:00Z"
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 
 
-@lru_cache(maxsize=2)
+@config.reread_on_change
 def _labels(path: Path = LABELS_FILE) -> dict[str, dict[str, str]]:
     return {r["column"]: {"en": r["en"], "vi": r["vi"]} for r in config.data_rows(path)}
 
@@ -37,7 +36,7 @@ def label_columns(df: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     """
     if lang not in ("en", "vi"):
         raise ValueError("lang must be 'en' or 'vi'")
-    labels = _labels()
+    labels = _labels(LABELS_FILE)
     out = df.copy()
     names = [str(c) for c in df.columns]
     headers = [labels.get(c, {}).get(lang, c) for c in names]

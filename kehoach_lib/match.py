@@ -38,7 +38,6 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -104,15 +103,9 @@ MATCH_COLUMNS = ["task_id_a", "task_id_b", "doc_id_a", "doc_id_b", "province_a",
 POLICIES = ("scored", "best", "mutual", "all", "one_to_one")
 
 
+@config.reread_on_change
 def load_concepts(path: str | Path = CONCEPTS_FILE) -> dict[str, frozenset[str]]:
     """Term -> concepts it belongs to, from ``concepts.csv`` (read again whenever it changes)."""
-    path = Path(path)
-    stat = path.stat()
-    return _load_concepts(path, stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=4)
-def _load_concepts(path: Path, mtime_ns: int, size: int) -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for row in config.data_rows(path):
         for term in row["terms"].split():
@@ -176,22 +169,27 @@ class TaskVectorizer:
         self.cache_dir = cache_dir
 
     def _features(self, texts: Sequence[str]) -> list[list[str]]:
+        return self._tokens_and_features(texts)[1]
+
+    def _tokens_and_features(self, texts: Sequence[str]) -> tuple[list[list[str]], list[list[str]]]:
         tokens = tokenize_texts(texts, analyzer=self.analyzer, cache_dir=self.cache_dir)
         grams = [ngrams(t, self.ngram_range) for t in tokens]
         if self.concepts:
             concepts = load_concepts()
             grams = [g + with_concepts(t, concepts)[len(t):] for g, t in zip(grams, tokens, strict=True)]
-        return grams
+        return tokens, grams
 
     def _new_tfidf(self) -> TfidfVectorizer:
         return TfidfVectorizer(analyzer=_identity, sublinear_tf=self.sublinear_tf, norm="l2",
                                lowercase=False)
 
     def fit(self, texts: Sequence[str], sections: Sequence[str] | None = None) -> TaskVectorizer:
-        """Learn the vocabulary and IDF from the task texts (headings only add weight to it)."""
-        return self._fit_features(self._features(texts))
+        """Learn the vocabulary and IDF from the task texts (headings only add weight to it).
+        ``tokens_`` keeps the fitted texts' tokens."""
+        return self._fit_features(*self._tokens_and_features(texts))
 
-    def _fit_features(self, features: list[list[str]]) -> TaskVectorizer:
+    def _fit_features(self, tokens: list[list[str]], features: list[list[str]]) -> TaskVectorizer:
+        self.tokens_ = tokens
         self.tfidf_ = self._new_tfidf().fit(features)
         self.vocabulary_ = np.array(self.tfidf_.get_feature_names_out())
         #: terms that may be listed as shared terms: single words, not concepts
@@ -203,8 +201,8 @@ class TaskVectorizer:
         return self.with_sections(self.tfidf_.transform(self._features(texts)).tocsr(), sections)
 
     def fit_transform(self, texts: Sequence[str], sections: Sequence[str] | None = None) -> sp.csr_matrix:
-        features = self._features(texts)  # tokenised once for both steps
-        x = self._fit_features(features).tfidf_.transform(features).tocsr()
+        tokens, features = self._tokens_and_features(texts)  # tokenised once for both steps
+        x = self._fit_features(tokens, features).tfidf_.transform(features).tocsr()
         return self.with_sections(x, sections)
 
     def with_sections(self, x: sp.csr_matrix, sections: Sequence[str] | None) -> sp.csr_matrix:
@@ -280,10 +278,10 @@ def _prepare(tasks: pd.DataFrame, *, ngram_range, analyzer, concepts, section_we
     return _Prepared(vec, x_text, x, docs, groups)
 
 
-def _syllable_vectors(vec: TaskVectorizer, tasks: pd.DataFrame) -> sp.csr_matrix:
-    """Syllable TF-IDF of the tasks' processed tokens (independent of word segmentation)."""
-    tokens = tokenize_texts(tasks["text"].tolist(), analyzer=vec.analyzer, cache_dir=vec.cache_dir)
-    sylls = [[s for tok in toks for s in tok.split("_") if s] for toks in tokens]
+def _syllable_vectors(vec: TaskVectorizer) -> sp.csr_matrix:
+    """Syllable TF-IDF of the tokens of the texts ``vec`` was fitted on (independent of word
+    segmentation)."""
+    sylls = [[s for tok in toks for s in tok.split("_") if s] for toks in vec.tokens_]
     return TfidfVectorizer(analyzer=_identity, sublinear_tf=True, lowercase=False).fit_transform(sylls).tocsr()
 
 
@@ -292,7 +290,7 @@ def _scored_candidates(tasks: pd.DataFrame, prep: _Prepared, k: int) -> pd.DataF
     cand = _candidates(prep.x, prep.docs, prep.groups, k, CANDIDATE_FLOOR)
     leads = tasks["lead"].tolist() if "lead" in tasks else [None] * len(tasks)
     table = pair_features(cand, x=prep.x, docs=prep.docs, groups=prep.groups, x_text=prep.x_text,
-                          x_syllables=_syllable_vectors(prep.vec, tasks), leads=lead_matrix(leads))
+                          x_syllables=_syllable_vectors(prep.vec), leads=lead_matrix(leads))
     # two texts that share no term are never a match (a heading can strengthen a match only)
     return table[table.shared > 0].reset_index(drop=True)
 
@@ -340,12 +338,12 @@ def match_tasks(
                             table.cosine.to_numpy()[keep], p[keep], top_terms)
     if policy == "one_to_one":
         pairs = _one_to_one(prep.x, prep.docs, prep.groups, threshold)
+        a = np.array([p[0] for p in pairs], dtype=int)
+        b = np.array([p[1] for p in pairs], dtype=int)
+        score = np.array([p[2] for p in pairs], dtype=float)
     else:
         cand = _candidates(prep.x, prep.docs, prep.groups, k, min(threshold, mutual_threshold))
-        pairs = _apply_policy(cand, prep.docs, policy, threshold, mutual_threshold, top_k)
-    a = np.array([p[0] for p in pairs], dtype=int)
-    b = np.array([p[1] for p in pairs], dtype=int)
-    score = np.array([p[2] for p in pairs], dtype=float)
+        a, b, score = _apply_policy(cand, prep.docs, policy, threshold, mutual_threshold, top_k)
     if len(a):
         # two texts that share no term are never a match (a heading can strengthen a match
         # but not make one; a one-to-one assignment may pair leftovers at score 0)
@@ -419,8 +417,9 @@ def _candidates(x, docs, groups, k: int, threshold: float) -> pd.DataFrame:
 
 
 def _apply_policy(cand: pd.DataFrame, docs, policy: str, threshold: float, mutual_threshold: float,
-                  top_k: int) -> list[tuple[int, int, float]]:
-    """Ordered (a, b, score) pairs, a in the earlier document, each unordered pair once."""
+                  top_k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The selected pairs as arrays (a, b, score), each unordered pair once (:func:`_match_table`
+    puts them in document order)."""
     i, j, s, dj = (cand[c].to_numpy() for c in ("i", "j", "s", "dj"))
     n = len(i)
     first = np.ones(n, dtype=bool)
@@ -442,11 +441,9 @@ def _apply_policy(cand: pd.DataFrame, docs, policy: str, threshold: float, mutua
         else:
             sel = (bs >= threshold) | (mutual & (bs >= mutual_threshold))
         ci, cj, cs = bi[sel], bj[sel], bs[sel]
-    swap = (docs[ci] > docs[cj]) | ((docs[ci] == docs[cj]) & (ci > cj))
-    a, b = np.where(swap, cj, ci), np.where(swap, ci, cj)
-    pairs = (pd.DataFrame({"a": a, "b": b, "s": cs})
-             .drop_duplicates(["a", "b"], keep="last").sort_values(["a", "b"], kind="stable"))
-    return list(zip(pairs.a.tolist(), pairs.b.tolist(), pairs.s.tolist(), strict=True))
+    # the same pair selected from both sides has the same cosine: keep it once
+    pairs = pd.DataFrame({"a": np.minimum(ci, cj), "b": np.maximum(ci, cj), "s": cs}).drop_duplicates(["a", "b"])
+    return pairs.a.to_numpy(), pairs.b.to_numpy(), pairs.s.to_numpy(dtype=float)
 
 
 def _one_to_one(x, docs, groups, threshold: float) -> list[tuple[int, int, float]]:

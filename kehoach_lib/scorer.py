@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -95,16 +95,10 @@ class PairModel:
         return path
 
 
+@config.reread_on_change
 def load_pair_model(path: str | Path = PAIR_MODEL_FILE) -> PairModel:
     """The model in ``pair_model.csv`` (rows: each feature, then ``intercept``); read again
     whenever the file changes."""
-    path = Path(path)
-    stat = path.stat()
-    return _load_pair_model(path, stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=4)
-def _load_pair_model(path: Path, mtime_ns: int, size: int) -> PairModel:
     rows = config.data_rows(path)
     feats = [r for r in rows if r["term"] != "intercept"]
     intercept = [float(r["coefficient"]) for r in rows if r["term"] == "intercept"]

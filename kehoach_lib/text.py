@@ -148,20 +148,26 @@ def _data_lines(path: Path) -> list[str]:
     return [ln.strip() for ln in config.data_lines(path)]
 
 
-@lru_cache(maxsize=8)
+# each is read again when its file changes (config.reread_on_change)
+@config.reread_on_change
 def load_abbreviations(path: Path = ABBREVIATIONS_FILE) -> dict[str, str]:
     rows = config.data_rows(path)
     return {r["abbreviation"].strip(): r["expansion"].strip() for r in rows}
 
 
-@lru_cache(maxsize=8)
+@config.reread_on_change
 def load_lexicon(path: Path = LEXICON_FILE) -> tuple[str, ...]:
     return tuple(normalize_text(ln).lower() for ln in _data_lines(Path(path)))
 
 
-@lru_cache(maxsize=8)
+@config.reread_on_change
 def load_stopwords(path: Path = STOPWORDS_FILE) -> frozenset[str]:
     return frozenset(normalize_text(ln).lower() for ln in _data_lines(Path(path)))
+
+
+def _table_stamps() -> tuple:
+    # the module's paths are read at call time, so a test can point them elsewhere
+    return config.file_stamps(ABBREVIATIONS_FILE, LEXICON_FILE, STOPWORDS_FILE)
 
 
 # --- tokenising -----------------------------------------------------------------------------
@@ -194,9 +200,10 @@ class Tokenizer:
     definitions found in the text being tokenised.
     """
 
-    abbreviations: tuple[tuple[str, str], ...] = field(default_factory=lambda: tuple(load_abbreviations().items()))
-    lexicon: tuple[str, ...] = field(default_factory=load_lexicon)
-    stopwords: frozenset[str] = field(default_factory=load_stopwords)
+    abbreviations: tuple[tuple[str, str], ...] = field(
+        default_factory=lambda: tuple(load_abbreviations(ABBREVIATIONS_FILE).items()))
+    lexicon: tuple[str, ...] = field(default_factory=lambda: load_lexicon(LEXICON_FILE))
+    stopwords: frozenset[str] = field(default_factory=lambda: load_stopwords(STOPWORDS_FILE))
     numbers: bool = False
     use_document_abbreviations: bool = True
 
@@ -250,21 +257,26 @@ def _join_words(parts: list[str]) -> str:
     return "_".join(p for p in parts if p)
 
 
-@lru_cache(maxsize=1)
 def default_tokenizer() -> Tokenizer:
+    """The tokenizer with the current data files (a new one after any of them is edited)."""
+    return _default_tokenizer(_table_stamps())
+
+
+@lru_cache(maxsize=2)
+def _default_tokenizer(stamps: tuple) -> Tokenizer:
     return Tokenizer()
 
 
 def tokenize(text: str) -> list[str]:
     """Tokens of ``text`` with the default tables (a scikit-learn ``analyzer``)."""
-    return list(_tokenize_default(text))
+    return list(_tokenize_default(_table_stamps(), text))
 
 
 @lru_cache(maxsize=1 << 16)
-def _tokenize_default(text: str) -> tuple[str, ...]:
+def _tokenize_default(stamps: tuple, text: str) -> tuple[str, ...]:
     # memoised within the process: the same task texts are tokenised by matching,
     # coverage and attribution; the on-disk cache (kehoach_lib.cache) spans processes
-    return tuple(default_tokenizer()(text))
+    return tuple(_default_tokenizer(stamps)(text))
 
 
 def tokenizer_fingerprint(tokenizer: Tokenizer | None = None) -> str:

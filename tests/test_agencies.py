@@ -131,3 +131,20 @@ def test_comparisons(tasks):
 def test_province_names_and_unspaced_hyphens_do_not_hide_an_agency(written, today):
     a = resolve_agency(written, mapped_to_today=True)
     assert a.known and a.canonical == today
+
+
+def test_an_edited_alias_file_is_used_at_once(tmp_path, monkeypatch):
+    import os
+
+    import kehoach_lib.agencies as agencies
+
+    copy = tmp_path / "aliases.csv"
+    original = agencies.ALIASES_FILE.read_text(encoding="utf-8")
+    copy.write_text(original, encoding="utf-8")
+    monkeypatch.setattr(agencies, "ALIASES_FILE", copy)
+    assert not resolve_agency("Tổ công tác đặc biệt").known
+    header = next(ln for ln in original.splitlines() if ln.startswith("canonical"))
+    row = {"canonical": "Tổ công tác đặc biệt", "type": "other"}
+    copy.write_text(original + "\n" + ",".join(row.get(c, "") for c in header.split(",")) + "\n", encoding="utf-8")
+    os.utime(copy, ns=(1, copy.stat().st_mtime_ns + 10**9))
+    assert resolve_agency("Tổ công tác đặc biệt").known

@@ -99,3 +99,25 @@ def test_tokenize_works_as_a_sklearn_analyzer():
 def test_fingerprint_changes_with_settings():
     assert tokenizer_fingerprint() == tokenizer_fingerprint()
     assert Tokenizer(stopwords=frozenset()).fingerprint() != tokenizer_fingerprint()
+
+
+def _edit(path, text):
+    import os
+
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(1, path.stat().st_mtime_ns + 10**9))  # a new modification time, whatever the clock
+
+
+def test_an_edited_stopword_file_is_used_at_once(tmp_path, monkeypatch):
+    # a researcher edits a data file in a running notebook: the next call uses it, no restart
+    import kehoach_lib.text as text
+
+    copy = tmp_path / "stopwords.txt"
+    copy.write_text(text.STOPWORDS_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(text, "STOPWORDS_FILE", copy)
+    before = tokenizer_fingerprint()
+    assert "hồ_sơ" in tokenize("số hoá hồ sơ")
+    _edit(copy, copy.read_text(encoding="utf-8") + "\nhồ_sơ\n")
+    assert tokenize("số hoá hồ sơ") == ["số_hóa"]
+    # the on-disk caches see a new configuration too
+    assert tokenizer_fingerprint() != before
