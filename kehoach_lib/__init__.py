@@ -8,6 +8,7 @@ The flow, one module per stage, each function callable from a notebook::
     text      Vietnamese text -> tokens                 tokenize
     match     tasks x tasks -> matched pairs            match_tasks, match_summary
     scorer    candidate pair -> probability of a match  used by match_tasks; match.fit_pair_model
+    review    matches -> sheet to label -> judged table review_sheet, load_judgements, apply_judgements
     coverage  directive x tasks -> covered/partial/…    coverage.coverage, coverage_matrix
     cite      Document -> cited documents               citation_table, citation_matrix
     export    tables/figures -> CSV, XLSX, MD, HTML     write_tables; report.build_report
@@ -38,16 +39,18 @@ from .parse import (
     line_accounting,
     unaccounted_lines,
 )
+from .review import apply_judgements, load_judgements, review_sheet
 from .text import normalize_text, tokenize
 
 __all__ = [
-    "TASK_COLUMNS", "Document", "DocumentError", "add_agency_columns", "agency_load", "attribute",
+    "TASK_COLUMNS", "Document", "DocumentError", "add_agency_columns", "agency_load", "apply_judgements",
+    "attribute",
     "citation_matrix", "citation_table", "corpus_overview", "coverage_matrix",
     "coverage_summary", "evaluate_alignment", "evaluate_coverage", "evaluate_matching",
     "evaluation_table", "extract_citations",
     "extract_corpus", "extract_targets", "extract_tasks", "gaps", "is_recurring", "label_columns",
-    "line_accounting", "list_directives", "load_corpus", "load_directive", "load_document",
-    "match_summary", "match_tasks", "normalize_text", "read_manifest", "resolve_due",
+    "line_accounting", "list_directives", "load_corpus", "load_directive", "load_document", "load_judgements",
+    "match_summary", "match_tasks", "normalize_text", "read_manifest", "resolve_due", "review_sheet",
     "similarity_matrix", "tokenize", "unaccounted_lines", "unique_tasks", "unknown_agencies",
     "who_leads_what", "write_tables",
 ]

@@ -64,12 +64,37 @@ def _write(df, out: str | Path) -> Path:
     return out
 
 
+def _warning_lines(fn, *args, **kwargs):
+    """``fn(*args, **kwargs)``, printing the warnings it gives as ``warning: …`` lines."""
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = fn(*args, **kwargs)
+    for w in caught:
+        print(f"warning: {w.message}", file=sys.stderr)
+    return result
+
+
+def _judged(matches, tasks, path, cache_dir):
+    """``matches`` with the judgements in ``path`` applied."""
+    from .review import apply_judgements, judgement_summary, load_judgements
+
+    judged = load_judgements(path)
+    matches = _warning_lines(apply_judgements, matches, tasks, judged, cache_dir=cache_dir)
+    counts = judgement_summary(matches, judged)
+    print(f"judgements from {path}: {counts['confirmed']} confirmed, {counts['rejected']} rejected")
+    return matches
+
+
 def _cmd_match(args: argparse.Namespace) -> int:
     from .match import cached_match_tasks, match_summary
 
     _, tasks = _tasks(args)
     matches = cached_match_tasks(tasks, threshold=args.threshold, policy=args.policy,
                                  probability=args.probability, cache_dir=args.cache_dir)
+    if args.judgements:
+        matches = _judged(matches, tasks, args.judgements, args.cache_dir)
     out = _write(matches, args.out)
     print(f"{len(matches)} matched pairs among {len(tasks)} tasks -> {out}")
     summary = match_summary(tasks, matches)
@@ -78,6 +103,21 @@ def _cmd_match(args: argparse.Namespace) -> int:
         print(f"the {SUMMARY_ROWS} pairs of documents with most matches (of {len(summary)}):")
         summary = summary.sort_values("matches", ascending=False, kind="stable").head(SUMMARY_ROWS)
     print(summary[cols].to_string(index=False))
+    return 0
+
+
+def _cmd_review(args: argparse.Namespace) -> int:
+    from .review import load_judgements, review_sheet
+
+    _, tasks = _tasks(args)
+    judged = load_judgements(args.judgements) if args.judgements else None
+    sheet = review_sheet(tasks, floor=args.floor, probability=args.probability, judgements=judged,
+                         cache_dir=args.cache_dir)
+    out = _write(sheet, args.out)
+    print(f"{len(sheet)} pairs to review ({int(sheet.matched.sum())} matched by default, "
+          f"{int(sheet.label.notna().sum())} already judged) -> {out}")
+    print("Write 1 (the same commitment) or 0 (not) in the label column, then run "
+          f"`kehoach match --judgements {out}`.")
     return 0
 
 
@@ -91,6 +131,15 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         path, cross = refit_pair_model(tasks)
         print(f"pair scorer refitted -> {path}; cross-validated by document pair:")
         print(cross.to_string(index=False))
+        print()
+    if args.judgements:
+        from .match import evaluate_matching, match_tasks
+        from .review import load_judgements
+
+        judged = load_judgements(args.judgements)
+        scores = evaluate_matching(tasks, judged, matches=match_tasks(tasks, cache_dir=args.cache_dir))
+        print(f"default matching on the {len(judged)} judged pairs of {args.judgements}: "
+              f"precision {scores['precision']:.3f}, recall {scores['recall']:.3f}, F1 {scores['f1']:.3f}")
         print()
     print(evaluation_table(tasks).to_string())
     return 0
@@ -126,8 +175,8 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from .report import build_report
 
-    summary = build_report(args.corpus, args.out, directive=args.directive, lang=args.lang,
-                           cache_dir=args.cache_dir, progress=not args.quiet)
+    summary = _warning_lines(build_report, args.corpus, args.out, directive=args.directive, lang=args.lang,
+                             judgements=args.judgements, cache_dir=args.cache_dir, progress=not args.quiet)
     index = summary.pop("index")
     for key, value in summary.items():
         print(f"{key:>28}: {value}")
@@ -162,7 +211,23 @@ def build_parser() -> argparse.ArgumentParser:
                    help="policy 'scored': the pair scorer's probability a pair must reach")
     p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
                    help="policies best/all/one_to_one: the cosine a pair must reach")
+    p.add_argument("--judgements", type=Path, default=None,
+                   help="a filled-in review sheet (kehoach review): pairs labelled 1 are kept or added, 0 removed")
     p.set_defaults(func=_cmd_match)
+
+    from .review import REVIEW_FLOOR
+
+    p = sub.add_parser("review", help="a sheet of the pairs worth checking by hand, to label 1/0 and "
+                       "pass back with --judgements")
+    _add_common(p)
+    p.add_argument("--out", default="review.csv")
+    p.add_argument("--floor", type=float, default=REVIEW_FLOOR,
+                   help="lowest pair-scorer probability listed")
+    p.add_argument("--probability", type=float, default=DEFAULT_PROBABILITY,
+                   help="the probability a pair needs to be matched by default (column 'matched')")
+    p.add_argument("--judgements", type=Path, default=None,
+                   help="an earlier sheet whose labels and notes are carried over")
+    p.set_defaults(func=_cmd_review)
 
     from .directives import list_directives
 
@@ -179,6 +244,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("en", "vi"), default="en", help="language of table headers")
     p.add_argument("--out", default="reports")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--judgements", type=Path, default=None,
+                   help="a filled-in review sheet (kehoach review) applied to the matches")
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("evaluate", help="precision, recall and F1 of the default matching (also "
@@ -187,6 +254,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cache-dir", type=Path, default=None, help="cache folder for tokenised text")
     p.add_argument("--refit", action="store_true",
                    help="refit the pair scorer on the alignment and rewrite kehoach_lib/data/pair_model.csv first")
+    p.add_argument("--judgements", type=Path, default=None,
+                   help="also score the default matching on a filled-in review sheet")
     p.set_defaults(func=_cmd_evaluate, corpus=None)
 
     p = sub.add_parser("attribute", help="which plan does a text (e.g. a news article) describe?")
@@ -199,11 +268,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     from .directives import DirectiveError
     from .load import DocumentError
+    from .review import JudgementError
 
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (DocumentError, DirectiveError) as exc:
+    except (DocumentError, DirectiveError, JudgementError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

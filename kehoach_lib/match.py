@@ -576,7 +576,8 @@ def evaluate_matching(tasks: pd.DataFrame, labels: pd.DataFrame | None = None, *
 
     A predicted pair is a true positive when labelled 1, and a false positive when labelled
     0 or when it joins an *anchor* task (side a of a row with ``anchor`` = 1) to a task of
-    that row's other document that is not among the anchor's labelled counterparts.
+    that row's other document that is not among the anchor's labelled counterparts. The
+    ``anchor`` column is optional (a researcher's judgements from :mod:`kehoach_lib.review`).
     Predicted pairs the labels say nothing about are not counted.
     """
     labels = label_task_ids(tasks, load_labelled_pairs() if labels is None else labels)
@@ -585,8 +586,9 @@ def evaluate_matching(tasks: pd.DataFrame, labels: pd.DataFrame | None = None, *
         matches = match_tasks(tasks, **params)
     predicted = {frozenset(p) for p in zip(matches.task_id_a, matches.task_id_b, strict=True)}
     doc_of = dict(zip(tasks.task_id, tasks.doc_id, strict=True))
+    anchor = labels["anchor"] if "anchor" in labels else pd.Series(0, index=labels.index)
     pairs = [(frozenset((a, b)), lab, anc, a, db) for a, b, lab, anc, db in
-             zip(labels.task_a, labels.task_b, labels.label, labels.anchor, labels.doc_b, strict=True)]
+             zip(labels.task_a, labels.task_b, labels.label, anchor, labels.doc_b, strict=True)]
     positives = {p for p, lab, *_ in pairs if lab == 1}
     negatives = {p for p, lab, *_ in pairs if lab == 0}
     anchors = {(a, db) for _, lab, anc, a, db in pairs if lab == 1 and anc == 1}

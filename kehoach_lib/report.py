@@ -11,13 +11,15 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from . import agencies, cite, coverage, directives, export, match, parse, plots
+from . import agencies, cite, coverage, directives, export, match, parse, plots, review
 from .load import read_corpus
 
 
-def build_tables(corpus_dir=None, *, directive: str = "nq66", cache_dir=None,
+def build_tables(corpus_dir=None, *, directive: str = "nq66", judgements=None, cache_dir=None,
                  progress: bool = False) -> tuple[dict[str, pd.DataFrame], dict]:
-    """Every comparison table of a corpus, and a short summary."""
+    """Every comparison table of a corpus, and a short summary. ``judgements`` (a filled-in
+    review sheet's path, or :func:`~kehoach_lib.review.load_judgements`' table) are applied to
+    the matches, so every table built on them follows the researcher's labels."""
     steps = tqdm(total=6, desc="kehoach report", disable=not progress, leave=False)
 
     def step(label: str) -> None:
@@ -28,6 +30,10 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", cache_dir=None,
     tasks = agencies.add_agency_columns(parse.extract_corpus(docs, cache=True, cache_dir=cache_dir))
     step("extract")
     matches = match.cached_match_tasks(tasks, cache_dir=cache_dir)
+    judged = None
+    if judgements is not None:
+        judged = judgements if isinstance(judgements, pd.DataFrame) else review.load_judgements(judgements)
+        matches = review.apply_judgements(matches, tasks, judged, cache_dir=cache_dir)
     step("match")
     types = {d.doc_id: d.doc_type for d in docs}
     cov = coverage.coverage(tasks, directive, doc_types=types)
@@ -66,6 +72,8 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", cache_dir=None,
         "documents": len(docs),
         "tasks": len(tasks),
         "matched pairs": len(matches),
+        **({"judgements": "{confirmed} confirmed, {rejected} rejected".format(
+            **review.judgement_summary(matches, judged))} if judged is not None else {}),
         "directive": f"{info['number']} ({info['date']})",
         **{f"coverage in {row.Index}": f"{row.covered} covered, {row.partial} partial, {row.missing} missing"
            for row in summary_cov.itertuples()},
@@ -95,12 +103,12 @@ def build_figures(tables: dict[str, pd.DataFrame], out_dir, *, directive: str = 
 
 
 def build_report(corpus_dir=None, out_dir="reports", *, directive: str = "nq66", lang: str = "en",
-                 cache_dir=None, progress: bool = True) -> dict:
+                 judgements=None, cache_dir=None, progress: bool = True) -> dict:
     """Run everything and write ``out_dir`` (tables, figures, index.html); return the summary."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    tables, summary = build_tables(corpus_dir, directive=directive, cache_dir=cache_dir,
-                                   progress=progress)
+    tables, summary = build_tables(corpus_dir, directive=directive, judgements=judgements,
+                                   cache_dir=cache_dir, progress=progress)
     written = export.write_tables(tables, out_dir, lang=lang)
     figures = build_figures(tables, out_dir, directive=directive)
     index = export.write_index(

@@ -1,0 +1,236 @@
+"""A researcher's judgements of matches: a review sheet to fill in, and match tables that honour it.
+
+The matcher finds about half of the pairs that say the same thing in different words (see
+``kehoach evaluate``), so a researcher who publishes from the match table checks it first:
+
+1. :func:`review_sheet` lists every pair the pair scorer considers (probability at least
+   :data:`REVIEW_FLOOR`), matched or not, with both texts and the terms they share;
+2. the researcher writes ``1`` (the same commitment) or ``0`` (not) in its ``label`` column, or
+   leaves it blank, and may add a ``note``; rows can be added by hand for pairs the sheet lacks;
+3. :func:`load_judgements` reads the sheet back and :func:`apply_judgements` gives the match
+   table with every confirmed pair in it and every rejected pair out (column ``judgement``).
+
+Sides are written as (document, the task's first source line), like the evaluation files in
+``tests/data``, so judgements survive re-runs and changes of task ids, and a judgements file
+can also be scored with :func:`kehoach_lib.match.evaluate_matching`. ``kehoach review`` and
+``kehoach match --judgements FILE`` do the same from the command line.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .match import (
+    _VECTOR_DEFAULTS,
+    DEFAULT_PROBABILITY,
+    DEFAULT_TOP_TERMS,
+    _match_table,
+    _prepare,
+    label_task_ids,
+    match_tasks,
+)
+from .scorer import rowwise_dot
+
+#: Lowest pair-scorer probability listed in a review sheet. On the bundled corpus the sheet then
+#: lists 782 pairs holding 248 of the alignment's 385 pairs (the default table: 339 pairs, 184
+#: aligned); of the candidates between 0.05 and 0.1, 8% are aligned, between 0.1 and 0.2, 12%.
+REVIEW_FLOOR = 0.1
+#: Columns a judgements file must have (the review sheet has more, for reading).
+JUDGEMENT_COLUMNS = ["doc_a", "line_a", "doc_b", "line_b", "label"]
+REVIEW_COLUMNS = ["label", "note", "matched", "probability", "score", "text_a", "text_b", "shared_terms",
+                  "doc_a", "line_a", "doc_b", "line_b", "task_id_a", "task_id_b"]
+#: How a label may be written (case-insensitive); a blank label means "not judged yet".
+LABEL_WORDS = {"1": 1, "0": 0, "yes": 1, "no": 0, "y": 1, "n": 0, "true": 1, "false": 0,
+               "có": 1, "không": 0, "1.0": 1, "0.0": 0}
+JUDGEMENT = "judgement"
+
+
+class JudgementError(ValueError):
+    """A judgements file that cannot be used; the message names the file, the rows and why."""
+
+
+def review_sheet(tasks: pd.DataFrame, *, floor: float = REVIEW_FLOOR, probability: float = DEFAULT_PROBABILITY,
+                 judgements: pd.DataFrame | None = None, cache_dir=None) -> pd.DataFrame:
+    """Pairs to review (columns :data:`REVIEW_COLUMNS`): every candidate pair with a pair-scorer
+    probability of at least ``floor``; ``matched`` says whether the default table (probability
+    ``probability``) has it.
+
+    With ``judgements`` (from :func:`load_judgements`) their labels and notes are filled in, and
+    judged pairs the scorer does not list are kept as rows too, so a sheet can be continued
+    after a re-run without losing anything. Ordered by pair of documents, then side a's line,
+    then probability (highest first).
+    """
+    if floor > probability:
+        raise ValueError(f"floor ({floor}) must not exceed probability ({probability})")
+    tasks = tasks.reset_index(drop=True)
+    cand = match_tasks(tasks, probability=floor, cache_dir=cache_dir)
+    judged = _judged_pairs(tasks, judgements)
+    extra = judged[~judged.key.isin(set(_keys(cand)))]
+    if len(extra):
+        cand = pd.concat([cand, _pair_rows(tasks, extra.task_a.to_numpy(), extra.task_b.to_numpy(),
+                                           cache_dir=cache_dir)], ignore_index=True)
+    line = dict(zip(tasks.task_id, tasks.line_start, strict=True))
+    order = {d: i for i, d in enumerate(dict.fromkeys(tasks.doc_id))}
+    sheet = cand.assign(
+        matched=cand.probability.to_numpy() >= probability,
+        doc_a=cand.doc_id_a, line_a=cand.task_id_a.map(line), doc_b=cand.doc_id_b, line_b=cand.task_id_b.map(line),
+        label=pd.array([pd.NA] * len(cand), dtype="Int64"), note="",
+    )
+    if len(judged):
+        by_key = judged.drop_duplicates("key").set_index("key")
+        keys = pd.Series(_keys(sheet), index=sheet.index)
+        hit = keys.isin(by_key.index)
+        sheet.loc[hit, "label"] = by_key.label.reindex(keys[hit]).to_numpy()
+        sheet.loc[hit, "note"] = by_key.note.reindex(keys[hit]).fillna("").to_numpy()
+    sheet = sheet.assign(_da=sheet.doc_a.map(order), _db=sheet.doc_b.map(order), _p=-sheet.probability.fillna(-1))
+    sheet = sheet.sort_values(["_da", "_db", "line_a", "_p", "line_b"], kind="stable")
+    return sheet[REVIEW_COLUMNS].reset_index(drop=True)
+
+
+def load_judgements(path: str | Path) -> pd.DataFrame:
+    """The judged rows of a judgements file (a filled-in review sheet, or any CSV with the
+    columns :data:`JUDGEMENT_COLUMNS`): ``doc_a, line_a, doc_b, line_b, label`` (0/1), ``note``
+    and ``row`` (the row's line in the file). Rows with a blank label are left out; a label
+    that is not one of :data:`LABEL_WORDS`, a missing column, or one pair judged both ways
+    raises :class:`JudgementError` naming the file and its rows."""
+    path = Path(path)
+    raw = _read_csv(path)
+    missing = [c for c in JUDGEMENT_COLUMNS if c not in raw.columns]
+    if missing:
+        raise JudgementError(f"{path}: missing columns {missing} (needed: {JUDGEMENT_COLUMNS})")
+    if "note" not in raw:
+        raw["note"] = ""
+    text = raw.label.str.strip().str.lower()
+    raw = raw[text != ""].assign(label=text[text != ""].map(LABEL_WORDS))
+    bad = raw[raw.label.isna()]
+    if len(bad):
+        raise JudgementError(f"{path}: {_rows(bad)}: label must be 1 or 0 (or yes/no), or blank")
+    lines = raw[["line_a", "line_b"]].apply(pd.to_numeric, errors="coerce")
+    bad = raw[lines.isna().any(axis=1) | raw.doc_a.str.strip().eq("") | raw.doc_b.str.strip().eq("")]
+    if len(bad):
+        raise JudgementError(f"{path}: {_rows(bad)}: doc_a, line_a, doc_b and line_b must all be given")
+    out = pd.DataFrame({"doc_a": raw.doc_a.str.strip(), "line_a": lines.line_a.astype(int),
+                        "doc_b": raw.doc_b.str.strip(), "line_b": lines.line_b.astype(int),
+                        "label": raw.label.astype(int), "note": raw.note, "row": raw.row})
+    side_a = list(zip(out.doc_a, out.line_a, strict=True))
+    side_b = list(zip(out.doc_b, out.line_b, strict=True))
+    out["pair"] = [frozenset((x, y)) for x, y in zip(side_a, side_b, strict=True)]
+    both = out.groupby("pair").label.transform("nunique") > 1
+    if both.any():
+        raise JudgementError(f"{path}: {_rows(out[both])}: the same pair is judged both 1 and 0")
+    out = out.drop_duplicates("pair").drop(columns="pair").reset_index(drop=True)
+    out.attrs["source"] = str(path)
+    return out
+
+
+def apply_judgements(matches: pd.DataFrame, tasks: pd.DataFrame, judgements: pd.DataFrame, *,
+                     cache_dir=None) -> pd.DataFrame:
+    """A new match table: ``matches`` without the pairs judged 0, with every pair judged 1
+    (added with its cosine and shared terms when the matcher had not found it), and a
+    ``judgement`` column: ``confirmed``, ``rejected`` is never present (those rows are gone),
+    ``""`` for pairs nobody judged. A judgement whose line falls in no task (the document
+    changed since) is not applied, with one warning that names the file and its rows."""
+    tasks = tasks.reset_index(drop=True)
+    judged = _judged_pairs(tasks, judgements, warn=True)
+    rejected = set(judged.key[judged.label == 0])
+    confirmed = judged[judged.label == 1]
+    keys = _keys(matches)
+    out = matches[[k not in rejected for k in keys]]
+    have = set(_keys(out))
+    add = confirmed[~confirmed.key.isin(have)]
+    if len(add):
+        out = pd.concat([out, _pair_rows(tasks, add.task_a.to_numpy(), add.task_b.to_numpy(),
+                                         cache_dir=cache_dir)], ignore_index=True)
+    yes = set(confirmed.key)
+    out = out.assign(**{JUDGEMENT: ["confirmed" if k in yes else "" for k in _keys(out)]})
+    index = {t: i for i, t in enumerate(tasks.task_id)}
+    out = out.assign(_a=out.task_id_a.map(index), _b=out.task_id_b.map(index))
+    out = out.sort_values(["_a", "_b"], kind="stable").drop(columns=["_a", "_b"])
+    return out.reset_index(drop=True)
+
+
+def judgement_summary(matches: pd.DataFrame, judged: pd.DataFrame) -> dict:
+    """Counts for a report line: judged pairs, confirmed, rejected, added by a researcher."""
+    confirmed = int((matches.get(JUDGEMENT, pd.Series(dtype=str)) == "confirmed").sum())
+    return {"judged": len(judged), "confirmed": int((judged.label == 1).sum()),
+            "rejected": int((judged.label == 0).sum()), "confirmed in table": confirmed}
+
+
+# --- helpers --------------------------------------------------------------------------------
+def _keys(table: pd.DataFrame) -> list[frozenset]:
+    return [frozenset(p) for p in zip(table.task_id_a, table.task_id_b, strict=True)]
+
+
+def _judged_pairs(tasks: pd.DataFrame, judgements: pd.DataFrame | None, *, warn: bool = False) -> pd.DataFrame:
+    """Judgements with their task ids (``task_a``, ``task_b``) and ``key``; those whose lines
+    fall in no task are dropped, with a warning when ``warn``."""
+    if judgements is None or not len(judgements):
+        return pd.DataFrame(columns=["task_a", "task_b", "label", "note", "key"])
+    ids = label_task_ids(tasks, judgements)
+    lost = ids.task_a.isna() | ids.task_b.isna() | (ids.task_a == ids.task_b)
+    if lost.any() and warn:
+        source = judgements.attrs.get("source", "judgements")
+        rows = _rows(ids[lost]) if "row" in ids else ", ".join(map(str, ids.index[lost] + 1))
+        warnings.warn(f"{source}: {rows} name a line in no task of the corpus (or the same task "
+                      "twice); those judgements are not applied", stacklevel=3)
+    ids = ids[~lost]
+    return ids.assign(key=[frozenset(p) for p in zip(ids.task_a, ids.task_b, strict=True)])
+
+
+def _pair_rows(tasks: pd.DataFrame, ids_a: np.ndarray, ids_b: np.ndarray, *, cache_dir=None) -> pd.DataFrame:
+    """Match-table rows for given pairs of task ids: as the default matcher scores them at any
+    probability, or, for pairs it never considers (no shared term, another kind, the same
+    document), their cosine and shared terms without a probability."""
+    wanted = {frozenset(p) for p in zip(ids_a, ids_b, strict=True)}
+    scored = match_tasks(tasks, probability=0.0, cache_dir=cache_dir)
+    known = scored[[k in wanted for k in _keys(scored)]]
+    rest = wanted - set(_keys(known))
+    if not rest:
+        return known.reset_index(drop=True)
+    prep = _prepare(tasks, **{**_VECTOR_DEFAULTS, "cache_dir": cache_dir})
+    index = {t: i for i, t in enumerate(tasks.task_id)}
+    pairs = sorted(tuple(sorted(index[t] for t in p)) for p in rest)
+    a, b = np.array([p[0] for p in pairs], dtype=int), np.array([p[1] for p in pairs], dtype=int)
+    other = _match_table(tasks, prep, a, b, rowwise_dot(prep.x, prep.x, a, b), np.full(len(a), np.nan),
+                         DEFAULT_TOP_TERMS)
+    return pd.concat([known, other], ignore_index=True)
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    """Every cell as text, with ``row``: the file line where the record starts (cells may span
+    lines; records whose first cell starts with ``#`` and blank lines are skipped)."""
+    import csv
+    import io
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise JudgementError(f"{path}: no such file") from None
+    except UnicodeDecodeError as exc:
+        raise JudgementError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as "
+                             "CSV UTF-8") from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header, records, start = None, [], 1
+    for cells in reader:
+        line, start = start, reader.line_num + 1
+        if not cells or not any(c.strip() for c in cells) or cells[0].lstrip().startswith("#"):
+            continue
+        if header is None:
+            header = [c.strip() for c in cells]
+            continue
+        records.append([*cells[: len(header)], *[""] * (len(header) - len(cells)), line])
+    if header is None:
+        raise JudgementError(f"{path}: empty file (no header row)")
+    return pd.DataFrame(records, columns=[*header, "row"])
+
+
+def _rows(frame: pd.DataFrame) -> str:
+    """``row 7`` or ``rows 7, 9`` (file lines; the first ten, then how many more)."""
+    rows = frame["row"].tolist() if "row" in frame else list(frame.index + 1)
+    shown = ", ".join(str(r) for r in rows[:10])
+    more = f" and {len(rows) - 10} more" if len(rows) > 10 else ""
+    return ("row " if len(rows) == 1 else "rows ") + shown + more

@@ -1,0 +1,181 @@
+"""A researcher's judgements: the review sheet, reading it back, and match tables that honour it."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from kehoach_lib.cli import main
+from kehoach_lib.match import evaluate_matching, match_tasks
+from kehoach_lib.review import (
+    REVIEW_COLUMNS,
+    JudgementError,
+    apply_judgements,
+    load_judgements,
+    review_sheet,
+)
+
+KH58, BN, BT = "bacgiang_kh58_2025", "bacninh_kh383_2023", "bentre_kh_2024"
+
+
+@pytest.fixture(scope="module")
+def matches(tasks):
+    return match_tasks(tasks)
+
+
+@pytest.fixture(scope="module")
+def sheet(tasks):
+    return review_sheet(tasks)
+
+
+def _write(path, rows, header="doc_a,line_a,doc_b,line_b,label,note"):
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def _pair(table, task_a, task_b):
+    keys = {frozenset(p) for p in zip(table.task_id_a, table.task_id_b, strict=True)}
+    return frozenset((task_a, task_b)) in keys
+
+
+def test_the_sheet_lists_every_default_match_and_the_near_misses(sheet, matches):
+    assert list(sheet.columns) == REVIEW_COLUMNS
+    listed = sheet[sheet.matched]
+    assert len(listed) == len(matches)
+    assert {frozenset(p) for p in zip(listed.task_id_a, listed.task_id_b, strict=True)} == \
+        {frozenset(p) for p in zip(matches.task_id_a, matches.task_id_b, strict=True)}
+    near = sheet[~sheet.matched]
+    assert len(near) > 0 and near.probability.between(0.1, 0.3, inclusive="left").all()
+    assert sheet.label.isna().all() and (sheet.note == "").all()
+
+
+def test_the_sheet_names_each_side_by_document_and_first_line(sheet, tasks):
+    first = dict(zip(tasks.task_id, tasks.line_start, strict=True))
+    assert (sheet.line_a == sheet.task_id_a.map(first)).all()
+    assert (sheet.line_b == sheet.task_id_b.map(first)).all()
+    assert (sheet.doc_a == sheet.task_id_a.str.split(":").str[0]).all()
+    # ordered by pair of documents, then side a's line, then probability (highest first)
+    kh58_bn = sheet[(sheet.doc_a == KH58) & (sheet.doc_b == BN)]
+    assert kh58_bn.line_a.is_monotonic_increasing
+    first_task = kh58_bn[kh58_bn.line_a == kh58_bn.line_a.iloc[0]]
+    assert first_task.probability.is_monotonic_decreasing
+
+
+def test_a_filled_in_sheet_round_trips(tmp_path, sheet, matches, tasks):
+    filled = sheet.astype({"label": object})
+    matched, unmatched = filled.index[filled.matched][0], filled.index[~filled.matched][0]
+    filled.loc[matched, "label"] = "0"
+    filled.loc[unmatched, ["label", "note"]] = ["yes", "cùng một cam kết"]
+    path = tmp_path / "review.csv"
+    filled.to_csv(path, index=False)
+    judged = load_judgements(path)
+    assert judged.label.tolist() == [0, 1]
+    assert judged.note.tolist()[1] == "cùng một cam kết"
+    before = matches.copy()
+    out = apply_judgements(matches, tasks, judged)
+    pd.testing.assert_frame_equal(matches, before)  # the input is not changed
+    rejected, confirmed = filled.loc[matched], filled.loc[unmatched]
+    assert not _pair(out, rejected.task_id_a, rejected.task_id_b)
+    assert _pair(out, confirmed.task_id_a, confirmed.task_id_b)
+    assert len(out) == len(matches)  # one out, one in
+    row = out[(out.task_id_a == confirmed.task_id_a) & (out.task_id_b == confirmed.task_id_b)].iloc[0]
+    assert row.judgement == "confirmed" and row.probability == pytest.approx(confirmed.probability, abs=1e-4)
+    assert (out.judgement == "").sum() == len(out) - 1
+    # a re-made sheet carries the labels and notes over
+    again = review_sheet(tasks, judgements=judged)
+    assert again.label.notna().sum() == 2
+    assert again.loc[again.note != "", "note"].tolist() == ["cùng một cam kết"]
+
+
+def test_a_confirmed_pair_the_matcher_never_considered_is_added_with_its_cosine(tmp_path, tasks, matches):
+    # kh58 I.1.a (the plan's opening objective) and Bến Tre's last task are no candidate pair of
+    # the scorer at any probability; a researcher says they match: the pair is added, with its
+    # cosine and no probability
+    last = tasks[tasks.doc_id == BT].iloc[-1]
+    path = _write(tmp_path / "j.csv", [f"{KH58},9,{BT},{last.line_start},1,"])
+    out = apply_judgements(matches, tasks, load_judgements(path))
+    row = out[out.judgement == "confirmed"]
+    assert len(row) == 1 and row.task_id_b.iloc[0] == last.task_id
+    assert np.isnan(row.probability.iloc[0]) and 0 <= row.score.iloc[0] < 1
+    # the sheet keeps the judged pair even though the scorer does not list it
+    assert _pair(review_sheet(tasks, judgements=load_judgements(path)), row.task_id_a.iloc[0], last.task_id)
+
+
+def test_labels_may_be_words_blank_means_not_judged(tmp_path):
+    path = _write(tmp_path / "j.csv", [f"{KH58},9,{BN},18,Yes,", f"{KH58},9,{BN},22,không,", f"{KH58},9,{BN},23,,",
+                                       f"{KH58},9,{BN},24, 1 ,"])
+    assert load_judgements(path).label.tolist() == [1, 0, 1]
+
+
+@pytest.mark.parametrize(
+    "rows, message",
+    [
+        ([f"{KH58},9,{BN},18,maybe,"], "row 2: label must be 1 or 0"),
+        ([f"{KH58},9,{BN},18,1,", f"{BN},18,{KH58},9,0,"], "rows 2, 3: the same pair is judged both 1 and 0"),
+        ([f"{KH58},,{BN},18,1,"], "row 2: doc_a, line_a, doc_b and line_b must all be given"),
+    ],
+)
+def test_a_bad_judgement_is_one_message_naming_file_and_row(tmp_path, rows, message):
+    path = _write(tmp_path / "j.csv", rows)
+    with pytest.raises(JudgementError, match=message) as err:
+        load_judgements(path)
+    assert str(path) in str(err.value)
+
+
+def test_bad_judgement_files(tmp_path):
+    with pytest.raises(JudgementError, match="no such file"):
+        load_judgements(tmp_path / "none.csv")
+    (tmp_path / "latin1.csv").write_bytes("doc_a,line_a,doc_b,line_b,label,note\nx,1,y,2,1,Sở Tư pháp\n"
+                                          .encode("cp1258", errors="replace").replace(b"?", b"\xe0\xff"))
+    with pytest.raises(JudgementError, match="not UTF-8"):
+        load_judgements(tmp_path / "latin1.csv")
+    with pytest.raises(JudgementError, match="missing columns \\['label'\\]"):
+        load_judgements(_write(tmp_path / "j.csv", ["x,1,y,2"], header="doc_a,line_a,doc_b,line_b"))
+    (tmp_path / "empty.csv").write_text("", encoding="utf-8")
+    with pytest.raises(JudgementError, match="empty file"):
+        load_judgements(tmp_path / "empty.csv")
+
+
+def test_row_numbers_count_file_lines_with_comments_and_cells_spanning_lines(tmp_path):
+    path = tmp_path / "j.csv"
+    path.write_text("# my judgements\ndoc_a,line_a,doc_b,line_b,label,note\n"
+                    f'{KH58},9,{BN},18,1,"two\nlines"\n\n{KH58},9,{BN},22,x,\n', encoding="utf-8")
+    with pytest.raises(JudgementError, match="row 6: label"):
+        load_judgements(path)
+
+
+def test_a_judgement_on_a_line_in_no_task_is_reported_not_applied(tmp_path, tasks, matches):
+    path = _write(tmp_path / "j.csv", [f"{KH58},1,{BN},18,1,", f"{KH58},9,{BN},18,0,"])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = apply_judgements(matches, tasks, load_judgements(path))
+    assert len(caught) == 1
+    assert str(path) in str(caught[0].message) and "row 2 name a line in no task" in str(caught[0].message)
+    assert len(out) == len(matches) - 1  # the other judgement (a rejection) is applied
+
+
+def test_judgements_can_be_scored_like_the_labelled_pairs(tmp_path, tasks, matches):
+    m = matches.iloc[0]
+    line = dict(zip(tasks.task_id, tasks.line_start, strict=True))
+    rows = [f"{m.doc_id_a},{line[m.task_id_a]},{m.doc_id_b},{line[m.task_id_b]},1,"]
+    scores = evaluate_matching(tasks, load_judgements(_write(tmp_path / "j.csv", rows)), matches=matches)
+    assert (scores["precision"], scores["recall"]) == (1.0, 1.0)
+
+
+def test_review_and_match_commands(tmp_path, capsys):
+    assert main(["review", "--out", str(tmp_path / "review.csv")]) == 0
+    assert "pairs to review" in capsys.readouterr().out
+    sheet = pd.read_csv(tmp_path / "review.csv", dtype=str, keep_default_na=False)
+    sheet.loc[0, "label"] = "0"
+    sheet.to_csv(tmp_path / "review.csv", index=False)
+    assert main(["match", "--judgements", str(tmp_path / "review.csv"), "--out", str(tmp_path / "m.csv")]) == 0
+    assert "0 confirmed, 1 rejected" in capsys.readouterr().out
+    out = pd.read_csv(tmp_path / "m.csv")
+    assert not _pair(out, sheet.task_id_a[0], sheet.task_id_b[0]) and "judgement" in out.columns
+    sheet.loc[1, "label"] = "perhaps"
+    sheet.to_csv(tmp_path / "review.csv", index=False)
+    assert main(["match", "--judgements", str(tmp_path / "review.csv"), "--out", str(tmp_path / "m.csv")]) == 2
+    assert "review.csv: row 3: label must be 1 or 0" in capsys.readouterr().err
