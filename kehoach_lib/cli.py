@@ -107,13 +107,13 @@ def _cmd_match(args: argparse.Namespace) -> int:
 
 
 def _cmd_review(args: argparse.Namespace) -> int:
-    from .review import load_judgements, review_sheet
+    from .review import load_judgements, review_sheet, write_review_sheet
 
     _, tasks = _tasks(args)
     judged = load_judgements(args.judgements) if args.judgements else None
     sheet = review_sheet(tasks, floor=args.floor, probability=args.probability, judgements=judged,
                          cache_dir=args.cache_dir)
-    out = _write(sheet, args.out)
+    out = write_review_sheet(sheet, args.out)
     print(f"{len(sheet)} pairs to review ({int(sheet.matched.sum())} matched by default, "
           f"{int(sheet.label.notna().sum())} already judged) -> {out}")
     print("Write 1 (the same commitment) or 0 (not) in the label column, then run "
@@ -220,7 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("review", help="a sheet of the pairs worth checking by hand, to label 1/0 and "
                        "pass back with --judgements")
     _add_common(p)
-    p.add_argument("--out", default="review.csv")
+    p.add_argument("--out", default="review.csv", help="the sheet: .csv (UTF-8 with BOM) or .xlsx")
     p.add_argument("--floor", type=float, default=REVIEW_FLOOR,
                    help="lowest pair-scorer probability listed")
     p.add_argument("--probability", type=float, default=DEFAULT_PROBABILITY,

@@ -47,6 +47,9 @@ REVIEW_COLUMNS = ["label", "note", "matched", "probability", "score", "text_a", 
 LABEL_WORDS = {"1": 1, "0": 0, "yes": 1, "no": 0, "y": 1, "n": 0, "true": 1, "false": 0,
                "có": 1, "không": 0, "1.0": 1, "0.0": 0}
 JUDGEMENT = "judgement"
+#: Files read and written as workbooks; the sheet a workbook's judgements are read from.
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+REVIEW_SHEET = "review"
 
 
 class JudgementError(ValueError):
@@ -92,13 +95,15 @@ def review_sheet(tasks: pd.DataFrame, *, floor: float = REVIEW_FLOOR, probabilit
 
 
 def load_judgements(path: str | Path) -> pd.DataFrame:
-    """The judged rows of a judgements file (a filled-in review sheet, or any CSV with the
-    columns :data:`JUDGEMENT_COLUMNS`): ``doc_a, line_a, doc_b, line_b, label`` (0/1), ``note``
-    and ``row`` (the row's line in the file). Rows with a blank label are left out; a label
-    that is not one of :data:`LABEL_WORDS`, a missing column, or one pair judged both ways
-    raises :class:`JudgementError` naming the file and its rows."""
+    """The judged rows of a judgements file: a filled-in review sheet, or any table with the
+    columns :data:`JUDGEMENT_COLUMNS`, as CSV (UTF-8; comma, semicolon or tab) or as a workbook
+    (:data:`EXCEL_SUFFIXES`; sheet ``review`` or the first). Columns ``doc_a, line_a, doc_b,
+    line_b, label`` (0/1), ``note`` and ``row`` (the file line or sheet row). Rows with a blank
+    label are left out; a label that is not one of :data:`LABEL_WORDS`, a missing column or
+    side, or one pair judged both ways raises :class:`JudgementError` naming the file and its
+    rows."""
     path = Path(path)
-    raw = _read_csv(path)
+    raw = _read_table(path)
     missing = [c for c in JUDGEMENT_COLUMNS if c not in raw.columns]
     if missing:
         raise JudgementError(f"{path}: missing columns {missing} (needed: {JUDGEMENT_COLUMNS})")
@@ -200,32 +205,82 @@ def _pair_rows(tasks: pd.DataFrame, ids_a: np.ndarray, ids_b: np.ndarray, *, cac
     return pd.concat([known, other], ignore_index=True)
 
 
-def _read_csv(path: Path) -> pd.DataFrame:
-    """Every cell as text, with ``row``: the file line where the record starts (cells may span
-    lines; records whose first cell starts with ``#`` and blank lines are skipped)."""
+def write_review_sheet(sheet: pd.DataFrame, path: str | Path) -> Path:
+    """Write a review sheet for a spreadsheet program: ``.xlsx`` as a workbook (sheet
+    ``review``), anything else as CSV with a byte-order mark (so Excel reads the Vietnamese)."""
+    from .export import write_csv, write_xlsx
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.suffix.lower() in EXCEL_SUFFIXES:
+        return write_xlsx({REVIEW_SHEET: sheet}, path)
+    return write_csv(sheet, path)
+
+
+def _read_table(path: Path) -> pd.DataFrame:
+    """Every cell as text, with ``row``: the file line (CSV) or sheet row (workbook) where the
+    record starts; blank records and records whose first cell starts with ``#`` are skipped."""
+    if not path.is_file():
+        raise JudgementError(f"{path}: no such file")
+    records = _excel_records(path) if path.suffix.lower() in EXCEL_SUFFIXES else _csv_records(path)
+    header, rows = None, []
+    for line, cells in records:
+        cells = ["" if c is None else str(c) for c in cells]
+        if not any(c.strip() for c in cells) or cells[0].lstrip().startswith("#"):
+            continue
+        if header is None:
+            header = [c.strip() for c in cells]
+            continue
+        rows.append([*cells[: len(header)], *[""] * (len(header) - len(cells)), line])
+    if header is None:
+        raise JudgementError(f"{path}: empty file (no header row)")
+    return pd.DataFrame(rows, columns=[*header, "row"])
+
+
+def _csv_records(path: Path):
+    """(line, cells) of a CSV file; cells may span lines. The delimiter is the header's: ``,``,
+    or ``;`` or a tab as spreadsheet programs write in locales with a decimal comma."""
     import csv
     import io
 
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise JudgementError(f"{path}: no such file") from None
     except UnicodeDecodeError as exc:
         raise JudgementError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as "
                              "CSV UTF-8") from None
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header, records, start = None, [], 1
+    first = next((ln for ln in text.split("\n") if ln.strip() and not ln.lstrip().startswith("#")), "")
+    delimiter = max((",", ";", "\t"), key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    start = 1
     for cells in reader:
         line, start = start, reader.line_num + 1
-        if not cells or not any(c.strip() for c in cells) or cells[0].lstrip().startswith("#"):
-            continue
-        if header is None:
-            header = [c.strip() for c in cells]
-            continue
-        records.append([*cells[: len(header)], *[""] * (len(header) - len(cells)), line])
-    if header is None:
-        raise JudgementError(f"{path}: empty file (no header row)")
-    return pd.DataFrame(records, columns=[*header, "row"])
+        yield line, cells
+
+
+def _excel_records(path: Path):
+    """(row, cells) of a workbook's sheet ``review`` (or its first sheet)."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+        raise JudgementError(f"{path}: not a readable Excel workbook ({exc})") from None
+    try:
+        ws = book[REVIEW_SHEET] if REVIEW_SHEET in book.sheetnames else book.worksheets[0]
+        for number, cells in enumerate(ws.iter_rows(values_only=True), start=1):
+            yield number, [_cell_text(c) for c in cells]
+    finally:
+        book.close()
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _rows(frame: pd.DataFrame) -> str:

@@ -16,6 +16,7 @@ from kehoach_lib.review import (
     apply_judgements,
     load_judgements,
     review_sheet,
+    write_review_sheet,
 )
 
 KH58, BN, BT = "bacgiang_kh58_2025", "bacninh_kh383_2023", "bentre_kh_2024"
@@ -179,3 +180,35 @@ def test_review_and_match_commands(tmp_path, capsys):
     sheet.to_csv(tmp_path / "review.csv", index=False)
     assert main(["match", "--judgements", str(tmp_path / "review.csv"), "--out", str(tmp_path / "m.csv")]) == 2
     assert "review.csv: row 3: label must be 1 or 0" in capsys.readouterr().err
+
+
+def test_a_sheet_filled_in_excel_reads_back(tmp_path, sheet):
+    from openpyxl import load_workbook
+
+    path = write_review_sheet(sheet, tmp_path / "review.xlsx")
+    book = load_workbook(path)
+    ws = book["review"]
+    assert [c.value for c in ws[1]] == list(sheet.columns)
+    ws["A2"], ws["A4"], ws["B4"] = 0, "yes", "cùng một cam kết"  # Excel rows: the header is row 1
+    book.save(path)
+    judged = load_judgements(path)
+    assert judged.label.tolist() == [0, 1] and judged.row.tolist() == [2, 4]
+    assert (judged.line_a.tolist(), judged.line_b.tolist()) == (sheet.line_a[[0, 2]].tolist(),
+                                                                 sheet.line_b[[0, 2]].tolist())
+    (tmp_path / "broken.xlsx").write_bytes(b"not a workbook")
+    with pytest.raises(JudgementError, match="broken.xlsx: not a readable Excel workbook"):
+        load_judgements(tmp_path / "broken.xlsx")
+
+
+def test_a_csv_saved_with_semicolons_and_decimal_commas_reads_back(tmp_path, sheet):
+    # spreadsheet programs in a Vietnamese locale (decimal comma) save CSV with ";"
+    filled = sheet.astype({"label": object})
+    filled.loc[1, "label"] = "1"
+    filled.to_csv(tmp_path / "review.csv", sep=";", decimal=",", index=False, encoding="utf-8-sig")
+    judged = load_judgements(tmp_path / "review.csv")
+    assert judged[["line_a", "line_b", "label"]].values.tolist() == [[sheet.line_a[1], sheet.line_b[1], 1]]
+
+
+def test_the_csv_sheet_has_a_byte_order_mark_for_excel(tmp_path, sheet):
+    path = write_review_sheet(sheet.head(3), tmp_path / "review.csv")
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
