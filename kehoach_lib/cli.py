@@ -82,8 +82,9 @@ def _judged(matches, tasks, path, cache_dir):
 
     judged = load_judgements(path)
     matches = _warning_lines(apply_judgements, matches, tasks, judged, cache_dir=cache_dir)
-    counts = judgement_summary(matches, judged)
-    print(f"judgements from {path}: {counts['confirmed']} confirmed, {counts['rejected']} rejected")
+    counts = judgement_summary(tasks, judged)
+    print(f"judgements from {path}: {counts['confirmed']} confirmed, {counts['rejected']} rejected"
+          + (f", {counts['not applied']} not applied" if counts["not applied"] else ""))
     return matches
 
 
@@ -110,9 +111,9 @@ def _cmd_review(args: argparse.Namespace) -> int:
     from .review import load_judgements, review_sheet, write_review_sheet
 
     _, tasks = _tasks(args)
-    judged = load_judgements(args.judgements) if args.judgements else None
-    sheet = review_sheet(tasks, floor=args.floor, probability=args.probability, judgements=judged,
-                         cache_dir=args.cache_dir)
+    judged = load_judgements(args.judgements, notes=True) if args.judgements else None
+    sheet = _warning_lines(review_sheet, tasks, floor=args.floor, probability=args.probability,
+                           judgements=judged, cache_dir=args.cache_dir)
     out = write_review_sheet(sheet, args.out)
     print(f"{len(sheet)} pairs to review ({int(sheet.matched.sum())} matched by default, "
           f"{int(sheet.label.notna().sum())} already judged) -> {out}")
@@ -134,11 +135,13 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         print()
     if args.judgements:
         from .match import evaluate_matching, match_tasks
-        from .review import load_judgements
+        from .review import judgement_summary, load_judgements
 
         judged = load_judgements(args.judgements)
         scores = evaluate_matching(tasks, judged, matches=match_tasks(tasks, cache_dir=args.cache_dir))
-        print(f"default matching on the {len(judged)} judged pairs of {args.judgements}: "
+        counts = judgement_summary(tasks, judged)
+        print(f"default matching on the {counts['confirmed'] + counts['rejected']} judged pairs of "
+              f"{args.judgements}: "
               f"precision {scores['precision']:.3f}, recall {scores['recall']:.3f}, F1 {scores['f1']:.3f}")
         print()
     print(evaluation_table(tasks).to_string())

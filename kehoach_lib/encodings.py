@@ -16,7 +16,6 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from functools import cache
 
 from . import config
 
@@ -60,15 +59,19 @@ class EncodingProblem(ValueError):
     """Text that cannot be read as Unicode Vietnamese; the message says why and what to do."""
 
 
-@cache
 def legacy_tables() -> dict[str, tuple[dict[str, str], dict[str, str]]]:
-    """``{encoding: (letters, marks)}`` from ``data/legacy_fonts.csv``.
+    """``{encoding: (letters, marks)}`` from ``data/legacy_fonts.csv`` (read again when it changes).
 
     ``letters`` maps a legacy character to a Unicode letter; ``marks`` (VNI) maps one to the
     combining marks it adds to the vowel before it.
     """
+    return _legacy_tables(config.DATA_DIR / LEGACY_TABLE)
+
+
+@config.reread_on_change
+def _legacy_tables(path) -> dict[str, tuple[dict[str, str], dict[str, str]]]:
     tables: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
-    for row in config.data_rows(config.DATA_DIR / LEGACY_TABLE):
+    for row in config.data_rows(path):
         letters, marks = tables.setdefault(row["encoding"], ({}, {}))
         if row["kind"] == "mark":
             marks[row["legacy"]] = "".join(_MARKS[m] for m in row["unicode"].split("+"))

@@ -47,7 +47,7 @@ from scipy.optimize import linear_sum_assignment
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from . import config
+from . import config, scorer
 from .scorer import (
     CANDIDATE_FLOOR,
     DEFAULT_C,
@@ -115,7 +115,7 @@ def load_concepts(path: str | Path = CONCEPTS_FILE) -> dict[str, frozenset[str]]
 
 def with_concepts(tokens: Sequence[str], concepts: dict[str, frozenset[str]] | None = None) -> list[str]:
     """Tokens followed by the concepts they belong to (each concept once, sorted)."""
-    concepts = load_concepts() if concepts is None else concepts
+    concepts = load_concepts(CONCEPTS_FILE) if concepts is None else concepts
     found: set[str] = set()
     for tok in tokens:
         found |= concepts.get(tok, frozenset())
@@ -139,10 +139,13 @@ def tokenize_texts(texts: Sequence[str], *, analyzer: Callable[[str], list[str]]
 
     if analyzer is tokenize:
         texts = list(texts)
-        return cached_tokenize(texts, tokenizer=tokenize,
-                               fingerprint=tokenizer_fingerprint(default_tokenizer()),
-                               cache_dir=cache_dir,
-                               n_jobs=-1 if len(texts) >= PARALLEL_MIN_TEXTS else 1)
+        parallel = len(texts) >= PARALLEL_MIN_TEXTS
+        current = default_tokenizer()
+        # worker processes get the tokenizer itself (the tables this process reads), the
+        # serial path the memoised module function
+        return cached_tokenize(texts, tokenizer=current if parallel else tokenize,
+                               fingerprint=tokenizer_fingerprint(current), cache_dir=cache_dir,
+                               n_jobs=-1 if parallel else 1)
     return [analyzer(t) for t in texts]
 
 
@@ -175,7 +178,7 @@ class TaskVectorizer:
         tokens = tokenize_texts(texts, analyzer=self.analyzer, cache_dir=self.cache_dir)
         grams = [ngrams(t, self.ngram_range) for t in tokens]
         if self.concepts:
-            concepts = load_concepts()
+            concepts = load_concepts(CONCEPTS_FILE)
             grams = [g + with_concepts(t, concepts)[len(t):] for g, t in zip(grams, tokens, strict=True)]
         return tokens, grams
 
@@ -332,7 +335,7 @@ def match_tasks(
     k = candidates or (len(tasks) if len(tasks) <= EXACT_LIMIT else DEFAULT_CANDIDATES)
     if policy == "scored":
         table = _scored_candidates(tasks, prep, k)
-        p = (model or load_pair_model()).predict_proba(table)
+        p = (model or load_pair_model(scorer.PAIR_MODEL_FILE)).predict_proba(table)
         keep = p >= probability
         return _match_table(tasks, prep, table.a.to_numpy()[keep], table.b.to_numpy()[keep],
                             table.cosine.to_numpy()[keep], p[keep], top_terms)
@@ -382,9 +385,13 @@ def cached_match_tasks(tasks: pd.DataFrame, *, cache_dir=None, **params) -> pd.D
         return match_tasks(tasks, cache_dir=cache_dir, **params)
     # the key holds the tables this process computes with (not the files' bytes), so a file
     # edited after a table was loaded can never store results under the new file's key
-    from .agencies import load_alias_patterns, load_aliases, load_successions
+    # the modules' paths are read at call time (as the loaders' callers do), so a test can
+    # point them elsewhere
+    from . import agencies
 
-    tables = (load_concepts(), load_pair_model(), load_aliases(), load_alias_patterns(), load_successions())
+    tables = (load_concepts(CONCEPTS_FILE), load_pair_model(scorer.PAIR_MODEL_FILE),
+              agencies.load_aliases(agencies.ALIASES_FILE), agencies.load_alias_patterns(agencies.ALIASES_FILE),
+              agencies.load_successions(agencies.SUCCESSIONS_FILE))
     settings = hashlib.sha256(json.dumps(tables, sort_keys=True, ensure_ascii=False, default=_plain).encode())
     return cached_matches(tasks, compute=lambda: match_tasks(tasks, cache_dir=cache_dir, **params),
                           params=params, fingerprint=tokenizer_fingerprint(default_tokenizer())

@@ -72,8 +72,8 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", judgements=None, c
         "documents": len(docs),
         "tasks": len(tasks),
         "matched pairs": len(matches),
-        **({"judgements": "{confirmed} confirmed, {rejected} rejected".format(
-            **review.judgement_summary(matches, judged))} if judged is not None else {}),
+        **({"judgements": "{confirmed} confirmed, {rejected} rejected, {not applied} not applied".format(
+            **review.judgement_summary(tasks, judged))} if judged is not None else {}),
         "directive": f"{info['number']} ({info['date']})",
         **{f"coverage in {row.Index}": f"{row.covered} covered, {row.partial} partial, {row.missing} missing"
            for row in summary_cov.itertuples()},

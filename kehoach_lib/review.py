@@ -60,18 +60,21 @@ def review_sheet(tasks: pd.DataFrame, *, floor: float = REVIEW_FLOOR, probabilit
                  judgements: pd.DataFrame | None = None, cache_dir=None) -> pd.DataFrame:
     """Pairs to review (columns :data:`REVIEW_COLUMNS`): every candidate pair with a pair-scorer
     probability of at least ``floor``; ``matched`` says whether the default table (probability
-    ``probability``) has it.
+    ``probability``) has it. Ordered by pair of documents, then side a's line, then probability
+    (highest first).
 
-    With ``judgements`` (from :func:`load_judgements`) their labels and notes are filled in, and
-    judged pairs the scorer does not list are kept as rows too, so a sheet can be continued
-    after a re-run without losing anything. Ordered by pair of documents, then side a's line,
-    then probability (highest first).
+    With ``judgements`` (from :func:`load_judgements`, with ``notes=True`` to keep notes on rows
+    not labelled yet) their labels and notes are filled in, so a sheet can be continued after a
+    re-run without losing anything: judged pairs the scorer does not list become rows too, and
+    judgements that no longer name two tasks of different documents are kept at the end, with
+    their sides as written and no task ids (and one warning).
     """
     if floor > probability:
         raise ValueError(f"floor ({floor}) must not exceed probability ({probability})")
     tasks = tasks.reset_index(drop=True)
     cand = match_tasks(tasks, probability=floor, cache_dir=cache_dir)
-    judged = _judged_pairs(tasks, judgements)
+    judged, lost = _resolve(tasks, judgements)
+    _warn_lost(judgements, lost)
     extra = judged[~judged.key.isin(set(_keys(cand)))]
     if len(extra):
         cand = pd.concat([cand, _pair_rows(tasks, extra.task_a.to_numpy(), extra.task_b.to_numpy(),
@@ -84,24 +87,30 @@ def review_sheet(tasks: pd.DataFrame, *, floor: float = REVIEW_FLOOR, probabilit
         label=pd.array([pd.NA] * len(cand), dtype="Int64"), note="",
     )
     if len(judged):
-        by_key = judged.drop_duplicates("key").set_index("key")
+        by_key = judged.set_index("key")
         keys = pd.Series(_keys(sheet), index=sheet.index)
         hit = keys.isin(by_key.index)
         sheet.loc[hit, "label"] = by_key.label.reindex(keys[hit]).to_numpy()
         sheet.loc[hit, "note"] = by_key.note.reindex(keys[hit]).fillna("").to_numpy()
     sheet = sheet.assign(_da=sheet.doc_a.map(order), _db=sheet.doc_b.map(order), _p=-sheet.probability.fillna(-1))
-    sheet = sheet.sort_values(["_da", "_db", "line_a", "_p", "line_b"], kind="stable")
-    return sheet[REVIEW_COLUMNS].reset_index(drop=True)
+    sheet = sheet.sort_values(["_da", "_db", "line_a", "_p", "line_b"], kind="stable")[REVIEW_COLUMNS]
+    if len(lost):
+        kept = lost[["doc_a", "line_a", "doc_b", "line_b", "label", "note"]].assign(matched=False)
+        sheet = pd.concat([sheet, kept.astype({"label": "Int64"})], ignore_index=True)[REVIEW_COLUMNS]
+    return sheet.reset_index(drop=True)
 
 
-def load_judgements(path: str | Path) -> pd.DataFrame:
+def load_judgements(path: str | Path, *, notes: bool = False) -> pd.DataFrame:
     """The judged rows of a judgements file: a filled-in review sheet, or any table with the
     columns :data:`JUDGEMENT_COLUMNS`, as CSV (UTF-8; comma, semicolon or tab) or as a workbook
-    (:data:`EXCEL_SUFFIXES`; sheet ``review`` or the first). Columns ``doc_a, line_a, doc_b,
-    line_b, label`` (0/1), ``note`` and ``row`` (the file line or sheet row). Rows with a blank
-    label are left out; a label that is not one of :data:`LABEL_WORDS`, a missing column or
-    side, or one pair judged both ways raises :class:`JudgementError` naming the file and its
-    rows."""
+    (:data:`EXCEL_SUFFIXES`; sheet ``review`` or the first).
+
+    Columns ``doc_a, line_a, doc_b, line_b, label`` (0/1), ``note`` and ``row`` (the file line
+    or sheet row). Rows with a blank label are left out, except, with ``notes=True``, those
+    with a note (label ``<NA>``: for continuing a sheet). A label that is not one of
+    :data:`LABEL_WORDS`, a missing or repeated column, a side without its document or line,
+    or one pair judged both ways raises :class:`JudgementError` naming the file and its rows.
+    """
     path = Path(path)
     raw = _read_table(path)
     missing = [c for c in JUDGEMENT_COLUMNS if c not in raw.columns]
@@ -110,24 +119,22 @@ def load_judgements(path: str | Path) -> pd.DataFrame:
     if "note" not in raw:
         raw["note"] = ""
     text = raw.label.str.strip().str.lower()
-    raw = raw[text != ""].assign(label=text[text != ""].map(LABEL_WORDS))
-    bad = raw[raw.label.isna()]
+    keep = (text != "") | (notes & (raw.note.str.strip() != ""))
+    raw = raw[keep].assign(label=text[keep].map(LABEL_WORDS).astype("Int64"))
+    bad = raw[raw.label.isna() & (text[keep] != "")]
     if len(bad):
         raise JudgementError(f"{path}: {_rows(bad)}: label must be 1 or 0 (or yes/no), or blank")
-    lines = raw[["line_a", "line_b"]].apply(pd.to_numeric, errors="coerce")
-    bad = raw[lines.isna().any(axis=1) | raw.doc_a.str.strip().eq("") | raw.doc_b.str.strip().eq("")]
+    number = raw[["line_a", "line_b"]].apply(lambda col: col.str.fullmatch(_LINE_NUMBER))
+    bad = raw[~number.all(axis=1) | raw.doc_a.str.strip().eq("") | raw.doc_b.str.strip().eq("")]
     if len(bad):
-        raise JudgementError(f"{path}: {_rows(bad)}: doc_a, line_a, doc_b and line_b must all be given")
-    out = pd.DataFrame({"doc_a": raw.doc_a.str.strip(), "line_a": lines.line_a.astype(int),
-                        "doc_b": raw.doc_b.str.strip(), "line_b": lines.line_b.astype(int),
-                        "label": raw.label.astype(int), "note": raw.note, "row": raw.row})
+        raise JudgementError(f"{path}: {_rows(bad)}: each side needs its document (doc_a, doc_b) and a "
+                             "whole line number (line_a, line_b)")
+    out = pd.DataFrame({"doc_a": raw.doc_a.str.strip(), "line_a": raw.line_a.astype(float).astype(int),
+                        "doc_b": raw.doc_b.str.strip(), "line_b": raw.line_b.astype(float).astype(int),
+                        "label": raw.label, "note": raw.note, "row": raw.row})
     side_a = list(zip(out.doc_a, out.line_a, strict=True))
     side_b = list(zip(out.doc_b, out.line_b, strict=True))
-    out["pair"] = [frozenset((x, y)) for x, y in zip(side_a, side_b, strict=True)]
-    both = out.groupby("pair").label.transform("nunique") > 1
-    if both.any():
-        raise JudgementError(f"{path}: {_rows(out[both])}: the same pair is judged both 1 and 0")
-    out = out.drop_duplicates("pair").drop(columns="pair").reset_index(drop=True)
+    out = _one_label_each(out, [frozenset((x, y)) for x, y in zip(side_a, side_b, strict=True)], str(path))
     out.attrs["source"] = str(path)
     return out
 
@@ -135,21 +142,24 @@ def load_judgements(path: str | Path) -> pd.DataFrame:
 def apply_judgements(matches: pd.DataFrame, tasks: pd.DataFrame, judgements: pd.DataFrame, *,
                      cache_dir=None) -> pd.DataFrame:
     """A new match table: ``matches`` without the pairs judged 0, with every pair judged 1
-    (added with its cosine and shared terms when the matcher had not found it), and a
-    ``judgement`` column: ``confirmed``, ``rejected`` is never present (those rows are gone),
-    ``""`` for pairs nobody judged. A judgement whose line falls in no task (the document
-    changed since) is not applied, with one warning that names the file and its rows."""
+    (added with its cosine, shared terms and, where the scorer considers it, probability, when
+    the matcher had not found it), and a ``judgement`` column: ``confirmed``, or ``""`` for
+    pairs nobody judged. A judgement that does not name two tasks of different documents (a
+    line in no task: the document changed since) is not applied, with one warning naming the
+    file and its rows. Two lines of one task judged both ways raise :class:`JudgementError`."""
     tasks = tasks.reset_index(drop=True)
-    judged = _judged_pairs(tasks, judgements, warn=True)
+    judged, lost = _resolve(tasks, judgements)
+    _warn_lost(judgements, lost)
+    judged = judged[judged.label.notna()]
     rejected = set(judged.key[judged.label == 0])
     confirmed = judged[judged.label == 1]
-    keys = _keys(matches)
-    out = matches[[k not in rejected for k in keys]]
-    have = set(_keys(out))
-    add = confirmed[~confirmed.key.isin(have)]
+    out = matches[[k not in rejected for k in _keys(matches)]]
+    add = confirmed[~confirmed.key.isin(set(_keys(out)))]
     if len(add):
-        out = pd.concat([out, _pair_rows(tasks, add.task_a.to_numpy(), add.task_b.to_numpy(),
-                                         cache_dir=cache_dir)], ignore_index=True)
+        rows = _pair_rows(tasks, add.task_a.to_numpy(), add.task_b.to_numpy(), cache_dir=cache_dir)
+        if len(out) and out.probability.isna().all():  # a cosine policy's table: no probabilities
+            rows = rows.assign(probability=np.nan)
+        out = pd.concat([out, rows], ignore_index=True)
     yes = set(confirmed.key)
     out = out.assign(**{JUDGEMENT: ["confirmed" if k in yes else "" for k in _keys(out)]})
     index = {t: i for i, t in enumerate(tasks.task_id)}
@@ -158,32 +168,64 @@ def apply_judgements(matches: pd.DataFrame, tasks: pd.DataFrame, judgements: pd.
     return out.reset_index(drop=True)
 
 
-def judgement_summary(matches: pd.DataFrame, judged: pd.DataFrame) -> dict:
-    """Counts for a report line: judged pairs, confirmed, rejected, added by a researcher."""
-    confirmed = int((matches.get(JUDGEMENT, pd.Series(dtype=str)) == "confirmed").sum())
-    return {"judged": len(judged), "confirmed": int((judged.label == 1).sum()),
-            "rejected": int((judged.label == 0).sum()), "confirmed in table": confirmed}
+def judgement_summary(tasks: pd.DataFrame, judgements: pd.DataFrame) -> dict:
+    """How many judgements apply to ``tasks`` (confirmed, rejected) and how many do not."""
+    judged, lost = _resolve(tasks.reset_index(drop=True), judgements)
+    return {"confirmed": int((judged.label == 1).sum()), "rejected": int((judged.label == 0).sum()),
+            "not applied": len(lost)}
 
 
 # --- helpers --------------------------------------------------------------------------------
+_LINE_NUMBER = r"\s*\d+(?:\.0+)?\s*"
+
+
 def _keys(table: pd.DataFrame) -> list[frozenset]:
     return [frozenset(p) for p in zip(table.task_id_a, table.task_id_b, strict=True)]
 
 
-def _judged_pairs(tasks: pd.DataFrame, judgements: pd.DataFrame | None, *, warn: bool = False) -> pd.DataFrame:
-    """Judgements with their task ids (``task_a``, ``task_b``) and ``key``; those whose lines
-    fall in no task are dropped, with a warning when ``warn``."""
+def _one_label_each(table: pd.DataFrame, keys: list[frozenset], source: str) -> pd.DataFrame:
+    """``table`` with one row per key (the first; its note, or the first non-empty one), or
+    :class:`JudgementError` when the rows of a key carry both labels."""
+    table = table.assign(_key=keys)
+    both = table.groupby("_key").label.transform("nunique") > 1
+    if both.any():
+        raise JudgementError(f"{source}: {_rows(table[both])}: the same pair is judged both 1 and 0"
+                             + (" (lines of the same tasks)" if "task_a" in table else ""))
+    # a labelled row wins over a note-only row of the same pair; the first note that says something
+    table = table.assign(_unlabelled=table.label.isna(), _blank=table.note.fillna("").str.strip().eq(""))
+    note = table.sort_values(["_blank"], kind="stable").groupby("_key").note.first()
+    first = table.sort_values(["_unlabelled"], kind="stable").drop_duplicates("_key").sort_index()
+    first = first.assign(note=first._key.map(note).fillna(""))
+    return first.drop(columns=["_key", "_unlabelled", "_blank"]).reset_index(drop=True)
+
+
+def _resolve(tasks: pd.DataFrame, judgements: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(judgements with task ids ``task_a``, ``task_b`` and ``key``, one row per pair of tasks;
+    those that do not name two tasks of different documents, with a ``reason``)."""
     if judgements is None or not len(judgements):
-        return pd.DataFrame(columns=["task_a", "task_b", "label", "note", "key"])
+        empty = pd.DataFrame(columns=[*JUDGEMENT_COLUMNS, "note", "row", "task_a", "task_b", "key", "reason"])
+        return empty, empty
     ids = label_task_ids(tasks, judgements)
-    lost = ids.task_a.isna() | ids.task_b.isna() | (ids.task_a == ids.task_b)
-    if lost.any() and warn:
-        source = judgements.attrs.get("source", "judgements")
-        rows = _rows(ids[lost]) if "row" in ids else ", ".join(map(str, ids.index[lost] + 1))
-        warnings.warn(f"{source}: {rows} name a line in no task of the corpus (or the same task "
-                      "twice); those judgements are not applied", stacklevel=3)
-    ids = ids[~lost]
-    return ids.assign(key=[frozenset(p) for p in zip(ids.task_a, ids.task_b, strict=True)])
+    doc = dict(zip(tasks.task_id, tasks.doc_id, strict=True))
+    reason = np.select(
+        [ids.task_a.isna() | ids.task_b.isna(), ids.task_a == ids.task_b,
+         ids.task_a.map(doc) == ids.task_b.map(doc)],
+        ["a line in no task of the corpus", "the same task twice", "two tasks of the same document"],
+        default="")
+    lost = ids[reason != ""].assign(reason=reason[reason != ""])
+    ids = ids[reason == ""]
+    keys = [frozenset(p) for p in zip(ids.task_a, ids.task_b, strict=True)]
+    ids = _one_label_each(ids, keys, judgements.attrs.get("source", "judgements"))
+    return ids.assign(key=[frozenset(p) for p in zip(ids.task_a, ids.task_b, strict=True)]), lost
+
+
+def _warn_lost(judgements: pd.DataFrame | None, lost: pd.DataFrame) -> None:
+    if not len(lost):
+        return
+    source = judgements.attrs.get("source", "judgements")
+    parts = [f"{_rows(group)} name {why}" for why, group in lost.groupby("reason", sort=True)]
+    warnings.warn(f"{source}: {'; '.join(parts)}; matches are between tasks of different documents, "
+                  "so those judgements are not applied", stacklevel=3)
 
 
 def _pair_rows(tasks: pd.DataFrame, ids_a: np.ndarray, ids_b: np.ndarray, *, cache_dir=None) -> pd.DataFrame:
@@ -220,8 +262,10 @@ def write_review_sheet(sheet: pd.DataFrame, path: str | Path) -> Path:
 def _read_table(path: Path) -> pd.DataFrame:
     """Every cell as text, with ``row``: the file line (CSV) or sheet row (workbook) where the
     record starts; blank records and records whose first cell starts with ``#`` are skipped."""
-    if not path.is_file():
+    if not path.exists():
         raise JudgementError(f"{path}: no such file")
+    if path.is_dir():
+        raise JudgementError(f"{path}: is a folder, not a judgements file")
     records = _excel_records(path) if path.suffix.lower() in EXCEL_SUFFIXES else _csv_records(path)
     header, rows = None, []
     for line, cells in records:
@@ -230,6 +274,10 @@ def _read_table(path: Path) -> pd.DataFrame:
             continue
         if header is None:
             header = [c.strip() for c in cells]
+            repeated = sorted({c for c in header if c and header.count(c) > 1})
+            if repeated:
+                raise JudgementError(f"{path}: {_rows(pd.DataFrame({'row': [line]}))}: columns {repeated} "
+                                     "appear more than once")
             continue
         rows.append([*cells[: len(header)], *[""] * (len(header) - len(cells)), line])
     if header is None:
@@ -248,9 +296,14 @@ def _csv_records(path: Path):
     except UnicodeDecodeError as exc:
         raise JudgementError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as "
                              "CSV UTF-8") from None
-    first = next((ln for ln in text.split("\n") if ln.strip() and not ln.lstrip().startswith("#")), "")
+    except OSError as exc:
+        raise JudgementError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    # comment lines are emptied, not parsed (a quote in a comment must not open a cell), and
+    # kept as empty lines so that every record keeps its line number
+    lines = ["" if ln.lstrip().startswith("#") else ln for ln in text.split("\n")]
+    first = next((ln for ln in lines if ln.strip()), "")
     delimiter = max((",", ";", "\t"), key=first.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO("\n".join(lines), newline=""), delimiter=delimiter)
     start = 1
     for cells in reader:
         line, start = start, reader.line_num + 1

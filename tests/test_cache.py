@@ -131,3 +131,48 @@ def test_match_tables_are_cached_and_any_change_recomputes(tmp_path, tasks, monk
     clear_cache(tmp_path)
     match.cached_match_tasks(tasks, cache_dir=tmp_path)
     assert len(computed) == 4
+
+
+def test_an_edited_alias_table_gives_a_new_match_table_not_the_cached_one(tmp_path, tasks, monkeypatch):
+    import kehoach_lib.agencies as agencies
+    import kehoach_lib.match as match
+
+    before = match.cached_match_tasks(tasks, cache_dir=tmp_path)
+    copy = tmp_path / "aliases.csv"
+    header = next(ln for ln in agencies.ALIASES_FILE.read_text(encoding="utf-8").splitlines()
+                  if ln.startswith("canonical"))
+    copy.write_text(header + "\n", encoding="utf-8")  # no agency known: 'same lead' changes
+    monkeypatch.setattr(agencies, "ALIASES_FILE", copy)
+    after = match.cached_match_tasks(tasks, cache_dir=tmp_path)
+    pd.testing.assert_frame_equal(after, match.match_tasks(tasks, cache_dir=tmp_path))
+    assert not after.equals(before)
+
+
+def test_worker_processes_tokenise_with_this_process_tables(tmp_path, monkeypatch):
+    # the workers import kehoach_lib afresh: they must get the tables, not re-read the defaults
+    import kehoach_lib.text as text
+    from kehoach_lib.text import default_tokenizer
+
+    copy = tmp_path / "stopwords.txt"
+    copy.write_text(text.STOPWORDS_FILE.read_text(encoding="utf-8") + "\nhồ_sơ\n", encoding="utf-8")
+    monkeypatch.setattr(text, "STOPWORDS_FILE", copy)
+    texts = ["số hoá hồ sơ"] * 6
+    assert tokenize_many(texts, tokenizer=default_tokenizer(), n_jobs=2, chunk=2) == [["số_hóa"]] * 6
+
+
+def test_large_inputs_send_the_tokenizer_to_the_workers(monkeypatch):
+    import kehoach_lib.cache as cache
+    import kehoach_lib.match as match
+    from kehoach_lib.text import default_tokenizer
+
+    seen = {}
+
+    def capture(texts, *, tokenizer, n_jobs, **kw):
+        seen.update(tokenizer=tokenizer, n_jobs=n_jobs)
+        return [[] for _ in texts]
+
+    monkeypatch.setattr(cache, "cached_tokenize", capture)
+    match.tokenize_texts(["a"] * match.PARALLEL_MIN_TEXTS)
+    assert seen == {"tokenizer": default_tokenizer(), "n_jobs": -1}
+    match.tokenize_texts(["a"])
+    assert seen == {"tokenizer": tokenize, "n_jobs": 1}

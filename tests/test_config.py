@@ -19,10 +19,14 @@ def test_a_loader_reads_its_file_once_and_again_after_an_edit(tmp_path):
     path.write_text("# comment\na\n", encoding="utf-8")
     assert load() == ["a"] and load(path) == ["a"] and load(str(path)) == ["a"]
     assert len(reads) == 1
-    path.write_text("a\nb\n", encoding="utf-8")
+    path.write_text("# comment\nb\n", encoding="utf-8")  # the same size: only the time tells
     os.utime(path, ns=(1, path.stat().st_mtime_ns + 10**9))
-    assert load() == ["a", "b"]
+    assert load() == ["b"]
     assert len(reads) == 2
+    path.write_text("b\nc\n", encoding="utf-8")
+    os.utime(path, ns=(1, 10**9))  # an older time, a new size
+    assert load() == ["b", "c"]
+    assert len(reads) == 3
 
 
 def test_stamps_name_the_file_its_time_and_size(tmp_path):

@@ -116,7 +116,11 @@ def test_labels_may_be_words_blank_means_not_judged(tmp_path):
     [
         ([f"{KH58},9,{BN},18,maybe,"], "row 2: label must be 1 or 0"),
         ([f"{KH58},9,{BN},18,1,", f"{BN},18,{KH58},9,0,"], "rows 2, 3: the same pair is judged both 1 and 0"),
-        ([f"{KH58},,{BN},18,1,"], "row 2: doc_a, line_a, doc_b and line_b must all be given"),
+        ([f"{KH58},,{BN},18,1,"], "row 2: each side needs its document"),
+        ([f"{KH58},9.7,{BN},18,1,"], "row 2: each side needs .* a whole line number"),
+        ([f"{KH58},1e1,{BN},18,1,"], "row 2: each side needs .* a whole line number"),
+        ([f"{KH58},inf,{BN},18,1,"], "row 2: each side needs .* a whole line number"),
+        ([",9,x,18,1,"], "row 2: each side needs its document"),
     ],
 )
 def test_a_bad_judgement_is_one_message_naming_file_and_row(tmp_path, rows, message):
@@ -129,6 +133,11 @@ def test_a_bad_judgement_is_one_message_naming_file_and_row(tmp_path, rows, mess
 def test_bad_judgement_files(tmp_path):
     with pytest.raises(JudgementError, match="no such file"):
         load_judgements(tmp_path / "none.csv")
+    with pytest.raises(JudgementError, match="is a folder"):
+        load_judgements(tmp_path)
+    with pytest.raises(JudgementError, match=r"row 1: columns \['label', 'note'\] appear more than once"):
+        load_judgements(_write(tmp_path / "twice.csv", ["x,1,y,2,1,a,0,b"],
+                               header="doc_a,line_a,doc_b,line_b,label,note,label,note"))
     (tmp_path / "latin1.csv").write_bytes("doc_a,line_a,doc_b,line_b,label,note\nx,1,y,2,1,Sở Tư pháp\n"
                                           .encode("cp1258", errors="replace").replace(b"?", b"\xe0\xff"))
     with pytest.raises(JudgementError, match="not UTF-8"):
@@ -142,43 +151,76 @@ def test_bad_judgement_files(tmp_path):
 
 def test_row_numbers_count_file_lines_with_comments_and_cells_spanning_lines(tmp_path):
     path = tmp_path / "j.csv"
-    path.write_text("# my judgements\ndoc_a,line_a,doc_b,line_b,label,note\n"
+    # a quote in a comment opens no cell
+    path.write_text('# my judgements, "draft\ndoc_a,line_a,doc_b,line_b,label,note\n'
                     f'{KH58},9,{BN},18,1,"two\nlines"\n\n{KH58},9,{BN},22,x,\n', encoding="utf-8")
     with pytest.raises(JudgementError, match="row 6: label"):
         load_judgements(path)
 
 
-def test_a_judgement_on_a_line_in_no_task_is_reported_not_applied(tmp_path, tasks, matches):
-    path = _write(tmp_path / "j.csv", [f"{KH58},1,{BN},18,1,", f"{KH58},9,{BN},18,0,"])
+def _caught(fn, *args, **kwargs):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        out = apply_judgements(matches, tasks, load_judgements(path))
-    assert len(caught) == 1
-    assert str(path) in str(caught[0].message) and "row 2 name a line in no task" in str(caught[0].message)
-    assert len(out) == len(matches) - 1  # the other judgement (a rejection) is applied
+        result = fn(*args, **kwargs)
+    return result, [str(w.message) for w in caught]
+
+
+def test_a_judgement_that_names_no_pair_of_documents_is_reported_not_applied(tmp_path, tasks, matches):
+    t1, t2 = tasks[tasks.doc_id == KH58].line_start.iloc[[1, 2]]
+    path = _write(tmp_path / "j.csv", [f"{KH58},1,{BN},18,1,", f"{KH58},9,{BN},18,0,",
+                                       f"{KH58},{t1},{KH58},{t2},1,"])
+    out, messages = _caught(apply_judgements, matches, tasks, load_judgements(path))
+    assert len(messages) == 1 and str(path) in messages[0]
+    assert "row 2 name a line in no task" in messages[0]
+    assert "row 4 name two tasks of the same document" in messages[0]
+    assert len(out) == len(matches) - 1  # only the rejection applies
+    assert (out.doc_id_a != out.doc_id_b).all()
+
+
+def test_two_lines_of_one_task_judged_both_ways_is_an_error(tmp_path, tasks, matches):
+    task = tasks[(tasks.doc_id == KH58) & (tasks.line_end > tasks.line_start)].iloc[0]
+    rows = [f"{KH58},{task.line_start},{BN},18,0,", f"{KH58},{task.line_start + 1},{BN},18,1,"]
+    with pytest.raises(JudgementError, match="rows 2, 3: the same pair is judged both 1 and 0"):
+        apply_judgements(matches, tasks, load_judgements(_write(tmp_path / "j.csv", rows)))
+
+
+def test_a_remade_sheet_keeps_notes_and_judgements_it_cannot_place(tmp_path, tasks):
+    rows = [f"{KH58},9,{BN},18,,ask a colleague", f"{KH58},1,{BN},18,1,the plan was amended"]
+    path = _write(tmp_path / "j.csv", rows)
+    assert len(load_judgements(path)) == 1  # for matching, a note alone is no judgement
+    sheet, messages = _caught(review_sheet, tasks, judgements=load_judgements(path, notes=True))
+    assert len(messages) == 1 and "row 3 name a line in no task" in messages[0]
+    assert sheet.loc[sheet.note == "ask a colleague", "label"].isna().all()
+    kept = sheet[sheet.note == "the plan was amended"].iloc[0]
+    assert (kept.doc_a, kept.line_a, kept.label, kept.matched) == (KH58, 1, 1, False)
+    assert pd.isna(kept.task_id_a)
 
 
 def test_judgements_can_be_scored_like_the_labelled_pairs(tmp_path, tasks, matches):
-    m = matches.iloc[0]
     line = dict(zip(tasks.task_id, tasks.line_start, strict=True))
-    rows = [f"{m.doc_id_a},{line[m.task_id_a]},{m.doc_id_b},{line[m.task_id_b]},1,"]
+    m, n = matches.iloc[0], matches.iloc[1]
+    rows = [f"{m.doc_id_a},{line[m.task_id_a]},{m.doc_id_b},{line[m.task_id_b]},1,",
+            f"{n.doc_id_a},{line[n.task_id_a]},{n.doc_id_b},{line[n.task_id_b]},0,"]
     scores = evaluate_matching(tasks, load_judgements(_write(tmp_path / "j.csv", rows)), matches=matches)
-    assert (scores["precision"], scores["recall"]) == (1.0, 1.0)
+    assert (scores["precision"], scores["recall"]) == (0.5, 1.0)
 
 
 def test_review_and_match_commands(tmp_path, capsys):
-    assert main(["review", "--out", str(tmp_path / "review.csv")]) == 0
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    assert main(["review", "--out", str(tmp_path / "review.csv"), *cache]) == 0
     assert "pairs to review" in capsys.readouterr().out
     sheet = pd.read_csv(tmp_path / "review.csv", dtype=str, keep_default_na=False)
     sheet.loc[0, "label"] = "0"
     sheet.to_csv(tmp_path / "review.csv", index=False)
-    assert main(["match", "--judgements", str(tmp_path / "review.csv"), "--out", str(tmp_path / "m.csv")]) == 0
+    assert main(["match", "--judgements", str(tmp_path / "review.csv"), "--out", str(tmp_path / "m.csv"),
+                 *cache]) == 0
     assert "0 confirmed, 1 rejected" in capsys.readouterr().out
     out = pd.read_csv(tmp_path / "m.csv")
     assert not _pair(out, sheet.task_id_a[0], sheet.task_id_b[0]) and "judgement" in out.columns
     sheet.loc[1, "label"] = "perhaps"
     sheet.to_csv(tmp_path / "review.csv", index=False)
-    assert main(["match", "--judgements", str(tmp_path / "review.csv"), "--out", str(tmp_path / "m.csv")]) == 2
+    assert main(["match", "--judgements", str(tmp_path / "review.csv"), "--out", str(tmp_path / "m.csv"),
+                 *cache]) == 2
     assert "review.csv: row 3: label must be 1 or 0" in capsys.readouterr().err
 
 
