@@ -3,13 +3,14 @@
 A pipeline of small swappable steps, in the spirit of scikit-learn's text vectorizers:
 
     normalize_text  NFC -> markup, quotes and bullets stripped -> one tone-mark convention
+    correct_spelling  Công dịch vụ công -> Cổng dịch vụ công (the plans' known misspellings)
     expand_abbreviations  TTHC -> thủ tục hành chính (table + the document's own definitions)
     tokenize        lexicon phrases kept whole -> underthesea ``word_tokenize`` for the rest
                     -> lowercase words joined by "_" -> punctuation and stop-words dropped
 
 :func:`tokenize` is usable directly as a scikit-learn ``analyzer``. Domain knowledge lives
 in editable files under ``kehoach_lib/data/`` (``abbreviations.csv``, ``lexicon.txt``,
-``stopwords.txt``); :class:`Tokenizer` takes other tables, and :func:`tokenizer_fingerprint`
+``stopwords.txt``, ``spelling.csv``); :class:`Tokenizer` takes other tables, and :func:`tokenizer_fingerprint`
 identifies a configuration (for caches).
 
 Lexicon handling is done here and never through underthesea's ``fixed_words``: in
@@ -31,6 +32,7 @@ from . import config
 ABBREVIATIONS_FILE = config.DATA_DIR / "abbreviations.csv"
 LEXICON_FILE = config.DATA_DIR / "lexicon.txt"
 STOPWORDS_FILE = config.DATA_DIR / "stopwords.txt"
+SPELLING_FILE = config.DATA_DIR / "spelling.csv"
 
 # --- normalisation -------------------------------------------------------------------------
 _TAGS = re.compile(r"<[^>]+>")
@@ -143,6 +145,26 @@ def _abbreviation_regex(keys: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<![\w/&-])({alternation})(?![\w&]|-[A-ZĐ])")
 
 
+def correct_spelling(text: str, table: dict[str, str]) -> str:
+    """Replace the whole-word, case-insensitive misspellings of ``table`` (normalised, lowercase
+    keys) by their corrections, keeping a capital first letter."""
+    if not table:
+        return text
+    rx = _spelling_regex(tuple(sorted(table, key=len, reverse=True)))
+
+    def fix(m: re.Match) -> str:
+        new = table[_SPACE.sub(" ", m.group(0).lower())]
+        return new[:1].upper() + new[1:] if m.group(0)[:1].isupper() else new
+
+    return rx.sub(fix, text)
+
+
+@lru_cache(maxsize=8)
+def _spelling_regex(keys: tuple[str, ...]) -> re.Pattern:
+    alternation = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
 # --- data files -----------------------------------------------------------------------------
 def _data_lines(path: Path) -> list[str]:
     return [ln.strip() for ln in config.data_lines(path)]
@@ -165,9 +187,16 @@ def load_stopwords(path: Path = STOPWORDS_FILE) -> frozenset[str]:
     return frozenset(normalize_text(ln).lower() for ln in _data_lines(Path(path)))
 
 
+@config.reread_on_change
+def load_spelling(path: Path = SPELLING_FILE) -> dict[str, str]:
+    rows = config.data_rows(path)
+    return {_SPACE.sub(" ", normalize_text(r["written"]).lower()).strip(): normalize_text(r["correct"]).strip()
+            for r in rows}
+
+
 def _table_stamps() -> tuple:
     # the module's paths are read at call time, so a test can point them elsewhere
-    return config.file_stamps(ABBREVIATIONS_FILE, LEXICON_FILE, STOPWORDS_FILE)
+    return config.file_stamps(ABBREVIATIONS_FILE, LEXICON_FILE, STOPWORDS_FILE, SPELLING_FILE)
 
 
 # --- tokenising -----------------------------------------------------------------------------
@@ -195,7 +224,8 @@ class Tokenizer:
     """A configured tokenizer: ``Tokenizer()(text) -> list[str]``.
 
     ``abbreviations`` maps abbreviations to expansions; ``lexicon`` lists phrases kept as
-    one token; ``stopwords`` lists tokens dropped (``_``-joined, lowercase). ``numbers``
+    one token; ``stopwords`` lists tokens dropped (``_``-joined, lowercase); ``spelling``
+    maps misspellings (lowercase) to corrections. ``numbers``
     keeps numeric tokens such as ``100%``; ``use_document_abbreviations`` adds the
     definitions found in the text being tokenised.
     """
@@ -204,6 +234,7 @@ class Tokenizer:
         default_factory=lambda: tuple(load_abbreviations(ABBREVIATIONS_FILE).items()))
     lexicon: tuple[str, ...] = field(default_factory=lambda: load_lexicon(LEXICON_FILE))
     stopwords: frozenset[str] = field(default_factory=lambda: load_stopwords(STOPWORDS_FILE))
+    spelling: tuple[tuple[str, str], ...] = field(default_factory=lambda: tuple(load_spelling(SPELLING_FILE).items()))
     numbers: bool = False
     use_document_abbreviations: bool = True
 
@@ -211,7 +242,7 @@ class Tokenizer:
         return self.tokenize(text, extra_abbreviations=extra_abbreviations)
 
     def tokenize(self, text: str, *, extra_abbreviations: dict[str, str] | None = None) -> list[str]:
-        text = strip_document_numbers(normalize_text(text))
+        text = correct_spelling(strip_document_numbers(normalize_text(text)), dict(self.spelling))
         table = dict(self.abbreviations)
         if self.use_document_abbreviations:
             table.update(document_abbreviations(text))
@@ -246,7 +277,7 @@ class Tokenizer:
         h = hashlib.sha256()
         for part in (
             repr(sorted(self.abbreviations)), repr(sorted(self.lexicon)),
-            repr(sorted(self.stopwords)), repr(self.numbers),
+            repr(sorted(self.stopwords)), repr(sorted(self.spelling)), repr(self.numbers),
             repr(self.use_document_abbreviations), underthesea.__version__, "kehoach-text-1",
         ):
             h.update(part.encode("utf-8"))

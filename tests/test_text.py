@@ -6,6 +6,7 @@ import pytest
 
 from kehoach_lib.text import (
     Tokenizer,
+    correct_spelling,
     document_abbreviations,
     expand_abbreviations,
     normalize_text,
@@ -81,6 +82,33 @@ def test_lexicon_does_not_leak_into_other_calls():
     assert "sở_khoa_học_và_công_nghệ" not in before
     # lexicon entries are matched literally, never as regular expressions
     assert Tokenizer(lexicon=("a.b",), stopwords=frozenset())("axb a.b") != ["a.b", "a.b"]
+
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("Công dịch vụ công quốc gia", "Cổng dịch vụ công quốc gia"),
+        ("công  Dịch vụ công", "cổng dịch vụ công"),  # any spacing and case
+        ("cắt giản, đơn giản hóa", "cắt giảm, đơn giản hóa"),
+        ("báo cáo cáo tình hình", "báo cáo tình hình"),
+        # whole words only: a longer word is not a misspelling
+        ("cắt giảng", "cắt giảng"), ("công dịch vụ", "công dịch vụ"),
+    ],
+)
+def test_known_misspellings_are_corrected(written, expected):
+    table = {"công dịch vụ công": "cổng dịch vụ công", "cắt giản": "cắt giảm", "báo cáo cáo": "báo cáo"}
+    assert correct_spelling(written, table) == expected
+
+
+def test_a_misspelt_portal_is_the_portal():
+    # Bắc Ninh's plan writes "Công dịch vụ công quốc gia" (Cổng without its hook) 10 times
+    assert tokenize("Kết nối Công dịch vụ công quốc gia") == tokenize("Kết nối Cổng Dịch vụ công quốc gia")
+    assert "cổng_dịch_vụ_công_quốc_gia" in tokenize("Công dịch vụ công quốc gia")
+
+
+def test_the_task_table_keeps_the_text_as_written(tasks):
+    written = tasks[tasks.text.str.contains("Công dịch vụ công", case=False, regex=False)]
+    assert len(written) >= 5 and (written.doc_id == "bacninh_kh383_2023").all()
 
 
 def test_stopwords_drop_boilerplate_verbs():
