@@ -71,7 +71,7 @@ def test_shared_terms_are_real_tokens_of_both_tasks(matches, tasks):
         ("bacgiang_kh58_2025:III.3.a.(ii)", "bentre_kh_2024:PL.V.2"),
         # "tập huấn" in one plan, "đào tạo, bồi dưỡng" in the other (both about officials of
         # the one-stop shop and TTHC control; kh58's "Đào tạo, bồi dưỡng ... cán bộ" is missed:
-        # cosine 0.26, probability 0.21, its only shared words are "chuyên_môn nghiệp_vụ")
+        # cosine 0.26, probability 0.22, its only shared words are "chuyên_môn nghiệp_vụ")
         ("bentre_kh_2024:PL.VIII.1", "bacninh_kh383_2023:PL01.IX.5"),
         # feedback (PAKN) handling, abbreviation in one plan, words in the other
         ("bacninh_kh383_2023:PL01.IV.2", "bentre_kh_2024:PL.IV.4.2"),
