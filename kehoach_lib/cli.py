@@ -142,7 +142,9 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         counts = judgement_summary(tasks, judged)
         print(f"default matching on the {counts['confirmed'] + counts['rejected']} judged pairs of "
               f"{args.judgements}: "
-              f"precision {scores['precision']:.3f}, recall {scores['recall']:.3f}, F1 {scores['f1']:.3f}")
+              f"precision {scores['precision']:.3f}, recall {scores['recall']:.3f}, F1 {scores['f1']:.3f}"
+              + (f" ({counts['not applied']} judgements name no pair of tasks of two documents)"
+                 if counts["not applied"] else ""))
         print()
     print(evaluation_table(tasks).to_string())
     return 0
@@ -278,6 +280,10 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except (DocumentError, DirectiveError, JudgementError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # e.g. an --out path that is a folder, or not writable
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 2
 
 

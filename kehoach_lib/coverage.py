@@ -23,9 +23,10 @@ import numpy as np
 import pandas as pd
 
 from . import config
+from . import text as _text
 from .directives import load_directive
 from .match import TaskVectorizer
-from .text import expand_abbreviations, load_abbreviations, normalize_text
+from .text import correct_spelling, expand_abbreviations, load_abbreviations, load_spelling, normalize_text
 
 #: Best-task score from which a requirement counts as covered.
 DEFAULT_COVERED = 0.30
@@ -60,8 +61,10 @@ def requirement_scores(
 
 
 def _plain(text: str) -> str:
-    """Lowercase NFC text with abbreviations expanded, for ``must`` word checks."""
-    return " ".join(expand_abbreviations(normalize_text(text), load_abbreviations()).lower().split())
+    """Lowercase NFC text with misspellings corrected and abbreviations expanded (the tables the
+    tokenizer reads), for ``must`` word checks."""
+    text = correct_spelling(normalize_text(text), load_spelling(_text.SPELLING_FILE))
+    return " ".join(expand_abbreviations(text, load_abbreviations(_text.ABBREVIATIONS_FILE)).lower().split())
 
 
 def eligible(tasks: pd.DataFrame, must: list[list[str]]) -> np.ndarray:

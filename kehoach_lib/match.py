@@ -588,7 +588,9 @@ def evaluate_matching(tasks: pd.DataFrame, labels: pd.DataFrame | None = None, *
     Predicted pairs the labels say nothing about are not counted.
     """
     labels = label_task_ids(tasks, load_labelled_pairs() if labels is None else labels)
+    # a label must name two tasks of different documents (lines in no task are not counted)
     labels = labels.dropna(subset=["task_a", "task_b"])
+    labels = labels[(labels.task_a != labels.task_b) & (labels.doc_a != labels.doc_b)]
     if matches is None:
         matches = match_tasks(tasks, **params)
     predicted = {frozenset(p) for p in zip(matches.task_id_a, matches.task_id_b, strict=True)}

@@ -205,6 +205,9 @@ def _resolve(tasks: pd.DataFrame, judgements: pd.DataFrame | None) -> tuple[pd.D
     if judgements is None or not len(judgements):
         empty = pd.DataFrame(columns=[*JUDGEMENT_COLUMNS, "note", "row", "task_a", "task_b", "key", "reason"])
         return empty, empty
+    judgements = judgements.reset_index(drop=True)  # "first" is the first row, whatever the index
+    if "note" not in judgements:
+        judgements = judgements.assign(note="")
     ids = label_task_ids(tasks, judgements)
     doc = dict(zip(tasks.task_id, tasks.doc_id, strict=True))
     reason = np.select(
@@ -261,7 +264,7 @@ def write_review_sheet(sheet: pd.DataFrame, path: str | Path) -> Path:
 
 def _read_table(path: Path) -> pd.DataFrame:
     """Every cell as text, with ``row``: the file line (CSV) or sheet row (workbook) where the
-    record starts; blank records and records whose first cell starts with ``#`` are skipped."""
+    record starts; blank records (and a CSV file's comment lines) are skipped."""
     if not path.exists():
         raise JudgementError(f"{path}: no such file")
     if path.is_dir():
@@ -270,7 +273,7 @@ def _read_table(path: Path) -> pd.DataFrame:
     header, rows = None, []
     for line, cells in records:
         cells = ["" if c is None else str(c) for c in cells]
-        if not any(c.strip() for c in cells) or cells[0].lstrip().startswith("#"):
+        if not any(c.strip() for c in cells):
             continue
         if header is None:
             header = [c.strip() for c in cells]
@@ -287,9 +290,9 @@ def _read_table(path: Path) -> pd.DataFrame:
 
 def _csv_records(path: Path):
     """(line, cells) of a CSV file; cells may span lines. The delimiter is the header's: ``,``,
-    or ``;`` or a tab as spreadsheet programs write in locales with a decimal comma."""
+    or ``;`` or a tab as spreadsheet programs write in locales with a decimal comma. A line that
+    starts a record with ``#`` is a comment (a ``#`` line inside a quoted cell is text)."""
     import csv
-    import io
 
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -298,16 +301,32 @@ def _csv_records(path: Path):
                              "CSV UTF-8") from None
     except OSError as exc:
         raise JudgementError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    # comment lines are emptied, not parsed (a quote in a comment must not open a cell), and
-    # kept as empty lines so that every record keeps its line number
-    lines = ["" if ln.lstrip().startswith("#") else ln for ln in text.split("\n")]
-    first = next((ln for ln in lines if ln.strip()), "")
+    lines = text.splitlines(keepends=True)
+    first = next((ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")), "")
     delimiter = max((",", ";", "\t"), key=first.count)
-    reader = csv.reader(io.StringIO("\n".join(lines), newline=""), delimiter=delimiter)
-    start = 1
-    for cells in reader:
-        line, start = start, reader.line_num + 1
-        yield line, cells
+    state = {"line": 0, "start": None}
+
+    def feed():
+        # the reader pulls lines as it needs them: the first line of each pull starts a record
+        for ln in lines:
+            state["line"] += 1
+            if state["start"] is None:
+                if ln.lstrip().startswith("#"):
+                    continue
+                state["start"] = state["line"]
+            yield ln
+
+    reader = csv.reader(feed(), delimiter=delimiter, strict=True)
+    while True:
+        state["start"] = None
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            where = state["start"] or state["line"]
+            raise JudgementError(f"{path}: row {where}: not valid CSV ({exc}); is a quote left open?") from None
+        yield state["start"], cells
 
 
 def _excel_records(path: Path):

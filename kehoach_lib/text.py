@@ -153,7 +153,11 @@ def correct_spelling(text: str, table: dict[str, str]) -> str:
     rx = _spelling_regex(tuple(sorted(table, key=len, reverse=True)))
 
     def fix(m: re.Match) -> str:
-        new = table[_SPACE.sub(" ", m.group(0).lower())]
+        # case-insensitive matching admits case variants that lower() maps elsewhere (İ, ı):
+        # those are left as written
+        new = table.get(_SPACE.sub(" ", m.group(0).lower()))
+        if new is None:
+            return m.group(0)
         return new[:1].upper() + new[1:] if m.group(0)[:1].isupper() else new
 
     return rx.sub(fix, text)
@@ -189,9 +193,18 @@ def load_stopwords(path: Path = STOPWORDS_FILE) -> frozenset[str]:
 
 @config.reread_on_change
 def load_spelling(path: Path = SPELLING_FILE) -> dict[str, str]:
-    rows = config.data_rows(path)
-    return {_SPACE.sub(" ", normalize_text(r["written"]).lower()).strip(): normalize_text(r["correct"]).strip()
-            for r in rows}
+    """Misspelling (normalised, lowercase) -> correction; a blank or repeated written form is an
+    error naming the file."""
+    out: dict[str, str] = {}
+    for r in config.data_rows(path):
+        written = _SPACE.sub(" ", normalize_text(r["written"] or "").lower()).strip()
+        correct = normalize_text(r["correct"] or "").strip()
+        if not written or not correct:
+            raise ValueError(f"{path}: a row without its written form or correction: {r}")
+        if out.get(written, correct) != correct:
+            raise ValueError(f"{path}: {written!r} has two corrections, {out[written]!r} and {correct!r}")
+        out[written] = correct
+    return out
 
 
 def _table_stamps() -> tuple:
@@ -237,6 +250,15 @@ class Tokenizer:
     spelling: tuple[tuple[str, str], ...] = field(default_factory=lambda: tuple(load_spelling(SPELLING_FILE).items()))
     numbers: bool = False
     use_document_abbreviations: bool = True
+
+    def __post_init__(self):
+        # tables may be given as dicts or lists; stored as tuples (hashable, fingerprinted whole)
+        for name in ("abbreviations", "spelling"):
+            value = getattr(self, name)
+            object.__setattr__(self, name, tuple(tuple(p) for p in (value.items() if isinstance(value, dict)
+                                                                    else value)))
+        object.__setattr__(self, "lexicon", tuple(self.lexicon))
+        object.__setattr__(self, "stopwords", frozenset(self.stopwords))
 
     def __call__(self, text: str, *, extra_abbreviations: dict[str, str] | None = None) -> list[str]:
         return self.tokenize(text, extra_abbreviations=extra_abbreviations)

@@ -85,3 +85,12 @@ def test_agreement_with_reading_judgements(tasks, doc_types):
     assert result["n"] == 114
     assert result["accuracy"] >= 0.8
     assert result["presence_accuracy"] >= 0.95
+
+
+def test_a_misspelt_term_still_carries_its_requirement(tasks):
+    # Bắc Ninh writes "Công dịch vụ công quốc gia" for the national portal (spelling.csv)
+    from kehoach_lib.coverage import eligible
+
+    misspelt = tasks.text.str.contains("công dịch vụ công", case=False, regex=False)
+    assert misspelt.sum() >= 5
+    assert eligible(tasks[misspelt], [["cổng dịch vụ công"]]).all()

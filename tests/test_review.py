@@ -149,6 +149,21 @@ def test_bad_judgement_files(tmp_path):
         load_judgements(tmp_path / "empty.csv")
 
 
+def test_a_note_over_several_lines_survives_even_a_line_starting_with_hash(tmp_path, sheet):
+    filled = sheet.head(3).astype({"label": object})
+    filled.loc[1, ["label", "note"]] = ["1", "xem thêm mục\n#5 của kế hoạch"]
+    path = write_review_sheet(filled, tmp_path / "review.csv")
+    judged = load_judgements(path)
+    assert judged.note.tolist() == ["xem thêm mục\n#5 của kế hoạch"] and judged.row.tolist() == [3]
+
+
+def test_a_quote_left_open_is_an_error_not_a_loss(tmp_path):
+    rows = [f"{KH58},9,{BN},18,1,ok", f'{KH58},9,{BN},22,0,"Cổng viết sai', f"{KH58},9,{BN},23,1,",
+            f"{KH58},9,{BN},24,1,"]
+    with pytest.raises(JudgementError, match="row 3: not valid CSV"):
+        load_judgements(_write(tmp_path / "j.csv", rows))
+
+
 def test_row_numbers_count_file_lines_with_comments_and_cells_spanning_lines(tmp_path):
     path = tmp_path / "j.csv"
     # a quote in a comment opens no cell
@@ -194,6 +209,26 @@ def test_a_remade_sheet_keeps_notes_and_judgements_it_cannot_place(tmp_path, tas
     kept = sheet[sheet.note == "the plan was amended"].iloc[0]
     assert (kept.doc_a, kept.line_a, kept.label, kept.matched) == (KH58, 1, 1, False)
     assert pd.isna(kept.task_id_a)
+
+
+def test_judgements_without_notes_or_file_work_as_a_plain_table(tasks, matches):
+    m = matches.iloc[0]
+    line = dict(zip(tasks.task_id, tasks.line_start, strict=True))
+    judged = pd.DataFrame([{"doc_a": m.doc_id_a, "line_a": line[m.task_id_a], "doc_b": m.doc_id_b,
+                            "line_b": line[m.task_id_b], "label": 0}], index=[7])
+    out = apply_judgements(matches, tasks, judged)
+    assert len(out) == len(matches) - 1 and not _pair(out, m.task_id_a, m.task_id_b)
+    assert review_sheet(tasks, judgements=judged).label.eq(0).sum() == 1
+
+
+def test_judgements_naming_no_pair_of_documents_are_not_scored(tmp_path, tasks, matches):
+    line = dict(zip(tasks.task_id, tasks.line_start, strict=True))
+    m = matches.iloc[0]
+    t1, t2 = tasks[tasks.doc_id == KH58].line_start.iloc[[1, 2]]
+    rows = [f"{m.doc_id_a},{line[m.task_id_a]},{m.doc_id_b},{line[m.task_id_b]},1,",
+            f"{KH58},{t1},{KH58},{t2},1,", f"{KH58},{t1},{KH58},{t1},1,"]
+    scores = evaluate_matching(tasks, load_judgements(_write(tmp_path / "j.csv", rows)), matches=matches)
+    assert (scores["precision"], scores["recall"]) == (1.0, 1.0)
 
 
 def test_judgements_can_be_scored_like_the_labelled_pairs(tmp_path, tasks, matches):
@@ -254,3 +289,9 @@ def test_a_csv_saved_with_semicolons_and_decimal_commas_reads_back(tmp_path, she
 def test_the_csv_sheet_has_a_byte_order_mark_for_excel(tmp_path, sheet):
     path = write_review_sheet(sheet.head(3), tmp_path / "review.csv")
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_an_output_that_cannot_be_written_is_one_message(tmp_path, capsys):
+    (tmp_path / "taken.csv").mkdir()
+    assert main(["review", "--out", str(tmp_path / "taken.csv"), "--cache-dir", str(tmp_path / "c")]) == 2
+    assert "taken.csv" in capsys.readouterr().err

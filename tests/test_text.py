@@ -100,6 +100,32 @@ def test_known_misspellings_are_corrected(written, expected):
     assert correct_spelling(written, table) == expected
 
 
+def test_case_variants_outside_the_table_are_left_as_written():
+    # re.IGNORECASE matches "İ" and "ı" as i, but they are not the table's spelling: untouched
+    table = {"công thông tin dịch vụ công": "cổng thông tin dịch vụ công", "cắt giản": "cắt giảm"}
+    assert correct_spelling("CÔNG THÔNG TİN DỊCH VỤ CÔNG", table) == "CÔNG THÔNG TİN DỊCH VỤ CÔNG"
+    assert correct_spelling("cắt gıản", table) == "cắt gıản"
+
+
+def test_a_spelling_table_with_a_blank_or_doubled_form_is_an_error(tmp_path):
+    from kehoach_lib.text import load_spelling
+
+    path = tmp_path / "spelling.csv"
+    path.write_text("written,correct,source\n,cổng,x\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="without its written form"):
+        load_spelling(path)
+    path.write_text("written,correct,source\ncắt giản,cắt giảm,x\nCắt  giản,cắt giản,y\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="'cắt giản' has two corrections"):
+        load_spelling(path)
+
+
+def test_tables_given_as_dicts_are_fingerprinted_whole():
+    one = Tokenizer(spelling={"cắt giản": "cắt giảm"})
+    other = Tokenizer(spelling={"cắt giản": "cắt giảng"})
+    assert one.fingerprint() != other.fingerprint()
+    assert one("cắt giản") == ["cắt_giảm"]
+
+
 def test_a_misspelt_portal_is_the_portal():
     # Bắc Ninh's plan writes "Công dịch vụ công quốc gia" (Cổng without its hook) 10 times
     assert tokenize("Kết nối Công dịch vụ công quốc gia") == tokenize("Kết nối Cổng Dịch vụ công quốc gia")
