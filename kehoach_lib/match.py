@@ -332,10 +332,9 @@ def match_tasks(
         return pd.DataFrame(columns=MATCH_COLUMNS)
     prep = _prepare(tasks, ngram_range=ngram_range, analyzer=analyzer, concepts=concepts,
                     section_weight=section_weight, compare_kinds=compare_kinds, cache_dir=cache_dir)
-    k = candidates or (len(tasks) if len(tasks) <= EXACT_LIMIT else DEFAULT_CANDIDATES)
+    k = candidates or _default_k(len(tasks))
     if policy == "scored":
-        table = _scored_candidates(tasks, prep, k)
-        p = (model or load_pair_model(scorer.PAIR_MODEL_FILE)).predict_proba(table)
+        table, p = _candidate_probabilities(tasks, prep, k, model)
         keep = p >= probability
         return _match_table(tasks, prep, table.a.to_numpy()[keep], table.b.to_numpy()[keep],
                             table.cosine.to_numpy()[keep], p[keep], top_terms)
@@ -353,6 +352,36 @@ def match_tasks(
         own = rowwise_dot(prep.x_text, prep.x_text, a, b) > 0
         a, b, score = a[own], b[own], score[own]
     return _match_table(tasks, prep, a, b, score, np.full(len(a), np.nan), top_terms)
+
+
+def _default_k(n: int) -> int:
+    """Candidates kept per task: all of them on small corpora, the nearest few on large ones."""
+    return n if n <= EXACT_LIMIT else DEFAULT_CANDIDATES
+
+
+def _candidate_probabilities(tasks: pd.DataFrame, prep: _Prepared, k: int,
+                             model: PairModel | None = None) -> tuple[pd.DataFrame, np.ndarray]:
+    """Every candidate pair (``a < b``) with its features, and the pair scorer's probability."""
+    table = _scored_candidates(tasks, prep, k)
+    return table, (model or load_pair_model(scorer.PAIR_MODEL_FILE)).predict_proba(table)
+
+
+def pair_rows(tasks: pd.DataFrame, ids_a: Sequence[str], ids_b: Sequence[str], *, cache_dir=None,
+              top_terms: int = DEFAULT_TOP_TERMS) -> pd.DataFrame:
+    """Match-table rows (:data:`MATCH_COLUMNS`) for given pairs of task ids, each unordered pair
+    once, scored as the default matcher scores them: cosine and shared terms always, and the
+    pair scorer's probability where the scorer considers the pair (at any probability; empty
+    for pairs it never considers: no shared term, another kind, the same document)."""
+    tasks = tasks.reset_index(drop=True)
+    prep = _prepare(tasks, **{**_VECTOR_DEFAULTS, "cache_dir": cache_dir})
+    table, p = _candidate_probabilities(tasks, prep, _default_k(len(tasks)))
+    index = {t: i for i, t in enumerate(tasks["task_id"])}
+    pairs = sorted({tuple(sorted((index[x], index[y]))) for x, y in zip(ids_a, ids_b, strict=True)})
+    a = np.array([q[0] for q in pairs], dtype=int)
+    b = np.array([q[1] for q in pairs], dtype=int)
+    known = pd.Series(p, index=pd.MultiIndex.from_arrays([table.a.to_numpy(), table.b.to_numpy()]))
+    prob = known.reindex(pd.MultiIndex.from_arrays([a, b])).to_numpy(dtype=float)
+    return _match_table(tasks, prep, a, b, rowwise_dot(prep.x, prep.x, a, b), prob, top_terms)
 
 
 def _match_table(tasks: pd.DataFrame, prep: _Prepared, a: np.ndarray, b: np.ndarray, score: np.ndarray,

@@ -24,16 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .match import (
-    _VECTOR_DEFAULTS,
-    DEFAULT_PROBABILITY,
-    DEFAULT_TOP_TERMS,
-    _match_table,
-    _prepare,
-    label_task_ids,
-    match_tasks,
-)
-from .scorer import rowwise_dot
+from .match import DEFAULT_PROBABILITY, label_task_ids, match_tasks, pair_rows
 
 #: Lowest pair-scorer probability listed in a review sheet. On the bundled corpus the sheet then
 #: lists 785 pairs holding 254 of the alignment's 385 pairs (the default table: 337 pairs, 183
@@ -77,8 +68,8 @@ def review_sheet(tasks: pd.DataFrame, *, floor: float = REVIEW_FLOOR, probabilit
     _warn_lost(judgements, lost)
     extra = judged[~judged.key.isin(set(_keys(cand)))]
     if len(extra):
-        cand = pd.concat([cand, _pair_rows(tasks, extra.task_a.to_numpy(), extra.task_b.to_numpy(),
-                                           cache_dir=cache_dir)], ignore_index=True)
+        added = pair_rows(tasks, extra.task_a.tolist(), extra.task_b.tolist(), cache_dir=cache_dir)
+        cand = pd.concat([cand, added], ignore_index=True)
     line = dict(zip(tasks.task_id, tasks.line_start, strict=True))
     order = {d: i for i, d in enumerate(dict.fromkeys(tasks.doc_id))}
     sheet = cand.assign(
@@ -156,7 +147,7 @@ def apply_judgements(matches: pd.DataFrame, tasks: pd.DataFrame, judgements: pd.
     out = matches[[k not in rejected for k in _keys(matches)]]
     add = confirmed[~confirmed.key.isin(set(_keys(out)))]
     if len(add):
-        rows = _pair_rows(tasks, add.task_a.to_numpy(), add.task_b.to_numpy(), cache_dir=cache_dir)
+        rows = pair_rows(tasks, add.task_a.tolist(), add.task_b.tolist(), cache_dir=cache_dir)
         if len(out) and out.probability.isna().all():  # a cosine policy's table: no probabilities
             rows = rows.assign(probability=np.nan)
         out = pd.concat([out, rows], ignore_index=True)
@@ -229,25 +220,6 @@ def _warn_lost(judgements: pd.DataFrame | None, lost: pd.DataFrame) -> None:
     parts = [f"{_rows(group)} name {why}" for why, group in lost.groupby("reason", sort=True)]
     warnings.warn(f"{source}: {'; '.join(parts)}; matches are between tasks of different documents, "
                   "so those judgements are not applied", stacklevel=3)
-
-
-def _pair_rows(tasks: pd.DataFrame, ids_a: np.ndarray, ids_b: np.ndarray, *, cache_dir=None) -> pd.DataFrame:
-    """Match-table rows for given pairs of task ids: as the default matcher scores them at any
-    probability, or, for pairs it never considers (no shared term, another kind, the same
-    document), their cosine and shared terms without a probability."""
-    wanted = {frozenset(p) for p in zip(ids_a, ids_b, strict=True)}
-    scored = match_tasks(tasks, probability=0.0, cache_dir=cache_dir)
-    known = scored[[k in wanted for k in _keys(scored)]]
-    rest = wanted - set(_keys(known))
-    if not rest:
-        return known.reset_index(drop=True)
-    prep = _prepare(tasks, **{**_VECTOR_DEFAULTS, "cache_dir": cache_dir})
-    index = {t: i for i, t in enumerate(tasks.task_id)}
-    pairs = sorted(tuple(sorted(index[t] for t in p)) for p in rest)
-    a, b = np.array([p[0] for p in pairs], dtype=int), np.array([p[1] for p in pairs], dtype=int)
-    other = _match_table(tasks, prep, a, b, rowwise_dot(prep.x, prep.x, a, b), np.full(len(a), np.nan),
-                         DEFAULT_TOP_TERMS)
-    return pd.concat([known, other], ignore_index=True)
 
 
 def write_review_sheet(sheet: pd.DataFrame, path: str | Path) -> Path:

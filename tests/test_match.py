@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -253,3 +254,17 @@ def test_cached_matching_needs_no_lead_column(tasks, tmp_path):
     slim = tasks[["task_id", "doc_id", "province", "kind", "section", "text"]]
     first = cached_match_tasks(slim, cache_dir=tmp_path)
     assert len(first) and first.equals(cached_match_tasks(slim, cache_dir=tmp_path))
+
+
+def test_given_pairs_are_scored_as_the_matcher_scores_them(tasks, matches):
+    from kehoach_lib.match import pair_rows
+
+    some = matches.iloc[[0, 5, 9]]
+    # sides given in either order, one pair twice
+    rows = pair_rows(tasks, [*some.task_id_b, some.task_id_a.iloc[0]], [*some.task_id_a, some.task_id_b.iloc[0]])
+    cols = ["task_id_a", "task_id_b", "probability", "shared_terms"]
+    pd.testing.assert_frame_equal(rows[cols], some[cols].reset_index(drop=True))
+    assert np.allclose(rows.score, some.score, atol=1e-4)
+    within = tasks[tasks.doc_id == "bentre_kh_2024"].task_id.iloc[:2].tolist()
+    same_doc = pair_rows(tasks, within[:1], within[1:])
+    assert np.isnan(same_doc.probability.iloc[0])  # the scorer never compares tasks of one document
