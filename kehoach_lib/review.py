@@ -18,6 +18,7 @@ can also be scored with :func:`kehoach_lib.match.evaluate_matching`. ``kehoach r
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 
@@ -178,13 +179,13 @@ def _one_label_each(table: pd.DataFrame, keys: list[frozenset], source: str) -> 
     """``table`` with one row per key (the first; its note, or the first non-empty one), or
     :class:`JudgementError` when the rows of a key carry both labels."""
     table = table.assign(_key=keys)
-    both = table.groupby("_key").label.transform("nunique") > 1
+    both = table.groupby("_key", sort=False).label.transform("nunique") > 1
     if both.any():
         raise JudgementError(f"{source}: {_rows(table[both])}: the same pair is judged both 1 and 0"
                              + (" (lines of the same tasks)" if "task_a" in table else ""))
     # a labelled row wins over a note-only row of the same pair; the first note that says something
     table = table.assign(_unlabelled=table.label.isna(), _blank=table.note.fillna("").str.strip().eq(""))
-    note = table.sort_values(["_blank"], kind="stable").groupby("_key").note.first()
+    note = table.sort_values(["_blank"], kind="stable").groupby("_key", sort=False).note.first()
     first = table.sort_values(["_unlabelled"], kind="stable").drop_duplicates("_key").sort_index()
     first = first.assign(note=first._key.map(note).fillna(""))
     return first.drop(columns=["_key", "_unlabelled", "_blank"]).reset_index(drop=True)
@@ -273,7 +274,9 @@ def _csv_records(path: Path):
                              "CSV UTF-8") from None
     except OSError as exc:
         raise JudgementError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    lines = text.splitlines(keepends=True)
+    # lines end at \n, \r\n or \r only (str.splitlines would also break at characters a note
+    # may hold, such as U+2028)
+    lines = [ln for ln in re.split(r"(?<=\n)|(?<=\r)(?!\n)", text) if ln]
     first = next((ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")), "")
     delimiter = max((",", ";", "\t"), key=first.count)
     state = {"line": 0, "start": None}

@@ -61,3 +61,23 @@ def test_evaluate_command_prints_default_and_baseline_on_both_label_sets(capsys)
     assert "labelled pairs" in out and "alignment" in out
     assert "default settings" in out and "plain syllable TF-IDF" in out
     assert "cross-validated by document pair" in out
+
+
+def test_the_report_follows_a_researchers_judgements(tmp_path, capsys):
+    import pandas as pd
+
+    (tmp_path / "j.csv").write_text(
+        "doc_a,line_a,doc_b,line_b,label,note\n"
+        "bacgiang_kh58_2025,153,bacninh_kh383_2023,199,1,training the same staff\n"
+        "bacgiang_kh58_2025,172,bacninh_kh383_2023,198,0,opinions on decentralising are not decentralising\n"
+        "bacgiang_kh58_2025,1,bacninh_kh383_2023,198,0,a line in no task\n", encoding="utf-8")
+    out_dir = tmp_path / "report"
+    assert main(["report", "--out", str(out_dir), "--quiet", "--judgements", str(tmp_path / "j.csv")]) == 0
+    captured = capsys.readouterr()
+    assert "judgements: 1 confirmed, 1 rejected, 1 not applied" in captured.out
+    assert "j.csv: row 4 name a line in no task" in captured.err
+    m = pd.read_csv(out_dir / "tables" / "matches.csv", keep_default_na=False)  # headers labelled
+    pairs = set(zip(m["Task A"], m["Task B"], strict=True))
+    assert (m["Researcher's judgement"] == "confirmed").sum() == 1
+    assert ("bacgiang_kh58_2025:III.3.b.(v)", "bacninh_kh383_2023:PL01.IX.5") in pairs
+    assert ("bacgiang_kh58_2025:V.2.b", "bacninh_kh383_2023:PL01.IX.4") not in pairs

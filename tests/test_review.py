@@ -295,3 +295,14 @@ def test_an_output_that_cannot_be_written_is_one_message(tmp_path, capsys):
     (tmp_path / "taken.csv").mkdir()
     assert main(["review", "--out", str(tmp_path / "taken.csv"), "--cache-dir", str(tmp_path / "c")]) == 2
     assert "taken.csv" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_any_line_ending_and_unusual_characters_in_notes(tmp_path, newline):
+    rows = [f"{KH58},9,{BN},18,1,một\u2028hai", f"{KH58},9,{BN},22,x,"]
+    path = tmp_path / "j.csv"
+    path.write_bytes(newline.join(["doc_a,line_a,doc_b,line_b,label,note", *rows]).encode("utf-8"))
+    with pytest.raises(JudgementError, match="row 3: label"):
+        load_judgements(path)
+    path.write_bytes(newline.join(["doc_a,line_a,doc_b,line_b,label,note", rows[0]]).encode("utf-8"))
+    assert load_judgements(path).note.tolist() == ["một\u2028hai"]
