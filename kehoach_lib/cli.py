@@ -58,10 +58,13 @@ def _tasks(args: argparse.Namespace):
 
 
 def _write(df, out: str | Path) -> Path:
+    """CSV in UTF-8 with a byte-order mark, as the report's tables: spreadsheet programs then
+    read the Vietnamese (pandas and Python's csv with ``utf-8-sig`` read it either way)."""
+    from .export import write_csv
+
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    df.to_csv(out, index=False, encoding="utf-8")
-    return out
+    return write_csv(df, out)
 
 
 def _warning_lines(fn, *args, **kwargs):

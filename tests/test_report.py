@@ -32,6 +32,7 @@ def test_extract_match_coverage_commands(tmp_path):
     tasks = pd.read_csv(tmp_path / "t.csv", keep_default_na=False)
     assert {"task_id", "lead_agencies", "province_today", "due", "line_start"} <= set(tasks.columns)
     assert main(["match", "--out", str(tmp_path / "m.csv")]) == 0
+    assert (tmp_path / "m.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads the Vietnamese
     m = pd.read_csv(tmp_path / "m.csv")
     assert list(m.columns[:8]) == ["task_id_a", "task_id_b", "doc_id_a", "doc_id_b", "province_a",
                                    "province_b", "score", "shared_terms"]
