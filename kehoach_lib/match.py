@@ -366,22 +366,28 @@ def _candidate_probabilities(tasks: pd.DataFrame, prep: _Prepared, k: int,
     return table, (model or load_pair_model(scorer.PAIR_MODEL_FILE)).predict_proba(table)
 
 
-def pair_rows(tasks: pd.DataFrame, ids_a: Sequence[str], ids_b: Sequence[str], *, cache_dir=None,
-              top_terms: int = DEFAULT_TOP_TERMS) -> pd.DataFrame:
-    """Match-table rows (:data:`MATCH_COLUMNS`) for given pairs of task ids, each unordered pair
-    once, scored as the default matcher scores them: cosine and shared terms always, and the
-    pair scorer's probability where the scorer considers the pair (at any probability; empty
-    for pairs it never considers: no shared term, another kind, the same document)."""
+def pair_rows(tasks: pd.DataFrame, ids_a: Sequence[str], ids_b: Sequence[str], *,
+              probability: float | None = None, cache_dir=None, top_terms: int = DEFAULT_TOP_TERMS) -> pd.DataFrame:
+    """Match-table rows (:data:`MATCH_COLUMNS`) for given pairs of task ids and, with
+    ``probability``, for every pair the default matcher keeps at that probability too (each
+    unordered pair once; one vectorisation and one scoring for both). Pairs are scored as the
+    default matcher scores them: cosine and shared terms always, and the pair scorer's
+    probability where the scorer considers the pair (at any probability; empty for pairs it
+    never considers: no shared term, another kind, the same document)."""
     tasks = tasks.reset_index(drop=True)
     prep = _prepare(tasks, **{**_VECTOR_DEFAULTS, "cache_dir": cache_dir})
     table, p = _candidate_probabilities(tasks, prep, _default_k(len(tasks)))
+    scored = pd.DataFrame({"a": table.a.to_numpy(), "b": table.b.to_numpy(), "s": table.cosine.to_numpy(), "p": p})
     index = {t: i for i, t in enumerate(tasks["task_id"])}
-    pairs = sorted({tuple(sorted((index[x], index[y]))) for x, y in zip(ids_a, ids_b, strict=True)})
-    a = np.array([q[0] for q in pairs], dtype=int)
-    b = np.array([q[1] for q in pairs], dtype=int)
-    known = pd.Series(p, index=pd.MultiIndex.from_arrays([table.a.to_numpy(), table.b.to_numpy()]))
-    prob = known.reindex(pd.MultiIndex.from_arrays([a, b])).to_numpy(dtype=float)
-    return _match_table(tasks, prep, a, b, rowwise_dot(prep.x, prep.x, a, b), prob, top_terms)
+    given = sorted({tuple(sorted((index[x], index[y]))) for x, y in zip(ids_a, ids_b, strict=True)})
+    rows = pd.DataFrame(given, columns=["a", "b"], dtype=int).merge(scored, on=["a", "b"], how="left")
+    if probability is not None:
+        rows = pd.concat([scored[scored.p >= probability], rows]).drop_duplicates(["a", "b"])
+    a, b = rows.a.to_numpy(dtype=int), rows.b.to_numpy(dtype=int)
+    score = rows.s.to_numpy(dtype=float, copy=True)
+    unscored = np.isnan(score)
+    score[unscored] = rowwise_dot(prep.x, prep.x, a[unscored], b[unscored])
+    return _match_table(tasks, prep, a, b, score, rows.p.to_numpy(dtype=float), top_terms)
 
 
 def _match_table(tasks: pd.DataFrame, prep: _Prepared, a: np.ndarray, b: np.ndarray, score: np.ndarray,

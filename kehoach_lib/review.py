@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .match import DEFAULT_PROBABILITY, label_task_ids, match_tasks, pair_rows
+from .match import DEFAULT_PROBABILITY, label_task_ids, pair_rows
 
 #: Lowest pair-scorer probability listed in a review sheet. On the bundled corpus the sheet then
 #: lists 785 pairs holding 254 of the alignment's 385 pairs (the default table: 337 pairs, 183
@@ -64,13 +64,10 @@ def review_sheet(tasks: pd.DataFrame, *, floor: float = REVIEW_FLOOR, probabilit
     if floor > probability:
         raise ValueError(f"floor ({floor}) must not exceed probability ({probability})")
     tasks = tasks.reset_index(drop=True)
-    cand = match_tasks(tasks, probability=floor, cache_dir=cache_dir)
     judged, lost = _resolve(tasks, judgements)
     _warn_lost(judgements, lost)
-    extra = judged[~judged.key.isin(set(_keys(cand)))]
-    if len(extra):
-        added = pair_rows(tasks, extra.task_a.tolist(), extra.task_b.tolist(), cache_dir=cache_dir)
-        cand = pd.concat([cand, added], ignore_index=True)
+    # the scorer's pairs at the floor, and the judged pairs it does not list
+    cand = pair_rows(tasks, judged.task_a.tolist(), judged.task_b.tolist(), probability=floor, cache_dir=cache_dir)
     line = dict(zip(tasks.task_id, tasks.line_start, strict=True))
     order = {d: i for i, d in enumerate(dict.fromkeys(tasks.doc_id))}
     sheet = cand.assign(
