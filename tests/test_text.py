@@ -100,6 +100,20 @@ def test_known_misspellings_are_corrected(written, expected):
     assert correct_spelling(written, table) == expected
 
 
+@pytest.mark.parametrize(
+    "misspelt, correct",
+    [
+        # as written in the seed plans (Bắc Ninh KH 383, Bắc Giang công văn 2023)
+        ("Kiểm tra, đơn đốc việc thực hiện Quyết định", "Kiểm tra, đôn đốc việc thực hiện Quyết định"),
+        ("các ngành với đầy mạnh cải cách TTHC", "các ngành với đẩy mạnh cải cách TTHC"),
+        ("Công dịch vụ công quốc gia", "Cổng dịch vụ công quốc gia"),
+        ("cán bộ trung tập hoặc biệt phái", "cán bộ trưng tập hoặc biệt phái"),
+    ],
+)
+def test_the_shipped_spelling_table_makes_a_misspelt_task_the_same_terms(misspelt, correct):
+    assert tokenize(misspelt) == tokenize(correct)
+
+
 def test_case_variants_outside_the_table_are_left_as_written():
     # re.IGNORECASE matches "İ" and "ı" as i, but they are not the table's spelling: untouched
     table = {"công thông tin dịch vụ công": "cổng thông tin dịch vụ công", "cắt giản": "cắt giảm"}
