@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from kehoach_lib.cli import main
-from kehoach_lib.match import evaluate_matching, match_tasks
+from kehoach_lib.match import evaluate_alignment, evaluate_matching, label_task_ids, load_alignment, match_tasks
 from kehoach_lib.review import (
     REVIEW_COLUMNS,
     JudgementError,
@@ -63,6 +63,28 @@ def test_the_sheet_names_each_side_by_document_and_first_line(sheet, tasks):
     assert kh58_bn.line_a.is_monotonic_increasing
     first_task = kh58_bn[kh58_bn.line_a == kh58_bn.line_a.iloc[0]]
     assert first_task.probability.is_monotonic_decreasing
+
+
+def test_priority_ranks_pairs_by_nearness_to_the_match_threshold(sheet):
+    assert sorted(sheet.priority) == list(range(1, len(sheet) + 1))
+    by_priority = sheet.sort_values("priority")
+    assert (by_priority.probability - 0.3).abs().is_monotonic_increasing
+
+
+def test_judging_by_priority_improves_the_table_sooner_than_in_sheet_order(sheet, matches, tasks):
+    # the alignment plays the researcher: judge 200 pairs, once by priority, once as listed
+    gold = label_task_ids(tasks, load_alignment()).dropna(subset=["task_a", "task_b"])
+    truth = {frozenset(p) for p in zip(gold.task_a, gold.task_b, strict=True)}
+    answers = sheet.assign(label=[int(frozenset(p) in truth)
+                                  for p in zip(sheet.task_id_a, sheet.task_id_b, strict=True)])
+
+    def f1_after(judged):
+        out = apply_judgements(matches, tasks, judged[["doc_a", "line_a", "doc_b", "line_b", "label"]])
+        return evaluate_alignment(tasks, matches=out).iloc[-1].f1
+
+    before = evaluate_alignment(tasks, matches=matches).iloc[-1].f1
+    listed, prioritised = f1_after(answers.head(200)), f1_after(answers.nsmallest(200, "priority"))
+    assert before < listed < prioritised
 
 
 def test_a_filled_in_sheet_round_trips(tmp_path, sheet, matches, tasks):
