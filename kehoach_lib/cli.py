@@ -120,8 +120,8 @@ def _cmd_review(args: argparse.Namespace) -> int:
     out = write_review_sheet(sheet, args.out)
     print(f"{len(sheet)} pairs to review ({int(sheet.matched.sum())} matched by default, "
           f"{int(sheet.label.notna().sum())} already judged) -> {out}")
-    print("Write 1 (the same commitment) or 0 (not) in the label column, then run "
-          f"`kehoach match --judgements {out}`.")
+    print("Write 1 (the same commitment) or 0 (not) in the label column (short of time: sort by "
+          f"priority and start at 1), then run `kehoach match --judgements {out}`.")
     return 0
 
 
