@@ -19,24 +19,37 @@ def _add_common(p: argparse.ArgumentParser) -> None:
                    help="cache folder for tokenised text and parsed documents (default: the user cache folder)")
 
 
-def _cmd_extract(args: argparse.Namespace) -> int:
-    from .agencies import add_agency_columns
-    from .load import read_corpus
-    from .parse import document_warnings, extract_corpus, unaccounted_lines
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
-    docs, problems = read_corpus(args.corpus, max_bytes=args.max_bytes)
+
+def _documents(args: argparse.Namespace, **kwargs):
+    """The readable documents of ``--corpus`` and the unreadable files (each printed as one
+    ``error: file: reason`` line); a corpus with no readable document is an error."""
+    from .load import read_corpus, require_documents
+
+    docs, problems = read_corpus(args.corpus, **kwargs)
+    require_documents(docs, problems, args.corpus)
     for row in problems.itertuples():
         print(f"error: {row.source}: {row.reason}", file=sys.stderr)
+    return docs, problems
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from .agencies import add_agency_columns
+    from .parse import document_warnings, extract_corpus, require_tasks, unaccounted_lines
+
+    docs, problems = _documents(args, max_bytes=args.max_bytes)
     warned = 0
     for doc in docs:
         for warning in document_warnings(doc):
             warned += 1
             print(f"warning: {doc.source}: {warning}", file=sys.stderr)
-    tasks = add_agency_columns(extract_corpus(docs, cache=True, cache_dir=args.cache_dir),
-                               mapped_to_today=args.today)
+    tasks = extract_corpus(docs, cache=True, cache_dir=args.cache_dir)
+    tasks = add_agency_columns(require_tasks(tasks, docs, args.corpus), mapped_to_today=args.today)
     out = _write(tasks, args.out)
-    print(f"{len(tasks)} tasks from {len(docs)} documents -> {out}"
-          + (f" ({len(problems)} files could not be read)" if len(problems) else ""))
+    print(f"{_plural(len(tasks), 'task')} from {_plural(len(docs), 'document')} -> {out}"
+          + (f" ({_plural(len(problems), 'file')} could not be read)" if len(problems) else ""))
     if args.accounting:
         for doc in docs:
             lines = unaccounted_lines(doc)
@@ -50,11 +63,11 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _tasks(args: argparse.Namespace):
-    from .load import load_corpus
-    from .parse import extract_corpus
+    """The documents of ``--corpus`` and their tasks; no task at all is an error."""
+    from .parse import extract_corpus, require_tasks
 
-    docs = load_corpus(args.corpus)
-    return docs, extract_corpus(docs, cache=True, cache_dir=args.cache_dir)
+    docs, _ = _documents(args)
+    return docs, require_tasks(extract_corpus(docs, cache=True, cache_dir=args.cache_dir), docs, args.corpus)
 
 
 def _write(df, out: str | Path) -> Path:
@@ -83,7 +96,7 @@ def _judged(matches, tasks, path, cache_dir):
     """``matches`` with the judgements in ``path`` applied."""
     from .review import apply_judgements, judgement_summary, load_judgements
 
-    judged = load_judgements(path)
+    judged = _warning_lines(load_judgements, path)
     matches = _warning_lines(apply_judgements, matches, tasks, judged, cache_dir=cache_dir)
     counts = judgement_summary(tasks, judged)
     print(f"judgements from {path}: {counts['confirmed']} confirmed, {counts['rejected']} rejected"
@@ -102,6 +115,9 @@ def _cmd_match(args: argparse.Namespace) -> int:
     out = _write(matches, args.out)
     print(f"{len(matches)} matched pairs among {len(tasks)} tasks -> {out}")
     summary = match_summary(tasks, matches)
+    if summary.empty:
+        print("no pair of documents to compare: matching needs tasks in at least two documents")
+        return 0
     cols = ["doc_id_a", "doc_id_b", "matches", "share_a", "share_b"]
     if len(summary) > SUMMARY_ROWS:
         print(f"the {SUMMARY_ROWS} pairs of documents with most matches (of {len(summary)}):")
@@ -113,8 +129,12 @@ def _cmd_match(args: argparse.Namespace) -> int:
 def _cmd_review(args: argparse.Namespace) -> int:
     from .review import load_judgements, review_sheet, write_review_sheet
 
+    if args.floor > args.probability:
+        print(f"error: --floor ({args.floor}) must not exceed --probability ({args.probability}): "
+              "the sheet lists the matches and the pairs just below them", file=sys.stderr)
+        return 2
     _, tasks = _tasks(args)
-    judged = load_judgements(args.judgements, notes=True) if args.judgements else None
+    judged = _warning_lines(load_judgements, args.judgements, notes=True) if args.judgements else None
     sheet = _warning_lines(review_sheet, tasks, floor=args.floor, probability=args.probability,
                            judgements=judged, cache_dir=args.cache_dir)
     out = write_review_sheet(sheet, args.out)
@@ -140,7 +160,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         from .match import evaluate_matching, match_tasks
         from .review import judgement_summary, load_judgements
 
-        judged = load_judgements(args.judgements)
+        judged = _warning_lines(load_judgements, args.judgements)
         scores = evaluate_matching(tasks, judged, matches=match_tasks(tasks, cache_dir=args.cache_dir))
         counts = judgement_summary(tasks, judged)
         print(f"default matching on the {counts['confirmed'] + counts['rejected']} judged pairs of "
@@ -192,6 +212,17 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _probability(text: str) -> float:
+    """An argparse type: a number from 0 to 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"{text} is not between 0 and 1")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kehoach", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -215,9 +246,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="matches.csv")
     p.add_argument("--policy", choices=POLICIES, default=DEFAULT_POLICY,
                    help="which pairs count as matches (see kehoach_lib/match.py)")
-    p.add_argument("--probability", type=float, default=DEFAULT_PROBABILITY,
+    p.add_argument("--probability", type=_probability, default=DEFAULT_PROBABILITY,
                    help="policy 'scored': the pair scorer's probability a pair must reach")
-    p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
+    p.add_argument("--threshold", type=_probability, default=DEFAULT_THRESHOLD,
                    help="policies best/all/one_to_one: the cosine a pair must reach")
     p.add_argument("--judgements", type=Path, default=None,
                    help="a filled-in review sheet (kehoach review): pairs labelled 1 are kept or added, 0 removed")
@@ -229,9 +260,9 @@ def build_parser() -> argparse.ArgumentParser:
                        "pass back with --judgements")
     _add_common(p)
     p.add_argument("--out", default="review.csv", help="the sheet: .csv (UTF-8 with BOM) or .xlsx")
-    p.add_argument("--floor", type=float, default=REVIEW_FLOOR,
-                   help="lowest pair-scorer probability listed")
-    p.add_argument("--probability", type=float, default=DEFAULT_PROBABILITY,
+    p.add_argument("--floor", type=_probability, default=REVIEW_FLOOR,
+                   help="lowest pair-scorer probability listed (at most --probability)")
+    p.add_argument("--probability", type=_probability, default=DEFAULT_PROBABILITY,
                    help="the probability a pair needs to be matched by default (column 'matched')")
     p.add_argument("--judgements", type=Path, default=None,
                    help="an earlier sheet whose labels and notes are carried over")

@@ -122,6 +122,8 @@ def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "provinc
         tasks = tasks[~tasks.doc_id.map(types).isin(EXCLUDED_DOC_TYPES)].reset_index(drop=True)
     key = "province" if by == "province" else "doc_id"
     units = [u for u in dict.fromkeys(tasks[key]) if u]
+    if not units:  # no task to compare (an empty corpus, or only news articles)
+        return pd.DataFrame(columns=COVERAGE_COLUMNS)
     scores, vec, xr, xt = requirement_scores(tasks, reqs)
     rows = []
     for r, req in reqs.iterrows():

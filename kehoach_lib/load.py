@@ -203,6 +203,20 @@ def read_corpus(corpus_dir: str | Path | None = None, *, max_bytes: int = config
     return docs, pd.DataFrame(problems, columns=["source", "reason"])
 
 
+def require_documents(docs: list[Document], problems, corpus_dir: str | Path | None = None) -> list[Document]:
+    """``docs`` (from :func:`read_corpus`), or a :class:`DocumentError` naming the folder when
+    it gives no document to work on: it is empty, or none of its files can be read (each is
+    named with its reason)."""
+    if docs:
+        return docs
+    folder = Path(corpus_dir or config.CORPUS_DIR)
+    if problems is None or len(problems) == 0:
+        raise DocumentError(folder, "no documents in the folder")
+    listed = "; ".join(f"{Path(src).name}: {reason}" for src, reason in zip(problems.source, problems.reason,
+                                                                          strict=True))
+    raise DocumentError(folder, f"no readable documents ({listed})")
+
+
 def load_corpus(corpus_dir: str | Path | None = None, *, max_bytes: int = config.MAX_FILE_BYTES) -> list[Document]:
     """Every readable document of a corpus folder (manifest optional), in corpus order.
 

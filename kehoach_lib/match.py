@@ -375,6 +375,8 @@ def pair_rows(tasks: pd.DataFrame, ids_a: Sequence[str], ids_b: Sequence[str], *
     probability where the scorer considers the pair (at any probability; empty for pairs it
     never considers: no shared term, another kind, the same document)."""
     tasks = tasks.reset_index(drop=True)
+    if tasks.empty:
+        return pd.DataFrame(columns=MATCH_COLUMNS)
     prep = _prepare(tasks, **{**_VECTOR_DEFAULTS, "cache_dir": cache_dir})
     table, p = _candidate_probabilities(tasks, prep, _default_k(len(tasks)))
     scored = pd.DataFrame({"a": table.a.to_numpy(), "b": table.b.to_numpy(), "s": table.cosine.to_numpy(), "p": p})

@@ -1148,6 +1148,20 @@ def extract_corpus(docs, *, cache: bool = False, cache_dir=None) -> pd.DataFrame
     return pd.concat(frames, ignore_index=True)
 
 
+def require_tasks(tasks: pd.DataFrame, docs, corpus_dir=None) -> pd.DataFrame:
+    """``tasks`` (from :func:`extract_corpus`), or a :class:`~kehoach_lib.load.DocumentError`
+    naming the folder when none of its documents has a recognisable task (matching and
+    coverage need tasks)."""
+    if len(tasks):
+        return tasks
+    from . import config
+    from .load import DocumentError
+
+    n = len(list(docs))
+    raise DocumentError(corpus_dir or config.CORPUS_DIR,
+                        f"no tasks found in its {n} document{'s' if n != 1 else ''}")
+
+
 def line_accounting(doc: Document) -> pd.DataFrame:
     """One row per source line: its role, and the task that owns it (if any)."""
     state = _parse(doc)

@@ -43,6 +43,10 @@ def _wrap(title: str, width_inches: float) -> str:
     return "\n".join(textwrap.wrap(title, width=max(20, int(width_inches * TITLE_CHARS_PER_INCH))))
 
 
+#: Smallest heatmap, in inches (width, height).
+HEATMAP_MIN_SIZE = (4.5, 3.0)
+
+
 def _new_figure(width: float, height: float) -> Figure:
     with figure_style():
         return Figure(figsize=(width, height), layout="constrained")
@@ -53,8 +57,10 @@ def heatmap(df: pd.DataFrame, *, title: str = "", cmap: str = "Blues", vmin: flo
     """A numeric matrix as a heatmap, labelled rows and columns, values written in cells."""
     values = df.to_numpy(dtype=float)
     with figure_style():
-        width = 1.6 + 1.1 * df.shape[1]
-        fig = _new_figure(width, 1.2 + 0.45 * df.shape[0])
+        # never smaller than room for the title, the colour bar and rotated labels (a matrix of
+        # one or two documents is tiny otherwise)
+        width = max(HEATMAP_MIN_SIZE[0], 1.6 + 1.1 * df.shape[1])
+        fig = _new_figure(width, max(HEATMAP_MIN_SIZE[1], 1.2 + 0.45 * df.shape[0]))
         ax = fig.add_subplot()
         im = ax.imshow(np.ma.masked_invalid(values), cmap=cmap, vmin=vmin,
                        vmax=vmax if vmax is not None else np.nanmax(values) if values.size else 1)

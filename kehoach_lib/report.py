@@ -6,33 +6,42 @@ figures (PNG, SVG) → ``index.html``. Each step is a library function the noteb
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pandas as pd
 from tqdm import tqdm
 
 from . import agencies, cite, coverage, directives, export, match, parse, plots, review
-from .load import read_corpus
+from .load import read_corpus, require_documents
 
 
 def build_tables(corpus_dir=None, *, directive: str = "nq66", judgements=None, cache_dir=None,
                  progress: bool = False) -> tuple[dict[str, pd.DataFrame], dict]:
     """Every comparison table of a corpus, and a short summary. ``judgements`` (a filled-in
     review sheet's path, or :func:`~kehoach_lib.review.load_judgements`' table) are applied to
-    the matches, so every table built on them follows the researcher's labels."""
+    the matches, so every table built on them follows the researcher's labels.
+
+    Each file that cannot be read gives one warning naming it and the reason (and a row of the
+    ``documents`` table); a folder with no readable document, or no task in any, is a
+    :class:`~kehoach_lib.load.DocumentError`.
+    """
+    judged = _judgements(judgements)
+    docs, problems = read_corpus(corpus_dir)
+    require_documents(docs, problems, corpus_dir)
+    for row in problems.itertuples():
+        warnings.warn(f"{row.source}: {row.reason}", stacklevel=2)
     steps = tqdm(total=6, desc="kehoach report", disable=not progress, leave=False)
 
     def step(label: str) -> None:
         steps.set_postfix_str(label)
         steps.update(1)
 
-    docs, problems = read_corpus(corpus_dir)
-    tasks = agencies.add_agency_columns(parse.extract_corpus(docs, cache=True, cache_dir=cache_dir))
+    tasks = parse.require_tasks(parse.extract_corpus(docs, cache=True, cache_dir=cache_dir), docs, corpus_dir)
+    tasks = agencies.add_agency_columns(tasks)
     step("extract")
     matches = match.cached_match_tasks(tasks, cache_dir=cache_dir)
-    judged = None
-    if judgements is not None:
-        judged = judgements if isinstance(judgements, pd.DataFrame) else review.load_judgements(judgements)
+    if judged is not None:
         matches = review.apply_judgements(matches, tasks, judged, cache_dir=cache_dir)
     step("match")
     types = {d.doc_id: d.doc_type for d in docs}
@@ -46,8 +55,13 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", judgements=None, c
                                    fill_value=0)
     step("accounting")
     unreadable = problems.rename(columns={"reason": "warnings"}).assign(doc_id="", format="unreadable")
+    documents = ingestion
+    if len(problems):  # counts stay whole numbers, blank for the unreadable files
+        counts = ingestion.select_dtypes("number").columns
+        documents = pd.concat([ingestion, unreadable], ignore_index=True)
+        documents[counts] = documents[counts].astype("Int64")
     tables = {
-        "documents": pd.concat([ingestion, unreadable], ignore_index=True) if len(problems) else ingestion,
+        "documents": documents,
         "line_roles": roles.loc[[d.doc_id for d in docs]],
         "tasks": tasks,
         "matches": matches,
@@ -83,6 +97,14 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", judgements=None, c
     return tables, summary
 
 
+def _judgements(judgements) -> pd.DataFrame | None:
+    """A judgements table from a path (read before anything else, so a bad file stops the
+    report before it writes anything) or as given."""
+    if judgements is None or isinstance(judgements, pd.DataFrame):
+        return judgements
+    return review.load_judgements(judgements)
+
+
 def build_figures(tables: dict[str, pd.DataFrame], out_dir, *, directive: str = "nq66") -> dict[str, list[Path]]:
     """The report's figures, saved as PNG and SVG."""
     figs = {
@@ -106,9 +128,9 @@ def build_report(corpus_dir=None, out_dir="reports", *, directive: str = "nq66",
                  judgements=None, cache_dir=None, progress: bool = True) -> dict:
     """Run everything and write ``out_dir`` (tables, figures, index.html); return the summary."""
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    tables, summary = build_tables(corpus_dir, directive=directive, judgements=judgements,
+    tables, summary = build_tables(corpus_dir, directive=directive, judgements=_judgements(judgements),
                                    cache_dir=cache_dir, progress=progress)
+    out_dir.mkdir(parents=True, exist_ok=True)
     written = export.write_tables(tables, out_dir, lang=lang)
     figures = build_figures(tables, out_dir, directive=directive)
     index = export.write_index(

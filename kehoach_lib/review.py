@@ -155,7 +155,7 @@ def apply_judgements(matches: pd.DataFrame, tasks: pd.DataFrame, judgements: pd.
     judged = judged[judged.label.notna()]
     rejected = set(judged.key[judged.label == 0])
     confirmed = judged[judged.label == 1]
-    out = matches[[k not in rejected for k in _keys(matches)]]
+    out = matches[np.array([k not in rejected for k in _keys(matches)], dtype=bool)]
     add = confirmed[~confirmed.key.isin(set(_keys(out)))]
     if len(add):
         rows = pair_rows(tasks, add.task_a.tolist(), add.task_b.tolist(), cache_dir=cache_dir)
@@ -229,8 +229,8 @@ def _warn_lost(judgements: pd.DataFrame | None, lost: pd.DataFrame) -> None:
         return
     source = judgements.attrs.get("source", "judgements")
     parts = [f"{_rows(group)} name {why}" for why, group in lost.groupby("reason", sort=True)]
-    warnings.warn(f"{source}: {'; '.join(parts)}; matches are between tasks of different documents, "
-                  "so those judgements are not applied", stacklevel=3)
+    warnings.warn(f"{source}: {'; '.join(parts)}; those judgements are not applied (each side must be a "
+                  "line of a task, and the two tasks must be in different documents)", stacklevel=3)
 
 
 def write_review_sheet(sheet: pd.DataFrame, path: str | Path) -> Path:
@@ -277,13 +277,21 @@ def _csv_records(path: Path):
     starts a record with ``#`` is a comment (a ``#`` line inside a quoted cell is text)."""
     import csv
 
+    from .encodings import EncodingProblem, decode
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise JudgementError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as "
-                             "CSV UTF-8") from None
+        data = path.read_bytes()
     except OSError as exc:
         raise JudgementError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        # as the corpus's files: UTF-8 (BOM or not), UTF-16, or Windows-1258 as a spreadsheet
+        # program saves "CSV" on a Vietnamese Windows
+        text, encoding = decode(data)
+    except EncodingProblem as exc:
+        raise JudgementError(f"{path}: {exc}; save it as CSV UTF-8") from None
+    if encoding not in ("utf-8", "utf-8-sig"):
+        warnings.warn(f"{path}: not UTF-8; read as {encoding} (saving it as CSV UTF-8 avoids the guess)",
+                      stacklevel=4)
     # lines end at \n, \r\n or \r only (str.splitlines would also break at characters a note
     # may hold, such as U+2028)
     lines = [ln for ln in re.split(r"(?<=\n)|(?<=\r)(?!\n)", text) if ln]

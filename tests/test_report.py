@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from openpyxl import load_workbook
 
 from kehoach_lib.cli import main
@@ -82,3 +83,85 @@ def test_the_report_follows_a_researchers_judgements(tmp_path, capsys):
     assert (m["Researcher's judgement"] == "confirmed").sum() == 1
     assert ("bacgiang_kh58_2025:III.3.b.(v)", "bacninh_kh383_2023:PL01.IX.5") in pairs
     assert ("bacgiang_kh58_2025:V.2.b", "bacninh_kh383_2023:PL01.IX.4") not in pairs
+
+
+def _corpora(tmp_path):
+    """Folders a researcher might point the commands at by mistake, with the reason each gives."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    unreadable = tmp_path / "unreadable"
+    unreadable.mkdir()
+    (unreadable / "blank.txt").write_bytes(b"")
+    (unreadable / "scan.pdf").write_bytes(b"%PDF-1.4 not really")
+    memo = tmp_path / "memo"
+    memo.mkdir()
+    (memo / "memo.txt").write_text("Kính gửi các sở.\nĐề nghị các đơn vị quan tâm.", encoding="utf-8")
+    return [(empty, "no documents in the folder"),
+            (unreadable, "no readable documents (blank.txt: the file is empty; scan.pdf: "),
+            (memo, "no tasks found in its 1 document")]
+
+
+@pytest.mark.parametrize("command", ["extract", "match", "review", "coverage", "report", "attribute"])
+def test_a_corpus_with_nothing_to_work_on_is_one_message(tmp_path, capsys, command):
+    from kehoach_lib.config import CORPUS_DIR
+
+    for corpus, reason in _corpora(tmp_path):
+        out = tmp_path / "out" / corpus.name
+        argv = {"report": ["report", "--quiet", "--out", str(out)],
+                "attribute": ["attribute", str(CORPUS_DIR / "raw" / "tin-bai_ke-hoach-thuc-hien-nq66_2025.txt")]
+                }.get(command, [command, "--out", str(out / "x.csv")])
+        assert main([*argv, "--corpus", str(corpus)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("error: ") == 1 and f"error: {corpus}: {reason}" in err, err
+        assert not out.exists()  # nothing written
+
+
+def test_review_floor_must_lie_between_zero_and_the_match_probability(tmp_path, capsys):
+    assert main(["review", "--floor", "0.5", "--out", str(tmp_path / "r.csv")]) == 2
+    assert "error: --floor (0.5) must not exceed --probability (0.3)" in capsys.readouterr().err
+    assert not (tmp_path / "r.csv").exists()
+    with pytest.raises(SystemExit) as exit_:
+        main(["review", "--floor", "-1", "--out", str(tmp_path / "r.csv")])
+    assert exit_.value.code == 2 and "-1 is not between 0 and 1" in capsys.readouterr().err
+
+
+def test_the_report_names_each_unreadable_file_and_runs_the_rest(tmp_path, capsys):
+    import shutil
+
+    import pandas as pd
+
+    from kehoach_lib.config import CORPUS_DIR
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("bac-giang_cv-ubnd-nc_2023-08.txt", "ben-tre_kh-kiem-soat-tthc_2024.txt",
+                 "ben-tre_kh-kiem-soat-tthc_2024.hints.yaml"):
+        shutil.copy(CORPUS_DIR / "raw" / name, corpus / name)
+    (corpus / "blank.txt").write_bytes(b"")
+    assert main(["report", "--corpus", str(corpus), "--out", str(tmp_path / "rep"), "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: {corpus / 'blank.txt'}: the file is empty" in err
+    docs = pd.read_csv(tmp_path / "rep" / "tables" / "documents.csv", dtype=str, keep_default_na=False)
+    assert len(docs) == 3 and docs["Tasks"].str.fullmatch(r"\d*").all()  # whole numbers, blank if unread
+
+
+def test_a_bad_judgements_file_stops_the_report_before_it_writes(tmp_path, capsys):
+    (tmp_path / "j.csv").write_text("doc_a,line_a,doc_b,line_b,label\nbacgiang_kh58_2025,153,bacninh_kh383_2023,199,2\n",
+                                    encoding="utf-8")
+    out_dir = tmp_path / "report"
+    assert main(["report", "--out", str(out_dir), "--quiet", "--judgements", str(tmp_path / "j.csv")]) == 2
+    assert "j.csv: row 2" in capsys.readouterr().err
+    assert not out_dir.exists()
+
+
+def test_matching_a_single_document_says_why_there_is_nothing_to_compare(tmp_path, capsys):
+    import shutil
+
+    from kehoach_lib.config import CORPUS_DIR
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(CORPUS_DIR / "raw" / "bac-giang_cv-ubnd-nc_2023-08.txt", corpus)
+    assert main(["match", "--corpus", str(corpus), "--out", str(tmp_path / "m.csv")]) == 0
+    out = capsys.readouterr().out
+    assert "0 matched pairs among 10 tasks" in out and "matching needs tasks in at least two documents" in out

@@ -160,15 +160,24 @@ def test_bad_judgement_files(tmp_path):
     with pytest.raises(JudgementError, match=r"row 1: columns \['label', 'note'\] appear more than once"):
         load_judgements(_write(tmp_path / "twice.csv", ["x,1,y,2,1,a,0,b"],
                                header="doc_a,line_a,doc_b,line_b,label,note,label,note"))
-    (tmp_path / "latin1.csv").write_bytes("doc_a,line_a,doc_b,line_b,label,note\nx,1,y,2,1,Sở Tư pháp\n"
-                                          .encode("cp1258", errors="replace").replace(b"?", b"\xe0\xff"))
-    with pytest.raises(JudgementError, match="not UTF-8"):
-        load_judgements(tmp_path / "latin1.csv")
+    (tmp_path / "bytes.csv").write_bytes(b"doc_a,line_a\n" + bytes([0x81, 0x8d, 0x8f, 0x90, 0x9d, 0xff, 0xfe]) * 30)
+    with pytest.raises(JudgementError, match=r"bytes.csv: unknown text encoding .*; save it as CSV UTF-8"):
+        load_judgements(tmp_path / "bytes.csv")
     with pytest.raises(JudgementError, match="missing columns \\['label'\\]"):
         load_judgements(_write(tmp_path / "j.csv", ["x,1,y,2"], header="doc_a,line_a,doc_b,line_b"))
     (tmp_path / "empty.csv").write_text("", encoding="utf-8")
     with pytest.raises(JudgementError, match="empty file"):
         load_judgements(tmp_path / "empty.csv")
+
+
+def test_a_sheet_saved_as_windows_1258_csv_is_read_with_a_warning(tmp_path):
+    # Excel's plain "CSV" on a Vietnamese Windows: Windows-1258, where "ở" is "ơ" + a combining hook
+    path = tmp_path / "excel.csv"
+    path.write_bytes(b"doc_a,line_a,doc_b,line_b,label,note\n"
+                     + f"{KH58},9,{BN},18,1,".encode() + b"S\xf5\xd2 T\xfd ph\xe1p\n")
+    with pytest.warns(UserWarning, match=r"excel.csv: not UTF-8; read as cp1258"):
+        judged = load_judgements(path, notes=True)
+    assert judged.note.tolist() == ["Sở Tư pháp"] and judged.label.tolist() == [1]
 
 
 def test_a_note_over_several_lines_survives_even_a_line_starting_with_hash(tmp_path, sheet):
@@ -328,3 +337,14 @@ def test_any_line_ending_and_unusual_characters_in_notes(tmp_path, newline):
         load_judgements(path)
     path.write_bytes(newline.join(["doc_a,line_a,doc_b,line_b,label,note", rows[0]]).encode("utf-8"))
     assert load_judgements(path).note.tolist() == ["một\u2028hai"]
+
+
+def test_an_empty_task_table_gives_an_empty_sheet_and_leaves_judgements_unapplied(tmp_path):
+    from kehoach_lib.parse import extract_corpus
+
+    none = extract_corpus([])
+    assert review_sheet(none).empty and list(review_sheet(none).columns) == REVIEW_COLUMNS
+    path = _write(tmp_path / "j.csv", [f"{KH58},153,{BN},199,1,"])
+    with pytest.warns(UserWarning, match="row 2 name a line in no task"):
+        out = apply_judgements(match_tasks(none), none, load_judgements(path))
+    assert out.empty and {"task_id_a", "task_id_b", "judgement"} <= set(out.columns)
