@@ -31,55 +31,55 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", judgements=None, c
     require_documents(docs, problems, corpus_dir)
     for row in problems.itertuples():
         warnings.warn(f"{row.source}: {row.reason}", stacklevel=2)
-    steps = tqdm(total=6, desc="kehoach report", disable=not progress, leave=False)
+    # closed on the way out, also by an error, so a message never lands on the bar's line
+    with tqdm(total=6, desc="kehoach report", disable=not progress, leave=False) as steps:
 
-    def step(label: str) -> None:
-        steps.set_postfix_str(label)
-        steps.update(1)
+        def step(label: str) -> None:
+            steps.set_postfix_str(label)
+            steps.update(1)
 
-    tasks = parse.require_tasks(parse.extract_corpus(docs, cache=True, cache_dir=cache_dir), docs, corpus_dir)
-    tasks = agencies.add_agency_columns(tasks)
-    step("extract")
-    matches = match.cached_match_tasks(tasks, cache_dir=cache_dir)
-    if judged is not None:
-        matches = review.apply_judgements(matches, tasks, judged, cache_dir=cache_dir)
-    step("match")
-    types = {d.doc_id: d.doc_type for d in docs}
-    cov = coverage.coverage(tasks, directive, doc_types=types)
-    step("coverage")
-    citations = cite.citation_table(docs)
-    step("citations")
-    accounting = pd.concat([parse.line_accounting(d) for d in docs], ignore_index=True)
-    ingestion = parse.corpus_overview(docs)
-    roles = accounting.pivot_table(index="doc_id", columns="role", values="line", aggfunc="count",
-                                   fill_value=0)
-    step("accounting")
-    unreadable = problems.rename(columns={"reason": "warnings"}).assign(doc_id="", format="unreadable")
-    documents = ingestion
-    if len(problems):  # counts stay whole numbers, blank for the unreadable files
-        counts = ingestion.select_dtypes("number").columns
-        documents = pd.concat([ingestion, unreadable], ignore_index=True)
-        documents[counts] = documents[counts].astype("Int64")
-    tables = {
-        "documents": documents,
-        "line_roles": roles.loc[[d.doc_id for d in docs]],
-        "tasks": tasks,
-        "matches": matches,
-        "match_summary": match.match_summary(tasks, matches),
-        "match_shares": match.coverage_share_matrix(tasks, matches),
-        "unique_tasks": match.unique_tasks(tasks, matches)[["task_id", "province", "kind", "text"]],
-        "coverage": cov,
-        "coverage_matrix": coverage.coverage_matrix(cov),
-        "coverage_summary": coverage.coverage_summary(cov),
-        "gaps": coverage.gaps(cov),
-        "citations": citations,
-        "citation_matrix": cite.citation_matrix(citations, min_citing=2),
-        "agency_load": agencies.agency_load(tasks),
-        "lead_differences": agencies.lead_differences(tasks, matches),
-        "unknown_agencies": agencies.unknown_agencies(tasks),
-    }
-    step("tables")
-    steps.close()
+        tasks = parse.require_tasks(parse.extract_corpus(docs, cache=True, cache_dir=cache_dir), docs, corpus_dir)
+        tasks = agencies.add_agency_columns(tasks)
+        step("extract")
+        matches = match.cached_match_tasks(tasks, cache_dir=cache_dir)
+        if judged is not None:
+            matches = review.apply_judgements(matches, tasks, judged, cache_dir=cache_dir)
+        step("match")
+        types = {d.doc_id: d.doc_type for d in docs}
+        cov = coverage.coverage(tasks, directive, doc_types=types)
+        step("coverage")
+        citations = cite.citation_table(docs)
+        step("citations")
+        accounting = pd.concat([parse.line_accounting(d) for d in docs], ignore_index=True)
+        ingestion = parse.corpus_overview(docs)
+        roles = accounting.pivot_table(index="doc_id", columns="role", values="line", aggfunc="count",
+                                       fill_value=0)
+        step("accounting")
+        unreadable = problems.rename(columns={"reason": "warnings"}).assign(doc_id="", format="unreadable")
+        documents = ingestion
+        if len(problems):  # counts stay whole numbers, blank for the unreadable files
+            counts = ingestion.select_dtypes("number").columns
+            documents = pd.concat([ingestion, unreadable], ignore_index=True)
+            documents[counts] = documents[counts].astype("Int64")
+        tables = {
+            "documents": documents,
+            "line_roles": roles.loc[[d.doc_id for d in docs]],
+            "tasks": tasks,
+            "matches": matches,
+            "match_summary": match.match_summary(tasks, matches),
+            "match_shares": match.coverage_share_matrix(tasks, matches),
+            "unique_tasks": match.unique_tasks(tasks, matches)[["task_id", "province", "kind", "text"]],
+            "coverage": cov,
+            "coverage_matrix": coverage.coverage_matrix(cov),
+            "coverage_summary": coverage.coverage_summary(cov),
+            "gaps": coverage.gaps(cov),
+            "citations": citations,
+            "citation_matrix": cite.citation_matrix(citations, min_citing=2),
+            "agency_load": agencies.agency_load(tasks),
+            "lead_differences": agencies.lead_differences(tasks, matches),
+            "unknown_agencies": agencies.unknown_agencies(tasks),
+        }
+        step("tables")
     summary_cov = tables["coverage_summary"]
     info = directives.directive_info(directive)
     summary = {

@@ -146,8 +146,8 @@ def test_the_report_names_each_unreadable_file_and_runs_the_rest(tmp_path, capsy
 
 
 def test_a_bad_judgements_file_stops_the_report_before_it_writes(tmp_path, capsys):
-    (tmp_path / "j.csv").write_text("doc_a,line_a,doc_b,line_b,label\nbacgiang_kh58_2025,153,bacninh_kh383_2023,199,2\n",
-                                    encoding="utf-8")
+    (tmp_path / "j.csv").write_text("doc_a,line_a,doc_b,line_b,label\n"
+                                    "bacgiang_kh58_2025,153,bacninh_kh383_2023,199,2\n", encoding="utf-8")
     out_dir = tmp_path / "report"
     assert main(["report", "--out", str(out_dir), "--quiet", "--judgements", str(tmp_path / "j.csv")]) == 2
     assert "j.csv: row 2" in capsys.readouterr().err
