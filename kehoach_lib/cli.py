@@ -25,13 +25,14 @@ def _plural(n: int, word: str) -> str:
 
 def _documents(args: argparse.Namespace, **kwargs):
     """The readable documents of ``--corpus`` and the unreadable files (each printed as one
-    ``error: file: reason`` line); a corpus with no readable document is an error."""
+    ``warning: file: reason`` line: it is left out, the rest runs); a corpus with no readable
+    document is an error."""
     from .load import read_corpus, require_documents
 
     docs, problems = read_corpus(args.corpus, **kwargs)
     require_documents(docs, problems, args.corpus)
     for row in problems.itertuples():
-        print(f"error: {row.source}: {row.reason}", file=sys.stderr)
+        print(f"warning: {row.source}: {row.reason}", file=sys.stderr)
     return docs, problems
 
 
@@ -86,10 +87,11 @@ def _warning_lines(fn, *args, **kwargs):
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        result = fn(*args, **kwargs)
-    for w in caught:
-        print(f"warning: {w.message}", file=sys.stderr)
-    return result
+        try:
+            return fn(*args, **kwargs)
+        finally:  # also when fn then fails: what it warned about may be why
+            for w in caught:
+                print(f"warning: {w.message}", file=sys.stderr)
 
 
 def _judged(matches, tasks, path, cache_dir):

@@ -37,6 +37,13 @@ MIN_LEGACY_SHARE = 0.02
 LEGACY_OVER_UNICODE = 4
 #: Share of NUL bytes in one byte position that marks UTF-16 without a BOM.
 UTF16_NUL_SHARE = 0.4
+#: Name :func:`decode` gives UTF-8 text with a few stray bytes that are not UTF-8 (a quote
+#: pasted from a Windows program), which it reads as Windows-1258 instead of giving up on the
+#: file's UTF-8; "a few": at least this many valid non-ASCII characters per stray byte (in
+#: Windows-1258 text, where letters are single bytes and combining marks are not UTF-8 continuation
+#: bytes, valid UTF-8 sequences hardly ever occur).
+MIXED_UTF8 = "utf-8 with stray Windows-1258 bytes"
+MIXED_UTF8_RATIO = 2
 
 #: Letters only Unicode Vietnamese has (â, ê, ô, à, á ... also exist in Windows-1252).
 _VIETNAMESE = re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
@@ -181,6 +188,9 @@ def decode(data: bytes, *, legacy: str = LEGACY_POLICY) -> tuple[str, str]:
             return _checked(data.decode(name), name, legacy)
         except UnicodeDecodeError:
             continue
+    mixed = _mostly_utf8(data)
+    if mixed is not None:
+        return _checked(mixed, MIXED_UTF8, legacy)
     # 8-bit: legacy-font bytes decode as anything; seen byte for byte (Latin-1, which
     # agrees with Windows-1252 on the bytes these fonts use) they show their tell-tale signs
     text, found = fix_legacy(data.decode("latin-1"), read_as="a Windows code page", legacy=legacy,
@@ -199,6 +209,26 @@ def decode(data: bytes, *, legacy: str = LEGACY_POLICY) -> tuple[str, str]:
     if best is None:
         raise EncodingProblem("unknown text encoding (not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI)")
     return _checked(str(best), best.encoding, legacy)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """The text of UTF-8 bytes with a few stray bytes that are not UTF-8, those read as
+    Windows-1258; None when the bytes are not mostly UTF-8 (see :data:`MIXED_UTF8_RATIO`)."""
+    loose = data.decode("utf-8", errors="replace")
+    stray = loose.count("\ufffd")
+    valid = sum(1 for ch in loose if ch > "\x7f") - stray
+    if not stray or valid < MIXED_UTF8_RATIO * stray:
+        return None
+    parts, pos = [], 0
+    while pos < len(data):
+        try:
+            parts.append(data[pos:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            parts.append(data[pos:pos + exc.start].decode("utf-8"))
+            parts.append(data[pos + exc.start:pos + exc.end].decode("cp1258", errors="replace"))
+            pos += exc.end
+    return "".join(parts)
 
 
 def _checked(text: str, name: str, legacy: str) -> tuple[str, str]:

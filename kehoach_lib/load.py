@@ -103,7 +103,7 @@ def load_document(path: str | Path, *, meta: dict[str, str] | None = None,
     the header and listed in ``Document.guessed``. Raises :class:`DocumentError` naming the
     file and the reason when it cannot be read.
     """
-    from .encodings import LEGACY_NAMES, EncodingProblem, legacy_warning
+    from .encodings import LEGACY_NAMES, MIXED_UTF8, EncodingProblem, legacy_warning
     from .formats import FormatProblem, format_of, read_lines
     from .metadata import guess_metadata
 
@@ -137,6 +137,9 @@ def load_document(path: str | Path, *, meta: dict[str, str] | None = None,
             warnings_.append("metadata guessed from the header: " + ", ".join(guessed))
     if encoding in LEGACY_NAMES:
         warnings_.append(legacy_warning(encoding))
+    elif encoding == MIXED_UTF8:
+        warnings_.append("UTF-8 with a few bytes that are not UTF-8 (read as Windows-1258: check the "
+                         "characters they became)")
     elif encoding not in ("utf-8", "utf-8-sig", kind):
         warnings_.append(f"decoded as {encoding}")
     implements = tuple(s.strip() for s in meta.get("implements", "").split(";") if s.strip())
@@ -212,9 +215,17 @@ def require_documents(docs: list[Document], problems, corpus_dir: str | Path | N
     folder = Path(corpus_dir or config.CORPUS_DIR)
     if problems is None or len(problems) == 0:
         raise DocumentError(folder, "no documents in the folder")
-    listed = "; ".join(f"{Path(src).name}: {reason}" for src, reason in zip(problems.source, problems.reason,
-                                                                          strict=True))
+    listed = "; ".join(f"{_relative(src, folder)}: {reason}"
+                       for src, reason in zip(problems.source, problems.reason, strict=True))
     raise DocumentError(folder, f"no readable documents ({listed})")
+
+
+def _relative(path: str | Path, folder: Path) -> str:
+    """``path`` as written inside ``folder`` (so two files of one name in sub-folders differ)."""
+    try:
+        return str(Path(path).relative_to(folder))
+    except ValueError:
+        return str(path)
 
 
 def load_corpus(corpus_dir: str | Path | None = None, *, max_bytes: int = config.MAX_FILE_BYTES) -> list[Document]:

@@ -104,8 +104,9 @@ def _priority(prob: pd.Series, probability: float) -> pd.Series:
 
 def load_judgements(path: str | Path, *, notes: bool = False) -> pd.DataFrame:
     """The judged rows of a judgements file: a filled-in review sheet, or any table with the
-    columns :data:`JUDGEMENT_COLUMNS`, as CSV (UTF-8; comma, semicolon or tab) or as a workbook
-    (:data:`EXCEL_SUFFIXES`; sheet ``review`` or the first).
+    columns :data:`JUDGEMENT_COLUMNS`, as CSV (comma, semicolon or tab; UTF-8, or an encoding
+    the corpus's files may have, with a warning) or as a workbook (:data:`EXCEL_SUFFIXES`;
+    sheet ``review`` or the first).
 
     Columns ``doc_a, line_a, doc_b, line_b, label`` (0/1), ``note`` and ``row`` (the file line
     or sheet row). Rows with a blank label are left out, except, with ``notes=True``, those
@@ -277,7 +278,7 @@ def _csv_records(path: Path):
     starts a record with ``#`` is a comment (a ``#`` line inside a quoted cell is text)."""
     import csv
 
-    from .encodings import EncodingProblem, decode
+    from .encodings import MIXED_UTF8, EncodingProblem, decode
 
     try:
         data = path.read_bytes()
@@ -289,7 +290,10 @@ def _csv_records(path: Path):
         text, encoding = decode(data)
     except EncodingProblem as exc:
         raise JudgementError(f"{path}: {exc}; save it as CSV UTF-8") from None
-    if encoding not in ("utf-8", "utf-8-sig"):
+    if encoding == MIXED_UTF8:
+        warnings.warn(f"{path}: UTF-8 with a few bytes that are not UTF-8, read as Windows-1258 (check the "
+                      "cells they are in)", stacklevel=4)
+    elif encoding not in ("utf-8", "utf-8-sig"):
         warnings.warn(f"{path}: not UTF-8; read as {encoding} (saving it as CSV UTF-8 avoids the guess)",
                       stacklevel=4)
     # lines end at \n, \r\n or \r only (str.splitlines would also break at characters a note

@@ -317,6 +317,21 @@ def test_short_windows_1258_text_is_not_mistaken_for_legacy(text):
     assert decode(to_cp1258(text)) == (text, "cp1258")
 
 
+def test_utf8_with_a_stray_windows_byte_keeps_its_utf8_and_is_reported(docs, tmp_path):
+    # a quote pasted from a Windows program into a UTF-8 plan: that byte is read as Windows-1258,
+    # the rest as UTF-8 (not the whole file as Windows-1258 mojibake)
+    text = docs["bacgiang_cv_2023"].text
+    path = tmp_path / "plan.txt"
+    path.write_bytes(f"{text}\n".encode() + b"\x93" + "Trên đây".encode() + b"\x94" + " là kế hoạch.\n".encode())
+    doc = load_document(path, meta={"doc_id": "cv"})
+    clean = tmp_path / "clean.txt"
+    clean.write_text(text + "\n“Trên đây” là kế hoạch.\n", encoding="utf-8")
+    assert doc.lines == load_document(clean, meta={"doc_id": "cv"}).lines
+    assert any("UTF-8 with a few bytes that are not UTF-8" in w for w in doc.warnings)
+    # a file of Windows-1258 bytes is still read as Windows-1258 throughout
+    assert decode(to_cp1258("Sở Tư pháp chủ trì.") * 3)[1] == "cp1258"
+
+
 def test_a_byte_order_mark_on_invalid_bytes_is_a_clear_encoding_problem():
     with pytest.raises(EncodingProblem, match="byte-order mark but is not valid utf-8-sig"):
         decode(b"\xef\xbb\xbfK\xe1\xba\xbf ho\xff")

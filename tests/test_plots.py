@@ -35,3 +35,14 @@ def test_status_heatmap_and_timeline(tmp_path, tasks):
     assert save_figure(status_heatmap(m, title="Độ bao phủ"), tmp_path, "s", formats=("png",))[0].exists()
     fig = deadline_timeline(tasks)
     assert len(fig.axes[0].get_yticklabels()) == tasks.doc_id.nunique()
+
+
+def test_a_one_document_heatmap_has_room_for_its_title_and_labels(tmp_path):
+    # the match-share matrix of a corpus of one document: tiny unless the figure has a minimum size
+    name = "bac_giang_cv_ubnd_nc_2023_08"
+    df = pd.DataFrame([[float("nan")]], index=[name], columns=[name])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        save_figure(heatmap(df, title="Share of each plan's tasks with a counterpart", vmax=1), tmp_path, "one",
+                    formats=("png",))
+    assert [str(w.message) for w in caught if "layout" in str(w.message)] == []

@@ -96,6 +96,8 @@ def _corpora(tmp_path):
     memo = tmp_path / "memo"
     memo.mkdir()
     (memo / "memo.txt").write_text("Kính gửi các sở.\nĐề nghị các đơn vị quan tâm.", encoding="utf-8")
+    (memo / "sub").mkdir()
+    (memo / "sub" / "blank.txt").write_bytes(b"")  # left out, and named, before the error
     return [(empty, "no documents in the folder"),
             (unreadable, "no readable documents (blank.txt: the file is empty; scan.pdf: "),
             (memo, "no tasks found in its 1 document")]
@@ -113,6 +115,8 @@ def test_a_corpus_with_nothing_to_work_on_is_one_message(tmp_path, capsys, comma
         assert main([*argv, "--corpus", str(corpus)]) == 2
         err = capsys.readouterr().err
         assert err.count("error: ") == 1 and f"error: {corpus}: {reason}" in err, err
+        if corpus.name == "memo":
+            assert f"warning: {corpus / 'sub' / 'blank.txt'}: the file is empty" in err, err
         assert not out.exists()  # nothing written
 
 

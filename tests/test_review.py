@@ -178,6 +178,12 @@ def test_a_sheet_saved_as_windows_1258_csv_is_read_with_a_warning(tmp_path):
     with pytest.warns(UserWarning, match=r"excel.csv: not UTF-8; read as cp1258"):
         judged = load_judgements(path, notes=True)
     assert judged.note.tolist() == ["Sở Tư pháp"] and judged.label.tolist() == [1]
+    # a UTF-8 sheet with one stray Windows byte (a pasted quote) keeps its UTF-8 notes
+    path.write_bytes(f"doc_a,line_a,doc_b,line_b,label,note\n{KH58},9,{BN},18,1,".encode()
+                     + "Sở Tư pháp".encode() + b"\x92s view\n")
+    with pytest.warns(UserWarning, match=r"excel.csv: UTF-8 with a few bytes that are not UTF-8"):
+        judged = load_judgements(path, notes=True)
+    assert judged.note.tolist() == ["Sở Tư pháp’s view"]
 
 
 def test_a_note_over_several_lines_survives_even_a_line_starting_with_hash(tmp_path, sheet):

@@ -114,6 +114,14 @@ def test_the_shipped_spelling_table_makes_a_misspelt_task_the_same_terms(misspel
     assert tokenize(misspelt) == tokenize(correct)
 
 
+@pytest.mark.parametrize("text", ["Tập trung tập huấn cho cán bộ", "tập trung tập hợp ý kiến",
+                                  "một tinh thần đầy mạnh mẽ", "đi đôi với việc tuyên truyền"])
+def test_the_shipped_spelling_table_leaves_right_phrases_that_hold_a_misspelling_alone(text):
+    from kehoach_lib.text import correct_spelling, load_spelling
+
+    assert correct_spelling(text, load_spelling()) == text
+
+
 def test_case_variants_outside_the_table_are_left_as_written():
     # re.IGNORECASE matches "İ" and "ı" as i, but they are not the table's spelling: untouched
     table = {"công thông tin dịch vụ công": "cổng thông tin dịch vụ công", "cắt giản": "cắt giảm"}
