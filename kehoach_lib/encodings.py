@@ -47,6 +47,7 @@ MIXED_UTF8_RATIO = 2
 
 #: Letters only Unicode Vietnamese has (â, ê, ô, à, á ... also exist in Windows-1252).
 _VIETNAMESE = re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
+_STRAY = re.compile("[\udc80-\udcff]")
 #: TCVN3 (ABC) read as a Windows code page: its toned vowels and đ, ơ, ư sit at bytes
 #: 0xA9-0xB9, symbols that real text hardly uses.
 #: Bytes 0x80-0x9F read as Latin-1 are control characters; in Windows-1252 (which legacy-font
@@ -214,21 +215,13 @@ def decode(data: bytes, *, legacy: str = LEGACY_POLICY) -> tuple[str, str]:
 def _mostly_utf8(data: bytes) -> str | None:
     """The text of UTF-8 bytes with a few stray bytes that are not UTF-8, those read as
     Windows-1258; None when the bytes are not mostly UTF-8 (see :data:`MIXED_UTF8_RATIO`)."""
-    loose = data.decode("utf-8", errors="replace")
-    stray = loose.count("\ufffd")
+    loose = data.decode("utf-8", errors="surrogateescape")  # each stray byte -> U+DC80..U+DCFF
+    stray = len(_STRAY.findall(loose))
     valid = sum(1 for ch in loose if ch > "\x7f") - stray
     if not stray or valid < MIXED_UTF8_RATIO * stray:
         return None
-    parts, pos = [], 0
-    while pos < len(data):
-        try:
-            parts.append(data[pos:].decode("utf-8"))
-            break
-        except UnicodeDecodeError as exc:
-            parts.append(data[pos:pos + exc.start].decode("utf-8"))
-            parts.append(data[pos + exc.start:pos + exc.end].decode("cp1258", errors="replace"))
-            pos += exc.end
-    return "".join(parts)
+    return _STRAY.sub(lambda m: m.group().encode("utf-8", "surrogateescape").decode("cp1258", errors="replace"),
+                      loose)
 
 
 def _checked(text: str, name: str, legacy: str) -> tuple[str, str]:
