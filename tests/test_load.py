@@ -332,6 +332,19 @@ def test_utf8_with_a_stray_windows_byte_keeps_its_utf8_and_is_reported(docs, tmp
     assert decode(to_cp1258("Sở Tư pháp chủ trì.") * 3)[1] == "cp1258"
 
 
+def test_a_whole_plan_in_tcvn3_is_still_read_as_tcvn3_not_as_utf8_with_stray_bytes(docs):
+    from kehoach_lib.encodings import legacy_tables
+
+    text = unicodedata.normalize("NFC", docs["bacgiang_kh58_2025"].text)
+    to_legacy = {}
+    for legacy, letter in legacy_tables()["TCVN3"][0].items():
+        to_legacy.setdefault(unicodedata.normalize("NFC", letter), legacy)
+    data = "".join(to_legacy.get(ch, ch) for ch in text).encode("cp1252", errors="replace")
+    read, encoding = decode(data)
+    assert encoding == "TCVN3"
+    assert sum(a == b for a, b in zip(read, text, strict=False)) > 0.99 * len(text)
+
+
 def test_a_byte_order_mark_on_invalid_bytes_is_a_clear_encoding_problem():
     with pytest.raises(EncodingProblem, match="byte-order mark but is not valid utf-8-sig"):
         decode(b"\xef\xbb\xbfK\xe1\xba\xbf ho\xff")
