@@ -25,15 +25,10 @@ def _plural(n: int, word: str) -> str:
 
 def _documents(args: argparse.Namespace, **kwargs):
     """The readable documents of ``--corpus`` and the unreadable files (each printed as one
-    ``warning: file: reason`` line: it is left out, the rest runs); a corpus with no readable
-    document is an error."""
-    from .load import read_corpus, require_documents
+    ``warning: file: reason`` line); a corpus with no readable document is an error."""
+    from .load import usable_corpus
 
-    docs, problems = read_corpus(args.corpus, **kwargs)
-    require_documents(docs, problems, args.corpus)
-    for row in problems.itertuples():
-        print(f"warning: {row.source}: {row.reason}", file=sys.stderr)
-    return docs, problems
+    return _warning_lines(usable_corpus, args.corpus, **kwargs)
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:

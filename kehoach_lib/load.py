@@ -206,6 +206,18 @@ def read_corpus(corpus_dir: str | Path | None = None, *, max_bytes: int = config
     return docs, pd.DataFrame(problems, columns=["source", "reason"])
 
 
+def usable_corpus(corpus_dir: str | Path | None = None, *, max_bytes: int = config.MAX_FILE_BYTES):
+    """:func:`read_corpus` for work that needs documents (the commands, the report): each file
+    that cannot be read gives one warning naming it and the reason (it is left out, the rest
+    runs), and a folder with no document to work on is a :class:`DocumentError` (see
+    :func:`require_documents`)."""
+    docs, problems = read_corpus(corpus_dir, max_bytes=max_bytes)
+    require_documents(docs, problems, corpus_dir)
+    for row in problems.itertuples():
+        warnings.warn(f"{row.source}: {row.reason}", stacklevel=2)
+    return docs, problems
+
+
 def require_documents(docs: list[Document], problems, corpus_dir: str | Path | None = None) -> list[Document]:
     """``docs`` (from :func:`read_corpus`), or a :class:`DocumentError` naming the folder when
     it gives no document to work on: it is empty, or none of its files can be read (each is

@@ -6,14 +6,13 @@ figures (PNG, SVG) → ``index.html``. Each step is a library function the noteb
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 
 import pandas as pd
 from tqdm import tqdm
 
 from . import agencies, cite, coverage, directives, export, match, parse, plots, review
-from .load import read_corpus, require_documents
+from .load import usable_corpus
 
 
 def build_tables(corpus_dir=None, *, directive: str = "nq66", judgements=None, cache_dir=None,
@@ -27,10 +26,7 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", judgements=None, c
     :class:`~kehoach_lib.load.DocumentError`.
     """
     judged = _judgements(judgements)
-    docs, problems = read_corpus(corpus_dir)
-    require_documents(docs, problems, corpus_dir)
-    for row in problems.itertuples():
-        warnings.warn(f"{row.source}: {row.reason}", stacklevel=2)
+    docs, problems = usable_corpus(corpus_dir)
     # closed on the way out, also by an error, so a message never lands on the bar's line
     with tqdm(total=6, desc="kehoach report", disable=not progress, leave=False) as steps:
 
