@@ -101,12 +101,33 @@ def _judged(matches, tasks, path, cache_dir):
     return matches
 
 
-def _cmd_match(args: argparse.Namespace) -> int:
-    from .match import cached_match_tasks, match_summary
+def _embeddings(path: Path | None):
+    from .embed import read_embeddings
 
+    return None if path is None else read_embeddings(path)
+
+
+def _cmd_match(args: argparse.Namespace) -> int:
+    from .match import DEFAULT_PROBABILITY, DEFAULT_THRESHOLD, cached_match_tasks, match_summary
+    from .scorer import ModelError, load_pair_model
+
+    scored = args.policy == "scored"
+    for option, value, wanted in (("--threshold", args.threshold, not scored),
+                                  ("--probability", args.probability, scored)):
+        if value is not None and not wanted:
+            print(f"warning: {option} does not apply to policy {args.policy} (--probability is for policy "
+                  "scored, --threshold for the cosine policies); ignored", file=sys.stderr)
+    threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
+    probability = DEFAULT_PROBABILITY if args.probability is None else args.probability
+    if (args.model or args.embeddings) and not scored:
+        raise ModelError(f"--model and --embeddings feed the pair scorer: they need --policy scored, "
+                         f"not {args.policy}")
+    model = load_pair_model(args.model) if args.model else None
+    embeddings = _embeddings(args.embeddings)
     _, tasks = _tasks(args)
-    matches = cached_match_tasks(tasks, threshold=args.threshold, policy=args.policy,
-                                 probability=args.probability, cache_dir=args.cache_dir)
+    matches = cached_match_tasks(tasks, threshold=threshold, policy=args.policy,
+                                 probability=probability, model=model, embeddings=embeddings,
+                                 cache_dir=args.cache_dir)
     if args.judgements:
         matches = _judged(matches, tasks, args.judgements, args.cache_dir)
     out = _write(matches, args.out)
@@ -145,6 +166,11 @@ def _cmd_review(args: argparse.Namespace) -> int:
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .match import evaluation_table
 
+    embeddings = _embeddings(args.embeddings)
+    if args.save_model and embeddings is None:
+        print("error: --save-model writes a pair model that reads embeddings: give --embeddings too "
+              "(--refit rewrites the shipped model)", file=sys.stderr)
+        return 2
     _, tasks = _tasks(args)
     if args.refit:
         from .match import refit_pair_model
@@ -152,6 +178,14 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         path, cross = refit_pair_model(tasks)
         print(f"pair scorer refitted -> {path}; cross-validated by document pair:")
         print(cross.to_string(index=False))
+        print()
+    if args.save_model:
+        from .match import refit_pair_model
+
+        path, cross = refit_pair_model(tasks, path=args.save_model, embeddings=embeddings)
+        print(f"pair scorer with embeddings -> {path} (use it with `kehoach match --model {path} "
+              f"--embeddings {args.embeddings}`); cross-validated by document pair: "
+              f"F1 {cross.iloc[-1].f1:.3f}")
         print()
     if args.judgements:
         from .match import evaluate_matching, match_tasks
@@ -166,21 +200,31 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
               + (f" ({counts['not applied']} judgements name no pair of tasks of two documents)"
                  if counts["not applied"] else ""))
         print()
-    print(evaluation_table(tasks).to_string())
+    print(evaluation_table(tasks, embeddings=embeddings).to_string())
     return 0
 
 
 def _cmd_attribute(args: argparse.Namespace) -> int:
     from .load import load_document
-    from .match import attribute
+    from .match import ATTRIBUTE_MIN_SCORE, attribute
 
     _, tasks = _tasks(args)
     text = load_document(args.file, meta={"doc_id": "query"}).text
     ranking = attribute(text, tasks, cache_dir=args.cache_dir)
     print(ranking.to_string(index=False))
     best = ranking.iloc[0]
+    if best.score < ATTRIBUTE_MIN_SCORE:
+        print(f"\nno likely plan: the best score, {best.score:.3f} ({best.doc_id}), is below "
+              f"{ATTRIBUTE_MIN_SCORE}; the text shares too little with any plan of the corpus")
+        return 0
+    if len(ranking) == 1:
+        lead = "the only document with tasks in the corpus"
+    elif best.margin == 0:
+        lead = f"tied with {ranking.doc_id.iloc[1]}"
+    else:
+        lead = f"lead over the next {best.margin:.3f}"
     print(f"\nmost likely: {best.doc_id} ({best.province or 'province not given'}), "
-          f"score {best.score:.3f}, lead over the next {best.margin:.3f}")
+          f"score {best.score:.3f}, {lead}")
     return 0
 
 
@@ -243,12 +287,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="matches.csv")
     p.add_argument("--policy", choices=POLICIES, default=DEFAULT_POLICY,
                    help="which pairs count as matches (see kehoach_lib/match.py)")
-    p.add_argument("--probability", type=_probability, default=DEFAULT_PROBABILITY,
-                   help="policy 'scored': the pair scorer's probability a pair must reach")
-    p.add_argument("--threshold", type=_probability, default=DEFAULT_THRESHOLD,
-                   help="policies best/all/one_to_one: the cosine a pair must reach")
+    p.add_argument("--probability", type=_probability, default=None,
+                   help=f"policy 'scored': the pair scorer's probability a pair must reach "
+                   f"(default {DEFAULT_PROBABILITY})")
+    p.add_argument("--threshold", type=_probability, default=None,
+                   help=f"policies best/mutual/all/one_to_one: the cosine a pair must reach "
+                   f"(default {DEFAULT_THRESHOLD})")
     p.add_argument("--judgements", type=Path, default=None,
                    help="a filled-in review sheet (kehoach review): pairs labelled 1 are kept or added, 0 removed")
+    p.add_argument("--model", type=Path, default=None,
+                   help="a pair model file (e.g. from kehoach evaluate --save-model) instead of the shipped one")
+    p.add_argument("--embeddings", type=Path, default=None,
+                   help="a CSV of task vectors from a sentence encoder (task_id, then one column per "
+                   "dimension; see kehoach_lib/embed.py), read by a --model fitted with them")
     p.set_defaults(func=_cmd_match)
 
     from .review import REVIEW_FLOOR
@@ -292,6 +343,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="refit the pair scorer on the alignment and rewrite kehoach_lib/data/pair_model.csv first")
     p.add_argument("--judgements", type=Path, default=None,
                    help="also score the default matching on a filled-in review sheet")
+    p.add_argument("--embeddings", type=Path, default=None,
+                   help="a CSV of task vectors (see kehoach_lib/embed.py): also score the pair scorer "
+                   "that reads their cosine, cross-validated")
+    p.add_argument("--save-model", type=Path, default=None,
+                   help="with --embeddings: fit that scorer on the whole alignment and write it here "
+                   "(for kehoach match --model)")
     p.set_defaults(func=_cmd_evaluate, corpus=None)
 
     p = sub.add_parser("attribute", help="which plan does a text (e.g. a news article) describe?")
@@ -303,15 +360,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     from .directives import DirectiveError
+    from .embed import EmbeddingError
     from .load import DocumentError
     from .review import JudgementError
+    from .scorer import ModelError
 
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (DocumentError, DirectiveError, JudgementError) as exc:
+    except (DocumentError, DirectiveError, JudgementError, EmbeddingError, ModelError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the output piped into a reader that stopped early (e.g. `| head`)
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 1
     except OSError as exc:  # e.g. an --out path that is a folder, or not writable
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)

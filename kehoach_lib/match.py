@@ -16,7 +16,8 @@ documents separately:
 ``mutual``
     only pairs that are each other's best;
 ``all``
-    every pair at or above ``threshold`` (at most ``top_k`` per task);
+    every pair at or above ``threshold`` that is among the ``top_k`` best of both its tasks in
+    the other's document (so no task has more than ``top_k`` counterparts in a document);
 ``one_to_one``
     an optimal one-to-one assignment between the two plans (Hungarian algorithm), keeping
     assigned pairs at or above ``threshold``.
@@ -24,10 +25,13 @@ documents separately:
 Every kind of task (objective, task, duty) is compared with every other by default, because
 one plan states as an objective what another assigns as a task; ``compare_kinds`` restricts
 the comparison to groups of kinds (e.g. objectives only with objectives).
-The defaults below are the ones the CLI uses; ``evaluate_matching`` scores any setting on
-the hand-labelled pairs in ``tests/data/match_pairs.csv`` and ``evaluate_alignment`` on the
-exhaustive alignment in ``tests/data/match_alignment.csv``; ``cross_validated_matches`` scores
-the pair scorer on document pairs it was not fitted on (``kehoach evaluate`` prints all three).
+A researcher's sentence encoder can add its cosine to the scorer (``embeddings`` with a ``model``
+fitted on them, :mod:`kehoach_lib.embed`). Under every policy, two tasks whose texts share no
+word of their own are never a match. The defaults below are the ones the CLI uses;
+``evaluate_matching`` scores any setting on the hand-labelled pairs in
+``tests/data/match_pairs.csv`` and ``evaluate_alignment`` on the exhaustive alignment in
+``tests/data/match_alignment.csv``; ``cross_validated_matches`` scores the pair scorer on
+document pairs it was not fitted on (``kehoach evaluate`` prints all three).
 """
 
 from __future__ import annotations
@@ -51,8 +55,10 @@ from . import config, scorer
 from .scorer import (
     CANDIDATE_FLOOR,
     DEFAULT_C,
+    EMBEDDING,
     FEATURES,
     PAIR_MODEL_FILE,
+    ModelError,
     PairModel,
     fit_model,
     lead_matrix,
@@ -97,6 +103,10 @@ ALIGNMENT = config.PROJECT_DIR / "tests" / "data" / "match_alignment.csv"
 #: Groups of terms plans use for the same thing in different words.
 CONCEPTS_FILE = config.DATA_DIR / "concepts.csv"
 CONCEPT_PREFIX = "≈"
+#: :func:`attribute`: below this cosine the text shares too little with any plan to name one as
+#: its likely source (the bundled news article scores 0.43 with the plan it describes and 0.29
+#: with the next; a short English plan scores 0.004 with its best).
+ATTRIBUTE_MIN_SCORE = 0.1
 
 MATCH_COLUMNS = ["task_id_a", "task_id_b", "doc_id_a", "doc_id_b", "province_a", "province_b",
                  "score", "shared_terms", "probability", "text_a", "text_b"]
@@ -288,12 +298,17 @@ def _syllable_vectors(vec: TaskVectorizer) -> sp.csr_matrix:
     return TfidfVectorizer(analyzer=_identity, sublinear_tf=True, lowercase=False).fit_transform(sylls).tocsr()
 
 
-def _scored_candidates(tasks: pd.DataFrame, prep: _Prepared, k: int) -> pd.DataFrame:
-    """Every candidate pair (``a < b``) with the pair scorer's features."""
+def _scored_candidates(tasks: pd.DataFrame, prep: _Prepared, k: int,
+                       embeddings: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every candidate pair (``a < b``) with the pair scorer's features (and ``embedding`` when
+    ``embeddings`` are given)."""
+    from .embed import embedding_matrix
+
     cand = _candidates(prep.x, prep.docs, prep.groups, k, CANDIDATE_FLOOR)
     leads = tasks["lead"].tolist() if "lead" in tasks else [None] * len(tasks)
     table = pair_features(cand, x=prep.x, docs=prep.docs, groups=prep.groups, x_text=prep.x_text,
-                          x_syllables=_syllable_vectors(prep.vec), leads=lead_matrix(leads))
+                          x_syllables=_syllable_vectors(prep.vec), leads=lead_matrix(leads),
+                          embeddings=None if embeddings is None else embedding_matrix(embeddings, tasks))
     # two texts that share no term are never a match (a heading can strengthen a match only)
     return table[table.shared > 0].reset_index(drop=True)
 
@@ -305,6 +320,7 @@ def match_tasks(
     policy: str = DEFAULT_POLICY,
     probability: float = DEFAULT_PROBABILITY,
     model: PairModel | None = None,
+    embeddings: pd.DataFrame | None = None,
     ngram_range: tuple[int, int] = DEFAULT_NGRAM_RANGE,
     top_terms: int = DEFAULT_TOP_TERMS,
     top_k: int = DEFAULT_TOP_K,
@@ -321,6 +337,8 @@ def match_tasks(
     ``a`` is the task from the earlier document in corpus order; each unordered pair once.
     ``score`` is the cosine; ``probability`` the pair scorer's (policy ``scored``, with
     ``model`` or the shipped :func:`~kehoach_lib.scorer.load_pair_model`; empty otherwise).
+    ``embeddings`` (:mod:`kehoach_lib.embed`: a vector per task id) feed a ``model`` fitted with
+    them (:func:`fit_pair_model` with ``embeddings``); the shipped model reads none.
     Up to :data:`EXACT_LIMIT` tasks every pair is scored; above it (or with ``candidates``
     set) each task keeps its ``candidates`` nearest tasks from a sparse top-k product, so
     memory grows with n·k rather than n².
@@ -334,8 +352,8 @@ def match_tasks(
                     section_weight=section_weight, compare_kinds=compare_kinds, cache_dir=cache_dir)
     k = candidates or _default_k(len(tasks))
     if policy == "scored":
-        table, p = _candidate_probabilities(tasks, prep, k, model)
-        keep = p >= probability
+        table, p = _candidate_probabilities(tasks, prep, k, model, embeddings)
+        keep = (p >= probability) & _share_a_word(prep, table.a.to_numpy(), table.b.to_numpy())
         return _match_table(tasks, prep, table.a.to_numpy()[keep], table.b.to_numpy()[keep],
                             table.cosine.to_numpy()[keep], p[keep], top_terms)
     if policy == "one_to_one":
@@ -347,11 +365,20 @@ def match_tasks(
         cand = _candidates(prep.x, prep.docs, prep.groups, k, min(threshold, mutual_threshold))
         a, b, score = _apply_policy(cand, prep.docs, policy, threshold, mutual_threshold, top_k)
     if len(a):
-        # two texts that share no term are never a match (a heading can strengthen a match
-        # but not make one; a one-to-one assignment may pair leftovers at score 0)
-        own = rowwise_dot(prep.x_text, prep.x_text, a, b) > 0
+        # a one-to-one assignment may pair leftovers at score 0, and a heading's words or a
+        # concept alone can make a cosine
+        own = _share_a_word(prep, a, b)
         a, b, score = a[own], b[own], score[own]
     return _match_table(tasks, prep, a, b, score, np.full(len(a), np.nan), top_terms)
+
+
+def _share_a_word(prep: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Whether the texts of each pair share a word of their own, the evidence ``shared_terms``
+    lists: two texts that share only a concept (``công khai`` and ``công bố``) or a heading's
+    words are never a match (a concept or a heading can strengthen a match but not make one)."""
+    n = len(prep.vec.vocabulary_)
+    words = (prep.x_text[:, :n] @ sp.diags(prep.vec.eligible_.astype(float))).tocsr()
+    return rowwise_dot(words, words, a, b) > 0
 
 
 def _default_k(n: int) -> int:
@@ -359,11 +386,19 @@ def _default_k(n: int) -> int:
     return n if n <= EXACT_LIMIT else DEFAULT_CANDIDATES
 
 
-def _candidate_probabilities(tasks: pd.DataFrame, prep: _Prepared, k: int,
-                             model: PairModel | None = None) -> tuple[pd.DataFrame, np.ndarray]:
+def _candidate_probabilities(tasks: pd.DataFrame, prep: _Prepared, k: int, model: PairModel | None = None,
+                             embeddings: pd.DataFrame | None = None) -> tuple[pd.DataFrame, np.ndarray]:
     """Every candidate pair (``a < b``) with its features, and the pair scorer's probability."""
-    table = _scored_candidates(tasks, prep, k)
-    return table, (model or load_pair_model(scorer.PAIR_MODEL_FILE)).predict_proba(table)
+    model = model or load_pair_model(scorer.PAIR_MODEL_FILE)
+    reads = scorer.EMBEDDING in model.features
+    if reads and embeddings is None:
+        raise ModelError("this pair model reads embeddings (feature 'embedding'): pass the embeddings "
+                         "it was fitted with")
+    if not reads and embeddings is not None:
+        raise ModelError("the pair model does not read embeddings: pass a model fitted with them "
+                         "(fit_pair_model(tasks, embeddings=...); kehoach evaluate --embeddings ... --save-model ...)")
+    table = _scored_candidates(tasks, prep, k, embeddings)
+    return table, model.predict_proba(table)
 
 
 def pair_rows(tasks: pd.DataFrame, ids_a: Sequence[str], ids_b: Sequence[str], *,
@@ -418,7 +453,8 @@ def cached_match_tasks(tasks: pd.DataFrame, *, cache_dir=None, **params) -> pd.D
     from .cache import cached_matches
     from .text import default_tokenizer, tokenizer_fingerprint
 
-    if params.get("analyzer", tokenize) is not tokenize:  # a custom analyzer has no fingerprint
+    if (params.get("analyzer", tokenize) is not tokenize  # a custom analyzer has no fingerprint,
+            or params.get("model") is not None or params.get("embeddings") is not None):  # nor these
         return match_tasks(tasks, cache_dir=cache_dir, **params)
     # the key holds the tables this process computes with (not the files' bytes), so a file
     # edited after a table was loaded can never store results under the new file's key
@@ -471,7 +507,11 @@ def _apply_policy(cand: pd.DataFrame, docs, policy: str, threshold: float, mutua
     if policy == "all":
         start = np.maximum.accumulate(np.where(first, np.arange(n), 0)) if n else np.zeros(0, dtype=int)
         sel = (s >= threshold) & (np.arange(n) - start < top_k)
-        ci, cj, cs = i[sel], j[sel], s[sel]
+        # among the top_k of both tasks: a pair chosen from one side only would give the other
+        # task more than top_k counterparts
+        chosen = pd.DataFrame({"a": np.minimum(i[sel], j[sel]), "b": np.maximum(i[sel], j[sel])})
+        both = chosen.duplicated(keep=False).to_numpy()
+        ci, cj, cs = i[sel][both], j[sel][both], s[sel][both]
     else:
         bi, bj, bs = i[first], j[first], s[first]
         # mutual: bi is also bj's best in bi's document (keys are sorted: cand is sorted by i, dj)
@@ -718,7 +758,8 @@ class _Labelled:
     aligned: int  # aligned pairs in the alignment
 
 
-def _labelled_candidates(tasks: pd.DataFrame, alignment: pd.DataFrame | None, **params) -> _Labelled:
+def _labelled_candidates(tasks: pd.DataFrame, alignment: pd.DataFrame | None, *,
+                         embeddings: pd.DataFrame | None = None, **params) -> _Labelled:
     unknown = set(params) - set(_VECTOR_DEFAULTS)
     if unknown:
         raise TypeError(f"unknown text options {sorted(unknown)}; known: {sorted(_VECTOR_DEFAULTS)}")
@@ -726,7 +767,7 @@ def _labelled_candidates(tasks: pd.DataFrame, alignment: pd.DataFrame | None, **
     gold = label_task_ids(tasks, load_alignment() if alignment is None else alignment)
     gold = gold.dropna(subset=["task_a", "task_b"])
     prep = _prepare(tasks, **{**_VECTOR_DEFAULTS, **params})
-    table = _scored_candidates(tasks, prep, len(tasks))
+    table = _scored_candidates(tasks, prep, len(tasks), embeddings)
     ids, doc_ids = tasks["task_id"].to_numpy(), tasks["doc_id"].to_numpy()
     covered = {frozenset(p) for p in zip(gold.doc_a, gold.doc_b, strict=True)}
     on = np.array([frozenset(p) in covered for p in zip(doc_ids[table.a], doc_ids[table.b], strict=True)],
@@ -739,12 +780,21 @@ def _labelled_candidates(tasks: pd.DataFrame, alignment: pd.DataFrame | None, **
     return _Labelled(tasks, prep, table, y, doc_ids[first], doc_ids[second], len(gold))
 
 
+def _features(features: Sequence[str] | None, embeddings: pd.DataFrame | None) -> tuple[str, ...]:
+    """The scorer's features: as given, or the defaults (with ``embedding`` when there are embeddings)."""
+    if features is not None:
+        return tuple(features)
+    return FEATURES if embeddings is None else (*FEATURES, EMBEDDING)
+
+
 def fit_pair_model(tasks: pd.DataFrame, alignment: pd.DataFrame | None = None, *, C: float = DEFAULT_C,
-                   features: Sequence[str] = FEATURES, **params) -> PairModel:
+                   features: Sequence[str] | None = None, embeddings: pd.DataFrame | None = None,
+                   **params) -> PairModel:
     """The pair scorer fitted on every candidate pair between the documents the alignment covers
-    (label 1 when aligned). ``params`` are :func:`match_tasks`' text options."""
-    lab = _labelled_candidates(tasks, alignment, **params)
-    return fit_model(lab.table, lab.y, features=features, C=C)
+    (label 1 when aligned). ``features`` default to :data:`~kehoach_lib.scorer.FEATURES`, plus
+    ``embedding`` when ``embeddings`` are given; ``params`` are :func:`match_tasks`' text options."""
+    lab = _labelled_candidates(tasks, alignment, embeddings=embeddings, **params)
+    return fit_model(lab.table, lab.y, features=_features(features, embeddings), C=C)
 
 
 #: How :func:`cross_validated_matches` holds data out: "pair" fits on the labels of every other
@@ -755,15 +805,17 @@ HOLD_OUT = ("pair", "plans")
 
 def cross_validated_matches(tasks: pd.DataFrame, alignment: pd.DataFrame | None = None, *,
                             probability: float = DEFAULT_PROBABILITY, C: float = DEFAULT_C,
-                            features: Sequence[str] = FEATURES, top_terms: int = DEFAULT_TOP_TERMS,
-                            hold_out: str = "pair", **params) -> pd.DataFrame:
+                            features: Sequence[str] | None = None, embeddings: pd.DataFrame | None = None,
+                            top_terms: int = DEFAULT_TOP_TERMS, hold_out: str = "pair", **params) -> pd.DataFrame:
     """Policy ``scored`` with each pair of documents scored by a model fitted without its labels
     (see :data:`HOLD_OUT`): a measure of the scorer on labels it was not fitted on. Only the
-    pairs of documents the alignment covers appear."""
+    pairs of documents the alignment covers appear. ``features`` and ``embeddings`` as in
+    :func:`fit_pair_model`."""
     if hold_out not in HOLD_OUT:
         raise ValueError(f"hold_out must be one of {HOLD_OUT}")
-    return _cross_validated(_labelled_candidates(tasks, alignment, **params), probability=probability, C=C,
-                            features=features, top_terms=top_terms, hold_out=hold_out)
+    lab = _labelled_candidates(tasks, alignment, embeddings=embeddings, **params)
+    return _cross_validated(lab, probability=probability, C=C, features=_features(features, embeddings),
+                            top_terms=top_terms, hold_out=hold_out)
 
 
 def _cross_validated(lab: _Labelled, *, probability, C, features, top_terms, hold_out) -> pd.DataFrame:
@@ -779,34 +831,45 @@ def _cross_validated(lab: _Labelled, *, probability, C, features, top_terms, hol
             raise ValueError(f"no labelled pairs of documents left to fit on when holding out {da} x {db}")
         model = fit_model(lab.table[train], lab.y[train], features=features, C=C)
         prob[test] = model.predict_proba(lab.table[test])
-    keep = prob >= probability
     t = lab.table
+    keep = (prob >= probability) & _share_a_word(lab.prep, t.a.to_numpy(), t.b.to_numpy())
     return _match_table(lab.tasks, lab.prep, t.a.to_numpy()[keep], t.b.to_numpy()[keep],
                         t.cosine.to_numpy()[keep], prob[keep], top_terms)
 
 
 def refit_pair_model(tasks: pd.DataFrame, alignment: pd.DataFrame | None = None, *,
-                     path: str | Path = PAIR_MODEL_FILE, C: float = DEFAULT_C) -> tuple[Path, pd.DataFrame]:
+                     path: str | Path = PAIR_MODEL_FILE, C: float = DEFAULT_C,
+                     embeddings: pd.DataFrame | None = None) -> tuple[Path, pd.DataFrame]:
     """Fit the pair scorer on the alignment and write it to ``path`` with an explanation of where
-    it came from; returns the path and the cross-validated :func:`evaluate_alignment` table."""
-    lab = _labelled_candidates(tasks, alignment)
-    model = fit_model(lab.table, lab.y, C=C)
-    cv = _cross_validated(lab, probability=DEFAULT_PROBABILITY, C=C, features=FEATURES,
+    it came from; returns the path and the cross-validated :func:`evaluate_alignment` table.
+    With ``embeddings`` the model also reads ``embedding``; it cannot replace the shipped model,
+    which every default command uses without embeddings."""
+    if embeddings is not None and Path(path).resolve() == Path(PAIR_MODEL_FILE).resolve():
+        raise ModelError("a pair model that reads embeddings cannot replace the shipped one "
+                         f"({PAIR_MODEL_FILE.name}): write it to another file")
+    features = _features(None, embeddings)
+    lab = _labelled_candidates(tasks, alignment, embeddings=embeddings)
+    model = fit_model(lab.table, lab.y, features=features, C=C)
+    cv = _cross_validated(lab, probability=DEFAULT_PROBABILITY, C=C, features=features,
                           top_terms=DEFAULT_TOP_TERMS, hold_out="pair")
     cross = evaluate_alignment(tasks, alignment, matches=cv)
-    comment = model_comment(cross, C=C, pairs=len(lab.table), positives=int(lab.y.sum()), aligned=lab.aligned)
+    comment = model_comment(cross, C=C, pairs=len(lab.table), positives=int(lab.y.sum()), aligned=lab.aligned,
+                            embeddings=embeddings is not None)
     return model.save(path, comment=comment), cross
 
 
-def evaluation_table(tasks: pd.DataFrame, **params) -> pd.DataFrame:
+def evaluation_table(tasks: pd.DataFrame, *, embeddings: pd.DataFrame | None = None, **params) -> pd.DataFrame:
     """The matching settings ``params`` (default: the defaults) next to the alternatives, scored on
     both evaluation sets: the labelled pairs and the exhaustive alignment.
 
     The default pair scorer was fitted on the alignment, so its row there is optimistic; the
     cross-validated rows score each pair of documents with a model fitted without its labels
     (on the other pairs' labels, or, stricter, only on pairs involving neither of its plans).
+    With ``embeddings`` (:mod:`kehoach_lib.embed`), two more rows score the scorer that also
+    reads them, cross-validated the same two ways.
     """
-    lab = _labelled_candidates(tasks, None, **{k: v for k, v in params.items() if k in _VECTOR_DEFAULTS})
+    lab = _labelled_candidates(tasks, None, embeddings=embeddings,
+                               **{k: v for k, v in params.items() if k in _VECTOR_DEFAULTS})
     cv = {"probability": params.get("probability", DEFAULT_PROBABILITY), "C": DEFAULT_C, "features": FEATURES,
           "top_terms": params.get("top_terms", DEFAULT_TOP_TERMS)}
     settings = [
@@ -814,6 +877,16 @@ def evaluation_table(tasks: pd.DataFrame, **params) -> pd.DataFrame:
          match_tasks(tasks, **params)),
         ("scorer, cross-validated by document pair", _cross_validated(lab, hold_out="pair", **cv)),
         ("scorer, cross-validated, no label of either plan", _cross_validated(lab, hold_out="plans", **cv)),
+    ]
+    if embeddings is not None:
+        with_emb = {**cv, "features": (*FEATURES, EMBEDDING)}
+        settings += [
+            ("scorer + embeddings, cross-validated by document pair",
+             _cross_validated(lab, hold_out="pair", **with_emb)),
+            ("scorer + embeddings, cross-validated, no label of either plan",
+             _cross_validated(lab, hold_out="plans", **with_emb)),
+        ]
+    settings += [
         ("cosine, best counterpart (policy best)", match_tasks(tasks, policy="best")),
         ("plain syllable TF-IDF", baseline_matching(tasks)),
     ]

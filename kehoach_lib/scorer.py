@@ -27,6 +27,11 @@ whose cosine reaches :data:`CANDIDATE_FLOOR`) through a few kinds of evidence, i
     leads such as "Sở, ban, ngành tỉnh" do not count; UBND cấp xã and the one-stop shops do,
     which measured better on the alignment than leaving them out, 0.49 against 0.48);
 
+and, only when the researcher brings a sentence encoder's vectors (:mod:`kehoach_lib.embed`),
+
+``embedding``
+    the cosine of the two tasks' vectors (:data:`EMBEDDING`; not in the shipped model);
+
 and combines them in a logistic regression fitted on the exhaustive, blind-labelled alignment
 of the bundled corpus (``tests/data/match_alignment.csv``). The fitted coefficients live in
 ``kehoach_lib/data/pair_model.csv``, readable and editable; :func:`kehoach_lib.match.fit_pair_model`
@@ -51,6 +56,8 @@ from . import config
 PAIR_MODEL_FILE = config.DATA_DIR / "pair_model.csv"
 #: Evidence read for every candidate pair, in the model's order.
 FEATURES = ("cosine", "syllables", "rank_best", "rank_worst", "ratio", "length", "shared", "same_lead")
+#: The feature read from a sentence encoder's vectors, when they are given.
+EMBEDDING = "embedding"
 #: Candidate pairs start at this cosine: below it lie 10 of the alignment's 385 pairs (another 15
 #: share no term at all) and 63% of all cross-document pairs of the bundled corpus.
 CANDIDATE_FLOOR = 0.05
@@ -95,21 +102,32 @@ class PairModel:
         return path
 
 
+class ModelError(ValueError):
+    """A pair model file that cannot be used, or a model used without the inputs it reads."""
+
+
 @config.reread_on_change
 def load_pair_model(path: str | Path = PAIR_MODEL_FILE) -> PairModel:
     """The model in ``pair_model.csv`` (rows: each feature, then ``intercept``); read again
     whenever the file changes."""
-    rows = config.data_rows(path)
-    feats = [r for r in rows if r["term"] != "intercept"]
-    intercept = [float(r["coefficient"]) for r in rows if r["term"] == "intercept"]
-    if len(intercept) != 1:
-        raise ValueError(f"{path}: needs exactly one 'intercept' row")
-    unknown = {r["term"] for r in feats} - set(FEATURES)
-    if unknown:
-        raise ValueError(f"{path}: unknown features {sorted(unknown)}; known: {FEATURES}")
-    return PairModel(features=tuple(r["term"] for r in feats), mean=tuple(float(r["mean"]) for r in feats),
-                     scale=tuple(float(r["scale"]) for r in feats),
-                     coef=tuple(float(r["coefficient"]) for r in feats), intercept=intercept[0])
+    try:
+        rows = config.data_rows(path)
+        feats = [r for r in rows if r["term"] != "intercept"]
+        intercept = [float(r["coefficient"]) for r in rows if r["term"] == "intercept"]
+        if len(intercept) != 1:
+            raise ModelError(f"{path}: needs exactly one 'intercept' row")
+        unknown = {r["term"] for r in feats} - {*FEATURES, EMBEDDING}
+        if unknown:
+            raise ModelError(f"{path}: unknown features {sorted(unknown)}; known: {(*FEATURES, EMBEDDING)}")
+        return PairModel(features=tuple(r["term"] for r in feats), mean=tuple(float(r["mean"]) for r in feats),
+                         scale=tuple(float(r["scale"]) for r in feats),
+                         coef=tuple(float(r["coefficient"]) for r in feats), intercept=intercept[0])
+    except (KeyError, TypeError, UnicodeDecodeError) as exc:  # a column missing, a row short, not text
+        raise ModelError(f"{path}: not a pair model (columns term, mean, scale, coefficient): {exc!r}") from None
+    except ValueError as exc:
+        if isinstance(exc, ModelError):
+            raise
+        raise ModelError(f"{path}: a value is not a number ({exc})") from None
 
 
 def fit_model(table: pd.DataFrame, labels: Sequence[int], *, features: Sequence[str] = FEATURES,
@@ -129,12 +147,16 @@ def fit_model(table: pd.DataFrame, labels: Sequence[int], *, features: Sequence[
 
 
 # --- features -------------------------------------------------------------------------------
-def rowwise_dot(x: sp.csr_matrix, y: sp.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """``x[i[k]] · y[j[k]]`` for every k, in blocks of :data:`BLOCK_PAIRS`."""
+def rowwise_dot(x: sp.csr_matrix | np.ndarray, y: sp.csr_matrix | np.ndarray, i: np.ndarray,
+                j: np.ndarray) -> np.ndarray:
+    """``x[i[k]] · y[j[k]]`` for every k (sparse or dense rows), in blocks of :data:`BLOCK_PAIRS`."""
     out = np.empty(len(i), dtype=float)
     for lo in range(0, len(i), BLOCK_PAIRS):
         hi = lo + BLOCK_PAIRS
-        out[lo:hi] = np.asarray(x[i[lo:hi]].multiply(y[j[lo:hi]]).sum(axis=1)).ravel()
+        if sp.issparse(x):
+            out[lo:hi] = np.asarray(x[i[lo:hi]].multiply(y[j[lo:hi]]).sum(axis=1)).ravel()
+        else:
+            out[lo:hi] = np.einsum("ij,ij->i", x[i[lo:hi]], y[j[lo:hi]])
     return out
 
 
@@ -177,7 +199,8 @@ def _reverse_ranks(i, j, *, x, docs, groups) -> tuple[np.ndarray, np.ndarray]:
 
 
 def pair_features(cand: pd.DataFrame, *, x: sp.csr_matrix, docs: np.ndarray, groups: np.ndarray,
-                  x_text: sp.csr_matrix, x_syllables: sp.csr_matrix, leads: sp.csr_matrix) -> pd.DataFrame:
+                  x_text: sp.csr_matrix, x_syllables: sp.csr_matrix, leads: sp.csr_matrix,
+                  embeddings: np.ndarray | None = None) -> pd.DataFrame:
     """One row per unordered candidate pair (``a < b``) with its :data:`FEATURES`.
 
     ``cand`` holds directed pairs ``i, j, s, dj`` (``s`` the cosine of ``x``), as the matcher's
@@ -185,7 +208,9 @@ def pair_features(cand: pd.DataFrame, *, x: sp.csr_matrix, docs: np.ndarray, gro
     corpora. A task's rank in a document counts the comparable tasks there with a higher cosine
     (ties share a rank, so the order of rows never matters); where a pair was kept from one side
     only, the other side's rank and best are computed exactly. ``x_text`` (the texts alone) gives
-    ``length`` and ``shared`` (words and concepts); ``leads`` is :func:`lead_matrix`.
+    ``length`` and ``shared`` (words and concepts); ``leads`` is :func:`lead_matrix`; with
+    ``embeddings`` (unit vectors, one row per task: :func:`kehoach_lib.embed.embedding_matrix`)
+    the table also has :data:`EMBEDDING`.
     """
     directed = cand[["i", "j", "s", "dj"]].reset_index(drop=True)
     rounded = directed.assign(r=directed.s.round(ROUND)).groupby(["i", "dj"]).r
@@ -218,10 +243,13 @@ def pair_features(cand: pd.DataFrame, *, x: sp.csr_matrix, docs: np.ndarray, gro
         "shared": rowwise_dot(binary, binary, a, b),
         "same_lead": (rowwise_dot(leads, leads, a, b) > 0).astype(float),
     })
+    if embeddings is not None:
+        out[EMBEDDING] = rowwise_dot(embeddings, embeddings, a, b)
     return out.sort_values(["a", "b"], kind="stable").reset_index(drop=True)
 
 
-def model_comment(report: pd.DataFrame | None, *, C: float, pairs: int, positives: int, aligned: int) -> str:
+def model_comment(report: pd.DataFrame | None, *, C: float, pairs: int, positives: int, aligned: int,
+                  embeddings: bool = False) -> str:
     """The explanation written above the coefficients in ``pair_model.csv``."""
     lines = [
         "Pair scorer of kehoach_lib.match (policy 'scored'): a logistic regression over standardised",
@@ -232,6 +260,12 @@ def model_comment(report: pd.DataFrame | None, *, C: float, pairs: int, positive
         "Refit with `kehoach evaluate --refit` after changing the alignment, the features or the text",
         "settings (abbreviations, lexicon, stop-words, concepts).",
     ]
+    if embeddings:
+        lines[-2:] = [
+            "It also reads the feature 'embedding' (the cosine of a sentence encoder's task vectors):",
+            "use it as `kehoach match --model FILE --embeddings VECTORS` with the vectors it was fitted",
+            "with, and refit it with `kehoach evaluate --embeddings VECTORS --save-model FILE`.",
+        ]
     if report is not None:
         row = report.iloc[-1]
         lines.append(f"Cross-validated by document pair (each pair scored by a model fitted on the others): "

@@ -348,3 +348,26 @@ def test_a_whole_plan_in_tcvn3_is_still_read_as_tcvn3_not_as_utf8_with_stray_byt
 def test_a_byte_order_mark_on_invalid_bytes_is_a_clear_encoding_problem():
     with pytest.raises(EncodingProblem, match="byte-order mark but is not valid utf-8-sig"):
         decode(b"\xef\xbb\xbfK\xe1\xba\xbf ho\xff")
+
+
+# --- warnings about the corpus as a whole --------------------------------------------------------
+def test_the_bundled_corpus_needs_no_warning(corpus):
+    from kehoach_lib.load import corpus_warnings
+
+    assert corpus_warnings(corpus) == []
+
+
+def test_copies_and_text_that_is_not_vietnamese_are_named(docs, tmp_path, capsys):
+    plan = docs["bacgiang_cv_2023"].text
+    (tmp_path / "a.txt").write_text(plan, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(plan.replace("\n", "\n\n"), encoding="utf-8")  # only spacing differs
+    (tmp_path / "c.txt").write_text(docs["bentre_kh_2024"].text, encoding="utf-8")
+    english = ("PLAN to cut administrative procedures in 2025\nI. OBJECTIVES\n1. Cut 30% of the time "
+               "spent on business procedures.\nII. TASKS\n1. Review every procedure and propose cuts; "
+               "lead: Department of Justice; deadline: June 2025.\n2. Publish the list of procedures online.\n")
+    (tmp_path / "english.txt").write_text(english * 2, encoding="utf-8")
+    assert main(["match", "--corpus", str(tmp_path), "--out", str(tmp_path / "m.csv")]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: {tmp_path / 'a.txt'}, {tmp_path / 'b.txt'}: the same text in 2 files" in err
+    assert f"warning: {tmp_path / 'english.txt'}: does not look Vietnamese (0% of its letters" in err
+    assert "c.txt" not in err  # the other plan is fine

@@ -9,6 +9,7 @@ import pytest
 from kehoach_lib.match import (
     DEFAULT_PROBABILITY,
     MATCH_COLUMNS,
+    POLICIES,
     attribute,
     baseline_matching,
     coverage_share_matrix,
@@ -144,6 +145,35 @@ def test_policies():
     assert list(zip(one.task_id_a, one.task_id_b, strict=True)) == [("a:1", "b:1")]
     with pytest.raises(ValueError, match="unknown policy"):
         match_tasks(t, policy="closest")
+
+
+def test_texts_linked_only_by_a_concept_are_not_matched_under_any_policy():
+    # "công khai" and "công bố" are one concept (concepts.csv), which strengthens a match, but two
+    # texts sharing nothing else have no word to show in shared_terms
+    t = pd.DataFrame({
+        "task_id": ["a:1", "b:1"], "doc_id": ["a", "b"], "province": ["P", "Q"], "kind": ["task"] * 2,
+        "section": [""] * 2, "text": ["công khai quy trình nội bộ", "công bố danh mục thủ tục"],
+    })
+    assert match_tasks(t, policy="all", threshold=0.0).empty
+    assert match_tasks(t, policy="one_to_one", threshold=0.0).empty
+    assert match_tasks(t, probability=0.0).empty
+    linked = match_tasks(t.assign(text=["công khai quy trình nội bộ", "công bố quy trình nội bộ"]),
+                         policy="all", threshold=0.0)
+    assert linked.shared_terms.tolist() == ["quy_trình_nội_bộ"]  # a lexicon phrase
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_every_policy_shows_shared_words_for_every_pair(tasks, policy):
+    found = match_tasks(tasks, policy=policy)
+    assert len(found) and found.shared_terms.str.len().gt(0).all()
+    assert (found.doc_id_a != found.doc_id_b).all()
+
+
+def test_policy_all_keeps_at_most_top_k_counterparts_of_any_task_in_a_document(tasks):
+    found = match_tasks(tasks, policy="all", top_k=3)
+    per_task = pd.concat([found.groupby(["task_id_a", "doc_id_b"]).size(),
+                          found.groupby(["task_id_b", "doc_id_a"]).size()])
+    assert per_task.max() == 3
 
 
 def test_concepts_link_different_words():

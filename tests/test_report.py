@@ -169,3 +169,34 @@ def test_matching_a_single_document_says_why_there_is_nothing_to_compare(tmp_pat
     assert main(["match", "--corpus", str(corpus), "--out", str(tmp_path / "m.csv")]) == 0
     out = capsys.readouterr().out
     assert "0 matched pairs among 10 tasks" in out and "matching needs tasks in at least two documents" in out
+
+
+def test_attribute_says_when_no_plan_is_likely_or_there_is_nothing_to_rank_against(docs, tmp_path, capsys):
+    from kehoach_lib.config import CORPUS_DIR
+
+    english = tmp_path / "english.txt"
+    english.write_text("The province will cut procedures for businesses in 2025.", encoding="utf-8")
+    assert main(["attribute", str(english)]) == 0
+    assert "no likely plan: the best score, 0.0" in capsys.readouterr().out
+    one = tmp_path / "one"
+    one.mkdir()
+    (one / "kh58.txt").write_text(docs["bacgiang_kh58_2025"].text, encoding="utf-8")
+    news = str(CORPUS_DIR / "raw" / "tin-bai_ke-hoach-thuc-hien-nq66_2025.txt")
+    assert main(["attribute", news, "--corpus", str(one)]) == 0
+    assert "the only document with tasks in the corpus" in capsys.readouterr().out
+    (one / "copy.txt").write_text(docs["bacgiang_kh58_2025"].text, encoding="utf-8")
+    assert main(["attribute", news, "--corpus", str(one)]) == 0
+    assert "most likely: copy (Bắc Giang), score 0.4" in (out := capsys.readouterr().out) and "tied with kh58" in out
+
+
+def test_match_options_that_do_not_apply_to_the_policy_are_named(tmp_path, capsys):
+    import pandas as pd
+
+    cache = ["--cache-dir", str(tmp_path / "c")]
+    assert main(["match", "--threshold", "0.5", "--out", str(tmp_path / "m.csv"), *cache]) == 0
+    assert "warning: --threshold does not apply to policy scored" in capsys.readouterr().err
+    assert main(["match", "--policy", "best", "--probability", "0.9", "--out", str(tmp_path / "m.csv"), *cache]) == 0
+    assert "warning: --probability does not apply to policy best" in capsys.readouterr().err
+    assert main(["match", "--policy", "mutual", "--threshold", "0.9", "--out", str(tmp_path / "m.csv"), *cache]) == 0
+    assert capsys.readouterr().err == ""  # mutual reads the threshold: 0.9 leaves no pair
+    assert len(pd.read_csv(tmp_path / "m.csv", encoding="utf-8-sig")) == 0
