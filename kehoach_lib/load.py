@@ -119,6 +119,8 @@ def load_document(path: str | Path, *, meta: dict[str, str] | None = None,
     path = Path(path)
     if not path.exists():
         raise DocumentError(path, "no such file")
+    if path.is_dir():
+        raise DocumentError(path, "a folder, not a file (a corpus folder goes to --corpus)")
     size = path.stat().st_size
     if size > max_bytes:
         raise DocumentError(path, f"file too large ({size} bytes; the limit is {max_bytes})")

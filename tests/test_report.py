@@ -46,6 +46,8 @@ def test_extract_match_coverage_commands(tmp_path):
 def test_bad_input_is_one_clear_message_not_a_traceback(tmp_path, capsys):
     assert main(["attribute", str(tmp_path / "missing.txt")]) == 2
     assert "missing.txt: no such file" in capsys.readouterr().err
+    assert main(["attribute", str(tmp_path)]) == 2
+    assert f"error: {tmp_path}: a folder, not a file" in capsys.readouterr().err
     assert main(["extract", "--corpus", str(tmp_path / "nowhere"), "--out", str(tmp_path / "t.csv")]) == 2
     assert "no such folder" in capsys.readouterr().err
 
