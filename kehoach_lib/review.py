@@ -8,7 +8,8 @@ The matcher finds about half of the pairs that say the same thing in different w
 2. the researcher writes ``1`` (the same commitment) or ``0`` (not) in its ``label`` column, or
    leaves it blank, and may add a ``note``; rows can be added by hand for pairs the sheet lacks;
 3. :func:`load_judgements` reads the sheet back and :func:`apply_judgements` gives the match
-   table with every confirmed pair in it and every rejected pair out (column ``judgement``).
+   table with every pair judged 1 in it and every pair judged 0 out (column ``judgement``:
+   ``confirmed`` or ``added``).
 
 Sides are written as (document, the task's first source line), like the evaluation files in
 ``tests/data``, so judgements survive re-runs and changes of task ids, and a judgements file
@@ -146,8 +147,9 @@ def apply_judgements(matches: pd.DataFrame, tasks: pd.DataFrame, judgements: pd.
                      cache_dir=None) -> pd.DataFrame:
     """A new match table: ``matches`` without the pairs judged 0, with every pair judged 1
     (added with its cosine, shared terms and, where the scorer considers it, probability, when
-    the matcher had not found it), and a ``judgement`` column: ``confirmed``, or ``""`` for
-    pairs nobody judged. A judgement that does not name two tasks of different documents (a
+    the matcher had not found it), and a ``judgement`` column: ``confirmed`` (found by the
+    matcher and judged 1), ``added`` (judged 1, not found by the matcher), or ``""`` for pairs
+    nobody judged. A judgement that does not name two tasks of different documents (a
     line in no task: the document changed since) is not applied, with one warning naming the
     file and its rows. Two lines of one task judged both ways raise :class:`JudgementError`."""
     tasks = tasks.reset_index(drop=True)
@@ -157,14 +159,16 @@ def apply_judgements(matches: pd.DataFrame, tasks: pd.DataFrame, judgements: pd.
     rejected = set(judged.key[judged.label == 0])
     confirmed = judged[judged.label == 1]
     out = matches[np.array([k not in rejected for k in _keys(matches)], dtype=bool)]
-    add = confirmed[~confirmed.key.isin(set(_keys(out)))]
+    found = set(_keys(out))
+    add = confirmed[~confirmed.key.isin(found)]
     if len(add):
         rows = pair_rows(tasks, add.task_a.tolist(), add.task_b.tolist(), cache_dir=cache_dir)
         if len(out) and out.probability.isna().all():  # a cosine policy's table: no probabilities
             rows = rows.assign(probability=np.nan)
         out = pd.concat([out, rows], ignore_index=True)
     yes = set(confirmed.key)
-    out = out.assign(**{JUDGEMENT: ["confirmed" if k in yes else "" for k in _keys(out)]})
+    out = out.assign(**{JUDGEMENT: [("confirmed" if k in found else "added") if k in yes else ""
+                                    for k in _keys(out)]})
     index = {t: i for i, t in enumerate(tasks.task_id)}
     out = out.assign(_a=out.task_id_a.map(index), _b=out.task_id_b.map(index))
     out = out.sort_values(["_a", "_b"], kind="stable").drop(columns=["_a", "_b"])

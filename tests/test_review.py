@@ -105,12 +105,22 @@ def test_a_filled_in_sheet_round_trips(tmp_path, sheet, matches, tasks):
     assert _pair(out, confirmed.task_id_a, confirmed.task_id_b)
     assert len(out) == len(matches)  # one out, one in
     row = out[(out.task_id_a == confirmed.task_id_a) & (out.task_id_b == confirmed.task_id_b)].iloc[0]
-    assert row.judgement == "confirmed" and row.probability == pytest.approx(confirmed.probability, abs=1e-4)
+    assert row.judgement == "added" and row.probability == pytest.approx(confirmed.probability, abs=1e-4)
     assert (out.judgement == "").sum() == len(out) - 1
     # a re-made sheet carries the labels and notes over
     again = review_sheet(tasks, judgements=judged)
     assert again.label.notna().sum() == 2
     assert again.loc[again.note != "", "note"].tolist() == ["cùng một cam kết"]
+
+
+def test_a_match_judged_1_is_confirmed_and_a_pair_judged_1_the_matcher_missed_is_added(sheet, matches, tasks):
+    kept, missed = sheet[sheet.matched].iloc[0], sheet[~sheet.matched].iloc[0]
+    judged = pd.DataFrame([{"doc_a": r.doc_a, "line_a": r.line_a, "doc_b": r.doc_b, "line_b": r.line_b,
+                            "label": 1, "note": ""} for r in (kept, missed)])
+    out = apply_judgements(matches, tasks, judged)
+    assert len(out) == len(matches) + 1
+    assert out.set_index(["task_id_a", "task_id_b"]).judgement.loc[
+        [(kept.task_id_a, kept.task_id_b), (missed.task_id_a, missed.task_id_b)]].tolist() == ["confirmed", "added"]
 
 
 def test_a_confirmed_pair_the_matcher_never_considered_is_added_with_its_cosine(tmp_path, tasks, matches):
@@ -120,7 +130,7 @@ def test_a_confirmed_pair_the_matcher_never_considered_is_added_with_its_cosine(
     last = tasks[tasks.doc_id == BT].iloc[-1]
     path = _write(tmp_path / "j.csv", [f"{KH58},9,{BT},{last.line_start},1,"])
     out = apply_judgements(matches, tasks, load_judgements(path))
-    row = out[out.judgement == "confirmed"]
+    row = out[out.judgement == "added"]
     assert len(row) == 1 and row.task_id_b.iloc[0] == last.task_id
     assert np.isnan(row.probability.iloc[0]) and 0 <= row.score.iloc[0] < 1
     # the sheet keeps the judged pair even though the scorer does not list it
