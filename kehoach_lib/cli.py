@@ -89,12 +89,13 @@ def _warning_lines(fn, *args, **kwargs):
                 print(f"warning: {w.message}", file=sys.stderr)
 
 
-def _judged(matches, tasks, path, cache_dir):
-    """``matches`` with the judgements in ``path`` applied."""
+def _judged(matches, tasks, path, cache_dir, **scorer):
+    """``matches`` with the judgements in ``path`` applied (added pairs scored by ``scorer``:
+    the model and embeddings the matches came from)."""
     from .review import apply_judgements, judgement_summary, load_judgements
 
     judged = _warning_lines(load_judgements, path)
-    matches = _warning_lines(apply_judgements, matches, tasks, judged, cache_dir=cache_dir)
+    matches = _warning_lines(apply_judgements, matches, tasks, judged, cache_dir=cache_dir, **scorer)
     counts = judgement_summary(tasks, judged)
     print(f"judgements from {path}: {counts['confirmed']} confirmed, {counts['rejected']} rejected"
           + (f", {counts['not applied']} not applied" if counts["not applied"] else ""))
@@ -107,9 +108,24 @@ def _embeddings(path: Path | None):
     return None if path is None else read_embeddings(path)
 
 
+def _scorer(args: argparse.Namespace) -> dict:
+    """The pair scorer of ``--model`` and ``--embeddings`` (``None``: the shipped one, no vectors)."""
+    from .scorer import load_pair_model
+
+    return {"model": load_pair_model(args.model) if args.model else None, "embeddings": _embeddings(args.embeddings)}
+
+
+def _add_scorer(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model", type=Path, default=None,
+                   help="a pair model file (e.g. from kehoach evaluate --save-model) instead of the shipped one")
+    p.add_argument("--embeddings", type=Path, default=None,
+                   help="a CSV of task vectors from a sentence encoder (task_id, then one column per "
+                   "dimension; see kehoach_lib/embed.py), read by a --model fitted with them")
+
+
 def _cmd_match(args: argparse.Namespace) -> int:
     from .match import DEFAULT_PROBABILITY, DEFAULT_THRESHOLD, cached_match_tasks, match_summary
-    from .scorer import ModelError, load_pair_model
+    from .scorer import ModelError
 
     scored = args.policy == "scored"
     for option, value, wanted in (("--threshold", args.threshold, not scored),
@@ -122,14 +138,12 @@ def _cmd_match(args: argparse.Namespace) -> int:
     if (args.model or args.embeddings) and not scored:
         raise ModelError(f"--model and --embeddings feed the pair scorer: they need --policy scored, "
                          f"not {args.policy}")
-    model = load_pair_model(args.model) if args.model else None
-    embeddings = _embeddings(args.embeddings)
+    scorer = _scorer(args)
     _, tasks = _tasks(args)
-    matches = cached_match_tasks(tasks, threshold=threshold, policy=args.policy,
-                                 probability=probability, model=model, embeddings=embeddings,
-                                 cache_dir=args.cache_dir)
+    matches = cached_match_tasks(tasks, threshold=threshold, policy=args.policy, probability=probability,
+                                 cache_dir=args.cache_dir, **scorer)
     if args.judgements:
-        matches = _judged(matches, tasks, args.judgements, args.cache_dir)
+        matches = _judged(matches, tasks, args.judgements, args.cache_dir, **scorer)
     out = _write(matches, args.out)
     print(f"{len(matches)} matched pairs among {len(tasks)} tasks -> {out}")
     summary = match_summary(tasks, matches)
@@ -151,10 +165,11 @@ def _cmd_review(args: argparse.Namespace) -> int:
         print(f"error: --floor ({args.floor}) must not exceed --probability ({args.probability}): "
               "the sheet lists the matches and the pairs just below them", file=sys.stderr)
         return 2
+    scorer = _scorer(args)
     _, tasks = _tasks(args)
     judged = _warning_lines(load_judgements, args.judgements, notes=True) if args.judgements else None
     sheet = _warning_lines(review_sheet, tasks, floor=args.floor, probability=args.probability,
-                           judgements=judged, cache_dir=args.cache_dir)
+                           judgements=judged, cache_dir=args.cache_dir, **scorer)
     out = write_review_sheet(sheet, args.out)
     print(f"{len(sheet)} pairs to review ({int(sheet.matched.sum())} matched by default, "
           f"{int(sheet.label.notna().sum())} already judged) -> {out}")
@@ -220,7 +235,7 @@ def _cmd_attribute(args: argparse.Namespace) -> int:
     if len(ranking) == 1:
         lead = "the only document with tasks in the corpus"
     elif best.margin == 0:
-        lead = f"tied with {ranking.doc_id.iloc[1]}"
+        lead = "tied with " + ", ".join(ranking.doc_id[1:][ranking.score[1:] == best.score])
     else:
         lead = f"lead over the next {best.margin:.3f}"
     print(f"\nmost likely: {best.doc_id} ({best.province or 'province not given'}), "
@@ -280,7 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="map agencies to the bodies that took over their roles in 2025")
     p.set_defaults(func=_cmd_extract)
 
-    from .match import DEFAULT_POLICY, DEFAULT_PROBABILITY, DEFAULT_THRESHOLD, POLICIES
+    from .match import DEFAULT_MUTUAL_THRESHOLD, DEFAULT_POLICY, DEFAULT_PROBABILITY, DEFAULT_THRESHOLD, POLICIES
 
     p = sub.add_parser("match", help="match tasks across documents")
     _add_common(p)
@@ -292,14 +307,11 @@ def build_parser() -> argparse.ArgumentParser:
                    f"(default {DEFAULT_PROBABILITY})")
     p.add_argument("--threshold", type=_probability, default=None,
                    help=f"policies best/mutual/all/one_to_one: the cosine a pair must reach "
-                   f"(default {DEFAULT_THRESHOLD})")
+                   f"(default {DEFAULT_THRESHOLD}; policy best also keeps two tasks that are each "
+                   f"other's best from {DEFAULT_MUTUAL_THRESHOLD})")
     p.add_argument("--judgements", type=Path, default=None,
                    help="a filled-in review sheet (kehoach review): pairs labelled 1 are kept or added, 0 removed")
-    p.add_argument("--model", type=Path, default=None,
-                   help="a pair model file (e.g. from kehoach evaluate --save-model) instead of the shipped one")
-    p.add_argument("--embeddings", type=Path, default=None,
-                   help="a CSV of task vectors from a sentence encoder (task_id, then one column per "
-                   "dimension; see kehoach_lib/embed.py), read by a --model fitted with them")
+    _add_scorer(p)
     p.set_defaults(func=_cmd_match)
 
     from .review import REVIEW_FLOOR
@@ -314,6 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the probability a pair needs to be matched by default (column 'matched')")
     p.add_argument("--judgements", type=Path, default=None,
                    help="an earlier sheet whose labels and notes are carried over")
+    _add_scorer(p)
     p.set_defaults(func=_cmd_review)
 
     from .directives import list_directives

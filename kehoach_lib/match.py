@@ -65,6 +65,7 @@ from .scorer import (
     load_pair_model,
     model_comment,
     pair_features,
+    reverse_ranks,
     rowwise_dot,
 )
 from .text import syllables, tokenize
@@ -363,10 +364,12 @@ def match_tasks(
         score = np.array([p[2] for p in pairs], dtype=float)
     else:
         cand = _candidates(prep.x, prep.docs, prep.groups, k, min(threshold, mutual_threshold))
-        a, b, score = _apply_policy(cand, prep.docs, policy, threshold, mutual_threshold, top_k)
+        # a pair without a shared word never takes a task's best or top_k place
+        cand = cand[_share_a_word(prep, cand.i.to_numpy(), cand.j.to_numpy())].reset_index(drop=True)
+        a, b, score = _apply_policy(cand, prep, policy, threshold, mutual_threshold, top_k)
     if len(a):
-        # a one-to-one assignment may pair leftovers at score 0, and a heading's words or a
-        # concept alone can make a cosine
+        # a one-to-one assignment may pair leftovers at score 0, or by a heading's words or a
+        # concept alone
         own = _share_a_word(prep, a, b)
         a, b, score = a[own], b[own], score[own]
     return _match_table(tasks, prep, a, b, score, np.full(len(a), np.nan), top_terms)
@@ -393,7 +396,7 @@ def _candidate_probabilities(tasks: pd.DataFrame, prep: _Prepared, k: int, model
     reads = scorer.EMBEDDING in model.features
     if reads and embeddings is None:
         raise ModelError("this pair model reads embeddings (feature 'embedding'): pass the embeddings "
-                         "it was fitted with")
+                         "it was fitted with (embeddings=...; kehoach match --embeddings FILE)")
     if not reads and embeddings is not None:
         raise ModelError("the pair model does not read embeddings: pass a model fitted with them "
                          "(fit_pair_model(tasks, embeddings=...); kehoach evaluate --embeddings ... --save-model ...)")
@@ -402,24 +405,30 @@ def _candidate_probabilities(tasks: pd.DataFrame, prep: _Prepared, k: int, model
 
 
 def pair_rows(tasks: pd.DataFrame, ids_a: Sequence[str], ids_b: Sequence[str], *,
-              probability: float | None = None, cache_dir=None, top_terms: int = DEFAULT_TOP_TERMS) -> pd.DataFrame:
+              probability: float | None = None, model: PairModel | None = None,
+              embeddings: pd.DataFrame | None = None, cache_dir=None,
+              top_terms: int = DEFAULT_TOP_TERMS) -> pd.DataFrame:
     """Match-table rows (:data:`MATCH_COLUMNS`) for given pairs of task ids and, with
     ``probability``, for every pair the default matcher keeps at that probability too (each
     unordered pair once; one vectorisation and one scoring for both). Pairs are scored as the
     default matcher scores them: cosine and shared terms always, and the pair scorer's
     probability where the scorer considers the pair (at any probability; empty for pairs it
-    never considers: no shared term, another kind, the same document)."""
+    never considers: no shared term, another kind, the same document); ``model`` and
+    ``embeddings`` as in :func:`match_tasks`. Pairs listed for ``probability`` share a word, as
+    every match does; given pairs are listed whatever they share."""
     tasks = tasks.reset_index(drop=True)
     if tasks.empty:
         return pd.DataFrame(columns=MATCH_COLUMNS)
     prep = _prepare(tasks, **{**_VECTOR_DEFAULTS, "cache_dir": cache_dir})
-    table, p = _candidate_probabilities(tasks, prep, _default_k(len(tasks)))
+    table, p = _candidate_probabilities(tasks, prep, _default_k(len(tasks)), model, embeddings)
     scored = pd.DataFrame({"a": table.a.to_numpy(), "b": table.b.to_numpy(), "s": table.cosine.to_numpy(), "p": p})
     index = {t: i for i, t in enumerate(tasks["task_id"])}
     given = sorted({tuple(sorted((index[x], index[y]))) for x, y in zip(ids_a, ids_b, strict=True)})
     rows = pd.DataFrame(given, columns=["a", "b"], dtype=int).merge(scored, on=["a", "b"], how="left")
     if probability is not None:
-        rows = pd.concat([scored[scored.p >= probability], rows]).drop_duplicates(["a", "b"])
+        sharing = _share_a_word(prep, scored.a.to_numpy(), scored.b.to_numpy())
+        listed = scored[(scored.p >= probability).to_numpy() & sharing]
+        rows = pd.concat([listed, rows]).drop_duplicates(["a", "b"])
     a, b = rows.a.to_numpy(dtype=int), rows.b.to_numpy(dtype=int)
     score = rows.s.to_numpy(dtype=float, copy=True)
     unscored = np.isnan(score)
@@ -496,22 +505,30 @@ def _candidates(x, docs, groups, k: int, threshold: float) -> pd.DataFrame:
     return pd.DataFrame({"i": i[order], "j": j[order], "s": s[order], "dj": dj[order]})
 
 
-def _apply_policy(cand: pd.DataFrame, docs, policy: str, threshold: float, mutual_threshold: float,
+def _apply_policy(cand: pd.DataFrame, prep: _Prepared, policy: str, threshold: float, mutual_threshold: float,
                   top_k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The selected pairs as arrays (a, b, score), each unordered pair once (:func:`_match_table`
     puts them in document order)."""
+    docs = prep.docs
     i, j, s, dj = (cand[c].to_numpy() for c in ("i", "j", "s", "dj"))
     n = len(i)
     first = np.ones(n, dtype=bool)
     first[1:] = (i[1:] != i[:-1]) | (dj[1:] != dj[:-1])
     if policy == "all":
         start = np.maximum.accumulate(np.where(first, np.arange(n), 0)) if n else np.zeros(0, dtype=int)
-        sel = (s >= threshold) & (np.arange(n) - start < top_k)
-        # among the top_k of both tasks: a pair chosen from one side only would give the other
-        # task more than top_k counterparts
-        chosen = pd.DataFrame({"a": np.minimum(i[sel], j[sel]), "b": np.maximum(i[sel], j[sel])})
-        both = chosen.duplicated(keep=False).to_numpy()
-        ci, cj, cs = i[sel][both], j[sel][both], s[sel][both]
+        directed = pd.DataFrame({"i": i, "j": j, "s": s, "rank": np.arange(n) - start})
+        directed = directed[(directed.s >= threshold) & (directed["rank"] < top_k)]
+        # among the top_k of both tasks (a pair chosen from one side only would give the other
+        # task more than top_k counterparts); where the other side's list was cut short (the
+        # nearest candidates of a large corpus), its rank is computed exactly
+        back = directed.rename(columns={"i": "j", "j": "i", "rank": "back"})[["i", "j", "back"]]
+        both = directed.merge(back, on=["i", "j"], how="left")
+        one_sided = both.back.isna().to_numpy()
+        if one_sided.any():
+            both.loc[one_sided, "back"] = reverse_ranks(both.i.to_numpy()[one_sided], both.j.to_numpy()[one_sided],
+                                                         x=prep.x, docs=docs, groups=prep.groups)[0]
+        both = both[both.back < top_k]
+        ci, cj, cs = both.i.to_numpy(), both.j.to_numpy(), both.s.to_numpy()
     else:
         bi, bj, bs = i[first], j[first], s[first]
         # mutual: bi is also bj's best in bi's document (keys are sorted: cand is sorted by i, dj)
@@ -783,6 +800,8 @@ def _labelled_candidates(tasks: pd.DataFrame, alignment: pd.DataFrame | None, *,
 def _features(features: Sequence[str] | None, embeddings: pd.DataFrame | None) -> tuple[str, ...]:
     """The scorer's features: as given, or the defaults (with ``embedding`` when there are embeddings)."""
     if features is not None:
+        if EMBEDDING in features and embeddings is None:
+            raise ModelError(f"the feature {EMBEDDING!r} needs embeddings")
         return tuple(features)
     return FEATURES if embeddings is None else (*FEATURES, EMBEDDING)
 

@@ -29,10 +29,10 @@ import pandas as pd
 from .match import DEFAULT_PROBABILITY, label_task_ids, pair_rows
 
 #: Lowest pair-scorer probability listed in a review sheet. On the bundled corpus the sheet then
-#: lists 786 pairs holding 255 of the alignment's 385 pairs (the default table: 336 pairs, 183
+#: lists 785 pairs holding 255 of the alignment's 385 pairs (the default table: 336 pairs, 183
 #: aligned); of the candidates between 0.05 and 0.1, 7% are aligned, between 0.1 and 0.2, 15%.
 #: Judging by ``priority`` with the alignment's answers: the first 200 pairs raise its F1 from
-#: 0.51 to 0.61 (0.57 for the first 200 in sheet order), 400 to 0.69 (0.66), all 786 to 0.80.
+#: 0.51 to 0.61 (0.57 for the first 200 in sheet order), 400 to 0.69 (0.66), all 785 to 0.80.
 REVIEW_FLOOR = 0.1
 #: Columns a judgements file must have (the review sheet has more, for reading).
 JUDGEMENT_COLUMNS = ["doc_a", "line_a", "doc_b", "line_b", "label"]
@@ -52,7 +52,8 @@ class JudgementError(ValueError):
 
 
 def review_sheet(tasks: pd.DataFrame, *, floor: float = REVIEW_FLOOR, probability: float = DEFAULT_PROBABILITY,
-                 judgements: pd.DataFrame | None = None, cache_dir=None) -> pd.DataFrame:
+                 judgements: pd.DataFrame | None = None, model=None, embeddings: pd.DataFrame | None = None,
+                 cache_dir=None) -> pd.DataFrame:
     """Pairs to review (columns :data:`REVIEW_COLUMNS`): every candidate pair with a pair-scorer
     probability of at least ``floor``; ``matched`` says whether the default table (probability
     ``probability``) has it. Ordered by pair of documents, then side a's line, then probability
@@ -64,7 +65,8 @@ def review_sheet(tasks: pd.DataFrame, *, floor: float = REVIEW_FLOOR, probabilit
     not labelled yet) their labels and notes are filled in, so a sheet can be continued after a
     re-run without losing anything: judged pairs the scorer does not list become rows too, and
     judgements that no longer name two tasks of different documents are kept at the end, with
-    their sides as written and no task ids (and one warning).
+    their sides as written and no task ids (and one warning). ``model`` and ``embeddings``: the
+    pair scorer, as in :func:`kehoach_lib.match.match_tasks`.
     """
     if floor > probability:
         raise ValueError(f"floor ({floor}) must not exceed probability ({probability})")
@@ -72,11 +74,12 @@ def review_sheet(tasks: pd.DataFrame, *, floor: float = REVIEW_FLOOR, probabilit
     judged, lost = _resolve(tasks, judgements)
     _warn_lost(judgements, lost)
     # the scorer's pairs at the floor, and the judged pairs it does not list
-    cand = pair_rows(tasks, judged.task_a.tolist(), judged.task_b.tolist(), probability=floor, cache_dir=cache_dir)
+    cand = pair_rows(tasks, judged.task_a.tolist(), judged.task_b.tolist(), probability=floor, model=model,
+                     embeddings=embeddings, cache_dir=cache_dir)
     line = dict(zip(tasks.task_id, tasks.line_start, strict=True))
     order = {d: i for i, d in enumerate(dict.fromkeys(tasks.doc_id))}
     sheet = cand.assign(
-        matched=cand.probability.to_numpy() >= probability,
+        matched=(cand.probability.to_numpy() >= probability) & (cand.shared_terms != "").to_numpy(),
         doc_a=cand.doc_id_a, line_a=cand.task_id_a.map(line), doc_b=cand.doc_id_b, line_b=cand.task_id_b.map(line),
         label=pd.array([pd.NA] * len(cand), dtype="Int64"), note="",
     )
@@ -144,14 +147,16 @@ def load_judgements(path: str | Path, *, notes: bool = False) -> pd.DataFrame:
 
 
 def apply_judgements(matches: pd.DataFrame, tasks: pd.DataFrame, judgements: pd.DataFrame, *,
-                     cache_dir=None) -> pd.DataFrame:
+                     model=None, embeddings: pd.DataFrame | None = None, cache_dir=None) -> pd.DataFrame:
     """A new match table: ``matches`` without the pairs judged 0, with every pair judged 1
     (added with its cosine, shared terms and, where the scorer considers it, probability, when
     the matcher had not found it), and a ``judgement`` column: ``confirmed`` (found by the
     matcher and judged 1), ``added`` (judged 1, not found by the matcher), or ``""`` for pairs
     nobody judged. A judgement that does not name two tasks of different documents (a
     line in no task: the document changed since) is not applied, with one warning naming the
-    file and its rows. Two lines of one task judged both ways raise :class:`JudgementError`."""
+    file and its rows. Two lines of one task judged both ways raise :class:`JudgementError`.
+    Added pairs are scored by ``model`` with ``embeddings`` (as ``matches`` were; default: the
+    shipped scorer)."""
     tasks = tasks.reset_index(drop=True)
     judged, lost = _resolve(tasks, judgements)
     _warn_lost(judgements, lost)
@@ -162,7 +167,8 @@ def apply_judgements(matches: pd.DataFrame, tasks: pd.DataFrame, judgements: pd.
     found = set(_keys(out))
     add = confirmed[~confirmed.key.isin(found)]
     if len(add):
-        rows = pair_rows(tasks, add.task_a.tolist(), add.task_b.tolist(), cache_dir=cache_dir)
+        rows = pair_rows(tasks, add.task_a.tolist(), add.task_b.tolist(), model=model, embeddings=embeddings,
+                         cache_dir=cache_dir)
         if len(out) and out.probability.isna().all():  # a cosine policy's table: no probabilities
             rows = rows.assign(probability=np.nan)
         out = pd.concat([out, rows], ignore_index=True)

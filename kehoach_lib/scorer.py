@@ -119,15 +119,22 @@ def load_pair_model(path: str | Path = PAIR_MODEL_FILE) -> PairModel:
         unknown = {r["term"] for r in feats} - {*FEATURES, EMBEDDING}
         if unknown:
             raise ModelError(f"{path}: unknown features {sorted(unknown)}; known: {(*FEATURES, EMBEDDING)}")
-        return PairModel(features=tuple(r["term"] for r in feats), mean=tuple(float(r["mean"]) for r in feats),
-                         scale=tuple(float(r["scale"]) for r in feats),
-                         coef=tuple(float(r["coefficient"]) for r in feats), intercept=intercept[0])
+        model = PairModel(features=tuple(r["term"] for r in feats), mean=tuple(float(r["mean"]) for r in feats),
+                          scale=tuple(float(r["scale"]) for r in feats),
+                          coef=tuple(float(r["coefficient"]) for r in feats), intercept=intercept[0])
     except (KeyError, TypeError, UnicodeDecodeError) as exc:  # a column missing, a row short, not text
         raise ModelError(f"{path}: not a pair model (columns term, mean, scale, coefficient): {exc!r}") from None
     except ValueError as exc:
         if isinstance(exc, ModelError):
             raise
         raise ModelError(f"{path}: a value is not a number ({exc})") from None
+    if len(set(model.features)) != len(model.features):
+        raise ModelError(f"{path}: a feature has more than one row")
+    if not np.isfinite([*model.mean, *model.scale, *model.coef, model.intercept]).all():
+        raise ModelError(f"{path}: a value is not a finite number")
+    if min(model.scale, default=1.0) <= 0:
+        raise ModelError(f"{path}: every scale must be above 0")
+    return model
 
 
 def fit_model(table: pd.DataFrame, labels: Sequence[int], *, features: Sequence[str] = FEATURES,
@@ -178,7 +185,7 @@ def lead_matrix(leads: Sequence[str | None]) -> sp.csr_matrix:
     return sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(names), max(len(codes), 1)))
 
 
-def _reverse_ranks(i, j, *, x, docs, groups) -> tuple[np.ndarray, np.ndarray]:
+def reverse_ranks(i, j, *, x, docs, groups) -> tuple[np.ndarray, np.ndarray]:
     """For directed pairs (i, j) whose reverse is not a candidate: i's rank among j's comparable
     tasks in i's document, and j's best cosine there, computed exactly (block products; ties
     as in :func:`pair_features`, on cosines rounded to :data:`ROUND` decimals)."""
@@ -222,7 +229,7 @@ def pair_features(cand: pd.DataFrame, *, x: sp.csr_matrix, docs: np.ndarray, gro
     both = both[(both.i < both.j) | both.rank_back.isna()].reset_index(drop=True)
     one_sided = both.rank_back.isna().to_numpy()
     if one_sided.any():
-        rb, bb = _reverse_ranks(both.i.to_numpy()[one_sided], both.j.to_numpy()[one_sided],
+        rb, bb = reverse_ranks(both.i.to_numpy()[one_sided], both.j.to_numpy()[one_sided],
                                 x=x, docs=docs, groups=groups)
         both.loc[one_sided, "rank_back"], both.loc[one_sided, "best_back"] = rb, bb
     a = np.minimum(both.i, both.j).to_numpy()

@@ -174,6 +174,11 @@ def test_policy_all_keeps_at_most_top_k_counterparts_of_any_task_in_a_document(t
     per_task = pd.concat([found.groupby(["task_id_a", "doc_id_b"]).size(),
                           found.groupby(["task_id_b", "doc_id_a"]).size()])
     assert per_task.max() == 3
+    # nearest candidates only (as on corpora above EXACT_LIMIT): a pair listed from one side is
+    # kept when it is among the other task's top_k too (that rank computed exactly)
+    assert match_tasks(tasks, policy="all", top_k=3, candidates=20).equals(found)
+    few = match_tasks(tasks, policy="all", top_k=3, candidates=10)
+    assert set(zip(few.task_id_a, few.task_id_b, strict=True)) < set(zip(found.task_id_a, found.task_id_b, strict=True))
 
 
 def test_concepts_link_different_words():

@@ -189,6 +189,9 @@ def test_attribute_says_when_no_plan_is_likely_or_there_is_nothing_to_rank_again
     (one / "copy.txt").write_text(docs["bacgiang_kh58_2025"].text, encoding="utf-8")
     assert main(["attribute", news, "--corpus", str(one)]) == 0
     assert "most likely: copy (Bắc Giang), score 0.4" in (out := capsys.readouterr().out) and "tied with kh58" in out
+    (one / "third.txt").write_text(docs["bacgiang_kh58_2025"].text, encoding="utf-8")
+    assert main(["attribute", news, "--corpus", str(one)]) == 0
+    assert "tied with kh58, third" in capsys.readouterr().out
 
 
 def test_match_options_that_do_not_apply_to_the_policy_are_named(tmp_path, capsys):

@@ -51,6 +51,7 @@ def test_the_sheet_lists_every_default_match_and_the_near_misses(sheet, matches)
     near = sheet[~sheet.matched]
     assert len(near) > 0 and near.probability.between(0.1, 0.3, inclusive="left").all()
     assert sheet.label.isna().all() and (sheet.note == "").all()
+    assert (sheet.shared_terms != "").all()  # like every match, each listed pair shares a word
 
 
 def test_the_sheet_names_each_side_by_document_and_first_line(sheet, tasks):

@@ -21,6 +21,20 @@ def test_the_shipped_model_is_the_one_the_alignment_gives(tasks):
     np.testing.assert_allclose(shipped.intercept, refit.intercept, rtol=1e-3)
 
 
+@pytest.mark.parametrize("row, reason", [
+    ("cosine,0.1,0,1.0", "every scale must be above 0"),
+    ("cosine,0.1,1,nan", "not a finite number"),
+    ("cosine,0.1,1,x", "a value is not a number"),
+])
+def test_a_broken_model_file_is_refused(tmp_path, row, reason):
+    from kehoach_lib.scorer import ModelError
+
+    path = tmp_path / "model.csv"
+    path.write_text(f"term,mean,scale,coefficient\n{row}\nintercept,0,1,-1\n", encoding="utf-8")
+    with pytest.raises(ModelError, match=reason):
+        load_pair_model(path)
+
+
 def test_evidence_points_the_expected_way():
     coef = dict(zip(load_pair_model().features, load_pair_model().coef, strict=True))
     # more alike, and each other's nearest, and led by the same agency: more likely the same task
