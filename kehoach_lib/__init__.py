@@ -6,7 +6,7 @@ The flow, one module per stage, each function callable from a notebook::
     parse     Document -> task table                    extract_corpus, line_accounting
     agencies  lead/partners -> canonical agencies       add_agency_columns
     text      Vietnamese text -> tokens                 tokenize
-    match     tasks x tasks -> matched pairs            match_tasks, match_summary
+    match     tasks x tasks -> matched pairs            match_tasks, match_summary, province_summary
     scorer    candidate pair -> probability of a match  used by match_tasks; match.fit_pair_model
     embed     tasks -> a sentence encoder's vectors     embed_tasks, read_embeddings (optional)
     review    matches -> sheet to label -> judged table review_sheet, load_judgements, apply_judgements
@@ -30,6 +30,7 @@ from .match import (
     evaluation_table,
     match_summary,
     match_tasks,
+    province_summary,
     similarity_matrix,
     unique_tasks,
 )
@@ -52,7 +53,8 @@ __all__ = [
     "evaluation_table", "extract_citations",
     "extract_corpus", "extract_targets", "extract_tasks", "gaps", "is_recurring", "label_columns",
     "line_accounting", "list_directives", "load_corpus", "load_directive", "load_document", "load_judgements",
-    "match_summary", "match_tasks", "normalize_text", "read_embeddings", "read_manifest", "resolve_due", "review_sheet",
+    "match_summary", "match_tasks", "normalize_text", "province_summary", "read_embeddings", "read_manifest",
+    "resolve_due", "review_sheet",
     "similarity_matrix", "tokenize", "unaccounted_lines", "unique_tasks", "unknown_agencies",
     "who_leads_what", "write_embeddings", "write_tables",
 ]

@@ -621,9 +621,43 @@ def coverage_share_matrix(tasks: pd.DataFrame, matches: pd.DataFrame) -> pd.Data
                         columns=pd.Index(docs, name="counterpart_in"))
 
 
-def unique_tasks(tasks: pd.DataFrame, matches: pd.DataFrame) -> pd.DataFrame:
-    """Tasks with no counterpart in any other document."""
-    matched = set(matches["task_id_a"]) | set(matches["task_id_b"])
+def province_summary(tasks: pd.DataFrame, matches: pd.DataFrame, *, column: str = "province") -> pd.DataFrame:
+    """Per pair of provinces (``column``: ``province`` as the plans name it, or
+    ``province_today`` after the 2025 mergers), all their documents together: documents, tasks,
+    matches between them, how many of each province's tasks have a counterpart in the other's
+    plans and that share. Matches within one province (two plans of Bắc Giang) do not count."""
+    names = list(dict.fromkeys(tasks[column]))
+    of = dict(zip(tasks["task_id"], tasks[column], strict=True))
+    sides = pd.DataFrame({"task_a": matches["task_id_a"], "task_b": matches["task_id_b"],
+                          "pa": matches["task_id_a"].map(of), "pb": matches["task_id_b"].map(of)})
+    sides = sides[sides.pa != sides.pb]
+    long = pd.concat([sides[["task_a", "pa", "pb"]].set_axis(["task_id", "p", "other"], axis=1),
+                      sides[["task_b", "pb", "pa"]].set_axis(["task_id", "p", "other"], axis=1)])
+    counted = long.drop_duplicates().groupby(["p", "other"]).task_id.nunique()
+    pairs = sides.assign(key=[tuple(sorted(k, key=names.index)) for k in zip(sides.pa, sides.pb, strict=True)])
+    per_pair = pairs.groupby("key").size()
+    size, docs = tasks.groupby(column).size(), tasks.groupby(column)["doc_id"].nunique()
+    ia, ib = np.triu_indices(len(names), k=1)
+    a, b = pd.Index(names)[ia], pd.Index(names)[ib]
+    out = pd.DataFrame({f"{column}_a": a, f"{column}_b": b,
+                        "documents_a": docs.reindex(a).to_numpy(), "documents_b": docs.reindex(b).to_numpy(),
+                        "tasks_a": size.reindex(a).to_numpy(), "tasks_b": size.reindex(b).to_numpy()})
+    out["matches"] = [int(per_pair.get((x, y), 0)) for x, y in zip(a, b, strict=True)]
+    out["matched_a"] = counted.reindex(pd.MultiIndex.from_arrays([a, b])).fillna(0).astype(int).to_numpy()
+    out["matched_b"] = counted.reindex(pd.MultiIndex.from_arrays([b, a])).fillna(0).astype(int).to_numpy()
+    out["share_a"] = (out.matched_a / out.tasks_a).round(3)
+    out["share_b"] = (out.matched_b / out.tasks_b).round(3)
+    return out
+
+
+def unique_tasks(tasks: pd.DataFrame, matches: pd.DataFrame, *, across: str = "doc_id") -> pd.DataFrame:
+    """Tasks with no counterpart in any other document (``across="doc_id"``), or in any other
+    province's plans (``across="province"`` or ``"province_today"``: a counterpart in another
+    plan of the same province does not count)."""
+    of = dict(zip(tasks["task_id"], tasks[across], strict=True))
+    a, b = matches["task_id_a"], matches["task_id_b"]
+    other = (a.map(of) != b.map(of)).to_numpy()
+    matched = set(a[other]) | set(b[other])
     return tasks[~tasks["task_id"].isin(matched)].reset_index(drop=True)
 
 

@@ -64,6 +64,7 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", judgements=None, c
             "matches": matches,
             "match_summary": match.match_summary(tasks, matches),
             "match_shares": match.coverage_share_matrix(tasks, matches),
+            "province_summary": match.province_summary(tasks, matches),
             "unique_tasks": match.unique_tasks(tasks, matches)[["task_id", "province", "kind", "text"]],
             "coverage": cov,
             "coverage_matrix": coverage.coverage_matrix(cov),

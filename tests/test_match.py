@@ -18,6 +18,7 @@ from kehoach_lib.match import (
     evaluate_matching,
     match_summary,
     match_tasks,
+    province_summary,
     unique_tasks,
     with_concepts,
 )
@@ -197,6 +198,41 @@ def test_summaries(tasks, matches):
     matched = set(matches.task_id_a) | set(matches.task_id_b)
     assert not set(uniq.task_id) & matched
     assert len(uniq) + len(matched) == len(tasks)
+
+
+def test_province_by_province_all_plans_of_a_province_together(tasks, matches):
+    provinces = province_summary(tasks, matches)
+    assert provinces[["province_a", "province_b"]].values.tolist() == [
+        ["Bắc Giang", "Bắc Ninh"], ["Bắc Giang", "Bến Tre"], ["Bắc Ninh", "Bến Tre"]]
+    bg = provinces.iloc[0]
+    assert (bg.documents_a, bg.tasks_a) == (2, (tasks.province == "Bắc Giang").sum())  # KH 58 and the công văn
+    # the province pair's matches are its documents' matches (either way round: corpus order puts
+    # Bắc Ninh's plan before the công văn), and a Bắc Ninh task with a counterpart in both Bắc Giang
+    # plans counts once
+    pair = {"Bắc Giang", "Bắc Ninh"}
+    docs = match_summary(tasks, matches)
+    docs = docs[[{a, b} == pair for a, b in zip(docs.province_a, docs.province_b, strict=True)]]
+    assert len(docs) == 2 and bg.matches == docs.matches.sum()
+    between = matches[[{a, b} == pair for a, b in zip(matches.province_a, matches.province_b, strict=True)]]
+    ninh = (set(between.task_id_a[between.province_a == "Bắc Ninh"])
+            | set(between.task_id_b[between.province_b == "Bắc Ninh"]))
+    assert bg.matched_b == len(ninh) < docs.matched_a.iloc[1] + docs.matched_b.iloc[0]
+    # after the 2025 mergers Bắc Giang is part of Bắc Ninh: one province, its plans' matches inside it
+    today = province_summary(tasks.assign(province_today=tasks.province.replace({"Bắc Giang": "Bắc Ninh"})),
+                             matches, column="province_today")
+    assert len(today) == 1 and today.documents_a.iloc[0] == 3
+
+
+def test_a_task_matched_only_within_its_province_is_unique_to_it_across_provinces(tasks, matches):
+    kh58, cv, bn = ("bacgiang_kh58_2025:I.1.a", "bacgiang_cv_2023:1", "bacninh_kh383_2023:I.1")
+    rows = tasks.set_index("task_id").loc[[kh58, cv, bn]]
+    two = pd.DataFrame({"task_id_a": [kh58, kh58], "task_id_b": [cv, bn]})  # within Bắc Giang, and across
+    assert set(unique_tasks(tasks, two.head(1)).task_id) == set(tasks.task_id) - {kh58, cv}
+    assert set(unique_tasks(tasks, two.head(1), across="province").task_id) == set(tasks.task_id)
+    assert set(unique_tasks(tasks, two, across="province").task_id) == set(tasks.task_id) - {kh58, bn}
+    assert rows.province.tolist() == ["Bắc Giang", "Bắc Giang", "Bắc Ninh"]
+    by_doc, by_province = unique_tasks(tasks, matches), unique_tasks(tasks, matches, across="province")
+    assert set(by_doc.task_id) <= set(by_province.task_id)
 
 
 def test_news_article_is_attributed_to_the_plan_it_describes(docs, tasks):
