@@ -57,7 +57,7 @@ tasks = pd.read_pickle(sys.argv[1])
 t = time.perf_counter()
 m = match_tasks(tasks, cache_dir=sys.argv[2])
 elapsed = time.perf_counter() - t
-print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, len(m))
 """
 
 
@@ -67,11 +67,12 @@ def timed(fn):
     return time.perf_counter() - t, out
 
 
-def run_child(*args: str, code: str = CHILD) -> tuple[float, float]:
+def run_child(*args: str, code: str = CHILD) -> tuple[float, float, list[str]]:
+    """Seconds, peak MB and whatever else the child printed."""
     out = subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True,
                          text=True, check=True, cwd=ROOT)
-    seconds, kb = out.stdout.split()
-    return float(seconds), int(kb) / 1024
+    seconds, kb, *rest = out.stdout.split()
+    return float(seconds), int(kb) / 1024, rest
 
 
 def main() -> int:
@@ -129,7 +130,7 @@ def main() -> int:
         sp.save_npz(npz, x)
         results = {}
         for method in ("sparse_dot_topn", "chunked", "dense"):
-            seconds, mb = run_child(npz, method)
+            seconds, mb, _ = run_child(npz, method)
             results[method] = seconds
             add("match", {"dense": "sklearn dense cosine_similarity"}.get(method, f"top-k {method}"),
                 seconds, peak_mb=mb)
@@ -138,9 +139,10 @@ def main() -> int:
         pkl = work / "tasks.pkl"
         tasks.to_pickle(pkl)
         cache = work / "c1" if "tokenise" not in args.skip else work / "match-cache"
-        seconds, mb = run_child(pkl, cache, code=CHILD_MATCH)
+        seconds, mb, (pairs,) = run_child(pkl, cache, code=CHILD_MATCH)
         add("match", f"match_tasks, {len(tasks)} tasks", seconds, peak_mb=mb,
-            note="whole matching step, tokens cached" if "tokenise" not in args.skip else "cold tokens")
+            note=f"{pairs} pairs; whole matching step, "
+            + ("tokens cached" if "tokenise" not in args.skip else "cold tokens"))
 
     if "report" not in args.skip:
         env = {**os.environ, "KEHOACH_CACHE_DIR": str(work / "report-cache")}

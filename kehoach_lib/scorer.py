@@ -211,8 +211,8 @@ def pair_features(cand: pd.DataFrame, *, x: sp.csr_matrix, docs: np.ndarray, gro
     """One row per unordered candidate pair (``a < b``) with its :data:`FEATURES`.
 
     ``cand`` holds directed pairs ``i, j, s, dj`` (``s`` the cosine of ``x``), as the matcher's
-    candidate step gives them: every pair above the floor, or each task's nearest few on large
-    corpora. A task's rank in a document counts the comparable tasks there with a higher cosine
+    candidate step gives them: every pair above the floor, or each task's nearest few in every
+    other document on large corpora. A task's rank in a document counts the comparable tasks there with a higher cosine
     (ties share a rank, so the order of rows never matters); where a pair was kept from one side
     only, the other side's rank and best are computed exactly. ``x_text`` (the texts alone) gives
     ``length`` and ``shared`` (words and concepts); ``leads`` is :func:`lead_matrix`; with

@@ -43,6 +43,27 @@ def topk_cosine(a: sp.spmatrix, b: sp.spmatrix | None = None, *, k: int = 10,
     return _canonical(out, k, threshold)
 
 
+def topk_cosine_per_group(a: sp.spmatrix, groups: np.ndarray, *, k: int = 10, threshold: float = 0.0,
+                          n_threads: int | None = None, method: str = "auto") -> sp.csr_matrix:
+    """Per row of ``a`` and per group of its rows (``groups[j]`` for row ``j``, e.g. the
+    document): the ``k`` largest dot products with that group's rows that are ≥ ``threshold``,
+    as one ``n × n`` CSR matrix. Unlike :func:`topk_cosine` over all rows, every group keeps
+    its ``k`` nearest however many groups there are (a national corpus of 63 plans)."""
+    a = sp.csr_matrix(a, dtype=np.float64)
+    groups = np.asarray(groups)
+    rows, cols, vals = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)], [np.zeros(0)]
+    for g in np.unique(groups):
+        members = np.flatnonzero(groups == g)
+        block = topk_cosine(a, a[members], k=k, threshold=threshold, n_threads=n_threads, method=method).tocoo()
+        rows.append(block.row.astype(np.int64))
+        cols.append(members[block.col])
+        vals.append(block.data)
+    out = sp.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
+                        shape=(a.shape[0], a.shape[0]))
+    out.sort_indices()
+    return out
+
+
 def _topn_library(a, b, k, threshold, n_threads):
     from sparse_dot_topn import sp_matmul_topn
 

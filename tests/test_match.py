@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from kehoach_lib.match import (
+    DEFAULT_CANDIDATES,
     DEFAULT_PROBABILITY,
     MATCH_COLUMNS,
     POLICIES,
@@ -170,16 +171,21 @@ def test_every_policy_shows_shared_words_for_every_pair(tasks, policy):
     assert (found.doc_id_a != found.doc_id_b).all()
 
 
-def test_policy_all_keeps_at_most_top_k_counterparts_of_any_task_in_a_document(tasks):
+def test_policy_all_keeps_at_most_top_k_counterparts_of_any_task_in_a_document(tasks, monkeypatch):
+    from kehoach_lib import match as match_module
+
     found = match_tasks(tasks, policy="all", top_k=3)
     per_task = pd.concat([found.groupby(["task_id_a", "doc_id_b"]).size(),
                           found.groupby(["task_id_b", "doc_id_a"]).size()])
     assert per_task.max() == 3
-    # nearest candidates only (as on corpora above EXACT_LIMIT): a pair listed from one side is
-    # kept when it is among the other task's top_k too (that rank computed exactly)
-    assert match_tasks(tasks, policy="all", top_k=3, candidates=20).equals(found)
-    few = match_tasks(tasks, policy="all", top_k=3, candidates=10)
+    # nearest candidates only (as on corpora above EXACT_LIMIT): with top_k of them per document
+    # nothing is lost; with fewer, a pair listed from one side only is kept when it is among the
+    # other task's top_k too, that rank computed exactly
+    assert match_tasks(tasks, policy="all", top_k=3, candidates=3).equals(found)
+    few = match_tasks(tasks, policy="all", top_k=3, candidates=2)
     assert set(zip(few.task_id_a, few.task_id_b, strict=True)) < set(zip(found.task_id_a, found.task_id_b, strict=True))
+    monkeypatch.setattr(match_module, "reverse_ranks", lambda i, j, **_: (np.full(len(i), 10**6), None))
+    assert len(match_tasks(tasks, policy="all", top_k=3, candidates=2)) < len(few)
 
 
 def test_concepts_link_different_words():
@@ -313,10 +319,12 @@ def test_the_order_of_task_rows_never_changes_the_matches(tasks, matches):
 def test_nearest_candidates_give_the_same_probabilities_as_every_pair(tasks, matches):
     # large corpora keep each task's nearest few; the features of a kept pair stay exact, so
     # a pair's probability does not depend on how many candidates were kept
-    near = match_tasks(tasks, candidates=20)
+    near = match_tasks(tasks, candidates=2)  # each task's 2 nearest in every other plan
     both = matches.merge(near, on=["task_id_a", "task_id_b"], suffixes=("", "_near"))
     assert len(both) == len(near) >= 0.9 * len(matches)
     assert (both.probability - both.probability_near).abs().max() < 1e-9
+    # the default for large corpora, 5 per document, loses no match of the bundled corpus
+    pd.testing.assert_frame_equal(match_tasks(tasks, candidates=DEFAULT_CANDIDATES), matches)
 
 
 def test_cached_matching_needs_no_lead_column(tasks, tmp_path):

@@ -7,7 +7,7 @@ import pytest
 import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
-from kehoach_lib.similarity import topk_cosine
+from kehoach_lib.similarity import topk_cosine, topk_cosine_per_group
 
 
 def dense_topk(a, b, k, threshold):
@@ -47,3 +47,16 @@ def test_self_similarity_on_real_task_vectors(tasks):
 def test_unknown_method():
     with pytest.raises(ValueError):
         topk_cosine(sp.eye(3, format="csr"), method="magic")
+
+
+@pytest.mark.parametrize("method", ["sparse_dot_topn", "chunked"])
+def test_each_group_keeps_its_own_k_nearest(method):
+    # three "documents" of 40 rows: every row keeps its 3 nearest rows in each of them, where the
+    # 3 nearest over all rows can come from one document only
+    a = normalize(sp.random(120, 40, density=0.15, random_state=4, format="csr"))
+    groups = np.repeat([0, 1, 2], 40)
+    got = topk_cosine_per_group(a, groups, k=3, threshold=0.05, method=method).toarray()
+    for g in range(3):
+        cols = groups == g
+        assert np.allclose(got[:, cols], dense_topk(a, a[cols], 3, 0.05))
+    assert ((got > 0).sum(axis=1) <= 9).all() and ((got > 0).sum(axis=1) > 3).any()
