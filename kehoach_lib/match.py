@@ -17,7 +17,8 @@ documents separately:
     only pairs that are each other's best;
 ``all``
     every pair at or above ``threshold`` that is among the ``top_k`` best of both its tasks in
-    the other's document (so no task has more than ``top_k`` counterparts in a document);
+    the other's document (so no task has more than ``top_k`` counterparts in a document; a
+    pair sharing no word counts in that ranking, and is then left out);
 ``one_to_one``
     an optimal one-to-one assignment between the two plans (Hungarian algorithm), keeping
     assigned pairs at or above ``threshold``.
@@ -94,8 +95,9 @@ PARALLEL_MIN_TEXTS = 2000
 #: Candidates kept per task and other document above :data:`EXACT_LIMIT` (sparse top-k products,
 #: one per document). On a synthetic corpus of 25 provinces × 300 tasks, 5 per document give
 #: 98.5% of the pairs every-pair scoring matches (10 give all but 1 of 248,695); 50 nearest
-#: over all documents, as before, gave 70%, since 24 other plans share them. 63 provinces
-#: (18,900 tasks): 35 s and 1.9 GB; 300 plans of 60 tasks: 120 s and 8.6 GB.
+#: over all documents, as before, gave 70%, since 24 other plans share them. match_tasks alone,
+#: tokens cached: 63 provinces (18,900 tasks) 35 s and 1.9 GB; 300 plans of 60 tasks 120 s and
+#: 8.6 GB. Kept per kind group where kinds are compared apart, and ties at the k-th place kept.
 DEFAULT_CANDIDATES = 5
 #: Groups of task kinds compared with each other: all together, because one plan's objective
 #: ("100% TTHC đủ điều kiện ... trực tuyến toàn trình") is often another's task; in the exhaustive
@@ -282,6 +284,7 @@ class _Prepared:
     x: sp.csr_matrix  # texts with their headings' words (the score)
     docs: np.ndarray  # document rank in corpus order
     groups: np.ndarray  # kind group (-1: not compared)
+    tie: np.ndarray  # rank of the task id: breaks ties of cosine whatever the order of rows
 
 
 def _prepare(tasks: pd.DataFrame, *, ngram_range, analyzer, concepts, section_weight, compare_kinds,
@@ -293,7 +296,8 @@ def _prepare(tasks: pd.DataFrame, *, ngram_range, analyzer, concepts, section_we
     rank = {d: i for i, d in enumerate(dict.fromkeys(tasks["doc_id"]))}
     docs = tasks["doc_id"].map(rank).to_numpy()
     groups = tasks["kind"].map(lambda k: _kind_group(k, compare_kinds)).to_numpy()
-    return _Prepared(vec, x_text, x, docs, groups)
+    tie = np.argsort(np.argsort(tasks["task_id"].to_numpy(), kind="stable"), kind="stable")
+    return _Prepared(vec, x_text, x, docs, groups, tie)
 
 
 def _syllable_vectors(vec: TaskVectorizer) -> sp.csr_matrix:
@@ -309,7 +313,7 @@ def _scored_candidates(tasks: pd.DataFrame, prep: _Prepared, k: int,
     ``embeddings`` are given)."""
     from .embed import embedding_matrix
 
-    cand = _candidates(prep.x, prep.docs, prep.groups, k, CANDIDATE_FLOOR)
+    cand = _candidates(prep, k, CANDIDATE_FLOOR)
     leads = tasks["lead"].tolist() if "lead" in tasks else [None] * len(tasks)
     table = pair_features(cand, x=prep.x, docs=prep.docs, groups=prep.groups, x_text=prep.x_text,
                           x_syllables=_syllable_vectors(prep.vec), leads=lead_matrix(leads),
@@ -367,7 +371,7 @@ def match_tasks(
         b = np.array([p[1] for p in pairs], dtype=int)
         score = np.array([p[2] for p in pairs], dtype=float)
     else:
-        cand = _candidates(prep.x, prep.docs, prep.groups, k, min(threshold, mutual_threshold))
+        cand = _candidates(prep, k, min(threshold, mutual_threshold))
         if policy != "all":  # a pair without a shared word never takes a task's best place
             cand = cand[_share_a_word(prep, cand.i.to_numpy(), cand.j.to_numpy())].reset_index(drop=True)
         # (under "all" it may take a top_k place: ranks then count every task, as they must where
@@ -498,20 +502,22 @@ def _plain(obj):
     raise TypeError(f"no stable form for {type(obj).__name__}")
 
 
-def _candidates(x, docs, groups, k: int, threshold: float) -> pd.DataFrame:
+def _candidates(prep: _Prepared, k: int, threshold: float) -> pd.DataFrame:
     """Scored candidate pairs (i, j) between tasks of different documents and the same kind group,
-    sorted by task, other document, score (highest first) and j."""
+    sorted by task, other document, score (highest first) and j's task id."""
     from .similarity import topk_cosine, topk_cosine_per_group
 
+    x, docs, groups = prep.x, prep.docs, prep.groups
     if k >= x.shape[0]:
         sim = topk_cosine(x, k=k, threshold=threshold).tocoo()
-    else:  # each task's k nearest in every document
-        sim = topk_cosine_per_group(x, docs, k=k, threshold=threshold).tocoo()
+    else:  # each task's k nearest (and any tied with the k-th) in every document and kind group
+        block = docs * (int(groups.max(initial=0)) + 2) + groups + 1
+        sim = topk_cosine_per_group(x, block, k=k, threshold=threshold).tocoo()
     i, j, s = sim.row.astype(np.int64), sim.col.astype(np.int64), sim.data
     keep = (docs[i] != docs[j]) & (groups[i] == groups[j]) & (groups[i] >= 0)
     i, j, s = i[keep], j[keep], s[keep]
     dj = docs[j]
-    order = np.lexsort((j, -s, dj, i))
+    order = np.lexsort((prep.tie[j], -np.round(s, scorer.ROUND), dj, i))
     return pd.DataFrame({"i": i[order], "j": j[order], "s": s[order], "dj": dj[order]})
 
 
@@ -631,13 +637,35 @@ def coverage_share_matrix(tasks: pd.DataFrame, matches: pd.DataFrame) -> pd.Data
                         columns=pd.Index(docs, name="counterpart_in"))
 
 
+def _groups_of(tasks: pd.DataFrame, matches: pd.DataFrame, column: str) -> tuple[pd.Series, dict[str, str]]:
+    """Each task's group (``column``; a document without one is a group of its own, with one
+    warning), and the task id -> group mapping, checked against the matches' task ids."""
+    import warnings
+
+    values = tasks[column].astype("string")
+    missing = values.isna() | (values.str.strip() == "")
+    if missing.any():
+        docs = list(dict.fromkeys(tasks["doc_id"][missing]))
+        warnings.warn(f"{len(docs)} document(s) have no {column} ({', '.join(docs[:3])}"
+                      f"{', …' if len(docs) > 3 else ''}): each counts as one of its own", stacklevel=3)
+        values = values.mask(missing, "(" + tasks["doc_id"].astype("string") + ")")
+    of = dict(zip(tasks["task_id"], values, strict=True))
+    unknown = (set(matches["task_id_a"]) | set(matches["task_id_b"])) - set(of)
+    if unknown:
+        raise ValueError(f"the matches name {len(unknown)} task(s) not in the task table "
+                         f"(e.g. {sorted(unknown)[0]!r}): pass the tasks they were matched from")
+    return values, of
+
+
 def province_summary(tasks: pd.DataFrame, matches: pd.DataFrame, *, column: str = "province") -> pd.DataFrame:
     """Per pair of provinces (``column``: ``province`` as the plans name it, or
     ``province_today`` after the 2025 mergers), all their documents together: documents, tasks,
     matches between them, how many of each province's tasks have a counterpart in the other's
-    plans and that share. Matches within one province (two plans of Bắc Giang) do not count."""
-    names = list(dict.fromkeys(tasks[column]))
-    of = dict(zip(tasks["task_id"], tasks[column], strict=True))
+    plans and that share. Matches within one province (two plans of Bắc Giang) do not count; a
+    document whose province is not known counts as a province of its own (with a warning)."""
+    values, of = _groups_of(tasks, matches, column)
+    tasks = tasks.assign(**{column: values})
+    names = list(dict.fromkeys(values))
     sides = pd.DataFrame({"task_a": matches["task_id_a"], "task_b": matches["task_id_b"],
                           "pa": matches["task_id_a"].map(of), "pb": matches["task_id_b"].map(of)})
     sides = sides[sides.pa != sides.pb]
@@ -663,8 +691,9 @@ def province_summary(tasks: pd.DataFrame, matches: pd.DataFrame, *, column: str 
 def unique_tasks(tasks: pd.DataFrame, matches: pd.DataFrame, *, across: str = "doc_id") -> pd.DataFrame:
     """Tasks with no counterpart in any other document (``across="doc_id"``), or in any other
     province's plans (``across="province"`` or ``"province_today"``: a counterpart in another
-    plan of the same province does not count)."""
-    of = dict(zip(tasks["task_id"], tasks[across], strict=True))
+    plan of the same province does not count; a document whose province is not known counts as
+    a province of its own, with a warning)."""
+    _, of = _groups_of(tasks, matches, across)
     a, b = matches["task_id_a"], matches["task_id_b"]
     other = (a.map(of) != b.map(of)).to_numpy()
     matched = set(a[other]) | set(b[other])

@@ -223,10 +223,23 @@ def test_province_by_province_all_plans_of_a_province_together(tasks, matches):
     ninh = (set(between.task_id_a[between.province_a == "Bắc Ninh"])
             | set(between.task_id_b[between.province_b == "Bắc Ninh"]))
     assert bg.matched_b == len(ninh) < docs.matched_a.iloc[1] + docs.matched_b.iloc[0]
+    giang = (set(between.task_id_a[between.province_a == "Bắc Giang"])
+             | set(between.task_id_b[between.province_b == "Bắc Giang"]))
+    assert bg.matched_a == len(giang) and bg.share_a == round(len(giang) / bg.tasks_a, 3)
+    assert bg.share_b == round(len(ninh) / bg.tasks_b, 3)
     # after the 2025 mergers Bắc Giang is part of Bắc Ninh: one province, its plans' matches inside it
     today = province_summary(tasks.assign(province_today=tasks.province.replace({"Bắc Giang": "Bắc Ninh"})),
                              matches, column="province_today")
     assert len(today) == 1 and today.documents_a.iloc[0] == 3
+
+
+def test_a_plan_whose_province_is_not_known_counts_as_a_province_of_its_own(tasks, matches):
+    unnamed = tasks.assign(province=tasks.province.where(tasks.doc_id != "bacgiang_cv_2023", ""))
+    with pytest.warns(UserWarning, match=r"1 document\(s\) have no province \(bacgiang_cv_2023\)"):
+        provinces = province_summary(unnamed, matches)
+    assert len(provinces) == 6 and "(bacgiang_cv_2023)" in set(provinces.province_b)
+    with pytest.raises(ValueError, match="not in the task table"):
+        province_summary(tasks[tasks.doc_id != "bentre_kh_2024"], matches)
 
 
 def test_a_task_matched_only_within_its_province_is_unique_to_it_across_provinces(tasks, matches):
@@ -325,6 +338,36 @@ def test_nearest_candidates_give_the_same_probabilities_as_every_pair(tasks, mat
     assert (both.probability - both.probability_near).abs().max() < 1e-9
     # the default for large corpora, 5 per document, loses no match of the bundled corpus
     pd.testing.assert_frame_equal(match_tasks(tasks, candidates=DEFAULT_CANDIDATES), matches)
+
+
+def test_nearest_candidates_are_kept_per_kind_group_when_kinds_are_compared_apart(tasks):
+    # objectives compared only with objectives: a task's nearest objectives in a plan must not
+    # take the places of its nearest tasks there, so each task keeps its 2 nearest comparable
+    # tasks in every other plan (or all of them above the floor, where there are fewer)
+    from kehoach_lib.match import _VECTOR_DEFAULTS, _candidates, _prepare
+    from kehoach_lib.scorer import CANDIDATE_FLOOR
+
+    kinds = (("objective",), ("task", "duty"))
+    prep = _prepare(tasks, **{**_VECTOR_DEFAULTS, "compare_kinds": kinds})
+    cand = _candidates(prep, 2, CANDIDATE_FLOOR)
+    cos = (prep.x @ prep.x.T).toarray()
+    kept = cand.groupby(["i", "dj"]).size()
+    for i in range(0, len(tasks), 7):
+        for d in set(prep.docs) - {prep.docs[i]}:
+            comparable = (prep.docs == d) & (prep.groups == prep.groups[i])
+            expected = min(2, int((cos[i, comparable] >= CANDIDATE_FLOOR - 1e-12).sum()))
+            assert kept.get((i, d), 0) >= expected, (tasks.task_id[i], d)
+
+
+def test_tied_candidates_are_kept_whatever_the_order_of_rows(tasks):
+    # three copies of Bến Tre's plan: each task's nearest in them tie in threes, and which of
+    # them make the 2 nearest must not depend on the order of rows
+    bt = tasks[tasks.doc_id == "bentre_kh_2024"]
+    copies = pd.concat([tasks] + [bt.assign(task_id=bt.task_id + f"#{r}", line_start=bt.line_start + 10_000 * r)
+                                  for r in (1, 2)], ignore_index=True)
+    near = match_tasks(copies, candidates=2)
+    again = match_tasks(copies.sample(frac=1, random_state=3), candidates=2)
+    assert _by_pair(again) == pytest.approx(_by_pair(near), abs=1e-9)
 
 
 def test_cached_matching_needs_no_lead_column(tasks, tmp_path):
