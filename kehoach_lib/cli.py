@@ -260,7 +260,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from .report import build_report
 
     summary = _warning_lines(build_report, args.corpus, args.out, directive=args.directive, lang=args.lang,
-                             judgements=args.judgements, cache_dir=args.cache_dir, progress=not args.quiet)
+                             judgements=args.judgements, model=args.model, embeddings=args.embeddings,
+                             cache_dir=args.cache_dir, progress=not args.quiet)
     index = summary.pop("index")
     for key, value in summary.items():
         print(f"{key:>28}: {value}")
@@ -346,6 +347,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--judgements", type=Path, default=None,
                    help="a filled-in review sheet (kehoach review) applied to the matches")
+    _add_scorer(p)
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("evaluate", help="precision, recall and F1 of the default matching (also "

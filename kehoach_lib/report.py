@@ -15,17 +15,20 @@ from . import agencies, cite, coverage, directives, export, match, parse, plots,
 from .load import usable_corpus
 
 
-def build_tables(corpus_dir=None, *, directive: str = "nq66", judgements=None, cache_dir=None,
-                 progress: bool = False) -> tuple[dict[str, pd.DataFrame], dict]:
+def build_tables(corpus_dir=None, *, directive: str = "nq66", judgements=None, model=None, embeddings=None,
+                 cache_dir=None, progress: bool = False) -> tuple[dict[str, pd.DataFrame], dict]:
     """Every comparison table of a corpus, and a short summary. ``judgements`` (a filled-in
     review sheet's path, or :func:`~kehoach_lib.review.load_judgements`' table) are applied to
-    the matches, so every table built on them follows the researcher's labels.
+    the matches, so every table built on them follows the researcher's labels. ``model`` and
+    ``embeddings`` (paths, or a :class:`~kehoach_lib.scorer.PairModel` and a table of
+    :mod:`kehoach_lib.embed`) replace the shipped pair scorer, as in ``kehoach match``.
 
     Each file that cannot be read gives one warning naming it and the reason (and a row of the
     ``documents`` table); a folder with no readable document, or no task in any, is a
     :class:`~kehoach_lib.load.DocumentError`.
     """
     judged = _judgements(judgements)
+    scorer = _scorer(model, embeddings)
     docs, problems = usable_corpus(corpus_dir)
     # closed on the way out, also by an error, so a message never lands on the bar's line
     with tqdm(total=6, desc="kehoach report", disable=not progress, leave=False) as steps:
@@ -37,9 +40,9 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", judgements=None, c
         tasks = parse.require_tasks(parse.extract_corpus(docs, cache=True, cache_dir=cache_dir), docs, corpus_dir)
         tasks = agencies.add_agency_columns(tasks)
         step("extract")
-        matches = match.cached_match_tasks(tasks, cache_dir=cache_dir)
+        matches = match.cached_match_tasks(tasks, cache_dir=cache_dir, **scorer)
         if judged is not None:
-            matches = review.apply_judgements(matches, tasks, judged, cache_dir=cache_dir)
+            matches = review.apply_judgements(matches, tasks, judged, cache_dir=cache_dir, **scorer)
         step("match")
         types = {d.doc_id: d.doc_type for d in docs}
         cov = coverage.coverage(tasks, directive, doc_types=types)
@@ -94,6 +97,18 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", judgements=None, c
     return tables, summary
 
 
+def _scorer(model, embeddings) -> dict:
+    """The pair scorer's model and embeddings, read first when given as paths."""
+    from .embed import read_embeddings
+    from .scorer import PairModel, load_pair_model
+
+    if model is not None and not isinstance(model, PairModel):
+        model = load_pair_model(model)
+    if embeddings is not None and not isinstance(embeddings, pd.DataFrame):
+        embeddings = read_embeddings(embeddings)
+    return {"model": model, "embeddings": embeddings}
+
+
 def _judgements(judgements) -> pd.DataFrame | None:
     """A judgements table from a path (read before anything else, so a bad file stops the
     report before it writes anything) or as given."""
@@ -122,11 +137,12 @@ def build_figures(tables: dict[str, pd.DataFrame], out_dir, *, directive: str = 
 
 
 def build_report(corpus_dir=None, out_dir="reports", *, directive: str = "nq66", lang: str = "en",
-                 judgements=None, cache_dir=None, progress: bool = True) -> dict:
-    """Run everything and write ``out_dir`` (tables, figures, index.html); return the summary."""
+                 judgements=None, model=None, embeddings=None, cache_dir=None, progress: bool = True) -> dict:
+    """Run everything and write ``out_dir`` (tables, figures, index.html); return the summary.
+    Options as in :func:`build_tables`."""
     out_dir = Path(out_dir)
     tables, summary = build_tables(corpus_dir, directive=directive, judgements=_judgements(judgements),
-                                   cache_dir=cache_dir, progress=progress)
+                                   model=model, embeddings=embeddings, cache_dir=cache_dir, progress=progress)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = export.write_tables(tables, out_dir, lang=lang)
     figures = build_figures(tables, out_dir, directive=directive)

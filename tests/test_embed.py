@@ -170,6 +170,12 @@ def test_cli_measures_saves_and_uses_a_model_with_embeddings(lsa, tmp_path, caps
                  *cache]) == 0
     sheet = pd.read_csv(tmp_path / "r.csv", encoding="utf-8-sig")
     assert sheet.matched.sum() == len(written)  # the sheet's matches are that matcher's
+    assert main(["report", "--quiet", "--model", str(model), "--embeddings", str(emb), "--out",
+                 str(tmp_path / "report"), *cache]) == 0
+    reported = pd.read_csv(tmp_path / "report" / "tables" / "matches.csv", encoding="utf-8-sig")
+    assert len(reported) == len(written)
+    assert main(["report", "--quiet", "--embeddings", str(emb), "--out", str(tmp_path / "bad"), *cache]) == 2
+    assert "does not read embeddings" in capsys.readouterr().err and not (tmp_path / "bad").exists()
 
 
 @pytest.mark.parametrize("args, reason", [
