@@ -532,12 +532,12 @@ def _apply_policy(cand: pd.DataFrame, prep: _Prepared, policy: str, threshold: f
     first[1:] = (i[1:] != i[:-1]) | (dj[1:] != dj[:-1])
     if policy == "all":
         start = np.maximum.accumulate(np.where(first, np.arange(n), 0)) if n else np.zeros(0, dtype=int)
-        directed = pd.DataFrame({"i": i, "j": j, "s": s, "rank": np.arange(n) - start})
-        directed = directed[(directed.s >= threshold) & (directed["rank"] < top_k)]
+        everyone = pd.DataFrame({"i": i, "j": j, "s": s, "rank": np.arange(n) - start})
+        directed = everyone[(everyone.s >= threshold) & (everyone["rank"] < top_k)]
         # among the top_k of both tasks (a pair chosen from one side only would give the other
         # task more than top_k counterparts); where the other side's list was cut short (the
         # nearest candidates of a large corpus), its rank is computed exactly
-        back = directed.rename(columns={"i": "j", "j": "i", "rank": "back"})[["i", "j", "back"]]
+        back = everyone.rename(columns={"i": "j", "j": "i", "rank": "back"})[["i", "j", "back"]]
         both = directed.merge(back, on=["i", "j"], how="left")
         one_sided = both.back.isna().to_numpy()
         if one_sided.any():
