@@ -111,7 +111,8 @@ def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "provinc
     """Requirement × province (``by="province"``) or × document (``by="document"``).
 
     ``doc_types`` (doc_id -> type) lets news articles and the like be left out; tasks
-    without a province are left out of the per-province view.
+    without a province are left out of the per-province view, with one warning naming their
+    documents (``by="document"`` keeps them).
     """
     if by not in ("province", "document"):
         raise ValueError("by must be 'province' or 'document'")
@@ -121,7 +122,15 @@ def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "provinc
         types = dict(doc_types)
         tasks = tasks[~tasks.doc_id.map(types).isin(EXCLUDED_DOC_TYPES)].reset_index(drop=True)
     key = "province" if by == "province" else "doc_id"
-    units = [u for u in dict.fromkeys(tasks[key]) if u]
+    unnamed = tasks[key].isna() | (tasks[key].astype("string").str.strip() == "")
+    if unnamed.any():
+        import warnings
+
+        docs = list(dict.fromkeys(tasks.doc_id[unnamed]))
+        warnings.warn(f"coverage by {key}: {len(docs)} document(s) with no {key} left out "
+                      f"({', '.join(docs[:3])}{', …' if len(docs) > 3 else ''}); give them one in "
+                      "manifest.csv, or compare by document", stacklevel=2)
+    units = list(dict.fromkeys(tasks[key][~unnamed]))
     if not units:  # no task to compare (an empty corpus, or only news articles)
         return pd.DataFrame(columns=COVERAGE_COLUMNS)
     scores, vec, xr, xt = requirement_scores(tasks, reqs)

@@ -52,9 +52,23 @@ def _new_figure(width: float, height: float) -> Figure:
         return Figure(figsize=(width, height), layout="constrained")
 
 
+def _empty(title: str) -> Figure:
+    """A figure that says there is nothing to show (an empty matrix), instead of empty axes."""
+    with figure_style():
+        fig = _new_figure(*HEATMAP_MIN_SIZE)
+        ax = fig.add_subplot()
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, "nothing to show: the table is empty", ha="center", va="center", transform=ax.transAxes)
+        if title:
+            fig.suptitle(_wrap(title, HEATMAP_MIN_SIZE[0]), fontsize=_RC["axes.titlesize"])
+    return fig
+
+
 def heatmap(df: pd.DataFrame, *, title: str = "", cmap: str = "Blues", vmin: float = 0.0,
             vmax: float | None = None, annotate: bool = True, fmt: str = "{:.2f}") -> Figure:
     """A numeric matrix as a heatmap, labelled rows and columns, values written in cells."""
+    if df.empty:
+        return _empty(title)
     values = df.to_numpy(dtype=float)
     with figure_style():
         # never smaller than room for the title, the colour bar and rotated labels (a matrix of
@@ -79,6 +93,8 @@ def heatmap(df: pd.DataFrame, *, title: str = "", cmap: str = "Blues", vmin: flo
 
 def status_heatmap(matrix: pd.DataFrame, *, title: str = "") -> Figure:
     """A requirement × province matrix of covered / partial / missing, one colour each."""
+    if matrix.empty:
+        return _empty(title)
     order = list(STATUS_COLORS)
     codes = matrix.apply(lambda col: col.map({s: i for i, s in enumerate(order)})).to_numpy(dtype=float)
     with figure_style():

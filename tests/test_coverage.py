@@ -39,6 +39,14 @@ def test_a_corpus_with_no_task_covers_nothing(tasks, doc_types):
     assert cov.empty and list(cov.columns) == COVERAGE_COLUMNS
 
 
+def test_a_plan_without_a_province_is_named_when_left_out_of_the_per_province_view(tasks, doc_types):
+    unnamed = tasks.assign(province=tasks.province.where(tasks.doc_id != "bentre_kh_2024", ""))
+    with pytest.warns(UserWarning, match=r"1 document\(s\) with no province left out \(bentre_kh_2024\)"):
+        cov = coverage(unnamed, "nq66", doc_types=doc_types)
+    assert set(cov.province) == {"Bắc Giang", "Bắc Ninh"}
+    assert "bentre_kh_2024" in set(coverage(unnamed, "nq66", by="document", doc_types=doc_types).doc_id)
+
+
 def test_bac_giang_58_covers_boundary_independent_items(nq66):
     for rid in ("nq66.2025.boundary_independent", "nq66.task.any_desk"):
         row = nq66.loc[(rid, "Bắc Giang")]

@@ -107,3 +107,18 @@ def test_workbook_bytes_are_the_same_run_after_run(tmp_path, tables):
     second = write_tables(tables, tmp_path / "b", formats=("xlsx",))["tasks"]["xlsx"].read_bytes()
     assert first == second
     assert load_workbook(tmp_path / "a" / "tables.xlsx").properties.created.year == 2000
+
+
+def test_a_long_table_is_whole_in_csv_and_says_where_the_other_forms_stop(tmp_path):
+    long = pd.DataFrame({"task_id_a": [f"a:{i}" for i in range(5)], "score": [0.5] * 5})
+    with pytest.warns(UserWarning, match="matches: 5 rows; its XLSX sheet, Markdown and HTML hold the first 3"):
+        paths = write_tables({"matches": long, "short": long.head(2)}, tmp_path, max_rows=3)["matches"]
+    assert len(pd.read_csv(paths["csv"], encoding="utf-8-sig")) == 5
+    note = "The first 3 of 5 rows; matches.csv has them all."
+    md = paths["md"].read_text(encoding="utf-8")
+    assert f"> {note}" in md and "a:2" in md and "a:3" not in md
+    page = paths["html"].read_text(encoding="utf-8")
+    assert note in page and "a:2" in page and "a:3" not in page
+    sheet = load_workbook(paths["xlsx"])["matches"]
+    assert [c.value for c in sheet["A"]] == ["Task A", "a:0", "a:1", "a:2", note]
+    assert "first" not in (tmp_path / "tables" / "short.md").read_text(encoding="utf-8")

@@ -46,3 +46,14 @@ def test_a_one_document_heatmap_has_room_for_its_title_and_labels(tmp_path):
         save_figure(heatmap(df, title="Share of each plan's tasks with a counterpart", vmax=1), tmp_path, "one",
                     formats=("png",))
     assert [str(w.message) for w in caught if "layout" in str(w.message)] == []
+
+
+def test_an_empty_matrix_is_a_figure_that_says_so_without_warnings(tmp_path):
+    # e.g. the coverage of a corpus whose plans name no province: no requirement x province cell
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for name, fig in [("status", status_heatmap(pd.DataFrame(), title="NQ 66 coverage")),
+                          ("shares", heatmap(pd.DataFrame(index=["a"]), title="Shares"))]:
+            saved = save_figure(fig, tmp_path, name, formats=("svg",))
+            assert "nothing to show" in saved[0].read_text(encoding="utf-8")
+    assert [str(w.message) for w in caught] == []
