@@ -247,8 +247,8 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
     from .coverage import coverage, coverage_summary
 
     docs, tasks = _tasks(args)
-    cov = coverage(tasks, args.directive, by=args.by,
-                   doc_types={d.doc_id: d.doc_type for d in docs})
+    cov = _warning_lines(coverage, tasks, args.directive, by=args.by,
+                         doc_types={d.doc_id: d.doc_type for d in docs})
     out = _write(cov, args.out)
     print(f"{cov.requirement_id.nunique()} requirements of {args.directive} x "
           f"{cov.province.nunique()} provinces -> {out}")

@@ -19,6 +19,8 @@ import yaml
 from . import config
 
 MANIFEST_NAME = "manifest.csv"
+#: Columns a manifest must have (the others, doc_id included, are optional: see read_manifest).
+MANIFEST_REQUIRED = ("source_file",)
 #: A document with at least :data:`LANGUAGE_MIN_LETTERS` letters of which fewer than this share
 #: carry a mark only Vietnamese uses among the languages in Latin letters a corpus may hold (đ,
 #: the horn of ơ ư, the breve of ă, the hook above and the dot below; not the acute, grave,
@@ -91,12 +93,28 @@ def to_nfc_lines(text: str) -> tuple[str, ...]:
 
 
 def read_manifest(corpus_dir: str | Path | None = None) -> list[dict[str, str]]:
-    """Rows of ``manifest.csv`` in corpus order (empty list when there is no manifest)."""
+    """Rows of ``manifest.csv`` in corpus order (empty list when there is no manifest). It needs
+    a ``source_file`` column (the file, relative to the folder) with a value on every row;
+    ``doc_id``, ``province``, ``number``, ``doc_type``, ``date``, ``title`` … are optional (a row
+    without a ``doc_id`` has its metadata read from the file's header). A manifest that breaks
+    this is a :class:`DocumentError`."""
     path = Path(corpus_dir or config.CORPUS_DIR) / MANIFEST_NAME
     if not path.exists():
         return []
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        return [dict(row) for row in csv.DictReader(fh)]
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            rows = [dict(row) for row in reader]
+            columns = reader.fieldnames or []
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise DocumentError(path, f"cannot be read as a UTF-8 CSV ({exc})") from None
+    missing = [c for c in MANIFEST_REQUIRED if c not in columns]
+    if missing:
+        raise DocumentError(path, f"needs the column(s) {', '.join(missing)} (it has: {', '.join(columns) or 'none'})")
+    for line, row in enumerate(rows, start=2):
+        if not (row.get("source_file") or "").strip():
+            raise DocumentError(path, f"line {line}: no source_file")
+    return rows
 
 
 def read_hints(path: Path) -> dict:

@@ -371,3 +371,18 @@ def test_copies_and_text_that_is_not_vietnamese_are_named(docs, tmp_path, capsys
     assert f"warning: {tmp_path / 'a.txt'}, {tmp_path / 'b.txt'}: the same text in 2 files" in err
     assert f"warning: {tmp_path / 'english.txt'}: does not look Vietnamese (0% of its letters" in err
     assert "c.txt" not in err  # the other plan is fine
+
+
+@pytest.mark.parametrize("manifest, reason", [
+    ("doc_id,file,province\nx,plan.txt,\n", "needs the column(s) source_file (it has: doc_id, file, province)"),
+    ("doc_id,source_file\nx,\n", "line 2: no source_file"),
+    (b"doc_id,source_file,province\nx,plan.txt,B\xe1c Giang\n", "cannot be read as a UTF-8 CSV"),
+])
+def test_a_manifest_that_cannot_be_used_is_one_message(docs, tmp_path, capsys, manifest, reason):
+    (tmp_path / "plan.txt").write_text(docs["bacgiang_cv_2023"].text, encoding="utf-8")
+    path = tmp_path / "manifest.csv"
+    path.write_bytes(manifest if isinstance(manifest, bytes) else manifest.encode("utf-8"))
+    assert main(["extract", "--corpus", str(tmp_path), "--out", str(tmp_path / "t.csv")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {path}: ") and reason in err and err.count("\n") == 1
+    assert not (tmp_path / "t.csv").exists()
