@@ -126,10 +126,11 @@ def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "provinc
     if unnamed.any():
         import warnings
 
-        docs = list(dict.fromkeys(tasks.doc_id[unnamed]))
-        warnings.warn(f"coverage by {key}: {len(docs)} document(s) with no {key} left out "
-                      f"({', '.join(docs[:3])}{', …' if len(docs) > 3 else ''}); give them one in "
-                      "manifest.csv, or compare by document", stacklevel=2)
+        docs = [str(d) for d in dict.fromkeys(tasks.doc_id[unnamed])]
+        advice = ("give them one in manifest.csv, or compare by document (kehoach coverage --by document)"
+                  if by == "province" else "give them a doc_id in manifest.csv")
+        warnings.warn(f"coverage by {by}: {len(docs)} document(s) with no {key} left out "
+                      f"({', '.join(docs[:3])}{', …' if len(docs) > 3 else ''}); {advice}", stacklevel=2)
     units = list(dict.fromkeys(tasks[key][~unnamed]))
     if not units:  # no task to compare (an empty corpus, or only news articles)
         return pd.DataFrame(columns=COVERAGE_COLUMNS)

@@ -168,9 +168,13 @@ def _make_reproducible(path: Path) -> None:
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path, *, lang: str = "en",
                  formats=DEFAULT_FORMATS, max_rows: int = DISPLAY_MAX_ROWS) -> dict[str, dict[str, Path]]:
     """Every table in every format; returns ``{table: {format: path}}``. The CSV has every row;
-    the XLSX sheet, Markdown and HTML the first ``max_rows``, saying so (and one warning)."""
+    the XLSX sheet, Markdown and HTML the first ``max_rows`` (a whole number ≥ 0), saying so
+    (and one warning). A table cut short also gets its CSV when ``formats`` lacks it."""
     import warnings
 
+    formats = (formats,) if isinstance(formats, str) else tuple(formats)
+    if isinstance(max_rows, bool) or not isinstance(max_rows, int) or max_rows < 0:
+        raise ValueError(f"max_rows must be a whole number of rows, 0 or more (not {max_rows!r})")
     out_dir = Path(out_dir)
     (out_dir / "tables").mkdir(parents=True, exist_ok=True)
     written: dict[str, dict[str, Path]] = {}
@@ -184,7 +188,7 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path, *, lang: 
                           f"{max_rows:,}, the CSV all of them", stacklevel=2)
     for name, df in labelled.items():
         paths = {}
-        if "csv" in formats:
+        if "csv" in formats or name in notes:  # the only form with every row of a long table
             paths["csv"] = write_csv(df, safe_output_path(out_dir, f"tables/{name}.csv"))
         if "md" in formats:
             paths["md"] = write_markdown(shown[name], safe_output_path(out_dir, f"tables/{name}.md"), title=name,

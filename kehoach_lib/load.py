@@ -104,17 +104,29 @@ def read_manifest(corpus_dir: str | Path | None = None) -> list[dict[str, str]]:
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
             reader = csv.DictReader(fh)
-            rows = [dict(row) for row in reader]
+            rows = []
+            for row in reader:  # rows of empty cells (a spreadsheet's leftovers) are skipped
+                if any((v or "").strip() for v in row.values() if isinstance(v, str)):
+                    rows.append((reader.line_num, dict(row)))
             columns = reader.fieldnames or []
     except (UnicodeDecodeError, csv.Error) as exc:
         raise DocumentError(path, f"cannot be read as a UTF-8 CSV ({exc})") from None
     missing = [c for c in MANIFEST_REQUIRED if c not in columns]
     if missing:
-        raise DocumentError(path, f"needs the column(s) {', '.join(missing)} (it has: {', '.join(columns) or 'none'})")
-    for line, row in enumerate(rows, start=2):
-        if not (row.get("source_file") or "").strip():
+        raise DocumentError(path, f"needs the column(s) {', '.join(missing)} "
+                                  f"(it has: {', '.join(columns) or 'none'})")
+    folder, seen = path.parent.resolve(), {}
+    for line, row in rows:
+        source = (row.get("source_file") or "").strip()
+        if not source:
             raise DocumentError(path, f"line {line}: no source_file")
-    return rows
+        if "\x00" in source or not (folder / source).resolve().is_relative_to(folder):
+            raise DocumentError(path, f"line {line}: source_file {source!r} is not a file inside the folder")
+        if source in seen:
+            raise DocumentError(path, f"line {line}: source_file {source!r} is also on line {seen[source]}")
+        seen[source] = line
+        row["source_file"] = source
+    return [row for _, row in rows]
 
 
 def read_hints(path: Path) -> dict:

@@ -17,8 +17,9 @@ documents separately:
     only pairs that are each other's best;
 ``all``
     every pair at or above ``threshold`` that is among the ``top_k`` best of both its tasks in
-    the other's document (so no task has more than ``top_k`` counterparts in a document; a
-    pair sharing no word counts in that ranking, and is then left out);
+    the other's document (so no task has more than ``top_k`` counterparts in a document, but
+    for ties, which share a place; a pair sharing no word counts in that ranking, and is then
+    left out);
 ``one_to_one``
     an optimal one-to-one assignment between the two plans (Hungarian algorithm), keeping
     assigned pairs at or above ``threshold``.
@@ -531,8 +532,11 @@ def _apply_policy(cand: pd.DataFrame, prep: _Prepared, policy: str, threshold: f
     first = np.ones(n, dtype=bool)
     first[1:] = (i[1:] != i[:-1]) | (dj[1:] != dj[:-1])
     if policy == "all":
-        start = np.maximum.accumulate(np.where(first, np.arange(n), 0)) if n else np.zeros(0, dtype=int)
-        everyone = pd.DataFrame({"i": i, "j": j, "s": s, "rank": np.arange(n) - start})
+        # a task's rank in a document counts the tasks there with a higher cosine (ties share a
+        # place, as in scorer.reverse_ranks and the scorer's features)
+        everyone = pd.DataFrame({"i": i, "j": j, "s": s, "dj": dj})
+        everyone["rank"] = everyone.assign(r=everyone.s.round(scorer.ROUND)).groupby(["i", "dj"]).r.rank(
+            method="min", ascending=False).to_numpy() - 1
         directed = everyone[(everyone.s >= threshold) & (everyone["rank"] < top_k)]
         # among the top_k of both tasks (a pair chosen from one side only would give the other
         # task more than top_k counterparts); where the other side's list was cut short (the

@@ -135,6 +135,8 @@ def deadline_timeline(tasks: pd.DataFrame, *, title: str = "Deadlines") -> Figur
 def bar_counts(counts: pd.DataFrame | pd.Series, *, title: str = "", stacked: bool = True) -> Figure:
     """Horizontal bars of counts (a Series, or a DataFrame stacked by column)."""
     df = counts.to_frame() if isinstance(counts, pd.Series) else counts
+    if df.empty:
+        return _empty(title)
     with figure_style():
         fig = _new_figure(7, 1.0 + 0.45 * len(df))
         ax = fig.add_subplot()

@@ -122,3 +122,13 @@ def test_a_long_table_is_whole_in_csv_and_says_where_the_other_forms_stop(tmp_pa
     sheet = load_workbook(paths["xlsx"])["matches"]
     assert [c.value for c in sheet["A"]] == ["Task A", "a:0", "a:1", "a:2", note]
     assert "first" not in (tmp_path / "tables" / "short.md").read_text(encoding="utf-8")
+
+
+def test_long_tables_keep_a_csv_even_when_not_asked_for_one(tmp_path):
+    long = pd.DataFrame({"task_id_a": [f"a:{i}" for i in range(5)]})
+    with pytest.warns(UserWarning):
+        paths = write_tables({"matches": long}, tmp_path, formats="md", max_rows=3)["matches"]
+    assert set(paths) == {"md", "csv"} and len(pd.read_csv(paths["csv"], encoding="utf-8-sig")) == 5
+    for bad in (-1, 2.5, None, True):
+        with pytest.raises(ValueError, match="max_rows must be a whole number"):
+            write_tables({"matches": long}, tmp_path, max_rows=bad)

@@ -377,6 +377,8 @@ def test_copies_and_text_that_is_not_vietnamese_are_named(docs, tmp_path, capsys
     ("doc_id,file,province\nx,plan.txt,\n", "needs the column(s) source_file (it has: doc_id, file, province)"),
     ("doc_id,source_file\nx,\n", "line 2: no source_file"),
     (b"doc_id,source_file,province\nx,plan.txt,B\xe1c Giang\n", "cannot be read as a UTF-8 CSV"),
+    ("doc_id,source_file\nx,plan.txt\n\n\n,,\ny,plan.txt\n", "line 6: source_file 'plan.txt' is also on line 2"),
+    ("doc_id,source_file\nx,../../etc/hostname\n", "line 2: source_file '../../etc/hostname' is not a file inside"),
 ])
 def test_a_manifest_that_cannot_be_used_is_one_message(docs, tmp_path, capsys, manifest, reason):
     (tmp_path / "plan.txt").write_text(docs["bacgiang_cv_2023"].text, encoding="utf-8")
@@ -386,3 +388,11 @@ def test_a_manifest_that_cannot_be_used_is_one_message(docs, tmp_path, capsys, m
     err = capsys.readouterr().err
     assert err.startswith(f"error: {path}: ") and reason in err and err.count("\n") == 1
     assert not (tmp_path / "t.csv").exists()
+
+
+def test_a_manifest_may_have_blank_rows_and_spaces_around_file_names(docs, tmp_path):
+    (tmp_path / "plan.txt").write_text(docs["bacgiang_cv_2023"].text, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("doc_id,province,source_file\ncv,Bắc Giang, plan.txt \n,,\n\n",
+                                           encoding="utf-8")
+    found, problems = read_corpus(tmp_path)
+    assert [(d.doc_id, d.province) for d in found] == [("cv", "Bắc Giang")] and problems.empty

@@ -184,6 +184,14 @@ def test_policy_all_keeps_at_most_top_k_counterparts_of_any_task_in_a_document(t
     assert match_tasks(tasks, policy="all", top_k=3, candidates=3).equals(found)
     few = match_tasks(tasks, policy="all", top_k=3, candidates=2)
     assert set(zip(few.task_id_a, few.task_id_b, strict=True)) < set(zip(found.task_id_a, found.task_id_b, strict=True))
+    # tied cosines share a place on both sides, whatever the order of rows or the candidates kept:
+    # with top_k 1 a task keeps two counterparts in a plan only when they tie
+    one = match_tasks(tasks, policy="all", top_k=1)
+    per_doc = one.groupby(["task_id_a", "doc_id_b"]).score
+    assert (per_doc.size() > 1).any() and (per_doc.nunique() == 1).all()
+    assert one.equals(match_tasks(tasks, policy="all", top_k=1, candidates=1))
+    assert _by_pair(match_tasks(tasks.sample(frac=1, random_state=2), policy="all", top_k=1)).keys() == \
+        _by_pair(one).keys()
     monkeypatch.setattr(match_module, "reverse_ranks", lambda i, j, **_: (np.full(len(i), 10**6), None))
     assert len(match_tasks(tasks, policy="all", top_k=3, candidates=2)) < len(few)
 

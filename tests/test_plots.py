@@ -53,7 +53,8 @@ def test_an_empty_matrix_is_a_figure_that_says_so_without_warnings(tmp_path):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         for name, fig in [("status", status_heatmap(pd.DataFrame(), title="NQ 66 coverage")),
-                          ("shares", heatmap(pd.DataFrame(index=["a"]), title="Shares"))]:
+                          ("shares", heatmap(pd.DataFrame(index=["a"]), title="Shares")),
+                          ("counts", bar_counts(pd.DataFrame(columns=["covered"]), title="Counts"))]:
             saved = save_figure(fig, tmp_path, name, formats=("svg",))
             assert "nothing to show" in saved[0].read_text(encoding="utf-8")
     assert [str(w.message) for w in caught] == []
