@@ -102,17 +102,11 @@ def _judged(matches, tasks, path, cache_dir, **scorer):
     return matches
 
 
-def _embeddings(path: Path | None):
-    from .embed import read_embeddings
-
-    return None if path is None else read_embeddings(path)
-
-
 def _scorer(args: argparse.Namespace) -> dict:
     """The pair scorer of ``--model`` and ``--embeddings`` (``None``: the shipped one, no vectors)."""
-    from .scorer import load_pair_model
+    from .scorer import scorer_inputs
 
-    return {"model": load_pair_model(args.model) if args.model else None, "embeddings": _embeddings(args.embeddings)}
+    return scorer_inputs(args.model, args.embeddings)
 
 
 def _add_scorer(p: argparse.ArgumentParser) -> None:
@@ -180,8 +174,9 @@ def _cmd_review(args: argparse.Namespace) -> int:
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .match import evaluation_table
+    from .scorer import scorer_inputs
 
-    embeddings = _embeddings(args.embeddings)
+    embeddings = scorer_inputs(embeddings=args.embeddings)["embeddings"]
     if args.save_model and embeddings is None:
         print("error: --save-model writes a pair model that reads embeddings: give --embeddings too "
               "(--refit rewrites the shipped model)", file=sys.stderr)

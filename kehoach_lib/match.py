@@ -44,6 +44,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -287,6 +288,12 @@ class _Prepared:
     groups: np.ndarray  # kind group (-1: not compared)
     tie: np.ndarray  # rank of the task id: breaks ties of cosine whatever the order of rows
 
+    @cached_property
+    def words(self) -> sp.csr_matrix:
+        """The texts' own tokens (no concepts, no n-grams): what shared_terms lists."""
+        n = len(self.vec.vocabulary_)
+        return (self.x_text[:, :n] @ sp.diags(self.vec.eligible_.astype(float))).tocsr()
+
 
 def _prepare(tasks: pd.DataFrame, *, ngram_range, analyzer, concepts, section_weight, compare_kinds,
              cache_dir) -> _Prepared:
@@ -390,9 +397,7 @@ def _share_a_word(prep: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Whether the texts of each pair share a word of their own, the evidence ``shared_terms``
     lists: two texts that share only a concept (``công khai`` and ``công bố``) or a heading's
     words are never a match (a concept or a heading can strengthen a match but not make one)."""
-    n = len(prep.vec.vocabulary_)
-    words = (prep.x_text[:, :n] @ sp.diags(prep.vec.eligible_.astype(float))).tocsr()
-    return rowwise_dot(words, words, a, b) > 0
+    return rowwise_dot(prep.words, prep.words, a, b) > 0
 
 
 def _default_k(n: int) -> int:

@@ -13,6 +13,7 @@ from tqdm import tqdm
 
 from . import agencies, cite, coverage, directives, export, match, parse, plots, review
 from .load import usable_corpus
+from .scorer import scorer_inputs
 
 
 def build_tables(corpus_dir=None, *, directive: str = "nq66", judgements=None, model=None, embeddings=None,
@@ -28,7 +29,7 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", judgements=None, m
     :class:`~kehoach_lib.load.DocumentError`.
     """
     judged = _judgements(judgements)
-    scorer = _scorer(model, embeddings)
+    scorer = scorer_inputs(model, embeddings)
     docs, problems = usable_corpus(corpus_dir)
     # closed on the way out, also by an error, so a message never lands on the bar's line
     with tqdm(total=6, desc="kehoach report", disable=not progress, leave=False) as steps:
@@ -95,18 +96,6 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", judgements=None, m
         "files that could not be read": len(problems),
     }
     return tables, summary
-
-
-def _scorer(model, embeddings) -> dict:
-    """The pair scorer's model and embeddings, read first when given as paths."""
-    from .embed import read_embeddings
-    from .scorer import PairModel, load_pair_model
-
-    if model is not None and not isinstance(model, PairModel):
-        model = load_pair_model(model)
-    if embeddings is not None and not isinstance(embeddings, pd.DataFrame):
-        embeddings = read_embeddings(embeddings)
-    return {"model": model, "embeddings": embeddings}
 
 
 def _judgements(judgements) -> pd.DataFrame | None:

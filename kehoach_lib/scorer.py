@@ -137,6 +137,20 @@ def load_pair_model(path: str | Path = PAIR_MODEL_FILE) -> PairModel:
     return model
 
 
+def scorer_inputs(model=None, embeddings=None) -> dict:
+    """``{"model": …, "embeddings": …}`` for :func:`kehoach_lib.match.match_tasks` and the
+    functions that score pairs like it: a model file's path is read with :func:`load_pair_model`,
+    an embeddings file's with :func:`kehoach_lib.embed.read_embeddings`; objects (and ``None``,
+    the shipped scorer without vectors) pass through."""
+    from .embed import read_embeddings
+
+    if model is not None and not isinstance(model, PairModel):
+        model = load_pair_model(model)
+    if embeddings is not None and not isinstance(embeddings, pd.DataFrame):
+        embeddings = read_embeddings(embeddings)
+    return {"model": model, "embeddings": embeddings}
+
+
 def fit_model(table: pd.DataFrame, labels: Sequence[int], *, features: Sequence[str] = FEATURES,
               C: float = DEFAULT_C) -> PairModel:
     """A :class:`PairModel` fitted by logistic regression on a feature table and 0/1 labels."""
