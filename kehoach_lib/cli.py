@@ -173,10 +173,10 @@ def _cmd_review(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from .embed import read_embeddings
     from .match import evaluation_table
-    from .scorer import scorer_inputs
 
-    embeddings = scorer_inputs(embeddings=args.embeddings)["embeddings"]
+    embeddings = None if args.embeddings is None else read_embeddings(args.embeddings)
     if args.save_model and embeddings is None:
         print("error: --save-model writes a pair model that reads embeddings: give --embeddings too "
               "(--refit rewrites the shipped model)", file=sys.stderr)

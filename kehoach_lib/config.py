@@ -21,6 +21,16 @@ CORPUS_DIR = PROJECT_DIR / "data"
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
+class NoProvinceWarning(UserWarning):
+    """Documents whose province (or other grouping column) is not known: a table by province
+    leaves them out or counts each as a province of its own, and says so with this warning."""
+
+
+def blank(values):
+    """Where a column of a table (a pandas Series) has no value: missing, or only spaces."""
+    return values.isna() | (values.astype("string").str.strip() == "")
+
+
 def data_lines(path: str | Path) -> list[str]:
     """Non-blank lines of an editable data file, ``#`` comment lines skipped.
 

@@ -122,7 +122,7 @@ def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "provinc
         types = dict(doc_types)
         tasks = tasks[~tasks.doc_id.map(types).isin(EXCLUDED_DOC_TYPES)].reset_index(drop=True)
     key = "province" if by == "province" else "doc_id"
-    unnamed = tasks[key].isna() | (tasks[key].astype("string").str.strip() == "")
+    unnamed = config.blank(tasks[key])
     if unnamed.any():
         import warnings
 
@@ -130,7 +130,8 @@ def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "provinc
         advice = ("give them one in manifest.csv, or compare by document (kehoach coverage --by document)"
                   if by == "province" else "give them a doc_id in manifest.csv")
         warnings.warn(f"coverage by {by}: {len(docs)} document(s) with no {key} left out "
-                      f"({', '.join(docs[:3])}{', …' if len(docs) > 3 else ''}); {advice}", stacklevel=2)
+                      f"({', '.join(docs[:3])}{', …' if len(docs) > 3 else ''}); {advice}", config.NoProvinceWarning,
+                      stacklevel=2)
     units = list(dict.fromkeys(tasks[key][~unnamed]))
     if not units:  # no task to compare (an empty corpus, or only news articles)
         return pd.DataFrame(columns=COVERAGE_COLUMNS)

@@ -410,13 +410,7 @@ def _candidate_probabilities(tasks: pd.DataFrame, prep: _Prepared, k: int, model
                              embeddings: pd.DataFrame | None = None) -> tuple[pd.DataFrame, np.ndarray]:
     """Every candidate pair (``a < b``) with its features, and the pair scorer's probability."""
     model = model or load_pair_model(scorer.PAIR_MODEL_FILE)
-    reads = scorer.EMBEDDING in model.features
-    if reads and embeddings is None:
-        raise ModelError("this pair model reads embeddings (feature 'embedding'): pass the embeddings "
-                         "it was fitted with (embeddings=...; kehoach match --embeddings FILE)")
-    if not reads and embeddings is not None:
-        raise ModelError("the pair model does not read embeddings: pass a model fitted with them "
-                         "(fit_pair_model(tasks, embeddings=...); kehoach evaluate --embeddings ... --save-model ...)")
+    scorer.check_scorer(model, embeddings)
     table = _scored_candidates(tasks, prep, k, embeddings)
     return table, model.predict_proba(table)
 
@@ -652,11 +646,12 @@ def _groups_of(tasks: pd.DataFrame, matches: pd.DataFrame, column: str) -> tuple
     import warnings
 
     values = tasks[column].astype("string")
-    missing = values.isna() | (values.str.strip() == "")
+    missing = config.blank(values)
     if missing.any():
         docs = list(dict.fromkeys(tasks["doc_id"][missing]))
         warnings.warn(f"{len(docs)} document(s) have no {column} ({', '.join(docs[:3])}"
-                      f"{', …' if len(docs) > 3 else ''}): each counts as one of its own", stacklevel=3)
+                      f"{', …' if len(docs) > 3 else ''}): each counts as one of its own",
+                      config.NoProvinceWarning, stacklevel=3)
         values = values.mask(missing, "(" + tasks["doc_id"].astype("string") + ")")
     of = dict(zip(tasks["task_id"], values, strict=True))
     unknown = (set(matches["task_id_a"]) | set(matches["task_id_b"])) - set(of)

@@ -6,12 +6,13 @@ figures (PNG, SVG) → ``index.html``. Each step is a library function the noteb
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pandas as pd
 from tqdm import tqdm
 
-from . import agencies, cite, coverage, directives, export, match, parse, plots, review
+from . import agencies, cite, config, coverage, directives, export, match, parse, plots, review
 from .load import usable_corpus
 from .scorer import scorer_inputs
 
@@ -46,7 +47,16 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", judgements=None, m
             matches = review.apply_judgements(matches, tasks, judged, cache_dir=cache_dir, **scorer)
         step("match")
         types = {d.doc_id: d.doc_type for d in docs}
-        cov = coverage.coverage(tasks, directive, doc_types=types)
+        unnamed = list(dict.fromkeys(tasks.doc_id[config.blank(tasks.province)]))
+        if unnamed:  # one warning for coverage and the province summary, which would each give one
+            warnings.warn(f"{len(unnamed)} document(s) name no province ({', '.join(unnamed[:3])}"
+                          f"{', …' if len(unnamed) > 3 else ''}): coverage by province leaves them out and "
+                          "the province summary counts each as a province of its own; give them one in "
+                          "manifest.csv", config.NoProvinceWarning, stacklevel=2)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", config.NoProvinceWarning)
+            cov = coverage.coverage(tasks, directive, doc_types=types)
+            provinces = match.province_summary(tasks, matches)
         step("coverage")
         citations = cite.citation_table(docs)
         step("citations")
@@ -68,7 +78,7 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", judgements=None, m
             "matches": matches,
             "match_summary": match.match_summary(tasks, matches),
             "match_shares": match.coverage_share_matrix(tasks, matches),
-            "province_summary": match.province_summary(tasks, matches),
+            "province_summary": provinces,
             "unique_tasks": match.unique_tasks(tasks, matches)[["task_id", "province", "kind", "text"]],
             "coverage": cov,
             "coverage_matrix": coverage.coverage_matrix(cov),

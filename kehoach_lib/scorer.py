@@ -148,7 +148,19 @@ def scorer_inputs(model=None, embeddings=None) -> dict:
         model = load_pair_model(model)
     if embeddings is not None and not isinstance(embeddings, pd.DataFrame):
         embeddings = read_embeddings(embeddings)
+    check_scorer(model or load_pair_model(PAIR_MODEL_FILE), embeddings)  # before any work, not after it
     return {"model": model, "embeddings": embeddings}
+
+
+def check_scorer(model: PairModel, embeddings) -> None:
+    """A :class:`ModelError` unless ``embeddings`` are given exactly when ``model`` reads them."""
+    reads = EMBEDDING in model.features
+    if reads and embeddings is None:
+        raise ModelError("this pair model reads embeddings (feature 'embedding'): pass the embeddings "
+                         "it was fitted with (embeddings=...; kehoach match --embeddings FILE)")
+    if not reads and embeddings is not None:
+        raise ModelError("the pair model does not read embeddings: pass a model fitted with them "
+                         "(fit_pair_model(tasks, embeddings=...); kehoach evaluate --embeddings ... --save-model ...)")
 
 
 def fit_model(table: pd.DataFrame, labels: Sequence[int], *, features: Sequence[str] = FEATURES,

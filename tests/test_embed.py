@@ -20,7 +20,15 @@ from kehoach_lib.match import (
     load_alignment,
     match_tasks,
 )
-from kehoach_lib.scorer import EMBEDDING, FEATURES, ModelError, lead_matrix, load_pair_model, pair_features
+from kehoach_lib.scorer import (
+    EMBEDDING,
+    FEATURES,
+    ModelError,
+    lead_matrix,
+    load_pair_model,
+    pair_features,
+    scorer_inputs,
+)
 
 
 class LsaEncoder:
@@ -192,3 +200,16 @@ def test_cli_refuses_what_does_not_fit_together(lsa, tmp_path, capsys, args, rea
     err = capsys.readouterr().err
     assert err.startswith("error: ") and reason in err and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "m.csv").exists() and not (tmp_path / "model.csv").exists()
+
+
+def test_a_model_without_its_embeddings_is_refused_before_any_work(tasks, lsa, tmp_path, capsys):
+    model = fit_pair_model(tasks, embeddings=lsa).save(tmp_path / "model.csv")
+    with pytest.raises(ModelError, match="reads embeddings"):
+        scorer_inputs(model)
+    with pytest.raises(ModelError, match="does not read embeddings"):
+        scorer_inputs(embeddings=lsa)
+    # the corpus is not even looked at: its error would come first otherwise
+    argv = ["report", "--quiet", "--model", str(model), "--corpus", str(tmp_path / "no such folder"),
+            "--out", str(tmp_path / "r")]
+    assert main(argv) == 2
+    assert "reads embeddings" in capsys.readouterr().err and not (tmp_path / "r").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
@@ -27,8 +28,6 @@ def test_kehoach_report_writes_every_output(tmp_path, capsys):
 
 
 def test_extract_match_coverage_commands(tmp_path):
-    import pandas as pd
-
     assert main(["extract", "--out", str(tmp_path / "t.csv")]) == 0
     tasks = pd.read_csv(tmp_path / "t.csv", keep_default_na=False)
     assert {"task_id", "lead_agencies", "province_today", "due", "line_start"} <= set(tasks.columns)
@@ -68,8 +67,6 @@ def test_evaluate_command_prints_default_and_baseline_on_both_label_sets(capsys)
 
 
 def test_the_report_follows_a_researchers_judgements(tmp_path, capsys):
-    import pandas as pd
-
     (tmp_path / "j.csv").write_text(
         "doc_a,line_a,doc_b,line_b,label,note\n"
         "bacgiang_kh58_2025,153,bacninh_kh383_2023,199,1,training the same staff\n"
@@ -134,8 +131,6 @@ def test_review_floor_must_lie_between_zero_and_the_match_probability(tmp_path, 
 def test_the_report_names_each_unreadable_file_and_runs_the_rest(tmp_path, capsys):
     import shutil
 
-    import pandas as pd
-
     from kehoach_lib.config import CORPUS_DIR
 
     corpus = tmp_path / "corpus"
@@ -195,8 +190,6 @@ def test_attribute_says_when_no_plan_is_likely_or_there_is_nothing_to_rank_again
 
 
 def test_match_options_that_do_not_apply_to_the_policy_are_named(tmp_path, capsys):
-    import pandas as pd
-
     cache = ["--cache-dir", str(tmp_path / "c")]
     assert main(["match", "--threshold", "0.5", "--out", str(tmp_path / "m.csv"), *cache]) == 0
     assert "warning: --threshold does not apply to policy scored" in capsys.readouterr().err
@@ -205,3 +198,18 @@ def test_match_options_that_do_not_apply_to_the_policy_are_named(tmp_path, capsy
     assert main(["match", "--policy", "mutual", "--threshold", "0.9", "--out", str(tmp_path / "m.csv"), *cache]) == 0
     assert capsys.readouterr().err == ""  # mutual reads the threshold: 0.9 leaves no pair
     assert len(pd.read_csv(tmp_path / "m.csv", encoding="utf-8-sig")) == 0
+
+
+def test_a_plan_without_a_province_is_one_warning_in_the_report(docs, tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "kh58.txt").write_text(docs["bacgiang_kh58_2025"].text, encoding="utf-8")
+    (corpus / "noname.txt").write_text(docs["bacninh_kh383_2023"].text.replace("Bắc Ninh", ""), encoding="utf-8")
+    assert main(["report", "--quiet", "--corpus", str(corpus), "--out", str(tmp_path / "r"),
+                 "--cache-dir", str(tmp_path / "c")]) == 0
+    warned = [ln for ln in capsys.readouterr().err.splitlines() if "province" in ln]
+    assert warned == ["warning: 1 document(s) name no province (noname): coverage by province leaves them out "
+                      "and the province summary counts each as a province of its own; give them one in "
+                      "manifest.csv"]
+    provinces = pd.read_csv(tmp_path / "r" / "tables" / "province_summary.csv", encoding="utf-8-sig")
+    assert provinces[["Province A", "Province B"]].values.tolist() == [["Bắc Giang", "(noname)"]]
