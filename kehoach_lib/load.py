@@ -7,7 +7,6 @@ corpus manifest (or guessed from its header).
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 import warnings
@@ -97,20 +96,32 @@ def read_manifest(corpus_dir: str | Path | None = None) -> list[dict[str, str]]:
     a ``source_file`` column (the file, relative to the folder) with a value on every row;
     ``doc_id``, ``province``, ``number``, ``doc_type``, ``date``, ``title`` … are optional (a row
     without a ``doc_id`` has its metadata read from the file's header). A manifest that breaks
-    this is a :class:`DocumentError`."""
+    this is a :class:`DocumentError`. It is read as :func:`kehoach_lib.csvfiles.csv_records`
+    reads it, so one saved by a spreadsheet program (``;`` separators, Windows-1258) is fine;
+    lines that start with ``#`` are comments."""
+    from .csvfiles import CsvProblem, csv_records
+
     path = Path(corpus_dir or config.CORPUS_DIR) / MANIFEST_NAME
     if not path.exists():
         return []
+    columns, rows = None, []
     try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            rows = []
-            for row in reader:  # rows of empty cells (a spreadsheet's leftovers) are skipped
-                if any((v or "").strip() for v in row.values() if isinstance(v, str)):
-                    rows.append((reader.line_num, dict(row)))
-            columns = reader.fieldnames or []
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise DocumentError(path, f"cannot be read as a UTF-8 CSV ({exc})") from None
+        for line, cells in csv_records(path, stacklevel=3):
+            if not any(c.strip() for c in cells):  # rows of empty cells (a spreadsheet's leftovers)
+                continue
+            if columns is None:
+                columns = [c.strip() for c in cells]
+                repeated = sorted({c for c in columns if c and columns.count(c) > 1})
+                if repeated:
+                    raise DocumentError(path, f"line {line}: the column(s) {', '.join(repeated)} appear twice")
+                continue
+            if any(c.strip() for c in cells[len(columns):]):
+                raise DocumentError(path, f"line {line}: {len(cells)} cells, but the header names "
+                                          f"{len(columns)} columns")
+            rows.append((line, dict(zip(columns, [*cells, *[""] * (len(columns) - len(cells))], strict=False))))
+    except CsvProblem as exc:
+        raise DocumentError(path, str(exc)) from None
+    columns = columns or []
     missing = [c for c in MANIFEST_REQUIRED if c not in columns]
     if missing:
         raise DocumentError(path, f"needs the column(s) {', '.join(missing)} "

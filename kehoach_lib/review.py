@@ -19,7 +19,6 @@ can also be scored with :func:`kehoach_lib.match.evaluate_matching`. ``kehoach r
 
 from __future__ import annotations
 
-import re
 import warnings
 from pathlib import Path
 
@@ -283,57 +282,13 @@ def _read_table(path: Path) -> pd.DataFrame:
 
 
 def _csv_records(path: Path):
-    """(line, cells) of a CSV file; cells may span lines. The delimiter is the header's: ``,``,
-    or ``;`` or a tab as spreadsheet programs write in locales with a decimal comma. A line that
-    starts a record with ``#`` is a comment (a ``#`` line inside a quoted cell is text)."""
-    import csv
+    """(line, cells) of a CSV file, read as :func:`kehoach_lib.csvfiles.csv_records` reads it."""
+    from .csvfiles import CsvProblem, csv_records
 
-    from .encodings import MIXED_UTF8, EncodingProblem, decode
-
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise JudgementError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    try:
-        # as the corpus's files: UTF-8 (BOM or not), UTF-16, or Windows-1258 as a spreadsheet
-        # program saves "CSV" on a Vietnamese Windows
-        text, encoding = decode(data)
-    except EncodingProblem as exc:
-        raise JudgementError(f"{path}: {exc}; save it as CSV UTF-8") from None
-    if encoding == MIXED_UTF8:
-        warnings.warn(f"{path}: UTF-8 with a few bytes that are not UTF-8, read as Windows-1258 (check the "
-                      "cells they are in)", stacklevel=4)
-    elif encoding not in ("utf-8", "utf-8-sig"):
-        warnings.warn(f"{path}: not UTF-8; read as {encoding} (saving it as CSV UTF-8 avoids the guess)",
-                      stacklevel=4)
-    # lines end at \n, \r\n or \r only (str.splitlines would also break at characters a note
-    # may hold, such as U+2028)
-    lines = [ln for ln in re.split(r"(?<=\n)|(?<=\r)(?!\n)", text) if ln]
-    first = next((ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")), "")
-    delimiter = max((",", ";", "\t"), key=first.count)
-    state = {"line": 0, "start": None}
-
-    def feed():
-        # the reader pulls lines as it needs them: the first line of each pull starts a record
-        for ln in lines:
-            state["line"] += 1
-            if state["start"] is None:
-                if ln.lstrip().startswith("#"):
-                    continue
-                state["start"] = state["line"]
-            yield ln
-
-    reader = csv.reader(feed(), delimiter=delimiter, strict=True)
-    while True:
-        state["start"] = None
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            where = state["start"] or state["line"]
-            raise JudgementError(f"{path}: row {where}: not valid CSV ({exc}); is a quote left open?") from None
-        yield state["start"], cells
+    try:  # warnings name the caller of load_judgements: _read_table, load_judgements, then it
+        yield from csv_records(path, stacklevel=5)
+    except CsvProblem as exc:
+        raise JudgementError(f"{path}: {exc}") from None
 
 
 def _excel_records(path: Path):

@@ -9,6 +9,7 @@ import html
 import unicodedata
 import zipfile
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -376,7 +377,9 @@ def test_copies_and_text_that_is_not_vietnamese_are_named(docs, tmp_path, capsys
 @pytest.mark.parametrize("manifest, reason", [
     ("doc_id,file,province\nx,plan.txt,\n", "needs the column(s) source_file (it has: doc_id, file, province)"),
     ("doc_id,source_file\nx,\n", "line 2: no source_file"),
-    (b"doc_id,source_file,province\nx,plan.txt,B\xe1c Giang\n", "cannot be read as a UTF-8 CSV"),
+    ('doc_id,source_file\nx,"plan.txt\n', "row 2: not valid CSV"),
+    ("doc_id,source_file,doc_id\nx,plan.txt,y\n", "line 1: the column(s) doc_id appear twice"),
+    ("doc_id,source_file\nx,plan.txt,Bắc Giang\n", "line 2: 3 cells, but the header names 2 columns"),
     ("doc_id,source_file\nx,plan.txt\n\n\n,,\ny,plan.txt\n", "line 6: source_file 'plan.txt' is also on line 2"),
     ("doc_id,source_file\nx,../../etc/hostname\n", "line 2: source_file '../../etc/hostname' is not a file inside"),
 ])
@@ -388,6 +391,21 @@ def test_a_manifest_that_cannot_be_used_is_one_message(docs, tmp_path, capsys, m
     err = capsys.readouterr().err
     assert err.startswith(f"error: {path}: ") and reason in err and err.count("\n") == 1
     assert not (tmp_path / "t.csv").exists()
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "cp1258", "utf-16"])
+def test_a_manifest_saved_by_a_spreadsheet_program_is_read(docs, tmp_path, capsys, encoding):
+    # semicolons (a locale with a decimal comma), and Windows-1258 (which spells Vietnamese
+    # with combining tone marks) as a Vietnamese Windows saves "CSV"
+    (tmp_path / "plan.txt").write_text(docs["bacgiang_cv_2023"].text, encoding="utf-8")
+    text = "# our corpus\ndoc_id;province;source_file;title\ncv;Bắc Giang;plan.txt;Công văn 2023\n"
+    data = to_cp1258(text) if encoding == "cp1258" else text.encode(encoding)
+    (tmp_path / "manifest.csv").write_bytes(data)
+    assert main(["extract", "--corpus", str(tmp_path), "--out", str(tmp_path / "t.csv")]) == 0
+    tasks = pd.read_csv(tmp_path / "t.csv", encoding="utf-8-sig")
+    assert set(tasks.doc_id) == {"cv"} and set(tasks.province) == {"Bắc Giang"}
+    err = capsys.readouterr().err
+    assert ("not UTF-8; read as" in err) == (encoding != "utf-8-sig")
 
 
 def test_a_manifest_may_have_blank_rows_and_spaces_around_file_names(docs, tmp_path):
