@@ -13,7 +13,17 @@ import random
 import re
 from pathlib import Path
 
-PROVINCES = [f"Tỉnh {i:02d}" for i in range(1, 64)]
+
+def _provinces() -> list[tuple[str, str]]:
+    """(name, tỉnh | thành phố) of the 63 provinces before the 2025 mergers, from the package's
+    editable list (Huế, the one name after them, left out)."""
+    from kehoach_lib.config import DATA_DIR, data_rows
+
+    return [(r["name"], r["kind"]) for r in data_rows(DATA_DIR / "province_names.csv") if r["name"] != "Huế"]
+
+
+PROVINCES = [name for name, _ in _provinces()]
+KINDS = dict(_provinces())
 SWAPS = [("TTHC", "thủ tục hành chính"), ("UBND", "Ủy ban nhân dân"), ("DVCTT", "dịch vụ công trực tuyến"),
          ("PAKN", "phản ánh, kiến nghị"), ("CSDL", "cơ sở dữ liệu")]
 TONES = [("hóa", "hoá"), ("ủy", "uỷ"), ("thủy", "thuỷ"), ("hòa", "hoà")]
@@ -46,10 +56,10 @@ def reword(text: str, rng: random.Random, province: str) -> str:
     text = "; ".join(clauses)
     text = re.sub(r"^(Tiếp tục|Tổ chức|Chủ động|Khẩn trương)\s+", "", text)
     text = rng.choice(BOILERPLATE) + text[:1].lower() + text[1:] if text else text
-    text = re.sub(r"(tỉnh )(Bắc Giang|Bắc Ninh|Bến Tre)", rf"\g<1>{province[5:]}", text)
+    text = re.sub(r"(tỉnh )(Bắc Giang|Bắc Ninh|Bến Tre)", rf"\g<1>{province}", text)
     text = text.rstrip(" .;")
     if rng.random() < 0.6:
-        text += rng.choice(PLACE).format(province=province[5:])
+        text += rng.choice(PLACE).format(province=province)
     if rng.random() < 0.4:
         text += rng.choice(WHEN)
     return text[:1].upper() + text[1:] + "."
@@ -69,8 +79,8 @@ def synthetic_tasks(provinces: int = 63, per_province: int = 300, seed: int = 0)
     rng = random.Random(seed)
     base = seed_tasks()
     rows = []
-    for p in PROVINCES[:provinces]:
-        doc = f"synthetic_{p[5:]}"
+    for n, p in enumerate(PROVINCES[:provinces]):
+        doc = f"synthetic_{n + 1:02d}"
         for k in range(per_province):
             text = reword(rng.choice(base), rng, p)
             rows.append({"task_id": f"{doc}:{k + 1}", "doc_id": doc, "province": p, "kind": "task",
@@ -85,7 +95,8 @@ def write_plans(folder: Path, *, plans: int = 300, tasks_per_plan: int = 60, see
     folder.mkdir(parents=True, exist_ok=True)
     for n in range(plans):
         province = PROVINCES[n % len(PROVINCES)]
-        lines = ["ỦY BAN NHÂN DÂN", f"Số: {100 + n}/KH-UBND | {province[5:]}, ngày 10 tháng 3 năm 2025",
+        issuer = f"ỦY BAN NHÂN DÂN {KINDS[province]} {province}".upper()
+        lines = [issuer, f"Số: {100 + n}/KH-UBND | {province}, ngày 10 tháng 3 năm 2025",
                  "KẾ HOẠCH", "Kiểm soát thủ tục hành chính năm 2025",
                  "Thực hiện Nghị quyết số 66/NQ-CP ngày 26/3/2025 của Chính phủ.", "I. NỘI DUNG"]
         for g in range(tasks_per_plan // 6):

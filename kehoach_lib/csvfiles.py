@@ -33,7 +33,7 @@ def csv_records(path: str | Path, *, stacklevel: int = 2) -> Iterator[tuple[int,
 
     ``stacklevel`` is ``warnings.warn``'s, counted from this generator: 2 is the frame that
     advances it, one more for each function between that frame and the one to blame."""
-    from .encodings import MIXED_UTF8, EncodingProblem, decode
+    from .encodings import EncodingProblem, decode, encoding_warning
 
     path = Path(path)
     try:
@@ -44,12 +44,8 @@ def csv_records(path: str | Path, *, stacklevel: int = 2) -> Iterator[tuple[int,
         text, encoding = decode(data)
     except EncodingProblem as exc:
         raise CsvProblem(f"{exc}; save it as CSV UTF-8") from None
-    if encoding == MIXED_UTF8:
-        warnings.warn(f"{path}: UTF-8 with a few bytes that are not UTF-8, read as Windows-1258 (check the "
-                      "cells they are in)", stacklevel=stacklevel)
-    elif encoding not in ("utf-8", "utf-8-sig"):
-        warnings.warn(f"{path}: not UTF-8; read as {encoding} (saving it as CSV UTF-8 avoids the guess)",
-                      stacklevel=stacklevel)
+    if note := encoding_warning(encoding):
+        warnings.warn(f"{path}: {note} (saving it as CSV UTF-8 avoids the guess)", stacklevel=stacklevel)
     # lines end at \n, \r\n or \r only (str.splitlines would also break at characters a cell
     # may hold, such as U+2028)
     lines = [ln for ln in _LINE_ENDS.split(text) if ln]

@@ -135,6 +135,18 @@ def legacy_warning(encoding: str) -> str:
             f"{note}; check the text")
 
 
+def encoding_warning(encoding: str, *, expected: tuple[str, ...] = ("utf-8", "utf-8-sig")) -> str | None:
+    """What to tell a reader about text :func:`decode` read as ``encoding`` (None when it is
+    one of the ``expected`` ones): the one wording for documents and CSV files alike."""
+    if encoding in expected:
+        return None
+    if encoding in LEGACY_NAMES:
+        return legacy_warning(encoding)
+    if encoding == MIXED_UTF8:
+        return "UTF-8 with a few bytes that are not UTF-8, read as Windows-1258: check the characters they became"
+    return f"not UTF-8; read as {encoding}"
+
+
 def _legacy_message(legacy: str, read_as: str) -> str:
     return (f"looks like the legacy {LEGACY_NAMES.get(legacy, legacy)} font encoding read as "
             f"{read_as} (mojibake); convert it to Unicode first (e.g. UniKey's converter) "

@@ -165,7 +165,7 @@ def load_document(path: str | Path, *, meta: dict[str, str] | None = None,
     the header and listed in ``Document.guessed``. Raises :class:`DocumentError` naming the
     file and the reason when it cannot be read.
     """
-    from .encodings import LEGACY_NAMES, MIXED_UTF8, EncodingProblem, legacy_warning
+    from .encodings import EncodingProblem, encoding_warning
     from .formats import FormatProblem, format_of, read_lines
     from .metadata import guess_metadata
 
@@ -194,18 +194,14 @@ def load_document(path: str | Path, *, meta: dict[str, str] | None = None,
     guessed: tuple[str, ...] = ()
     warnings_: list[str] = []
     if not meta.get("doc_id"):
-        found = guess_metadata(lines)
+        found, where = guess_metadata(lines)
         meta = {**found, **{k: v for k, v in meta.items() if v}}
         guessed = tuple(sorted(found))
         if guessed:
-            warnings_.append("metadata guessed from the header: " + ", ".join(guessed))
-    if encoding in LEGACY_NAMES:
-        warnings_.append(legacy_warning(encoding))
-    elif encoding == MIXED_UTF8:
-        warnings_.append("UTF-8 with a few bytes that are not UTF-8 (read as Windows-1258: check the "
-                         "characters they became)")
-    elif encoding not in ("utf-8", "utf-8-sig", kind):
-        warnings_.append(f"decoded as {encoding}")
+            notes = [f"{k} (from the {where[k]})" if where[k] != "header" else k for k in guessed]
+            warnings_.append("metadata guessed from the header: " + ", ".join(notes))
+    if note := encoding_warning(encoding, expected=("utf-8", "utf-8-sig", kind)):
+        warnings_.append(note)
     implements = tuple(s.strip() for s in meta.get("implements", "").split(";") if s.strip())
     return Document(
         doc_id=meta.get("doc_id") or _slug(path.stem),

@@ -4,11 +4,23 @@ Used when a document has no manifest row: ``Số: 58/KH-UBND`` gives the number 
 (KH → kế hoạch; a number without a plan code, with "V/v", → công văn); ``Bắc Giang, ngày 08
 tháng 4 năm 2025`` gives the province and the date (a blank day gives ``YYYY-MM``); the line
 after ``KẾ HOẠCH`` gives the title. The fields found are listed as guessed.
+
+The province is read, in this order, from: the issuer in the header (``ỦY BAN NHÂN DÂN TỈNH
+BẮC GIANG``, ``UBND THÀNH PHỐ HẢI PHÒNG``); the place line, when it names a province; the
+text's mentions (``tỉnh Bến Tre`` at least :data:`MIN_MENTIONS` times, more than any other
+province); else the place line as written. Province names come from the editable
+``data/province_names.csv``, so the place line of a district's document (``Lục Nam, ngày …``)
+does not pass for a province when the text names the province.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+from . import config
 
 _NUMBER = re.compile(r"Số\s*:\s*(?P<number>\d*\s*/\s*[A-ZĐ0-9-]+(?:/[A-ZĐ0-9-]+)*)")
 _DATELINE = re.compile(
@@ -19,19 +31,94 @@ _KIND_WORDS = {"KẾ HOẠCH": "kế hoạch", "QUYẾT ĐỊNH": "quyết đị
                "CHỈ THỊ": "chỉ thị", "THÔNG BÁO": "thông báo"}
 _CODES = {"KH": "kế hoạch", "QĐ": "quyết định", "CT": "chỉ thị", "TB": "thông báo", "BC": "báo cáo"}
 HEADER_LINES = 20
+PROVINCE_NAMES_FILE = config.DATA_DIR / "province_names.csv"
+#: A province named in the text this many times (and more than any other) is the document's.
+MIN_MENTIONS = 2
+#: Words before a province's name: the issuer (ỦY BAN NHÂN DÂN TỈNH …) or a mention (tỉnh …).
+_BEFORE_NAME = re.compile(r"\b(?:tỉnh|thành\s+phố|TP\.?)\s+", re.IGNORECASE)
+_ISSUER = re.compile(r"(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND", re.IGNORECASE)
+_NAME_WORDS = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
+#: Longest province name, in words (Bà Rịa - Vũng Tàu, Thừa Thiên Huế).
+_MAX_NAME_WORDS = 4
 
 
-def guess_metadata(lines) -> dict[str, str]:
-    """Fields read from the first lines of a document (only those found)."""
-    head = [re.sub(r"\s+", " ", ln.replace("|", " ")).strip() for ln in list(lines)[:HEADER_LINES]]
+def _name_key(name: str) -> str:
+    """A province name's spelling, tone marks and case made alike (``THANH HOÁ`` = ``Thanh Hóa``)."""
+    from .text import normalize_tone_marks
+
+    words = _NAME_WORDS.findall(normalize_tone_marks(unicodedata.normalize("NFC", name)).casefold())
+    return " ".join(words)
+
+
+@config.reread_on_change
+def load_province_names(path: str | Path = PROVINCE_NAMES_FILE) -> dict[str, str]:
+    """Every spelling of ``province_names.csv`` (as :func:`_name_key` makes it) -> the name."""
+    names = {}
+    for row in config.data_rows(path):
+        for spelling in [row["name"], *(row.get("also") or "").split(";")]:
+            if spelling.strip():
+                names[_name_key(spelling)] = row["name"].strip()
+    return names
+
+
+def province_name(words: str) -> str | None:
+    """The province whose name starts ``words`` (the longest that fits), or None."""
+    names = load_province_names(PROVINCE_NAMES_FILE)
+    found = _name_key(words).split()
+    for n in range(min(_MAX_NAME_WORDS, len(found)), 0, -1):
+        if (name := names.get(" ".join(found[:n]))) is not None:
+            return name
+    return None
+
+
+def _provinces_after_marker(text: str) -> list[str]:
+    """The known provinces named right after each ``tỉnh``/``thành phố``/``TP.`` of ``text``."""
+    out = []
+    for m in _BEFORE_NAME.finditer(text):
+        if (name := province_name(text[m.end() : m.end() + 60])) is not None:
+            out.append(name)
+    return out
+
+
+def guess_province(lines) -> tuple[str, str] | None:
+    """(province, where it was read: ``header`` or ``text: N mentions``) for a document's
+    lines, in the order of the module's docstring; None when nothing names one."""
+    lines = list(lines)
+    head = [re.sub(r"\s+", " ", ln.replace("|", " ")).strip() for ln in lines[:HEADER_LINES]]
+    # the issuer, in capitals: a cell (of a header flattened with |) that starts with ỦY BAN
+    # NHÂN DÂN TỈNH …, or with TỈNH … (the issuer's second line); a sentence is not a header
+    for line in lines[:HEADER_LINES]:
+        for cell in (" ".join(c.split()) for c in line.split("|")):
+            if not cell.isupper():
+                continue
+            if m := _ISSUER.match(cell):
+                cell = cell[m.end() :].strip()
+            if _BEFORE_NAME.match(cell) and (names := _provinces_after_marker(cell)):
+                return names[0], "header"
+    place = next((m.group("place").strip() for ln in head if (m := _DATELINE.search(ln))), None)
+    if place is not None:
+        place = re.sub(r"^(tỉnh|thành phố|TP\.?)\s+", "", place, flags=re.IGNORECASE)
+        if (name := province_name(place)) is not None and _name_key(name) == _name_key(place):
+            return name, "header"
+    counts = Counter(_provinces_after_marker("\n".join(lines))).most_common(2)
+    if counts and counts[0][1] >= MIN_MENTIONS and (len(counts) == 1 or counts[0][1] > counts[1][1]):
+        return counts[0][0], f"text: {counts[0][1]} mentions"
+    return (place, "header") if place else None
+
+
+def guess_metadata(lines) -> tuple[dict[str, str], dict[str, str]]:
+    """Fields read from a document's lines (only those found), and where each was read
+    (``header``, or for the province possibly the text: see :func:`guess_province`)."""
+    lines = list(lines)
+    head = [re.sub(r"\s+", " ", ln.replace("|", " ")).strip() for ln in lines[:HEADER_LINES]]
     found: dict[str, str] = {}
+    where = {}
+    if province := guess_province(lines):
+        found["province"], where["province"] = province
     for i, line in enumerate(head):
         if "number" not in found and (m := _NUMBER.search(line)):
             found["number"] = re.sub(r"\s+", "", m.group("number"))
         if "date" not in found and (m := _DATELINE.search(line)):
-            place = m.group("place").strip()
-            place = re.sub(r"^(tỉnh|thành phố|TP\.?)\s+", "", place, flags=re.IGNORECASE)
-            found["province"] = place
             day, month, year = m.group("day"), int(m.group("month")), m.group("year")
             found["date"] = f"{year}-{month:02d}-{int(day):02d}" if day else f"{year}-{month:02d}"
         key = line.upper().strip()
@@ -46,4 +133,4 @@ def guess_metadata(lines) -> dict[str, str]:
             kind = "công văn"
         if kind:
             found["doc_type"] = kind
-    return found
+    return found, {field: where.get(field, "header") for field in found}

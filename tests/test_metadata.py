@@ -1,0 +1,61 @@
+"""Specification of the metadata read from a document that has no manifest row."""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach_lib import load_document
+from kehoach_lib.metadata import guess_metadata, guess_province, province_name
+
+PLACE = "Vinh, ngày 10 tháng 4 năm 2025"  # the capital of Nghệ An: a place, not a province
+
+
+@pytest.mark.parametrize("words, name", [
+    ("Thanh Hoá", "Thanh Hóa"),  # either tone-mark convention
+    ("THANH HÓA", "Thanh Hóa"),  # capitals, as in a header
+    ("Bà Rịa – Vũng Tàu", "Bà Rịa - Vũng Tàu"),  # any dash
+    ("Đắc Lắc", "Đắk Lắk"),  # a spelling listed under `also`
+    ("Bắc Giang năm 2025", "Bắc Giang"),  # the name that starts the words
+    ("Thừa Thiên Huế", "Thừa Thiên Huế"),  # the longest name that fits, not Huế's
+    ("Huế", "Huế"),  # the one name new after the 2025 mergers
+    ("Lục Nam", None),  # a district
+    ("Bắc", None),
+])
+def test_province_names_are_recognised_however_they_are_spelt(words, name):
+    assert province_name(words) == name
+
+
+@pytest.mark.parametrize("lines, found", [
+    (["ỦY BAN NHÂN DÂN TỈNH NGHỆ AN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", PLACE], ("Nghệ An", "header")),
+    # the issuer on two lines of a two-column header
+    (["ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH NGHỆ AN | Độc lập - Tự do - Hạnh phúc",
+      PLACE], ("Nghệ An", "header")),
+    (["UBND THÀNH PHỐ HẢI PHÒNG", "Số: 12/KH-UBND"], ("Hải Phòng", "header")),
+    (["Số: 383/KH-UBND", "Bắc Ninh, ngày 17 tháng 02 năm 2023"], ("Bắc Ninh", "header")),
+    # a district's plan: its place line is no province, the text names the province
+    (["UBND HUYỆN LỤC NAM", "Lục Nam, ngày 10 tháng 4 năm 2025", "Thực hiện Kế hoạch của UBND tỉnh Bắc Giang",
+      "... trên địa bàn tỉnh Bắc Giang"], ("Bắc Giang", "text: 2 mentions")),
+    # named once only: too little to go on, so the place line stands as written
+    (["UBND HUYỆN LỤC NAM", "Lục Nam, ngày 10 tháng 4 năm 2025", "Thực hiện Kế hoạch của UBND tỉnh Bắc Giang"],
+     ("Lục Nam", "header")),
+    # a sentence that starts with UBND is not a header
+    (["UBND tỉnh Bắc Ninh giao Sở Tư pháp", PLACE], ("Vinh", "header")),
+    # two provinces named as often: neither
+    (["tỉnh Bắc Giang và tỉnh Bắc Ninh; tỉnh Bắc Giang, tỉnh Bắc Ninh"], None),
+])
+def test_the_province_is_read_from_the_issuer_the_place_line_or_the_text(lines, found):
+    assert guess_province(lines) == found
+
+
+def test_a_plan_without_a_header_takes_the_province_its_text_names(docs, tmp_path):
+    # the Bến Tre plan starts with its legal bases: no header, no place line
+    path = tmp_path / "bentre.txt"
+    path.write_text(docs["bentre_kh_2024"].text, encoding="utf-8")
+    doc = load_document(path)
+    assert doc.province == "Bến Tre" and doc.guessed == ("province",)
+    assert doc.warnings[0].startswith("metadata guessed from the header: province (from the text: ")
+    # the news article names no province, and none is made up
+    news = tmp_path / "news.txt"
+    news.write_text(docs["news_nq66_2025"].text, encoding="utf-8")
+    assert guess_metadata(docs["news_nq66_2025"].lines)[0].get("province") is None
+    assert load_document(news).province == ""
