@@ -22,6 +22,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from . import config
+
 #: Texts per parallel work unit (underthesea takes ~1 s to import in each worker).
 DEFAULT_CHUNK = 400
 DB_NAME = "tokens.sqlite"
@@ -29,6 +31,8 @@ DB_NAME = "tokens.sqlite"
 MATCH_CACHE_ENTRIES = 8
 #: Modules whose code decides a task table (their source is part of the cache key).
 PARSER_MODULES = ("parse.py", "deadlines.py", "load.py")
+#: Editable data files (in ``data/``) the parser reads (their content is part of the cache key).
+PARSER_DATA = ("lead_verbs.txt",)
 #: Modules whose code decides a match table (their source is part of the cache key).
 MATCH_MODULES = ("match.py", "scorer.py", "similarity.py", "text.py", "agencies.py")
 #: Task-table columns a match table depends on.
@@ -136,8 +140,12 @@ def clear_cache(cache_dir: str | Path | None = None) -> None:
 
 
 def parser_fingerprint() -> str:
-    """Hash of the parser's source code and the pandas version (a code change re-parses)."""
-    return source_fingerprint(PARSER_MODULES)
+    """Hash of the parser's source code, the editable data files it reads and the pandas
+    version (a change to any re-parses)."""
+    h = hashlib.sha256(source_fingerprint(PARSER_MODULES).encode())
+    for name in PARSER_DATA:
+        h.update((config.DATA_DIR / name).read_bytes())
+    return h.hexdigest()
 
 
 def document_key(doc) -> str:

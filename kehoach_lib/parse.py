@@ -26,9 +26,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
+from . import config
 from .deadlines import extract_targets, is_recurring, own_deadline_text, resolve_due, strip_markup
 from .load import Document
 
@@ -46,8 +48,9 @@ _BARRIER_ROLES = {"signature", "recipients", "metadata", "header", "closing"}
 _WS = re.compile(r"\s+")
 _TAGS = re.compile(r"<[^>]+>")
 _ROMAN = re.compile(r"^(?P<num>[IVX]{1,5})\.\s*(?P<rest>.*)$")
-_ARABIC = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)\.\s+(?P<rest>\S.*)$")
-_LETTER = re.compile(r"^(?P<num>[a-zđ])\)\s*(?P<rest>\S.*)$")
+# 1. / 1.2. / 3/ / 3) … and a) / a. (a full stop only before a space)
+_ARABIC = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)[./)]\s+(?P<rest>\S.*)$")
+_LETTER = re.compile(r"^(?P<num>[a-zđ])(?:\)\s*|\.\s+)(?P<rest>\S.*)$")
 _PAREN = re.compile(r"^\((?P<num>i{1,3}|iv|vi{0,3}|ix|x)\)\s*(?P<rest>\S.*)$")
 _FIELD = re.compile(
     r"^-\s*(?P<name>Cơ quan chủ trì|Cơ quan thực hiện|Cơ quan phối hợp|Đơn vị chủ trì"
@@ -64,14 +67,21 @@ _INLINE_FIELD = re.compile(
 )
 #: A bold phrase that states a deadline (official letters put deadlines in bold).
 _BOLD_DEADLINE = re.compile(r"\*\*([^*]*?(?:trước|chậm nhất|hạn|ngày \d)[^*]*?)\*\*", re.IGNORECASE)
-_INLINE_DEADLINE = re.compile(r"Thời hạn(?: hoàn thành)?:\s*(?P<value>[^.]+(?:\.\d[^.]*)*)")
+_INLINE_DEADLINE = re.compile(r"[Tt]hời hạn(?: hoàn thành)?:\s*(?P<value>[^.()]+(?:\.\d[^.()]*)*)")
+#: Who and by when in brackets after the task: "(Sở Tư pháp chủ trì; thời hạn: tháng 6/2025)",
+#: "(Văn phòng UBND tỉnh chủ trì, phối hợp Sở Nội vụ; hoàn thành trong Quý III năm 2025)".
+_BRACKET_ASSIGNMENT = re.compile(
+    r"\((?P<lead>[^();]+?)\s+chủ trì(?:,?\s*phối hợp(?:\s+với)?\s+(?P<partners>[^();]+))?\s*(?:;\s*(?P<rest>[^()]*))?\)"
+)
 _BOILERPLATE = re.compile(
     r"^(?:Để sử dụng toàn bộ tiện ích|Ảnh minh họa|Xem chi tiết|Biên tập viên|\(Nguồn:)"
 )
 _FOOTNOTE = re.compile(r"^(?:\[\d+\]|[\u00b9\u00b2\u00b3\u2074-\u2079\u2070]+)\s*\S")
 _SIGNATURE = re.compile(
-    r"^[|*\s]*(?:KT\.|TM\.|Q\.)?\s*(?:PHÓ\s+)?CHỦ TỊCH[|*\s]*$|^[|*\s]*PHÓ CHỦ TỊCH[|*\s]*$"
+    r"^[|*\s]*(?:(?:KT|TM|TL|TUQ|Q)\.)?\s*(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN)[|*\s]*$"
 )
+#: "TM. ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC": signing on behalf of (in capitals).
+_SIGNING_FOR = re.compile(r"^[|*\s]*(?:KT|TM|TL|TUQ|Q)\.\s*\S")
 _RECIPIENTS = re.compile(r"^Nơi nhận\s*:")
 _META_START = re.compile(r"^- Số hiệu\s*:")
 _RELATED = re.compile(r"^- \d+[A-ZĐ]")
@@ -85,6 +95,7 @@ _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\s*(?P<num>[\dIVX]*)\s*$")
 _APPENDIX_NOTE = re.compile(r"^\(?\s*Ban hành kèm theo")
 _NOTE = re.compile(r"^(?:Lưu ý\s*:|\(Kèm theo)")
 _CLOSING = re.compile(r"^Trên đây là")
+_POINTER = re.compile(r"\b(?:theo|tại|ở)\s+(?:các\s+)?(?:Phụ lục|phụ lục)")
 _TERMINAL = re.compile(r"[.;:!?…]\s*/?\.?\s*$")
 _NUM_CELL = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
 _NUM_TEXT_CELL = re.compile(r"^(?P<num>[IVX]{1,5})\s+(?P<rest>\S.*)$")
@@ -99,20 +110,32 @@ _AGENCY_HEAD = (
     r"(?:[Cc]ác\s+)?(?:Sở|sở|Văn phòng|văn phòng|VP|UBND|Ủy ban|Uỷ ban|Trung tâm|Ban|Công an"
     r"|Bộ phận|Cơ quan|cơ quan|Đài|Báo|Phòng|Thủ trưởng|Người đứng đầu)"
 )
-_VERB = (
-    r"(?:chủ trì|phối hợp|căn cứ|có trách nhiệm|giúp|đảm bảo|bảo đảm|tham mưu|chủ động|chỉ đạo"
-    r"|thực hiện|tổng hợp|kịp thời|triển khai|báo cáo|rà soát|lập|xây dựng|hướng dẫn|theo dõi"
-    r"|đôn đốc|định kỳ|kiểm tra|kiểm soát|tổ chức|tuyên truyền|chịu trách nhiệm|trình|cập nhật"
-    r"|công khai|cung cấp|hoàn thiện|nâng cấp|đánh giá|xử lý|trong|để|về|nhằm|tại|theo)"
-)
-_SUBJECT = re.compile(
-    rf"^(?:Giao\s+)?(?P<agency>{_AGENCY_HEAD}\b.*?)\s+{_VERB}\b"
-)
-_MID_SUBJECT = re.compile(
-    rf",\s+(?P<agency>(?:các\s+(?:sở|cơ quan|đơn vị)|Sở|Văn phòng|UBND|Ủy ban|Trung tâm|Ban|Công an)"
-    rf"\b[^.]*?)\s+{_VERB}\b"
-)
-_PARTNERS = re.compile(rf"[Pp]hối hợp(?:\s+chặt chẽ)?\s+với\s+(?P<agency>.+?)\s+{_VERB}\b")
+LEAD_VERBS_FILE = config.DATA_DIR / "lead_verbs.txt"
+#: Words before an agency named in a task's wording (``Giao Sở Tư pháp …``).
+_SUBJECT_PREFIX = r"(?:Giao|Đề nghị|Yêu cầu)\s+"
+
+
+@dataclass(frozen=True)
+class _LeadPatterns:
+    subject: re.Pattern  # an agency that starts the text, up to a lead verb
+    mid_subject: re.Pattern  # ", các sở … <verb>" inside the text
+    partners: re.Pattern  # "phối hợp với X <verb>"
+
+
+@config.reread_on_change
+def _lead_patterns(path: str | Path = LEAD_VERBS_FILE) -> _LeadPatterns:
+    """The lead and partner patterns, built from the editable ``lead_verbs.txt``."""
+    verbs = sorted({ln.strip() for ln in config.data_lines(path)}, key=len, reverse=True)
+    verb = "(?:" + "|".join(r"\s+".join(map(re.escape, v.split())) for v in verbs) + ")"
+    return _LeadPatterns(
+        subject=re.compile(rf"^(?:{_SUBJECT_PREFIX})?(?P<agency>{_AGENCY_HEAD}\b.*?)\s+{verb}\b"),
+        mid_subject=re.compile(
+            rf",\s+(?P<agency>(?:các\s+(?:sở|cơ quan|đơn vị)|Sở|Văn phòng|UBND|Ủy ban|Trung tâm|Ban|Công an)"
+            rf"\b[^.]*?)\s+{verb}\b"),
+        partners=re.compile(rf"[Pp]hối hợp(?:\s+chặt chẽ)?\s+với\s+(?P<agency>.+?)\s+{verb}\b"),
+    )
+
+
 #: A lead cell that also names partners: "Các sở, ban, ngành tỉnh chủ trì, phối hợp UBND cấp huyện".
 _LEAD_WITH_PARTNERS = re.compile(r"^(?P<lead>.+?)\s+chủ trì,?\s+phối hợp(?:\s+với)?\s+(?P<partners>.+)$")
 _AGENCY_HEADING = re.compile(rf"^{_AGENCY_HEAD}\b")
@@ -121,6 +144,11 @@ _RESPONSIBLE = re.compile(r"\s*(?:có trách nhiệm|chịu trách nhiệm)?\s*:
 _BULLET = re.compile(r"(?:^|(?<=[;,.]))\s*-\s*(?=\S)|\s-(?=[A-ZĐ])")
 _FOOTNOTE_REF = re.compile(r"\[\d+\]")
 _LEADING_BULLET = re.compile(r"^[-+•]\s*")
+_ITEM_BULLET = re.compile(r"^[-–•]\s+\S")
+#: A line that only says when: "+ Hoàn thành trước 31/10/2025.", "- Trước ngày 30/6/2025."
+_DEADLINE_LINE = re.compile(
+    r"^[-–•+]?\s*(?:Hoàn thành|Trước ngày|Chậm nhất|Thời hạn)\b[^;]{0,60}\d{4}\s*[.;]?\s*$", re.IGNORECASE
+)
 
 
 # --- small text helpers ------------------------------------------------------------------
@@ -184,6 +212,7 @@ class _Node:
     fields: dict[str, list[str]] = field(default_factory=dict)
     field_lines: set[int] = field(default_factory=set)
     is_appendix: bool = False
+    num: str = ""  # the number as written (1.2 for 1.2.)
 
     @property
     def title_text(self) -> str:
@@ -227,11 +256,21 @@ _NTYPE_RX = [("roman", _ROMAN), ("paren", _PAREN), ("letter", _LETTER), ("arabic
 
 
 def _numbering(text: str) -> tuple[str, str, str] | None:
+    """(type, number, rest) of a numbered line; dotted numbers are types of their own by depth
+    (``1.2.`` is ``arabic2``), so that ``1.1.`` nests under ``1.``."""
     for ntype, rx in _NTYPE_RX:
         m = rx.match(text)
         if m:
-            return ntype, m.group("num"), m.group("rest")
+            num = m.group("num")
+            if ntype == "arabic" and "." in num:
+                ntype = f"arabic{num.count('.') + 1}"
+            return ntype, num, m.group("rest")
     return None
+
+
+def _arabic_depth(ntype: str) -> int:
+    """1 for ``1.``, 2 for ``1.2.``, …; 0 for the other kinds of numbering."""
+    return (int(ntype[6:] or 1)) if ntype.startswith("arabic") else 0
 
 
 def _label_for(ntype: str, num: str) -> str:
@@ -287,7 +326,7 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
             state.role(ln, "metadata")
         elif _FOOTNOTE.match(text):
             state.role(ln, "footnote")
-        elif _SIGNATURE.match(text):
+        elif _SIGNATURE.match(text) or (_SIGNING_FOR.match(text) and text.isupper()):
             state.role(ln, "signature")
             after_signature = True
             continue
@@ -311,8 +350,12 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
         text = clean_cell(raw)
         if not text or (ln is not None and ln in state.roles):
             continue
+        # a header laid out in two columns with tabs (issuer | motto, number | place and date)
+        # is still the header, not a table
+        tab_header = "\t" in raw and all(_HEADER_LINE.match(c) or _DATELINE.match(c)
+                                         for c in (clean_cell(c) for c in raw.split("\t")) if c)
         if (ln is None or _PREAMBLE_START.match(text) or _ROMAN.match(text) or _ARABIC.match(text)
-                or "\t" in raw or _is_pipe_table_start(seq, idx)):
+                or ("\t" in raw and not tab_header) or _is_pipe_table_start(seq, idx)):
             return idx
         state.role(ln, "header")
     return n
@@ -407,6 +450,8 @@ class _Prose:
         continues = self._continues(text)
         self.gap = False
         if continues:
+            if _DEADLINE_LINE.match(text):  # the deadline joins its item's text, without its bullet
+                raw = _LEADING_BULLET.sub("", raw.strip())
             self.para.append((ln, raw))
             if self.para_role:
                 self.state.role(ln, self.para_role)
@@ -446,6 +491,10 @@ class _Prose:
         last_ln, last = self.para[-1]
         if last_ln is None:
             return False  # a restored heading is complete
+        if _DEADLINE_LINE.match(text):
+            return True  # "+ Hoàn thành trước 31/10/2025." says when the item above is due
+        if _ITEM_BULLET.match(text):
+            return False  # "- …" starts an item, also in hard-wrapped text
         if self.wrapped:
             return True  # hard-wrapped text: a paragraph runs until the next structure
         if not _ends_open(last):
@@ -468,18 +517,25 @@ class _Prose:
     def _node(self, ln, raw, ntype, num, rest):
         self._close_fields()
         types = [n.ntype for n in self.stack]
-        if ntype in types:
+        depth = _arabic_depth(ntype)
+        if depth:  # 2. closes 1.3. and 1.; 1.3. closes 1.2.
+            deeper = [i for i, t in enumerate(types) if _arabic_depth(t) >= depth]
+            if deeper:
+                self.stack = self.stack[: deeper[0]]
+        elif ntype in types:
             pos = len(types) - 1 - types[::-1].index(ntype)
             self.stack = self.stack[:pos]
         parent = self.stack[-1]
         label = _label_for(ntype, num)
+        if depth > 1 and parent.num and num.rsplit(".", 1)[0] == parent.num:
+            label = num.rsplit(".", 1)[1]  # 1.2. under 1.: the path says 1.2 once
         key = (id(parent), label)
         if key in self.seen_labels:
             self.seen_labels[key] += 1
             label = f"{label}({self.seen_labels[key]})"
         else:
             self.seen_labels[key] = 1
-        node = _Node(ntype, label, [(ln, raw)], parent)
+        node = _Node(ntype, label, [(ln, raw)], parent, num=num)
         parent.children.append(node)
         self.stack.append(node)
         self.pending = [p for p in self.pending if _descends(p, parent)] + [node]
@@ -553,6 +609,8 @@ class _Prose:
             for ln, _ in node.title[1:]:
                 state.role(ln, "heading")
             lead_from_heading = _agency_heading(node) if kind == "duty" else ""
+            if not lead_from_heading and not node.is_appendix:
+                self._emit_paragraphs(node, node.paragraphs)
             for para in node.paragraphs:
                 for ln, _ in para:
                     state.role(ln, "heading" if not lead_from_heading else "prose")
@@ -575,6 +633,8 @@ class _Prose:
         path = ".".join(node.path_parts())
         lines_title = [ln for ln, _ in node.title if ln is not None]
         if kind == "prose" or node.is_appendix or node.ntype == "roman":
+            if node.ntype == "roman" and not node.is_appendix:
+                self._emit_paragraphs(node, node.paragraphs)  # a section of unnumbered items
             for ln in lines_title + [ln for p in node.paragraphs for ln, _ in p]:
                 state.role(ln, "prose" if kind == "prose" else "heading")
             return
@@ -616,12 +676,27 @@ class _Prose:
             self._task_from(node, f"{path}+{k}", kind, part, section, para_text, para,
                             lead="", parent_task=task)
 
+    def _emit_paragraphs(self, node: _Node, paragraphs) -> None:
+        """Unnumbered paragraphs (or ``-`` items) of a heading, each a task ``<path>+k`` of the
+        kind its own heading or an ancestor's names, unless that kind is prose: without this,
+        ``III. TỔ CHỨC THỰC HIỆN`` followed by ``- Văn phòng UBND tỉnh theo dõi …`` lost them."""
+        kind = _kind_for(node, itself=True)
+        paragraphs = [p for p in paragraphs if _is_item(p)]
+        if kind == "prose" or not paragraphs:
+            return
+        path = ".".join(node.path_parts())
+        part = _strip_number((node.ancestors() or [node])[-1].title_text)
+        for k, para in enumerate(paragraphs, start=1):
+            self._task_from(node, f"{path}+{k}", kind, part, _strip_number(node.title_text),
+                            _join([t for _, t in para]), para, lead="", own_fields=False)
+
     def _task_from(self, node, path, kind, part, section, text, lines, *, lead,
-                   parent_task: _Task | None = None) -> _Task:
+                   parent_task: _Task | None = None, own_fields: bool = True) -> _Task:
         line_set = {ln for ln, _ in lines if ln is not None}
         text = _LEADING_BULLET.sub("", text)
-        fields = node.fields if parent_task is None else {}
-        if parent_task is None and len(self._siblings_sharing(node)) <= 1:
+        own_fields = own_fields and parent_task is None
+        fields = node.fields if own_fields else {}
+        if own_fields and len(self._siblings_sharing(node)) <= 1:
             line_set |= node.field_lines
         task = _Task(path=path, kind=kind, part=part, section=section, text=text,
                      lines=line_set)
@@ -632,7 +707,7 @@ class _Prose:
         task.product = clean_cell("; ".join(fields.get("product", [])))
         if not task.lead and task.implementers:
             task.lead, task.implementers = task.implementers, ""
-        _fill_from_text(task, default_lead=self.default_lead if parent_task is None else "",
+        _fill_from_text(task, default_lead=self.default_lead if own_fields else "",
                         partners_from_text=not node.field_lines)
         if not task.deadline_text:
             bold = [clean_cell(m.group(1)) for _, raw in lines
@@ -680,15 +755,25 @@ def _descends(node: _Node, ancestor: _Node) -> bool:
     return False
 
 
-def _kind_for(node: _Node) -> str:
+def _kind_for(node: _Node, *, itself: bool = False) -> str:
+    """The kind an ancestor's heading names (MỤC TIÊU: objective, …; also the node's own
+    heading with ``itself``, for the paragraphs under it), else ``task``."""
     for anc in [node] + node.ancestors():
         if anc.is_appendix:
             break
         text = anc.title_text
         for rx, kind in _SECTION_KIND:
-            if anc is not node and rx.search(text):
+            if (itself or anc is not node) and rx.search(text):
                 return kind
     return "task"
+
+
+def _is_item(para) -> bool:
+    """Whether an unnumbered paragraph under a heading states something to do or reach: not
+    when it introduces the items after it (``… các nhiệm vụ sau:``), continues the heading in
+    capitals, or points to an appendix (``Nội dung cụ thể theo các Phụ lục đính kèm.``)."""
+    text = clean_cell(_join([t for _, t in para]))
+    return not (text.endswith(":") or text.isupper() or (len(text) < 120 and _POINTER.search(text)))
 
 
 def _part_and_section(node: _Node) -> tuple[str, str]:
@@ -719,14 +804,22 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
     m = _INLINE_DEADLINE.search(text)
     if m and not task.deadline_text:
         task.deadline_text = clean_cell(m.group("value"))
+    if (b := _BRACKET_ASSIGNMENT.search(text)) and task.kind != "objective":
+        task.lead = task.lead or clean_agencies(b.group("lead"))
+        if partners_from_text and b.group("partners"):
+            task.partners = task.partners or clean_agencies(b.group("partners"))
+        rest = clean_cell(b.group("rest") or "").rstrip(".")
+        if rest and not task.deadline_text and own_deadline_text(rest):
+            task.deadline_text = rest
     if not task.lead and task.kind != "objective":
-        sm = _SUBJECT.match(text) or _MID_SUBJECT.search(text[:160])
+        patterns = _lead_patterns(LEAD_VERBS_FILE)
+        sm = patterns.subject.match(text) or patterns.mid_subject.search(text[:160])
         if sm:
             task.lead = clean_agencies(sm.group("agency"))
         elif default_lead:
             task.lead = default_lead
     if not task.partners and partners_from_text and task.kind != "objective":
-        pm = _PARTNERS.search(text)
+        pm = _lead_patterns(LEAD_VERBS_FILE).partners.search(text)
         if pm:
             task.partners = clean_agencies(pm.group("agency"))
 

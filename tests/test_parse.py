@@ -241,3 +241,49 @@ def test_corpus_overview_names_each_layout(corpus):
     assert ov.loc["news_nq66_2025", "layout"] == "news"
     assert ov.unaccounted.sum() == 0
     assert ov.tasks.sum() == len(pd.concat([extract_tasks(d) for d in corpus]))
+
+
+# --- layouts of other provinces' plans ---------------------------------------------------------
+HEADER = "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG\nSố: 41/KH-UBND\nTuyên Quang, ngày 02 tháng 5 năm 2025\nKẾ HOẠCH\n"
+
+
+def test_unnumbered_items_under_a_section_are_tasks_not_headings():
+    doc = doc_from(HEADER + "I. MỤC ĐÍCH, YÊU CẦU\n- Triển khai kịp thời Nghị quyết số 66/NQ-CP.\n"
+                   "II. NHIỆM VỤ, GIẢI PHÁP\nCác cơ quan tập trung thực hiện các nhiệm vụ sau:\n"
+                   "1. Rà soát thủ tục hành chính.\n2. Số hóa 100% hồ sơ.\n"
+                   "III. TỔ CHỨC THỰC HIỆN\n- Các sở, ban, ngành căn cứ Kế hoạch triển khai thực hiện.\n"
+                   "- Văn phòng UBND tỉnh theo dõi, tổng hợp báo cáo trước ngày 15/12/2025.\n")
+    t = extract_tasks(doc).set_index("path")
+    assert list(t.index) == ["I+1", "II.1", "II.2", "III+1", "III+2"]
+    assert list(t.kind) == ["objective", "task", "task", "duty", "duty"]
+    assert t.loc["III+2", "lead"] == "Văn phòng UBND tỉnh" and t.loc["III+2", "due"] == "2025-12-15"
+    roles = line_accounting(doc).set_index("line").role
+    assert roles[7] == "heading"  # "… các nhiệm vụ sau:" introduces the items, it is not one
+    assert (roles != "unaccounted").all()
+
+
+def test_other_numbering_styles_nest_as_written():
+    doc = doc_from(HEADER + "II. NHIỆM VỤ, GIẢI PHÁP\n1. Nhóm nhiệm vụ về cắt giảm\n"
+                   "1.1. Rà soát thủ tục (Sở Tư pháp chủ trì; thời hạn: tháng 6/2025).\n"
+                   "1.2. Đề xuất phương án (Văn phòng UBND tỉnh chủ trì, phối hợp Sở Nội vụ; hoàn thành "
+                   "trong Quý III năm 2025).\n2. Nhóm nhiệm vụ về chuyển đổi số\na. Số hóa 100% hồ sơ.\n"
+                   "b. Tích hợp lên Cổng Dịch vụ công quốc gia.\n+ Hoàn thành trước 31/10/2025.\n"
+                   "3/ Tăng cường kiểm tra.\n4) Tăng cường tuyên truyền.\n")
+    t = extract_tasks(doc).set_index("path")
+    assert list(t.index) == ["II.1.1", "II.1.2", "II.2.a", "II.2.b", "II.3", "II.4"]
+    assert list(t.lead[:2]) == ["Sở Tư pháp", "Văn phòng UBND tỉnh"] and t.partners.iloc[1] == "Sở Nội vụ"
+    assert list(t.due[:2]) == ["2025-06-30", "2025-09-30"]
+    # a line that only says when belongs to the item above it
+    assert t.loc["II.2.b", "text"] == "Tích hợp lên Cổng Dịch vụ công quốc gia. Hoàn thành trước 31/10/2025."
+    assert t.loc["II.2.b", "due"] == "2025-10-31"
+
+
+def test_signing_lines_and_a_tabbed_header_are_no_tasks():
+    doc = doc_from("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                   "Độc lập - Tự do - Hạnh phúc\nSố: 215/KH-UBND\tNghệ An, ngày 10 tháng 4 năm 2025\n"
+                   "KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.\n"
+                   "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A")
+    t = extract_tasks(doc)
+    assert list(t.path) == ["IV.1"] and t.lead.iloc[0] == "Sở Tài chính"  # the lead stops at "bố trí"
+    roles = line_accounting(doc).set_index("line").role
+    assert list(roles[[1, 2, 3]]) == ["header"] * 3 and list(roles[[7, 8, 9, 10]]) == ["signature"] * 4
