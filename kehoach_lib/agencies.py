@@ -8,7 +8,8 @@ name and a type (:data:`AGENCY_TYPES`). A parenthesised sub-unit
 :attr:`Agency.unit`. By default agencies stay *as named*; with ``mapped_to_today=True`` the
 succession table ``agency_successions.csv`` maps a body to the one that took over its role
 in 2025 (Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ, district level → commune
-level, …). :func:`province_today` gives the province after the mergers of 1/7/2025.
+level, …). :func:`province_today` gives the province after the mergers of 1/7/2025
+(``provinces.csv``, which names all 63, before ``underthesea.convert_address``).
 Written forms that match no alias are kept (``known=False``) and listed by
 :func:`unknown_agencies`, so the table can be extended.
 """
@@ -23,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import config
+from . import config, metadata
 from .text import normalize_tone_marks
 
 ALIASES_FILE = config.DATA_DIR / "agency_aliases.csv"
@@ -346,23 +347,44 @@ _PROVINCE_PREFIX = re.compile(r"^(?:tỉnh|thành phố|tp\.?)\s+", re.IGNORECAS
 
 @config.reread_on_change
 def _province_table(path: Path = PROVINCES_FILE) -> dict[str, str]:
-    return {row["old"]: row["new"] for row in config.data_rows(path)}
+    """Name key of ``old`` (tone marks, case and dashes made alike) → ``new``; first row wins."""
+    out: dict[str, str] = {}
+    for row in config.data_rows(path):
+        if (key := metadata.name_key(row["old"])) and row["new"].strip():
+            out.setdefault(key, row["new"].strip())
+    return out
 
 
 def province_today(province: str) -> str:
     """The province a place belongs to after the mergers of 1/7/2025 (``""`` stays ``""``).
 
-    Asks ``underthesea.convert_address``; falls back to ``provinces.csv``, then to the name
-    itself.
+    ``provinces.csv`` first (names compared without case, tone-mark style or dashes, and the
+    spellings of ``province_names.csv`` read as their province: ``Thừa Thiên - Huế``,
+    ``Bắc Cạn``, ``TP.HCM``), so an edit of the table always wins; for a place the table does not
+    name (a district, an address) ``underthesea.convert_address``; else the name itself.
     """
-    name = _PROVINCE_PREFIX.sub("", (province or "").strip())
+    raw = (province or "").strip()
+    name = _PROVINCE_PREFIX.sub("", raw)
     if not name:
         return ""
-    return _province_today(name, config.file_stamps(PROVINCES_FILE))
+    return _province_today(raw, name, config.file_stamps(PROVINCES_FILE, metadata.PROVINCE_NAMES_FILE))
+
+
+def _province_from_table(raw: str, name: str) -> str | None:
+    table = _province_table(PROVINCES_FILE)
+    spellings = metadata.load_province_names(metadata.PROVINCE_NAMES_FILE)
+    for written in dict.fromkeys((raw, name)):  # "TP HCM" is a spelling as a whole
+        key = metadata.name_key(written)
+        for candidate in (key, metadata.name_key(spellings.get(key, ""))):
+            if candidate and candidate in table:
+                return table[candidate]
+    return None
 
 
 @lru_cache(maxsize=256)
-def _province_today(name: str, stamps: tuple) -> str:
+def _province_today(raw: str, name: str, stamps: tuple) -> str:
+    if (new := _province_from_table(raw, name)) is not None:
+        return new
     try:
         from underthesea import convert_address
     except ImportError:
@@ -372,7 +394,7 @@ def _province_today(name: str, stamps: tuple) -> str:
         new = _PROVINCE_PREFIX.sub("", new.strip())
         if new:
             return new
-    return _province_table(PROVINCES_FILE).get(name, name)
+    return name
 
 
 # --- the task table -------------------------------------------------------------------------

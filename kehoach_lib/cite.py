@@ -4,6 +4,10 @@
 ``Nghị định số 61/2018/NĐ-CP``, ``Công văn số 3995/UBND-NC``, ``Kết luận 127-KL/TW`` …
 become rows of a normalised table: the cited number (``66/NQ-CP``), its type, its issuer
 (from the number's suffix) and its date when the text gives one.
+
+A document cited in a shorter form and in full (``107/NĐ-CP`` and ``107/2021/NĐ-CP``,
+``3995/UBND`` and ``3995/UBND-NC``) is one document, named by its fullest form in the corpus,
+when that is unambiguous (:func:`unify_numbers`); ``cited_as`` keeps the forms as written.
 """
 
 from __future__ import annotations
@@ -16,7 +20,10 @@ import pandas as pd
 
 from .load import Document
 
-CITATION_COLUMNS = ["doc_id", "cited_number", "cited_type", "issuer", "cited_date", "line", "context"]
+CITATION_COLUMNS = ["doc_id", "cited_number", "cited_type", "issuer", "cited_date", "line", "context",
+                    "cited_as"]
+#: Separator of several written forms in ``cited_as`` (a document cited two ways by one plan).
+FORMS_SEPARATOR = "; "
 
 #: Document types, by the word that introduces them.
 _TYPES = {
@@ -51,6 +58,10 @@ _BARE_NUMBER = re.compile(
     rf"(?<![\w/]){_NUMBER}(?:\s+ngày\s+(?P<date>\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}}))?"
 )
 _LONG_DATE = re.compile(r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+_YEAR = re.compile(r"\d{4}")
+#: Issuers whose numbers repeat from province to province: a short form of theirs is completed
+#: only from citations by documents of the same province (or, without one, the same document).
+_LOCAL_ISSUERS = frozenset({"UBND tỉnh", "HĐND tỉnh", "Tỉnh ủy"})
 
 
 def normalize_number(number: str) -> str:
@@ -79,10 +90,17 @@ def _iso_date(text: str | None) -> str:
 
 
 def extract_citations(doc: Document) -> pd.DataFrame:
-    """Documents cited by ``doc``, one row per cited number (first mention wins).
+    """Documents cited by ``doc``, one row per cited document (first mention wins).
 
-    Lines are read joined, so a citation wrapped over two lines keeps its date.
+    Lines are read joined, so a citation wrapped over two lines keeps its date. A shorter form
+    of a number the document also gives in full is that number (:func:`unify_numbers`, with
+    the document as the corpus).
     """
+    return unify_numbers(_extract(doc), {doc.doc_id: doc.province})
+
+
+def _extract(doc: Document) -> pd.DataFrame:
+    """One row per number as written (``cited_as`` = ``cited_number``), first mention wins."""
     own = normalize_number(doc.number) if doc.number else ""
     starts, parts, pos = [], [], 0
     for line in doc.lines:
@@ -117,17 +135,118 @@ def _add(rows, doc, starts, text, m, kind, own):
     rows[number] = {
         "doc_id": doc.doc_id, "cited_number": number, "cited_type": kind, "issuer": issuer,
         "cited_date": _iso_date(m.group("date")), "line": bisect_right(starts, start),
-        "context": text[max(0, start - 60) : end + 60].strip(), "_pos": start,
+        "context": text[max(0, start - 60) : end + 60].strip(), "cited_as": number, "_pos": start,
     }
 
 
 def citation_table(docs) -> pd.DataFrame:
-    """Citations of every document, in corpus order."""
-    frames = [extract_citations(d) for d in docs]
+    """Citations of every document, in corpus order, one row per document and cited document.
+
+    Shorter forms of a number are unified across the corpus (:func:`unify_numbers`): the row
+    is named by the fullest form and ``cited_as`` gives the forms the citing document wrote.
+    """
+    docs = list(docs)
+    frames = [_extract(d) for d in docs]
     frames = [f for f in frames if not f.empty]
     if not frames:
         return pd.DataFrame(columns=CITATION_COLUMNS)
-    return pd.concat(frames, ignore_index=True)
+    return unify_numbers(pd.concat(frames, ignore_index=True), {d.doc_id: d.province for d in docs})
+
+
+def number_key(number: str) -> tuple[str, str, tuple[str, ...]]:
+    """(number, year, codes) of a cited number: ``107/2021/NĐ-CP`` -> (107, 2021, (NĐ, CP)),
+    ``127-KL/TW`` -> (127, "", (KL, TW)); separators are not told apart."""
+    first, *rest = re.split(r"[/-]", number)
+    year = rest.pop(0) if rest and _YEAR.fullmatch(rest[0]) else ""
+    return first, year, tuple(rest)
+
+
+def is_fuller_form(short: str, full: str) -> bool:
+    """Whether ``full`` is ``short`` with more written: the year (``107/NĐ-CP`` ->
+    ``107/2021/NĐ-CP``) or trailing codes (``3995/UBND`` -> ``3995/UBND-NC``).
+
+    ``short`` must name its issuer (a code that is not a type code: ``66/NQ`` is never
+    completed), and its codes must begin ``full``'s, with the same number and no other year.
+    """
+    n1, y1, c1 = number_key(short)
+    n2, y2, c2 = number_key(full)
+    return (n1 == n2 and c2[: len(c1)] == c1 and (not y1 or y1 == y2)
+            and (len(c2) > len(c1) or bool(y2 and not y1))
+            and any(c not in _CODES for c in c1))
+
+
+def _scope(issuer: str, doc_id: str, provinces: dict) -> tuple[str, str]:
+    """Where a number is unique: the corpus for central issuers, else the citing province."""
+    if issuer and issuer in _ISSUERS.values() and issuer not in _LOCAL_ISSUERS:
+        return ("corpus", "")
+    province = str(provinces.get(doc_id, "") or "").strip()
+    return ("province", province) if province else ("document", doc_id)
+
+
+def _agree(short: dict, full: dict, full_year: str) -> bool:
+    """No evidence that two forms are different documents: dates, the number's year, types."""
+    if short["dates"] and full["dates"] and not short["dates"] & full["dates"]:
+        return False
+    if full_year and any(d[:4] != full_year for d in short["dates"]):
+        return False
+    return not (short["types"] and full["types"] and not short["types"] & full["types"])
+
+
+def unify_numbers(citations: pd.DataFrame, provinces: dict | None = None) -> pd.DataFrame:
+    """A new citation table where a shorter form of a number is its fullest form in the table.
+
+    A form is replaced when exactly one fullest form of it (:func:`is_fuller_form`, not itself
+    shorter than another) is cited in its scope and nothing contradicts it (a different date,
+    a date of another year than the full number's, another document type); with both
+    ``45/2020/NĐ-CP`` and ``45/2013/NĐ-CP`` cited, ``45/NĐ-CP`` stays. The scope is the whole
+    table for central issuers and, for provincial ones (UBND, HĐND, Tỉnh ủy, unknown codes),
+    documents of the same province (``provinces``: doc_id -> province; a document without one
+    is its own scope). ``cited_as`` keeps the forms as written; a document citing one document
+    in two forms keeps one row, at its first mention, with the first date given.
+    """
+    if citations.empty:
+        out = citations.copy()
+        if "cited_as" not in out:
+            out["cited_as"] = pd.Series(dtype="str")
+        return out
+    provinces = provinces or {}
+    rows = citations.to_dict("records")
+    for r in rows:
+        if not isinstance(r.get("cited_as"), str) or not r["cited_as"]:
+            r["cited_as"] = r["cited_number"]
+    evidence: dict[tuple, dict] = {}
+    for r in rows:
+        r["_scope"] = _scope(r["issuer"], r["doc_id"], provinces)
+        e = evidence.setdefault((r["_scope"], r["cited_number"]), {"dates": set(), "types": set()})
+        e["dates"].update([r["cited_date"]] if r["cited_date"] else [])
+        e["types"].update([r["cited_type"]] if r["cited_type"] else [])
+    forms: dict[tuple, list[str]] = {}  # (scope, the number's digits) -> its forms
+    for scope, number in evidence:
+        forms.setdefault((scope, number_key(number)[0]), []).append(number)
+    target: dict[tuple, str] = {}
+    for (scope, _), numbers in forms.items():
+        for short in numbers:
+            fuller = [f for f in numbers if is_fuller_form(short, f)]
+            fullest = [f for f in fuller if not any(is_fuller_form(f, g) for g in fuller)]
+            if len(fullest) == 1 and all(
+                    _agree(evidence[(scope, short)], evidence[(scope, f)], number_key(fullest[0])[1])
+                    for f in fuller):
+                target[(scope, short)] = fullest[0]
+    merged: dict[tuple, dict] = {}
+    for r in rows:
+        number = target.get((r["_scope"], r["cited_number"]), r["cited_number"])
+        key = (r["doc_id"], number)
+        if key not in merged:
+            merged[key] = {**r, "cited_number": number,
+                           "issuer": number_parts(number)[1] or r["issuer"]}
+            continue
+        kept = merged[key]
+        kept["cited_date"] = kept["cited_date"] or r["cited_date"]
+        written = kept["cited_as"].split(FORMS_SEPARATOR) + r["cited_as"].split(FORMS_SEPARATOR)
+        kept["cited_as"] = FORMS_SEPARATOR.join(dict.fromkeys(written))
+    columns = list(dict.fromkeys([*citations.columns, "cited_as"]))
+    out = pd.DataFrame(list(merged.values()), columns=columns)
+    return out.astype({c: "str" for c in CITATION_COLUMNS if c != "line" and c in out})
 
 
 def citation_matrix(citations: pd.DataFrame, *, min_citing: int = 1) -> pd.DataFrame:

@@ -33,13 +33,13 @@ def _documents(args: argparse.Namespace, **kwargs):
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from .agencies import add_agency_columns
-    from .parse import document_warnings, extract_corpus, require_tasks, unaccounted_lines
+    from .parse import INFORMATION_NOTES, document_warnings, extract_corpus, require_tasks, unaccounted_lines
 
     docs, problems = _documents(args, max_bytes=args.max_bytes)
     warned = 0
     for doc in docs:
         for warning in document_warnings(doc):
-            warned += 1
+            warned += not warning.startswith(INFORMATION_NOTES)  # --strict: a guess is no fault
             print(f"warning: {doc.source}: {warning}", file=sys.stderr)
     tasks = extract_corpus(docs, cache=True, cache_dir=args.cache_dir)
     tasks = add_agency_columns(require_tasks(tasks, docs, args.corpus), mapped_to_today=args.today)
@@ -53,26 +53,51 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             for row in lines.itertuples():
                 print(f"  {row.line}: {row.text[:100]}")
     if args.strict and (len(problems) or warned):
-        print(f"strict: {len(problems)} unreadable files, {warned} warnings", file=sys.stderr)
+        print(f"strict: {_plural(len(problems), 'unreadable file')}, {_plural(warned, 'warning')}",
+              file=sys.stderr)
         return 1
     return 0
 
 
 def _tasks(args: argparse.Namespace):
     """The documents of ``--corpus`` and their tasks; no task at all is an error."""
-    from .parse import extract_corpus, require_tasks
+    from .parse import document_warnings, extract_corpus, require_tasks
 
     docs, _ = _documents(args)
-    return docs, require_tasks(extract_corpus(docs, cache=True, cache_dir=args.cache_dir), docs, args.corpus)
+    tasks = require_tasks(extract_corpus(docs, cache=True, cache_dir=args.cache_dir), docs, args.corpus)
+    for doc in docs:  # what kehoach extract says of each document, but the notes
+        for warning in document_warnings(doc, notes=False):
+            print(f"warning: {doc.source}: {warning}", file=sys.stderr)
+    return docs, tasks
+
+
+#: What ``--out`` of extract, match and coverage can write.
+TABLE_SUFFIXES = (".csv", ".xlsx")
+
+
+def _table_path(text: str) -> Path:
+    """An argparse type: an output table's path, ``.csv`` or ``.xlsx`` (checked before any work)."""
+    path = Path(text)
+    if path.suffix.lower() not in TABLE_SUFFIXES:
+        raise argparse.ArgumentTypeError(f"{text}: writes {' or '.join(TABLE_SUFFIXES)}, not "
+                                         f"{path.suffix or 'a name without a suffix'}")
+    return path
 
 
 def _write(df, out: str | Path) -> Path:
-    """CSV in UTF-8 with a byte-order mark, as the report's tables: spreadsheet programs then
-    read the Vietnamese (pandas and Python's csv with ``utf-8-sig`` read it either way)."""
-    from .export import write_csv
+    """CSV in UTF-8 with a byte-order mark, as the report's tables (spreadsheet programs then
+    read the Vietnamese; pandas and Python's csv with ``utf-8-sig`` read it either way), or a
+    workbook of one sheet when ``out`` ends in ``.xlsx``."""
+    from .export import DISPLAY_MAX_ROWS, write_csv, write_xlsx
 
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    if out.suffix.lower() == ".xlsx":
+        if len(df) <= DISPLAY_MAX_ROWS:
+            return write_xlsx({out.stem: df}, out)
+        out = out.with_suffix(".csv")
+        print(f"warning: {len(df):,} rows, more than a workbook sheet holds well ({DISPLAY_MAX_ROWS:,}): "
+              f"written as CSV to {out}", file=sys.stderr)
     return write_csv(df, out)
 
 
@@ -92,13 +117,11 @@ def _warning_lines(fn, *args, **kwargs):
 def _judged(matches, tasks, path, cache_dir, **scorer):
     """``matches`` with the judgements in ``path`` applied (added pairs scored by ``scorer``:
     the model and embeddings the matches came from)."""
-    from .review import apply_judgements, judgement_summary, load_judgements
+    from .review import apply_judgements, judgement_summary, judgement_text, load_judgements
 
     judged = _warning_lines(load_judgements, path)
     matches = _warning_lines(apply_judgements, matches, tasks, judged, cache_dir=cache_dir, **scorer)
-    counts = judgement_summary(tasks, judged)
-    print(f"judgements from {path}: {counts['confirmed']} confirmed, {counts['rejected']} rejected"
-          + (f", {counts['not applied']} not applied" if counts["not applied"] else ""))
+    print(f"judgements from {path}: {judgement_text(judgement_summary(tasks, judged, matches))}")
     return matches
 
 
@@ -204,7 +227,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         judged = _warning_lines(load_judgements, args.judgements)
         scores = evaluate_matching(tasks, judged, matches=match_tasks(tasks, cache_dir=args.cache_dir))
         counts = judgement_summary(tasks, judged)
-        print(f"default matching on the {counts['confirmed'] + counts['rejected']} judged pairs of "
+        print(f"default matching on the {counts['same'] + counts['rejected']} judged pairs of "
               f"{args.judgements}: "
               f"precision {scores['precision']:.3f}, recall {scores['recall']:.3f}, F1 {scores['f1']:.3f}"
               + (f" ({counts['not applied']} judgements name no pair of tasks of two documents)"
@@ -223,6 +246,8 @@ def _cmd_attribute(args: argparse.Namespace) -> int:
     ranking = attribute(text, tasks, cache_dir=args.cache_dir)
     print(ranking.to_string(index=False))
     best = ranking.iloc[0]
+    if best.named:
+        print(f"\nthe text names {best.province}: its plans are ranked first")
     if best.score < ATTRIBUTE_MIN_SCORE:
         print(f"\nno likely plan: the best score, {best.score:.3f} ({best.doc_id}), is below "
               f"{ATTRIBUTE_MIN_SCORE}; the text shares too little with any plan of the corpus")
@@ -231,6 +256,8 @@ def _cmd_attribute(args: argparse.Namespace) -> int:
         lead = "the only document with tasks in the corpus"
     elif best.margin == 0:
         lead = "tied with " + ", ".join(ranking.doc_id[1:][ranking.score[1:] == best.score])
+    elif best.margin < 0:
+        lead = f"{-best.margin:.3f} below {ranking.doc_id[1]}, a plan of another province"
     else:
         lead = f"lead over the next {best.margin:.3f}"
     print(f"\nmost likely: {best.doc_id} ({best.province or 'province not given'}), "
@@ -243,11 +270,12 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
 
     docs, tasks = _tasks(args)
     cov = _warning_lines(coverage, tasks, args.directive, by=args.by,
-                         doc_types={d.doc_id: d.doc_type for d in docs})
+                         doc_types={d.doc_id: d.doc_type for d in docs}, doc_dates={d.doc_id: d.date for d in docs})
     out = _write(cov, args.out)
+    unit = "doc_id" if args.by == "document" else "province"
     print(f"{cov.requirement_id.nunique()} requirements of {args.directive} x "
-          f"{cov.province.nunique()} provinces -> {out}")
-    print(coverage_summary(cov).to_string())
+          f"{_plural(cov[unit].nunique(), args.by)} -> {out}")
+    print(coverage_summary(cov, by=args.by).to_string())
     return 0
 
 
@@ -280,7 +308,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("extract", help="extract the task table")
     _add_common(p)
-    p.add_argument("--out", default="tasks.csv")
+    p.add_argument("--out", type=_table_path, default="tasks.csv", help="tasks.csv (default) or a .xlsx workbook")
     p.add_argument("--accounting", action="store_true",
                    help="print, per document, the source lines not assigned to anything")
     p.add_argument("--strict", action="store_true",
@@ -295,7 +323,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("match", help="match tasks across documents")
     _add_common(p)
-    p.add_argument("--out", default="matches.csv")
+    p.add_argument("--out", type=_table_path, default="matches.csv", help="matches.csv (default) or a .xlsx workbook")
     p.add_argument("--policy", choices=POLICIES, default=DEFAULT_POLICY,
                    help="which pairs count as matches (see kehoach_lib/match.py)")
     p.add_argument("--probability", type=_probability, default=None,
@@ -331,7 +359,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(p)
     p.add_argument("--directive", default="nq66", choices=list_directives())
     p.add_argument("--by", choices=("province", "document"), default="province")
-    p.add_argument("--out", default="coverage.csv")
+    p.add_argument("--out", type=_table_path, default="coverage.csv", help="coverage.csv (default) or a .xlsx workbook")
     p.set_defaults(func=_cmd_coverage)
 
     p = sub.add_parser("report", help="the whole pipeline: tables, figures and index.html")

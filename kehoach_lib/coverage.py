@@ -11,12 +11,23 @@ requirement and province (or document), the best-scoring task decides the status
 
 A province is covered through any of its documents, earlier or later; ``doc_id`` says
 which. Targets and deadlines of the best task are set beside the central ones.
+
+Two things qualify the deadline comparison (``days_late``, plan minus directive, in days):
+
+- **Plans older than the directive.** With ``doc_dates`` (doc_id -> issue date) a row says
+  whether its plan was issued before the directive (``predates``). Such a plan is still
+  scored, since what an older plan already carries is worth seeing, but its deadlines were not
+  set in answer to the directive, so ``days_late`` is left blank (NaN) for it.
+- **Staged deadlines.** A plan may give one deadline per stage or year (``năm 2025 trước ngày
+  30/6/2025 và năm 2026 trước ngày 30/6/2026``), while the task table's ``due`` keeps the
+  latest. The stage compared is the one closest to the directive's deadline
+  (:func:`plan_due`).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import numpy as np
@@ -24,7 +35,8 @@ import pandas as pd
 
 from . import config
 from . import text as _text
-from .directives import load_directive
+from .deadlines import own_deadline_text, resolve_due
+from .directives import directive_info, load_directive
 from .match import TaskVectorizer
 from .text import correct_spelling, expand_abbreviations, load_abbreviations, load_spelling, normalize_text
 
@@ -44,6 +56,8 @@ COVERAGE_COLUMNS = [
     "directive", "requirement_id", "requirement_text", "group", "province", "doc_id", "status",
     "task_id", "score", "evidence", "central_target", "province_target", "target_compare",
     "central_due", "province_due", "days_late",
+    # added later, so at the end: the plan was issued before the directive (True/False, <NA> unknown)
+    "predates",
 ]
 STATUSES = ("covered", "partial", "missing")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
@@ -104,15 +118,138 @@ def _days(later: str, earlier: str) -> float:
     return float((date.fromisoformat(later) - date.fromisoformat(earlier)).days)
 
 
+_ISO_DAY = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_DMY_DAY = re.compile(r"(?:(\d{1,2})/)?(\d{1,2})/(\d{4})")
+
+
+def date_bounds(value) -> tuple[date, date] | None:
+    """First and last day a document date can stand for, or ``None`` when it is unknown.
+
+    ``2023-02-17`` is that day, ``2023-08`` the month and ``2024`` the year (the forms of
+    :attr:`kehoach_lib.load.Document.date`); ``17/2/2023`` and ``8/2023`` are read too, and
+    ``datetime.date`` values.
+    """
+    if value is None or value is pd.NaT or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value, value
+    text = str(value).strip()
+    m = _ISO_DAY.fullmatch(text[:10] if len(text) > 10 and text[10] in "T " else text)
+    if m:
+        year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    else:
+        m = _DMY_DAY.fullmatch(text)
+        if not m:
+            return None
+        day, month, year = m.group(1), m.group(2), int(m.group(3))
+    try:
+        if month is None:
+            return date(year, 1, 1), date(year, 12, 31)
+        first = date(year, int(month), int(day) if day else 1)
+        if day:
+            return first, first
+        return first, (pd.Timestamp(first) + pd.offsets.MonthEnd(0)).date()
+    except ValueError:
+        return None
+
+
+def predates(doc_date, directive_date) -> bool | pd.api.typing.NAType:
+    """Was a document issued before the directive? ``True``, ``False``, or ``pd.NA`` when a
+    date is unknown or too coarse to tell (a plan of ``2025`` against a directive of
+    26/3/2025). A document of the directive's own day does not predate it."""
+    doc, central = date_bounds(doc_date), date_bounds(directive_date)
+    if doc is None or central is None:
+        return pd.NA
+    if doc[1] < central[0]:
+        return True
+    if doc[0] >= central[0]:
+        return False
+    return pd.NA
+
+
+def _all_predate(values) -> bool | pd.api.typing.NAType:
+    """``True`` if every value is True, ``False`` if one is False, else ``pd.NA``."""
+    values = list(values)
+    if values and all(v is True for v in values):
+        return True
+    if any(v is False for v in values):
+        return False
+    return pd.NA
+
+
+def deadline_stages(text: str, deadline_text: str, due: str) -> list[str]:
+    """The dates (ISO, ascending) of a staged deadline, or ``[due]`` (``[]`` without one).
+
+    A stage is a deadline phrase introduced by a cue (``trước``, ``chậm nhất``, ``trong``,
+    ``đến``: :func:`kehoach_lib.deadlines.own_deadline_text`), read from the task's own wording
+    first and then from its deadline as written, as the parser does. A span without cues
+    (``Tháng 2 – Tháng 5``, ``01/3 – 30/7``) is a period, not stages, so it is ``[due]``; so is
+    any reading whose latest stage is not the task's ``due``, which keeps to the parser's
+    reading.
+    """
+    due = due if isinstance(due, str) else ""
+    if not due:
+        return []
+    for source in (text, deadline_text):
+        phrases = own_deadline_text(source if isinstance(source, str) else "")
+        found = {resolve_due(p) for p in phrases.split("; ") if p}
+        found.discard(None)
+        if found:
+            stages = sorted(d.isoformat() for d in found)
+            return stages if stages[-1] == due else [due]
+    return [due]
+
+
+def plan_due(stages: list[str], central_due: str) -> str:
+    """The plan's deadline to set beside the directive's: of its stages, the one closest to
+    ``central_due`` (a tie goes to the later, so a delay is not hidden); the latest stage
+    (the task's ``due``) when the directive states no deadline.
+
+    Closest, because each stage answers the stage of the directive nearest in time: a plan
+    approving its 2025 simplification plan by 30/6/2025 and its 2026 plan by 30/6/2026 meets
+    a deadline of 30/6/2025 (0 days), and one that asks for it by 15/6/2025 is 15 days early.
+    Taking the latest stage made the first plan a year late; taking the first stage on or
+    after the directive's deadline would make the second one 350 days late.
+    """
+    if not stages:
+        return ""
+    if not central_due or len(stages) == 1:
+        return stages[-1]
+    central = date.fromisoformat(central_due)
+    return min(stages, key=lambda s: (abs((date.fromisoformat(s) - central).days), -date.fromisoformat(s).toordinal()))
+
+
 def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "province",
              covered: float = DEFAULT_COVERED, partial: float = DEFAULT_PARTIAL,
              doc_types: pd.Series | dict | None = None,
+             doc_dates: pd.Series | dict | None = None,
              evidence_terms: int = DEFAULT_EVIDENCE_TERMS) -> pd.DataFrame:
     """Requirement × province (``by="province"``) or × document (``by="document"``).
 
     ``doc_types`` (doc_id -> type) lets news articles and the like be left out; tasks
     without a province are left out of the per-province view, with one warning naming their
     documents (``by="document"`` keeps them).
+
+    ``doc_dates`` (doc_id -> issue date, ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, as
+    ``Document.date``) fills ``predates``: ``True`` when the row's plan was issued before the
+    directive's date, ``False`` when on or after it, ``<NA>`` when unknown (no ``doc_dates``, a
+    document not in it, or a date too coarse to tell). A plan that predates the directive is
+    scored as any other, but its ``days_late`` is blank (NaN): its deadlines were not set in
+    answer to the directive. ``province_due`` stays the plan's date.
+
+    A row names one plan, the ``doc_id`` of its best task, and ``predates`` and ``days_late``
+    are that plan's. So in the per-province view, where a province may have several plans, a
+    requirement carried best by an older plan has a blank ``days_late`` even when a newer plan
+    of the province exists (its ``doc_id`` says which plan it is). A ``missing`` row names no
+    plan: it predates the directive only if every plan of its province does (``False`` if one
+    is of the directive's date or later, ``<NA>`` otherwise), and has no deadline to compare.
+
+    ``province_due`` is the plan's deadline closest to the directive's among the stages the
+    task states (:func:`deadline_stages`, :func:`plan_due`), so a staged deadline (``năm 2025
+    trước ngày 30/6/2025 và năm 2026 trước ngày 30/6/2026``) is compared stage to stage; it is
+    the task's ``due`` when there is one stage or no central deadline.
     """
     if by not in ("province", "document"):
         raise ValueError("by must be 'province' or 'document'")
@@ -135,6 +272,11 @@ def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "provinc
     units = list(dict.fromkeys(tasks[key][~unnamed]))
     if not units:  # no task to compare (an empty corpus, or only news articles)
         return pd.DataFrame(columns=COVERAGE_COLUMNS)
+    directive_date = directive_info(directive)["date"]
+    dates = dict(doc_dates) if doc_dates is not None else {}
+    doc_predates = {d: predates(dates.get(d), directive_date) for d in dict.fromkeys(tasks.doc_id)}
+    unit_predates = {unit: _all_predate(doc_predates[d] for d in dict.fromkeys(tasks.doc_id[tasks[key] == unit]))
+                     for unit in units}
     scores, vec, xr, xt = requirement_scores(tasks, reqs)
     rows = []
     for r, req in reqs.iterrows():
@@ -150,7 +292,9 @@ def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "provinc
             task = tasks.loc[best]
             found = status != "missing"
             province_target, compare = compare_targets(req["_targets"], task["targets"] if found else "")
-            province_due = task["due"] if found else ""
+            province_due = plan_due(deadline_stages(task["text"], task["deadline_text"], task["due"]),
+                                    req["deadline"]) if found else ""
+            old = doc_predates[task["doc_id"]] if found else unit_predates[unit]
             rows.append({
                 "directive": req["directive"], "requirement_id": req["requirement_id"],
                 "requirement_text": req["text"], "group": req["group"],
@@ -162,9 +306,12 @@ def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "provinc
                 "central_target": req["targets"], "province_target": province_target,
                 "target_compare": compare if found or not req["targets"] else "absent",
                 "central_due": req["deadline"], "province_due": province_due,
-                "days_late": _days(province_due, req["deadline"]),
+                "days_late": np.nan if old is True else _days(province_due, req["deadline"]),
+                "predates": old,
             })
-    return pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
+    out = pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
+    out["predates"] = out["predates"].astype("boolean")
+    return out
 
 
 def coverage_matrix(cov: pd.DataFrame, *, value: str = "status") -> pd.DataFrame:
@@ -177,11 +324,16 @@ def coverage_matrix(cov: pd.DataFrame, *, value: str = "status") -> pd.DataFrame
     return wide
 
 
-def coverage_summary(cov: pd.DataFrame) -> pd.DataFrame:
-    """Counts of covered / partial / missing requirements per province."""
-    counts = pd.crosstab(cov["province"], cov["status"]).reindex(columns=list(STATUSES), fill_value=0)
+def coverage_summary(cov: pd.DataFrame, *, by: str = "province") -> pd.DataFrame:
+    """Counts of covered / partial / missing requirements per province (``by="province"``) or
+    per document (``by="document"``, for :func:`coverage` ``by="document"``: a province's
+    documents added together would count each requirement once per document)."""
+    if by not in ("province", "document"):
+        raise ValueError("by must be 'province' or 'document'")
+    key = "province" if by == "province" else "doc_id"
+    counts = pd.crosstab(cov[key], cov["status"]).reindex(columns=list(STATUSES), fill_value=0)
     counts["share_covered"] = (counts["covered"] / counts.sum(axis=1)).round(3)
-    return counts.loc[list(dict.fromkeys(cov["province"]))]
+    return counts.loc[list(dict.fromkeys(cov[key]))]
 
 
 def gaps(cov: pd.DataFrame) -> pd.DataFrame:

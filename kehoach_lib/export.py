@@ -34,6 +34,19 @@ def _labels(path: Path = LABELS_FILE) -> dict[str, dict[str, str]]:
     return {r["column"]: {"en": r["en"], "vi": r["vi"]} for r in config.data_rows(path)}
 
 
+def label(name: str, *, lang: str = "en") -> str:
+    """The label of ``name`` in ``lang`` from ``column_labels.csv`` (``name`` when it has none)."""
+    return _labels(LABELS_FILE).get(name, {}).get(lang, name)
+
+
+def _summary_label(key: str, lang: str) -> str:
+    """A line of the report's summary in ``lang`` ("coverage in Bắc Giang": the province kept)."""
+    for prefix in ("coverage in ",):
+        if key.startswith(prefix):
+            return f"{label('summary:' + prefix.strip(), lang=lang)} {key[len(prefix):]}"
+    return label(f"summary:{key}", lang=lang)
+
+
 def label_columns(df: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     """A copy with readable column headers in ``lang`` ("en" or "vi"); others unchanged.
 
@@ -204,21 +217,28 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path, *, lang: 
     return written
 
 
-def write_index(out_dir: str | Path, *, title: str, tables: dict[str, dict[str, Path]],
+def write_index(out_dir: str | Path, *, title: str | None = None, tables: dict[str, dict[str, Path]],
                 figures: dict[str, list[Path]], summary: dict | None = None,
-                previews: dict[str, pd.DataFrame] | None = None, lang: str = "en") -> Path:
-    """``index.html``: summary, every figure shown, every table linked in every format."""
+                previews: dict[str, pd.DataFrame] | None = None, lang: str = "en",
+                warnings: list[str] | None = None) -> Path:
+    """``index.html``: summary, the ``warnings`` the run gave (files not read, documents to
+    check), every figure shown, every table linked in every format."""
     out_dir = Path(out_dir).resolve()
 
     def rel(p: Path) -> str:
         return html.escape(Path(p).resolve().relative_to(out_dir).as_posix())
 
+    title = title or label("index:title", lang=lang)
     parts = [f"<h1>{html.escape(title)}</h1>"]
     if summary:
-        rows = "".join(f"<tr><td><b>{html.escape(str(k))}</b></td><td>{html.escape(str(v))}</td></tr>"
-                       for k, v in summary.items())
-        parts.append(f"<h2>Summary</h2><table class='summary'>{rows}</table>")
-    parts.append("<h2>Figures</h2>")
+        rows = "".join(f"<tr><td><b>{html.escape(_summary_label(str(k), lang))}</b></td>"
+                       f"<td>{html.escape(str(v))}</td></tr>" for k, v in summary.items())
+        parts.append(f"<h2>{label('index:summary', lang=lang)}</h2><table class='summary'>{rows}</table>")
+    if warnings:
+        items = "".join(f"<li>{html.escape(m)}</li>" for m in warnings)
+        parts.append(f"<h2>{label('warnings', lang=lang)}</h2><p>{label('index:warnings_note', lang=lang)}</p>"
+                     f"<ul class='warnings'>{items}</ul>")
+    parts.append(f"<h2>{label('index:figures', lang=lang)}</h2>")
     for name, paths in figures.items():
         png = next((p for p in paths if Path(p).suffix == ".png"), None)
         links = " · ".join(f"<a href='{rel(p)}'>{Path(p).suffix[1:].upper()}</a>" for p in paths)
@@ -226,7 +246,7 @@ def write_index(out_dir: str | Path, *, title: str, tables: dict[str, dict[str, 
         if png:
             parts.append(f"<img src='{rel(png)}' alt='{html.escape(name)}'>")
         parts.append(f"<p>{links}</p>")
-    parts.append("<h2>Tables</h2><ul>")
+    parts.append(f"<h2>{label('index:tables', lang=lang)}</h2><ul>")
     for name, paths in tables.items():
         links = " · ".join(f"<a href='{rel(p)}'>{fmt.upper()}</a>" for fmt, p in paths.items())
         parts.append(f"<li><b>{html.escape(name)}</b>: {links}</li>")

@@ -707,18 +707,26 @@ def unique_tasks(tasks: pd.DataFrame, matches: pd.DataFrame, *, across: str = "d
 # --- attribution ---------------------------------------------------------------------------
 def attribute(text: str, tasks: pd.DataFrame, *, ngram_range: tuple[int, int] = DEFAULT_NGRAM_RANGE,
               cache_dir=None) -> pd.DataFrame:
-    """Rank the corpus documents by similarity to ``text`` (e.g. a news article).
+    """Rank the corpus documents by how likely ``text`` (e.g. a news article) describes them.
 
     Each document is represented by all its task texts together; ``score`` is the cosine
-    between the text and the document, ``margin`` the lead over the next document.
+    between the text and the document. When the text names a province (``tỉnh Nghệ An``; the
+    one it names most, if it names several), that province's documents come first
+    (``named`` True), each group by score; ``margin`` is the lead over the next document.
     """
+    from .metadata import provinces_named
+
     docs = tasks.groupby("doc_id", sort=False).agg(province=("province", "first"),
                                                    text=("text", " ".join)).reset_index()
     vec = TaskVectorizer(ngram_range=ngram_range, cache_dir=cache_dir)
     x = vec.fit_transform(docs["text"].tolist() + [text])
     scores = _cosine(x[-1], x[:-1]).ravel()
-    out = docs[["doc_id", "province"]].assign(score=np.round(scores, 4))
-    out = out.sort_values(["score", "doc_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    named = provinces_named(text).most_common(2)
+    province = named[0][0] if named and (len(named) == 1 or named[0][1] > named[1][1]) else None
+    out = docs[["doc_id", "province"]].assign(score=np.round(scores, 4),
+                                              named=docs["province"].eq(province).to_numpy())
+    out = out.sort_values(["named", "score", "doc_id"], ascending=[False, False, True],
+                          kind="stable").reset_index(drop=True)
     out["margin"] = (out["score"] - out["score"].shift(-1)).fillna(0).round(4)
     out["shared_terms"] = [
         vec.shared_terms(x[-1], x[docs.index[docs.doc_id == d][0]], top=8) for d in out.doc_id

@@ -42,7 +42,7 @@ _NAME_WORDS = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
 _MAX_NAME_WORDS = 4
 
 
-def _name_key(name: str) -> str:
+def name_key(name: str) -> str:
     """A province name's spelling, tone marks and case made alike (``THANH HOÁ`` = ``Thanh Hóa``)."""
     from .text import normalize_tone_marks
 
@@ -52,19 +52,19 @@ def _name_key(name: str) -> str:
 
 @config.reread_on_change
 def load_province_names(path: str | Path = PROVINCE_NAMES_FILE) -> dict[str, str]:
-    """Every spelling of ``province_names.csv`` (as :func:`_name_key` makes it) -> the name."""
+    """Every spelling of ``province_names.csv`` (as :func:`name_key` makes it) -> the name."""
     names = {}
     for row in config.data_rows(path):
         for spelling in [row["name"], *(row.get("also") or "").split(";")]:
             if spelling.strip():
-                names[_name_key(spelling)] = row["name"].strip()
+                names[name_key(spelling)] = row["name"].strip()
     return names
 
 
 def province_name(words: str) -> str | None:
     """The province whose name starts ``words`` (the longest that fits), or None."""
     names = load_province_names(PROVINCE_NAMES_FILE)
-    found = _name_key(words).split()
+    found = name_key(words).split()
     for n in range(min(_MAX_NAME_WORDS, len(found)), 0, -1):
         if (name := names.get(" ".join(found[:n]))) is not None:
             return name
@@ -78,6 +78,11 @@ def _provinces_after_marker(text: str) -> list[str]:
         if (name := province_name(text[m.end() : m.end() + 60])) is not None:
             out.append(name)
     return out
+
+
+def provinces_named(text: str) -> Counter:
+    """How often ``text`` names each known province (after ``tỉnh``, ``thành phố``, ``TP.``)."""
+    return Counter(_provinces_after_marker(text))
 
 
 def guess_province(lines) -> tuple[str, str] | None:
@@ -98,9 +103,9 @@ def guess_province(lines) -> tuple[str, str] | None:
     place = next((m.group("place").strip() for ln in head if (m := _DATELINE.search(ln))), None)
     if place is not None:
         place = re.sub(r"^(tỉnh|thành phố|TP\.?)\s+", "", place, flags=re.IGNORECASE)
-        if (name := province_name(place)) is not None and _name_key(name) == _name_key(place):
+        if (name := province_name(place)) is not None and name_key(name) == name_key(place):
             return name, "header"
-    counts = Counter(_provinces_after_marker("\n".join(lines))).most_common(2)
+    counts = provinces_named("\n".join(lines)).most_common(2)
     if counts and counts[0][1] >= MIN_MENTIONS and (len(counts) == 1 or counts[0][1] > counts[1][1]):
         return counts[0][0], f"text: {counts[0][1]} mentions"
     return (place, "header") if place else None

@@ -1306,15 +1306,30 @@ def document_layouts(doc: Document) -> list[str]:
     return found
 
 
-def document_warnings(doc: Document) -> list[str]:
-    """Warnings about a document: those from loading, and a plan with no recognisable tasks."""
-    out = list(doc.warnings)
+#: How a warning that is only for information starts (a document without a manifest row).
+INFORMATION_NOTES = ("metadata guessed",)
+
+
+def document_warnings(doc: Document, *, notes: bool = True) -> list[str]:
+    """Warnings about a document: those from loading, a plan with no recognisable tasks, and
+    unaccounted lines. ``notes=False`` leaves out what is only for information (the metadata
+    read from the header, see :data:`INFORMATION_NOTES`), as ``kehoach extract --strict`` and
+    the commands after ``extract`` do."""
+    out = [w for w in doc.warnings if notes or not w.startswith(INFORMATION_NOTES)]
     if extract_tasks(doc).empty and doc.doc_type.strip().lower() != "tin bài":
         out.append("no recognisable tasks")
     unaccounted = int((line_accounting(doc).role == "unaccounted").sum())
     if unaccounted:
         out.append(f"{unaccounted} unaccounted lines")
     return out
+
+
+def _language_warnings(doc: Document) -> list[str]:
+    """The corpus check that concerns this document alone (does it look Vietnamese?)."""
+    from .load import corpus_warnings
+
+    prefix = f"{doc.source}: "
+    return [w.removeprefix(prefix) for w in corpus_warnings([doc])]
 
 
 def corpus_overview(docs) -> pd.DataFrame:
@@ -1340,6 +1355,6 @@ def corpus_overview(docs) -> pd.DataFrame:
             "unaccounted": int((acc.role == "unaccounted").sum()),
             "format": doc.format,
             "encoding": doc.encoding,
-            "warnings": "; ".join(document_warnings(doc)),
+            "warnings": "; ".join([*document_warnings(doc), *_language_warnings(doc)]),
         })
     return pd.DataFrame(rows)

@@ -40,6 +40,9 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", judgements=None, m
             steps.update(1)
 
         tasks = parse.require_tasks(parse.extract_corpus(docs, cache=True, cache_dir=cache_dir), docs, corpus_dir)
+        for doc in docs:  # what kehoach extract says of each document, but the notes
+            for message in parse.document_warnings(doc, notes=False):
+                warnings.warn(f"{doc.source}: {message}", stacklevel=2)
         tasks = agencies.add_agency_columns(tasks)
         step("extract")
         matches = match.cached_match_tasks(tasks, cache_dir=cache_dir, **scorer)
@@ -55,7 +58,7 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", judgements=None, m
                           "manifest.csv", config.NoProvinceWarning, stacklevel=2)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", config.NoProvinceWarning)
-            cov = coverage.coverage(tasks, directive, doc_types=types)
+            cov = coverage.coverage(tasks, directive, doc_types=types, doc_dates={d.doc_id: d.date for d in docs})
             provinces = match.province_summary(tasks, matches)
         step("coverage")
         citations = cite.citation_table(docs)
@@ -97,8 +100,8 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", judgements=None, m
         "documents": len(docs),
         "tasks": len(tasks),
         "matched pairs": len(matches),
-        **({"judgements": "{confirmed} confirmed, {rejected} rejected, {not applied} not applied".format(
-            **review.judgement_summary(tasks, judged))} if judged is not None else {}),
+        **({"judgements": review.judgement_text(review.judgement_summary(tasks, judged, matches))}
+           if judged is not None else {}),
         "directive": f"{info['number']} ({info['date']})",
         **{f"coverage in {row.Index}": f"{row.covered} covered, {row.partial} partial, {row.missing} missing"
            for row in summary_cov.itertuples()},
@@ -140,14 +143,26 @@ def build_report(corpus_dir=None, out_dir="reports", *, directive: str = "nq66",
     """Run everything and write ``out_dir`` (tables, figures, index.html); return the summary.
     Options as in :func:`build_tables`."""
     out_dir = Path(out_dir)
-    tables, summary = build_tables(corpus_dir, directive=directive, judgements=_judgements(judgements),
-                                   model=model, embeddings=embeddings, cache_dir=cache_dir, progress=progress)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = export.write_tables(tables, out_dir, lang=lang)
-    figures = build_figures(tables, out_dir, directive=directive)
+    failed = None
+    with warnings.catch_warnings(record=True) as caught:  # listed in index.html, and passed on
+        warnings.simplefilter("always")
+        try:
+            tables, summary = build_tables(corpus_dir, directive=directive, judgements=_judgements(judgements),
+                                           model=model, embeddings=embeddings, cache_dir=cache_dir,
+                                           progress=progress)
+            out_dir.mkdir(parents=True, exist_ok=True)
+            written = export.write_tables(tables, out_dir, lang=lang)
+            figures = build_figures(tables, out_dir, directive=directive)
+        except Exception as exc:  # the warnings still reach the caller: they may say why
+            failed = exc
+    for w in caught:
+        warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    if failed is not None:
+        raise failed
+    messages = list(dict.fromkeys(str(w.message) for w in caught))
     index = export.write_index(
-        out_dir, title="kehoach — comparison of provincial plans", tables=written,
-        figures=figures, summary=summary, lang=lang,
+        out_dir, tables=written,
+        figures=figures, summary=summary, lang=lang, warnings=messages,
         previews={"coverage_summary": tables["coverage_summary"], "match_summary": tables["match_summary"]},
     )
     summary["index"] = str(index)

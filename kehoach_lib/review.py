@@ -180,11 +180,24 @@ def apply_judgements(matches: pd.DataFrame, tasks: pd.DataFrame, judgements: pd.
     return out.reset_index(drop=True)
 
 
-def judgement_summary(tasks: pd.DataFrame, judgements: pd.DataFrame) -> dict:
-    """How many judgements apply to ``tasks`` (confirmed, rejected) and how many do not."""
+def judgement_summary(tasks: pd.DataFrame, judgements: pd.DataFrame, matches: pd.DataFrame | None = None) -> dict:
+    """How many judgements apply to ``tasks`` and how many do not: ``same`` (judged 1) and
+    ``rejected`` (judged 0); with ``matches`` that :func:`apply_judgements` gave, the ``same``
+    split into ``confirmed`` (the matcher had found them) and ``added`` (it had not)."""
     judged, lost = _resolve(tasks.reset_index(drop=True), judgements)
-    return {"confirmed": int((judged.label == 1).sum()), "rejected": int((judged.label == 0).sum()),
-            "not applied": len(lost)}
+    out = {"same": int((judged.label == 1).sum()), "rejected": int((judged.label == 0).sum()),
+           "not applied": len(lost)}
+    if matches is not None:
+        marks = matches[JUDGEMENT].value_counts() if JUDGEMENT in matches else pd.Series(dtype=int)
+        out |= {"confirmed": int(marks.get("confirmed", 0)), "added": int(marks.get("added", 0))}
+    return out
+
+
+def judgement_text(counts: dict) -> str:
+    """:func:`judgement_summary` in words: "3 judged the same (1 confirmed, 2 added), 2 rejected"."""
+    split = f" ({counts['confirmed']} confirmed, {counts['added']} added)" if "confirmed" in counts else ""
+    return (f"{counts['same']} judged the same{split}, {counts['rejected']} rejected"
+            + (f", {counts['not applied']} not applied" if counts["not applied"] else ""))
 
 
 # --- helpers --------------------------------------------------------------------------------

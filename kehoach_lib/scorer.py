@@ -102,6 +102,10 @@ class PairModel:
         return path
 
 
+#: The columns of a pair model file.
+MODEL_COLUMNS = ("term", "mean", "scale", "coefficient")
+
+
 class ModelError(ValueError):
     """A pair model file that cannot be used, or a model used without the inputs it reads."""
 
@@ -112,6 +116,12 @@ def load_pair_model(path: str | Path = PAIR_MODEL_FILE) -> PairModel:
     whenever the file changes."""
     try:
         rows = config.data_rows(path)
+        if not rows:
+            raise ModelError(f"{path}: no rows: not a pair model (columns {', '.join(MODEL_COLUMNS)})")
+        if missing := [c for c in MODEL_COLUMNS if c not in rows[0]]:
+            raise ModelError(f"{path}: not a pair model: no column(s) {', '.join(missing)} (it has: "
+                             f"{', '.join(c for c in rows[0] if c) or 'none'}; a pair model is a CSV with the "
+                             f"columns {', '.join(MODEL_COLUMNS)}, from kehoach evaluate --save-model)")
         feats = [r for r in rows if r["term"] != "intercept"]
         intercept = [float(r["coefficient"]) for r in rows if r["term"] == "intercept"]
         if len(intercept) != 1:
@@ -128,8 +138,8 @@ def load_pair_model(path: str | Path = PAIR_MODEL_FILE) -> PairModel:
         if isinstance(exc, ModelError):
             raise
         raise ModelError(f"{path}: a value is not a number ({exc})") from None
-    if len(set(model.features)) != len(model.features):
-        raise ModelError(f"{path}: a feature has more than one row")
+    if repeated := sorted({f for f in model.features if model.features.count(f) > 1}):
+        raise ModelError(f"{path}: more than one row for the feature(s) {', '.join(repeated)}")
     if not np.isfinite([*model.mean, *model.scale, *model.coef, model.intercept]).all():
         raise ModelError(f"{path}: a value is not a finite number")
     if min(model.scale, default=1.0) <= 0:
@@ -156,11 +166,11 @@ def check_scorer(model: PairModel, embeddings) -> None:
     """A :class:`ModelError` unless ``embeddings`` are given exactly when ``model`` reads them."""
     reads = EMBEDDING in model.features
     if reads and embeddings is None:
-        raise ModelError("this pair model reads embeddings (feature 'embedding'): pass the embeddings "
-                         "it was fitted with (embeddings=...; kehoach match --embeddings FILE)")
+        raise ModelError("this pair model reads embeddings (feature 'embedding'): give the embeddings "
+                         "it was fitted with (--embeddings FILE on the command line, embeddings= in Python)")
     if not reads and embeddings is not None:
-        raise ModelError("the pair model does not read embeddings: pass a model fitted with them "
-                         "(fit_pair_model(tasks, embeddings=...); kehoach evaluate --embeddings ... --save-model ...)")
+        raise ModelError("the pair model does not read embeddings: give a model fitted with them too "
+                         "(--model FILE, made by kehoach evaluate --embeddings FILE --save-model FILE)")
 
 
 def fit_model(table: pd.DataFrame, labels: Sequence[int], *, features: Sequence[str] = FEATURES,

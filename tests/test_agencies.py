@@ -90,6 +90,99 @@ def test_provinces_today():
     assert province_today("") == ""
 
 
+#: The 34 provinces after Nghị quyết 202/2025/QH15, each with the pre-2025 provinces merged into
+#: it (the 11 unchanged ones with none; Huế is Thừa Thiên Huế, a city since 1/1/2025).
+PROVINCES_2025 = {
+    "Hà Nội": [], "Huế": ["Thừa Thiên Huế"], "Lai Châu": [], "Điện Biên": [], "Sơn La": [],
+    "Lạng Sơn": [], "Quảng Ninh": [], "Thanh Hóa": [], "Nghệ An": [], "Hà Tĩnh": [], "Cao Bằng": [],
+    "Tuyên Quang": ["Hà Giang"], "Lào Cai": ["Yên Bái"], "Thái Nguyên": ["Bắc Kạn"],
+    "Phú Thọ": ["Vĩnh Phúc", "Hòa Bình"], "Bắc Ninh": ["Bắc Giang"], "Hưng Yên": ["Thái Bình"],
+    "Hải Phòng": ["Hải Dương"], "Ninh Bình": ["Hà Nam", "Nam Định"], "Quảng Trị": ["Quảng Bình"],
+    "Đà Nẵng": ["Quảng Nam"], "Quảng Ngãi": ["Kon Tum"], "Gia Lai": ["Bình Định"],
+    "Khánh Hòa": ["Ninh Thuận"], "Lâm Đồng": ["Đắk Nông", "Bình Thuận"], "Đắk Lắk": ["Phú Yên"],
+    "Hồ Chí Minh": ["Bình Dương", "Bà Rịa - Vũng Tàu"], "Đồng Nai": ["Bình Phước"],
+    "Tây Ninh": ["Long An"], "Cần Thơ": ["Sóc Trăng", "Hậu Giang"],
+    "Vĩnh Long": ["Bến Tre", "Trà Vinh"], "Đồng Tháp": ["Tiền Giang"], "Cà Mau": ["Bạc Liêu"],
+    "An Giang": ["Kiên Giang"],
+}
+EXPECTED_TODAY = {old: new for new, olds in PROVINCES_2025.items()
+                  for old in (olds if new == "Huế" else [new, *olds])}
+
+
+def _provinces_before_2025():
+    """The 63 of province_names.csv: every name but Huế, the one name new in 2025."""
+    from kehoach_lib import config
+
+    rows = config.data_rows(config.DATA_DIR / "province_names.csv")
+    return [r["name"] for r in rows if r["name"] != "Huế"], rows
+
+
+def test_every_province_before_2025_maps_to_its_province_of_today():
+    assert len(PROVINCES_2025) == 34 and len(EXPECTED_TODAY) == 63
+    names, rows = _provinces_before_2025()
+    assert sorted(names) == sorted(EXPECTED_TODAY)
+    wrong = {n: province_today(n) for n in names if province_today(n) != EXPECTED_TODAY[n]}
+    assert wrong == {}
+    for row in rows:  # every spelling of province_names.csv, and with tỉnh / thành phố before it
+        new = EXPECTED_TODAY.get(row["name"], row["name"])
+        for spelling in [row["name"], *filter(None, row["also"].split(";"))]:
+            assert province_today(spelling) == new, spelling
+            assert province_today(f"{row['kind']} {spelling}") == new, spelling
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Thừa Thiên Huế", "Thừa Thiên - Huế", "Thừa Thiên – Huế", "Thừa Thiên-Huế", "tỉnh Thừa Thiên Huế",
+     "THỪA THIÊN HUẾ", "TT Huế", "TT. Huế", "Huế", "thành phố Huế", "TP. Huế"],
+)
+def test_thua_thien_hue_is_the_city_of_hue(written):
+    assert province_today(written) == "Huế"
+
+
+@pytest.mark.parametrize(
+    "written, today",
+    [("Bắc Cạn", "Thái Nguyên"), ("Đắc Nông", "Lâm Đồng"), ("Đắc Lắc", "Đắk Lắk"),
+     ("TP HCM", "Hồ Chí Minh"), ("TP.HCM", "Hồ Chí Minh"), ("Thanh Hoá", "Thanh Hóa"),
+     ("Hoà Bình", "Phú Thọ"), ("KHÁNH HOÀ", "Khánh Hòa")],
+)
+def test_spellings_are_read_as_their_province(written, today):
+    # underthesea knew none of the first five (Bắc Cạn stayed "Bắc Cạn", TP HCM gave "HCM")
+    assert province_today(written) == today
+
+
+def test_the_province_table_wins_over_underthesea(tmp_path, monkeypatch):
+    import os
+
+    import kehoach_lib.agencies as agencies
+
+    underthesea = pytest.importorskip("underthesea")
+    assert underthesea.convert_address("Bắc Giang").new.province == "Tỉnh Bắc Ninh"
+    copy = tmp_path / "provinces.csv"
+    text = agencies.PROVINCES_FILE.read_text(encoding="utf-8")
+    copy.write_text(text.replace("Bắc Giang,Bắc Ninh,", "Bắc Giang,Bắc Giang (test),"), encoding="utf-8")
+    monkeypatch.setattr(agencies, "PROVINCES_FILE", copy)
+    assert province_today("Bắc Giang") == "Bắc Giang (test)"
+    copy.write_text(text + "Lục Nam,Bắc Ninh (test),2025-07-01,a district\n", encoding="utf-8")
+    os.utime(copy, ns=(1, 1))  # another stamp even within the clock's resolution
+    assert province_today("Bắc Giang") == "Bắc Ninh"  # an edit takes effect at once
+    assert province_today("Lục Nam") == "Bắc Ninh (test)"
+
+
+def test_provinces_today_without_underthesea(monkeypatch):
+    import sys
+
+    import kehoach_lib.agencies as agencies
+
+    monkeypatch.setitem(sys.modules, "underthesea", None)  # import fails
+    agencies._province_today.cache_clear()
+    try:
+        names, _ = _provinces_before_2025()
+        assert {n: province_today(n) for n in names} == EXPECTED_TODAY
+        assert province_today("tỉnh Nơi Khác") == "Nơi Khác"  # unknown: the name itself
+    finally:
+        agencies._province_today.cache_clear()
+
+
 def test_task_table_columns(tasks):
     table = add_agency_columns(tasks)
     assert {"lead_agencies", "partner_agencies", "province_today"} <= set(table.columns)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kehoach_lib.cite import citation_matrix, citation_table, extract_citations, number_parts
+from kehoach_lib.cite import citation_matrix, citation_table, extract_citations, is_fuller_form, number_parts
 
 
 @pytest.fixture(scope="module")
@@ -66,3 +66,72 @@ def test_inline_example():
     c = extract_citations(doc)
     assert list(c.cited_number) == ["63/2010/NĐ-CP", "1291/QĐ-TTg"]
     assert list(c.cited_date) == ["2010-06-08", ""]
+
+
+def test_a_document_cited_with_and_without_its_year_is_one_row(citations):
+    # before: 49 rows, "107/NĐ-CP", "45/NĐ-CP" (Bắc Ninh) and "3995/UBND" (Bắc Giang) apart
+    m = citation_matrix(citations)
+    assert len(m) == 46
+    assert not {"107/NĐ-CP", "45/NĐ-CP", "3995/UBND"} & set(m.index)
+    assert m.loc["107/2021/NĐ-CP"].sum() == 2 and m.loc["45/2020/NĐ-CP"].sum() == 2
+    shared = citation_matrix(citations, min_citing=2)
+    assert {"107/2021/NĐ-CP", "45/2020/NĐ-CP"} <= set(shared.index)
+    bn = cited(citations, "bacninh_kh383_2023")
+    assert bn.loc["107/2021/NĐ-CP", "cited_as"] == "107/NĐ-CP"  # the form as written
+    assert bn.loc["45/2020/NĐ-CP", "cited_date"] == "2020-04-08"
+    assert bn.loc["45/2020/NĐ-CP", "line"] == 157
+    cv = cited(citations, "bacgiang_cv_2023")  # cites 3995/UBND-NC, then 3995/UBND
+    assert cv.loc["3995/UBND-NC", "cited_as"] == "3995/UBND-NC; 3995/UBND"
+    assert cv.loc["3995/UBND-NC", "line"] == 26  # its first mention
+    assert "3995/UBND" not in cv.index
+    unchanged = citations[citations.cited_as == citations.cited_number]
+    assert len(unchanged) == len(citations) - 3
+
+
+def _doc(doc_id, text, province=""):
+    from kehoach_lib import Document
+
+    return Document(doc_id=doc_id, lines=(text,), province=province)
+
+
+def test_short_forms_merge_only_when_unambiguous():
+    docs = [
+        _doc("a", "Căn cứ Nghị định 107/NĐ-CP, Nghị định số 45/NĐ-CP ngày 08/4/2020 "
+                  "và Nghị định 63/NĐ-CP ngày 08/6/2009."),
+        _doc("b", "Căn cứ Nghị định số 107/2021/NĐ-CP ngày 06/12/2021, Nghị định 45/2020/NĐ-CP, "
+                  "Nghị định 63/2010/NĐ-CP."),
+    ]
+    c = citation_table(docs).set_index(["doc_id", "cited_number"])
+    assert ("a", "107/2021/NĐ-CP") in c.index and ("a", "107/NĐ-CP") not in c.index
+    assert c.loc[("a", "107/2021/NĐ-CP"), "cited_as"] == "107/NĐ-CP"
+    assert c.loc[("a", "107/2021/NĐ-CP"), "cited_date"] == ""  # dates are as the citing text gives them
+    assert c.loc[("a", "45/2020/NĐ-CP"), "cited_date"] == "2020-04-08"
+    assert ("a", "63/NĐ-CP") in c.index  # dated 2009: not NĐ 63/2010
+    assert len(citation_matrix(citation_table(docs))) == 4
+
+    ambiguous = [*docs, _doc("c", "Căn cứ Nghị định 45/2013/NĐ-CP.")]
+    m = citation_matrix(citation_table(ambiguous))
+    assert {"45/NĐ-CP", "45/2020/NĐ-CP", "45/2013/NĐ-CP"} <= set(m.index)
+    assert "107/2021/NĐ-CP" in m.index and "107/NĐ-CP" not in m.index
+
+
+def test_provincial_numbers_are_completed_only_within_a_province():
+    docs = [_doc("x", "Thực hiện Công văn số 3995/UBND ngày 19/7/2023.", "Bắc Giang"),
+            _doc("y", "Thực hiện Công văn số 3995/UBND-NC ngày 19/7/2023.", "Bắc Giang"),
+            _doc("z", "Thực hiện Công văn số 3995/UBND ngày 19/7/2023.", "Bến Tre")]
+    c = citation_table(docs).set_index("doc_id")
+    assert list(c.cited_number) == ["3995/UBND-NC", "3995/UBND-NC", "3995/UBND"]
+    assert list(c.cited_as) == ["3995/UBND", "3995/UBND-NC", "3995/UBND"]
+    one = extract_citations(_doc("w", "Công văn số 3995/UBND-NC ngày 19/7/2023 … Công văn số 3995/UBND."))
+    assert list(one.cited_number) == ["3995/UBND-NC"] and list(one.cited_as) == ["3995/UBND-NC; 3995/UBND"]
+
+
+@pytest.mark.parametrize(
+    "short, full, fuller",
+    [("107/NĐ-CP", "107/2021/NĐ-CP", True), ("3995/UBND", "3995/UBND-NC", True),
+     ("12/NQ-TU", "12-NQ/TU", False), ("45/NĐ-CP", "45/QĐ-VPCP", False),
+     ("45/2020/NĐ-CP", "45/2013/NĐ-CP", False), ("107/2021/NĐ-CP", "107/NĐ-CP", False),
+     ("66/NQ", "66/NQ-CP", False)],  # "66/NQ" does not name its issuer
+)
+def test_is_fuller_form(short, full, fuller):
+    assert is_fuller_form(short, full) is fuller

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import pandas as pd
 import pytest
 
 from kehoach_lib.coverage import (
@@ -10,8 +13,11 @@ from kehoach_lib.coverage import (
     coverage,
     coverage_matrix,
     coverage_summary,
+    deadline_stages,
     evaluate_coverage,
     gaps,
+    plan_due,
+    predates,
 )
 
 
@@ -107,3 +113,153 @@ def test_a_misspelt_term_still_carries_its_requirement(tasks):
     misspelt = tasks.text.str.contains("công dịch vụ công", case=False, regex=False)
     assert misspelt.sum() >= 5
     assert eligible(tasks[misspelt], [["cổng dịch vụ công"]]).all()
+
+
+# --- plans older than the directive -------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def doc_dates(corpus):
+    return {d.doc_id: d.date for d in corpus}
+
+
+@pytest.fixture(scope="module")
+def nq66_dated(tasks, doc_types, doc_dates):
+    return coverage(tasks, "nq66", doc_types=doc_types, doc_dates=doc_dates).set_index(["requirement_id", "province"])
+
+
+def test_new_columns_come_after_the_old_ones():
+    assert COVERAGE_COLUMNS[:16] == [
+        "directive", "requirement_id", "requirement_text", "group", "province", "doc_id", "status",
+        "task_id", "score", "evidence", "central_target", "province_target", "target_compare",
+        "central_due", "province_due", "days_late",
+    ]
+    assert COVERAGE_COLUMNS[16:] == ["predates"]
+
+
+def test_plans_older_than_nq66_are_scored_but_not_compared_on_deadlines(nq66_dated, nq66):
+    # Bắc Ninh KH 383 (17/2/2023) and Bến Tre (2024) were written before NQ 66 (26/3/2025);
+    # their deadlines of 2023 and 2024 gave days_late -640, -670 and -181
+    for rid, province, due in [("nq66.task.statistics", "Bắc Ninh", "2023-07-30"),
+                               ("nq66.task.simplification_plans", "Bắc Ninh", "2023-08-30"),
+                               ("nq66.task.simplification_plans", "Bến Tre", "2024-12-31")]:
+        row = nq66_dated.loc[(rid, province)]
+        assert row.status != "missing" and row.predates == True  # noqa: E712 (a pandas boolean)
+        assert row.province_due == due and pd.isna(row.days_late)
+    # scores and statuses are those of the undated table
+    assert (nq66_dated.status == nq66.status).all() and (nq66_dated.score == nq66.score).all()
+    # the plan written for NQ 66 is compared
+    row = nq66_dated.loc[("nq66.task.statistics", "Bắc Giang")]
+    assert row.doc_id == "bacgiang_kh58_2025" and row.predates == False and row.days_late == 0  # noqa: E712
+    by_plan = nq66_dated.reset_index().groupby("doc_id").predates.agg(set)
+    assert by_plan.to_dict() == {"": {True}, "bacgiang_kh58_2025": {False}, "bacninh_kh383_2023": {True},
+                                 "bentre_kh_2024": {True}}
+    # no deadline comparison is left for a plan older than the directive
+    assert nq66_dated.days_late[nq66_dated.predates.fillna(False)].isna().all()
+
+
+def test_without_document_dates_it_is_not_known_which_plans_are_older(nq66):
+    assert nq66.predates.isna().all() and str(nq66.predates.dtype) == "boolean"
+    assert nq66.loc[("nq66.task.statistics", "Bắc Ninh"), "days_late"] == -640
+
+
+def test_a_month_that_contains_the_directive_date_cannot_tell(tasks, doc_types, doc_dates):
+    # Bắc Giang's công văn of 8/2023 against QĐ 933 of 6/8/2023; Bắc Ninh's KH of 17/2/2023 predates it
+    cov = coverage(tasks, "qd933", by="document", doc_types=doc_types, doc_dates=doc_dates)
+    assert cov.groupby("doc_id").predates.agg(lambda s: set(s.astype(object).where(s.notna(), "NA"))).to_dict() == {
+        "bacgiang_cv_2023": {"NA"}, "bacgiang_kh58_2025": {False}, "bacninh_kh383_2023": {True},
+        "bentre_kh_2024": {False}}
+
+
+def _tiny_tasks(rows):
+    base = {"kind": "task", "path": "1", "part": "", "section": "", "lead": "", "partners": "",
+            "implementers": "", "recurring": False, "product": "", "targets": "", "line_start": 1, "line_end": 1}
+    return pd.DataFrame([{**base, "task_id": f"{r['doc_id']}:1", **r} for r in rows])
+
+
+STATISTICS = ("Tổng hợp, thống kê đầy đủ thủ tục hành chính liên quan đến hoạt động sản xuất, kinh doanh, "
+              "thời gian giải quyết và chi phí tuân thủ")
+
+
+def test_a_province_row_predates_only_through_the_plan_it_names():
+    tasks = _tiny_tasks([
+        {"doc_id": "old", "province": "Tỉnh A", "text": STATISTICS + ", hoàn thành trước ngày 30/4/2024",
+         "deadline_text": "", "due": "2024-04-30"},
+        {"doc_id": "new", "province": "Tỉnh A", "text": "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",
+         "deadline_text": "", "due": "2025-05-31"},
+        {"doc_id": "older", "province": "Tỉnh B", "text": "Tập huấn cho cán bộ, công chức", "deadline_text": "",
+         "due": ""},
+    ])
+    dates = {"old": "2024-01-10", "new": "2025-04", "older": "2023"}
+    cov = coverage(tasks, "nq66", doc_dates=dates).set_index(["requirement_id", "province"])
+    row = cov.loc[("nq66.task.statistics", "Tỉnh A")]  # carried by the older plan of Tỉnh A
+    assert (row.doc_id, row.predates, row.province_due) == ("old", True, "2024-04-30") and pd.isna(row.days_late)
+    row = cov.loc[("nq66.task.digitisation", "Tỉnh A")]
+    assert (row.doc_id, row.predates) == ("new", False)
+    # a requirement no plan carries: older only if every plan of the province is
+    assert cov.loc[("nq66.task.postal", "Tỉnh A"), "predates"] == False  # noqa: E712
+    assert cov.loc[("nq66.task.postal", "Tỉnh B"), "predates"] == True  # noqa: E712
+    assert coverage(tasks, "nq66", doc_dates={"old": "2024"}).set_index(["requirement_id", "province"]).loc[
+        ("nq66.task.postal", "Tỉnh A"), "predates"] is pd.NA
+
+
+@pytest.mark.parametrize("doc_date, expected", [
+    ("2025-03-25", True), ("2025-03-26", False), ("2025-04-08", False), ("2025-02", True), ("2025-03", pd.NA),
+    ("2024", True), ("2025", pd.NA), ("26/3/2025", False), ("3/2025", pd.NA), ("", pd.NA), (None, pd.NA),
+    (float("nan"), pd.NA), ("không rõ", pd.NA), (date(2023, 2, 17), True),
+])
+def test_predates(doc_date, expected):
+    assert predates(doc_date, date(2025, 3, 26)) is expected
+
+
+# --- staged deadlines ---------------------------------------------------------------------
+
+def test_a_staged_deadline_is_compared_stage_to_stage(nq66, tasks):
+    # "năm 2025 trước ngày 30/6/2025 và năm 2026 trước ngày 30/6/2026" against NQ 66's 30/6/2025:
+    # the latest stage gave 365 days late
+    row = nq66.loc[("nq66.task.simplification_plans", "Bắc Giang")]
+    assert row.task_id == "bacgiang_kh58_2025:III.2.b.(ii)"
+    assert tasks.set_index("task_id").loc[row.task_id, "due"] == "2026-06-30"
+    assert (row.central_due, row.province_due, row.days_late) == ("2025-06-30", "2025-06-30", 0)
+    # a single deadline and a period are as before
+    assert nq66.loc[("nq66.task.restructuring", "Bắc Giang"), "days_late"] == 0
+    assert nq66.loc[("nq66.task.simplification_plans", "Bến Tre"), "province_due"] == "2024-12-31"
+
+
+def test_deadline_stages_on_the_corpus(tasks):
+    t = tasks.set_index("task_id")
+    stages = {tid: deadline_stages(t.text[tid], t.deadline_text[tid], t.due[tid]) for tid in t.index}
+    assert stages["bacgiang_kh58_2025:III.2.b.(ii)"] == ["2025-06-30", "2026-06-30"]
+    assert stages["bacgiang_kh58_2025:III.1.b.(i)"] == ["2025-06-01", "2025-06-30", "2026-06-01", "2026-06-30"]
+    assert stages["bacninh_kh383_2023:PL01.I.3"] == ["2023-05-31"]  # "Tháng 2 – Tháng 5" is a period
+    assert stages["bacninh_kh383_2023:PL02.III.1"] == ["2023-07-30"]  # so is "01/3 – 30/7"
+    # the latest stage is always the task's due
+    assert all((s[-1] if s else "") == t.due[tid] for tid, s in stages.items())
+
+
+@pytest.mark.parametrize("stages, central, expected", [
+    (["2025-06-30", "2026-06-30"], "2025-06-30", "2025-06-30"),
+    (["2025-06-15", "2026-06-15"], "2025-06-30", "2025-06-15"),  # early on the first stage, not a year late
+    (["2025-09-30", "2026-06-30"], "2025-06-30", "2025-09-30"),
+    (["2025-04-20", "2025-04-30"], "2025-04-30", "2025-04-30"),
+    (["2025-06-20", "2025-07-10"], "2025-06-30", "2025-07-10"),  # a tie goes to the later stage
+    (["2025-06-30", "2026-06-30"], "", "2026-06-30"),  # no central deadline: the task's due
+    (["2024-12-31"], "2025-06-30", "2024-12-31"),
+    ([], "2025-06-30", ""),
+])
+def test_plan_due(stages, central, expected):
+    assert plan_due(stages, central) == expected
+
+
+def test_a_tiny_staged_plan_is_on_time_for_each_stage():
+    text = ("Xây dựng, trình phê duyệt phương án cắt giảm, đơn giản hóa thủ tục hành chính năm 2025 "
+            "trước ngày 30/6/2025 và năm 2026 trước ngày 30/6/2026")
+    tasks = _tiny_tasks([{"doc_id": "kh", "province": "Tỉnh A", "text": text, "deadline_text": "",
+                          "due": "2026-06-30"}])
+    assert deadline_stages(text, "", "2026-06-30") == ["2025-06-30", "2026-06-30"]
+    row = coverage(tasks, "nq66", doc_dates={"kh": "2025-04-10"}).set_index("requirement_id").loc[
+        "nq66.task.simplification_plans"]
+    assert (row.status, row.province_due, row.days_late, row.predates) == ("covered", "2025-06-30", 0, False)
+    # written before the directive, the same plan is scored but not compared
+    row = coverage(tasks, "nq66", doc_dates={"kh": "2025-01-10"}).set_index("requirement_id").loc[
+        "nq66.task.simplification_plans"]
+    assert row.status == "covered" and row.predates == True and pd.isna(row.days_late)  # noqa: E712

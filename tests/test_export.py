@@ -89,6 +89,18 @@ def test_index_links_every_table_and_figure(tmp_path, tables):
     assert "figures/x.png" in text and "tables/tasks.csv" in text and "tables.xlsx" in text
 
 
+def test_index_speaks_the_language_asked_for(tmp_path, tables):
+    written = write_tables(tables, tmp_path, formats=("csv",))
+    summary = {"tasks": 2, "coverage in Bắc Giang": "31 covered"}
+    vi = write_index(tmp_path, tables=written, figures={}, summary=summary, lang="vi",
+                     warnings=["a.txt: the file is empty"]).read_text(encoding="utf-8")
+    assert "<h1>kehoach — so sánh kế hoạch của các tỉnh</h1>" in vi and "<h2>Tóm tắt</h2>" in vi
+    assert "<b>Số nhiệm vụ</b>" in vi and "<b>Mức bao quát tại Bắc Giang</b>" in vi
+    assert "<h2>Cảnh báo</h2>" in vi and "<li>a.txt: the file is empty</li>" in vi
+    en = write_index(tmp_path, tables=written, figures={}, summary=summary).read_text(encoding="utf-8")
+    assert "<h2>Summary</h2>" in en and "<b>Coverage in Bắc Giang</b>" in en and "Warnings" not in en
+
+
 @pytest.mark.parametrize("name", ["../evil.csv", "/etc/passwd", "tables/../../x"])
 def test_output_paths_cannot_escape(tmp_path, name):
     with pytest.raises(UnsafePathError):

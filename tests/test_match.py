@@ -266,6 +266,16 @@ def test_news_article_is_attributed_to_the_plan_it_describes(docs, tasks):
     ranking = attribute(docs["news_nq66_2025"].text, tasks)
     assert ranking.doc_id.iloc[0] == "bacgiang_kh58_2025"
     assert ranking.margin.iloc[0] > 0.05
+    assert not ranking.named.any()  # the article names no province
+
+
+def test_a_text_that_names_its_province_is_attributed_to_that_provinces_plans(docs, tasks):
+    # the same article, had it said whose plan it was: Bến Tre's plan then comes first, though
+    # its wording is further from the article's than Bắc Giang's plan of NQ 66
+    text = "UBND tỉnh Bến Tre vừa ban hành kế hoạch. " + docs["news_nq66_2025"].text
+    ranking = attribute(text, tasks)
+    assert ranking.doc_id.iloc[0] == "bentre_kh_2024" and ranking.named.iloc[0]
+    assert ranking.score.iloc[0] < ranking.score.iloc[1] and list(ranking.named) == [True] + [False] * 3
 
 
 def test_default_matching_beats_the_plain_baseline(tasks):

@@ -75,7 +75,8 @@ def test_the_report_follows_a_researchers_judgements(tmp_path, capsys):
     out_dir = tmp_path / "report"
     assert main(["report", "--out", str(out_dir), "--quiet", "--judgements", str(tmp_path / "j.csv")]) == 0
     captured = capsys.readouterr()
-    assert "judgements: 1 confirmed, 1 rejected, 1 not applied" in captured.out
+    # the pair judged the same had not been found by the matcher: it is added, not confirmed
+    assert "judgements: 1 judged the same (0 confirmed, 1 added), 1 rejected, 1 not applied" in captured.out
     assert "j.csv: row 4 name a line in no task" in captured.err
     m = pd.read_csv(out_dir / "tables" / "matches.csv", keep_default_na=False)  # headers labelled
     pairs = set(zip(m["Task A"], m["Task B"], strict=True))
@@ -213,3 +214,49 @@ def test_a_plan_without_a_province_is_one_warning_in_the_report(docs, tmp_path, 
                       "manifest.csv"]
     provinces = pd.read_csv(tmp_path / "r" / "tables" / "province_summary.csv", encoding="utf-8-sig")
     assert provinces[["Province A", "Province B"]].values.tolist() == [["Bắc Giang", "(noname)"]]
+
+
+def test_every_command_passes_on_what_extract_says_of_each_document(docs, tmp_path, capsys):
+    corpus, cache = tmp_path / "corpus", ["--cache-dir", str(tmp_path / "c")]
+    corpus.mkdir()
+    (corpus / "kh58.txt").write_text(docs["bacgiang_kh58_2025"].text, encoding="utf-8")
+    (corpus / "cv.txt").write_text(docs["bacgiang_cv_2023"].text, encoding="utf-8")
+    # no manifest: the metadata read from the headers is a note, not a fault, even with --strict
+    assert main(["extract", "--corpus", str(corpus), "--out", str(tmp_path / "t.csv"), "--strict", *cache]) == 0
+    assert "metadata guessed from the header" in capsys.readouterr().err
+    (corpus / "memo.txt").write_text("Kính gửi các sở.\nĐề nghị các đơn vị quan tâm.", encoding="utf-8")
+    (corpus / "english.txt").write_text("1. The province will cut procedures for businesses in 2025.\n" * 5,
+                                        encoding="utf-8")
+    assert main(["match", "--corpus", str(corpus), "--out", str(tmp_path / "m.csv"), *cache]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: {corpus / 'memo.txt'}: no recognisable tasks" in err and "metadata guessed" not in err
+    assert main(["report", "--quiet", "--corpus", str(corpus), "--out", str(tmp_path / "r"), *cache]) == 0
+    err = capsys.readouterr().err
+    index = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+    assert "<h2>Warnings</h2>" in index and f"{corpus / 'memo.txt'}: no recognisable tasks" in index
+    assert err.count("memo.txt: no recognisable tasks") == 1  # said once, also on the command line
+    listed = pd.read_csv(tmp_path / "r" / "tables" / "documents.csv", encoding="utf-8-sig",
+                         keep_default_na=False).set_index("Document")
+    assert listed.loc["english", "Warnings"].startswith("does not look Vietnamese")
+
+
+def test_out_writes_csv_or_a_workbook_and_refuses_other_formats_before_any_work(tmp_path, capsys):
+    cache = ["--cache-dir", str(tmp_path / "c")]
+    assert main(["match", "--out", str(tmp_path / "m.xlsx"), *cache]) == 0
+    sheet = pd.read_excel(tmp_path / "m.xlsx")
+    assert len(sheet) > 100 and list(sheet.columns[:3]) == ["task_id_a", "task_id_b", "doc_id_a"]
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as stop:
+        main(["extract", "--out", str(tmp_path / "t.parquet"), *cache])
+    assert stop.value.code == 2 and "writes .csv or .xlsx, not .parquet" in capsys.readouterr().err
+    assert not (tmp_path / "t.parquet").exists()
+
+
+def test_coverage_by_document_is_summed_up_by_document(tmp_path, capsys):
+    assert main(["coverage", "--by", "document", "--out", str(tmp_path / "c.csv"),
+                 "--cache-dir", str(tmp_path / "c")]) == 0
+    out = capsys.readouterr().out
+    assert "31 requirements of nq66 x 4 documents" in out
+    # each plan of Bắc Giang on a line of its own, with 31 requirements, not the two added up
+    assert any(ln.split()[:4] == ["bacgiang_kh58_2025", "31", "0", "0"] for ln in out.splitlines())
+    assert any(ln.split()[:4] == ["bacgiang_cv_2023", "0", "3", "28"] for ln in out.splitlines())

@@ -297,7 +297,7 @@ def test_review_and_match_commands(tmp_path, capsys):
     sheet.to_csv(tmp_path / "review.csv", index=False)
     assert main(["match", "--judgements", str(tmp_path / "review.csv"), "--out", str(tmp_path / "m.csv"),
                  *cache]) == 0
-    assert "0 confirmed, 1 rejected" in capsys.readouterr().out
+    assert "0 judged the same (0 confirmed, 0 added), 1 rejected" in capsys.readouterr().out
     out = pd.read_csv(tmp_path / "m.csv")
     assert not _pair(out, sheet.task_id_a[0], sheet.task_id_b[0]) and "judgement" in out.columns
     sheet.loc[1, "label"] = "perhaps"

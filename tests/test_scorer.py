@@ -35,6 +35,23 @@ def test_a_broken_model_file_is_refused(tmp_path, row, reason):
         load_pair_model(path)
 
 
+@pytest.mark.parametrize("text, reason", [
+    ("", "no rows: not a pair model"),
+    ("term;mean;scale;coefficient\ncosine;0.1;1;1\n", r"no column\(s\) term, mean, scale, coefficient \(it has: "
+     "term;mean;scale;coefficient"),
+    ("task_id,doc_id,text\na:1,a,Rà soát\n", r"no column\(s\) term, mean, scale, coefficient \(it has: task_id"),
+    ("term,mean,scale,coefficient\ncosine,0,1,1\ncosine,0,1,2\nintercept,0,1,0\n",
+     "more than one row for the feature.s. cosine"),
+])
+def test_a_file_that_is_no_pair_model_says_what_it_lacks(tmp_path, text, reason):
+    from kehoach_lib.scorer import ModelError
+
+    path = tmp_path / "model.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ModelError, match=reason):
+        load_pair_model(path)
+
+
 def test_evidence_points_the_expected_way():
     coef = dict(zip(load_pair_model().features, load_pair_model().coef, strict=True))
     # more alike, and each other's nearest, and led by the same agency: more likely the same task
