@@ -33,7 +33,7 @@ def csv_records(path: str | Path, *, stacklevel: int = 2) -> Iterator[tuple[int,
 
     ``stacklevel`` is ``warnings.warn``'s, counted from this generator: 2 is the frame that
     advances it, one more for each function between that frame and the one to blame."""
-    from .encodings import EncodingProblem, decode, encoding_warning
+    from .encodings import DOUBLE_UTF8, EncodingProblem, decode, encoding_warning
 
     path = Path(path)
     try:
@@ -45,7 +45,8 @@ def csv_records(path: str | Path, *, stacklevel: int = 2) -> Iterator[tuple[int,
     except EncodingProblem as exc:
         raise CsvProblem(f"{exc}; save it as CSV UTF-8") from None
     if note := encoding_warning(encoding):
-        warnings.warn(f"{path}: {note} (saving it as CSV UTF-8 avoids the guess)", stacklevel=stacklevel)
+        advice = "" if encoding == DOUBLE_UTF8 else " (saving it as CSV UTF-8 avoids the guess)"
+        warnings.warn(f"{path}: {note}{advice}", stacklevel=stacklevel)
     # lines end at \n, \r\n or \r only (str.splitlines would also break at characters a cell
     # may hold, such as U+2028)
     lines = [ln for ln in _LINE_ENDS.split(text) if ln]

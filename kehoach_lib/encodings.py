@@ -9,13 +9,23 @@ mojibake ("KÕ ho¹ch", "Keá hoaïch"). It is detected by its tell-tale charact
 default, converted with the table in ``data/legacy_fonts.csv`` (the caller records a
 warning, see :func:`legacy_warning`); with ``legacy="error"`` it is refused with a message
 saying what to do. It is never returned as mojibake without notice.
+
+UTF-8 that was read as Windows-1252 (or Latin-1) and saved again as UTF-8 ("Cáº¯t giáº£m" for
+"Cắt giảm") is detected by its tell-tale sequences and repaired (:func:`repair_double_utf8`),
+also with a warning; when it cannot be repaired (characters were lost) it is refused.
+
+Bytes that are not text at all (an image, an archive, a program, a PDF or .docx under a .txt
+name: :func:`sniff_binary`; or a high share of control characters) are refused: every 8-bit
+byte sequence "decodes", and random bytes even look like TCVN3.
 """
 
 from __future__ import annotations
 
 import codecs
+import io
 import re
 import unicodedata
+import zipfile
 
 from . import config
 
@@ -44,6 +54,51 @@ UTF16_NUL_SHARE = 0.4
 #: bytes, valid UTF-8 sequences hardly ever occur).
 MIXED_UTF8 = "utf-8 with stray Windows-1258 bytes"
 MIXED_UTF8_RATIO = 2
+#: Name :func:`decode` gives double-encoded UTF-8 it repaired (see :func:`repair_double_utf8`).
+DOUBLE_UTF8 = "utf-8 read as Windows-1252 and saved again"
+#: Double-encoded UTF-8: at least this many tell-tale sequences ("áº", "á»", "Ã ", "Æ°", "Ä‘" …)
+#: that decode as UTF-8 ...
+MIN_DOUBLE_SIGNS = 2
+#: ... making up at least this share of the text's characters outside ASCII. In double-encoded
+#: text every one is such a sequence; the bundled plans have none.
+DOUBLE_UTF8_SHARE = 0.5
+#: Text is refused when more than this share of its characters are control characters (C0 but
+#: tab, line feed, vertical tab (Word's line break), form feed (a PDF's page break) and carriage
+#: return; and DEL), and there are at least :data:`NOT_TEXT_MIN` of them. Random or compressed
+#: bytes have 11%, programs more; text none.
+NOT_TEXT_SHARE = 0.05
+NOT_TEXT_MIN = 4
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+#: Well-known file signatures: (magic at offset 0, what the file is).
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"), (b"GIF89a", "a GIF image"), (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"), (b"%PDF-", "a PDF document? name it .pdf"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word or Excel file (.doc, .xls)? save it as .docx"),
+    (b"\x1f\x8b", "gzip-compressed data"), (b"BZh", "bzip2-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"), (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"), (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\x7fELF", "a program (ELF)"),
+    (b"\xfe\xed\xfa", "a program (Mach-O)"), (b"\xcf\xfa\xed\xfe", "a program (Mach-O)"),
+    (b"\xca\xfe\xba\xbe", "a program (Mach-O or Java)"), (b"\x00asm", "a WebAssembly program"),
+    (b"SQLite format 3\x00", "an SQLite database"), (b"OggS\x00", "an Ogg audio or video file"),
+    (b"\x1a\x45\xdf\xa3", "a Matroska/WebM video"),
+)
+#: Signatures short enough for text to start with them: the pattern the whole header must match.
+_MAGIC_PATTERNS = (
+    (re.compile(rb"BZh[1-9]1AY&SY"), "bzip2-compressed data"),
+    (re.compile(rb"ID3[\x02-\x04]\x00"), "an MP3 audio file"),
+    (re.compile(rb"BM.{4}\x00\x00\x00\x00", re.S), "a BMP image"),
+    (re.compile(rb"RIFF.{4}WEBP", re.S), "a WebP image"),
+    (re.compile(rb"RIFF.{4}(WAVE|AVI )", re.S), "a WAV or AVI file"),
+    (re.compile(rb"....ftyp", re.S), "an MP4 or QuickTime video, or a HEIC image"),
+)
+#: What a ZIP archive holding this member is.
+_ZIP_KINDS = (("word/document.xml", "a Word .docx document? name it .docx"),
+              ("xl/workbook.xml", "an Excel .xlsx workbook"),
+              ("ppt/presentation.xml", "a PowerPoint .pptx presentation"),
+              ("content.xml", "an OpenDocument file? save it as .docx"),
+              ("META-INF/container.xml", "an EPUB book"))
 
 #: Letters only Unicode Vietnamese has (â, ê, ô, à, á ... also exist in Windows-1252).
 _VIETNAMESE = re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
@@ -55,6 +110,22 @@ _STRAY = re.compile("[\udc80-\udcff]")
 _C1_AS_CP1252 = {chr(b): bytes([b]).decode("cp1252") for b in range(0x80, 0xA0)
                  if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 _LETTER = re.compile(r"[^\W\d_]")
+#: Double-encoded UTF-8: each byte of a UTF-8 sequence became the character Windows-1252 gives
+#: it (the five bytes it leaves undefined, 0x81 0x8D 0x8F 0x90 0x9D, became U+0081 … as Windows
+#: and Latin-1 read them). :data:`_TO_BYTE` undoes that, character by character.
+_TO_BYTE = {chr(b): b for b in range(256)} | {v: ord(k) for k, v in _C1_AS_CP1252.items()}
+_CONT = "[" + "".join(re.escape(c) for c, b in _TO_BYTE.items() if 0x80 <= b <= 0xBF) + "]"
+_DOUBLE = re.compile(f"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}}")
+#: ... and as repaired in a damaged line: a space where a program turned the byte 0xA0 (a
+#: no-break space in Windows-1252) into one, in the sequences of Vietnamese that end in it: the
+#: no-break space, à, Ơ, Ạ, Ờ ("hÃ nh" for "hành", "HOáº CH" for "HOẠCH").
+_DOUBLE_LOOSE = re.compile(f"{_DOUBLE.pattern}|[ÂÃÆ] |á[º»] ")
+#: What is left of a sequence that lost a byte (in a damaged line): U+FFFD, a sequence of three
+#: or four bytes cut short, or a character that starts a sequence and is no Vietnamese letter
+#: ("Ä" of "Ä\x90" for "Đ"; a lone "à" may be a letter typed afterwards).
+_LOST = re.compile(f"\ufffd|[\u00e0-\u00ef]{_CONT}|[\u00f0-\u00f4]{_CONT}{{1,2}}|"
+                   + "[" + "".join(chr(c) for c in range(0xC2, 0xF5)
+                                   if chr(c).lower() not in "àáâãèéêìíòóôõùúý") + "]")
 _TCVN3_SIGNS = re.compile(r"[©ª«¬®µ¶·¸¹]")
 #: VNI read as Windows-1252: a vowel followed by a VNI tone byte, and "ñ" for "đ".
 _VNI_SIGNS = re.compile(r"[aeiouyAEIOUY][øùûõïöØÙÛÕÏ]|[ñÑ][aeoiuôâêơưAEOIUÔ]")
@@ -144,6 +215,9 @@ def encoding_warning(encoding: str, *, expected: tuple[str, ...] = ("utf-8", "ut
         return legacy_warning(encoding)
     if encoding == MIXED_UTF8:
         return "UTF-8 with a few bytes that are not UTF-8, read as Windows-1258: check the characters they became"
+    if encoding == DOUBLE_UTF8:
+        return ("repaired: UTF-8 that had been read as Windows-1252 and saved again "
+                "(mojibake such as \"Cáº¯t giáº£m\" for \"Cắt giảm\"); check the text")
     return f"not UTF-8; read as {encoding}"
 
 
@@ -169,6 +243,113 @@ def fix_legacy(text: str, *, read_as: str = "Unicode", legacy: str = LEGACY_POLI
     return convert_legacy(text, found), found
 
 
+def sniff_binary(data: bytes) -> str | None:
+    """Why ``data`` is not a text file when it starts with a well-known file signature (an image,
+    an archive, a program, a PDF, a .docx …): ``"binary data, not text (a PNG image?)"``; else None."""
+    head = data[:64]
+    kind = next((k for magic, k in _MAGIC if head.startswith(magic)), None)
+    kind = kind or next((k for pattern, k in _MAGIC_PATTERNS if pattern.match(head)), None)
+    if kind is None and head.startswith(b"MZ") and len(data) >= 64:  # a Windows program: MZ … PE
+        offset = int.from_bytes(data[60:64], "little")
+        kind = "a Windows program" if data[offset:offset + 4] == b"PE\x00\x00" else None
+    if kind is None and head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        try:
+            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())  # the directory only, nothing unpacked
+        except (zipfile.BadZipFile, OSError, ValueError):
+            names = set()
+        kind = next((k for member, k in _ZIP_KINDS if member in names), "a ZIP archive")
+    if kind is None and head.startswith(b"{\\rtf"):
+        return "an RTF document, not plain text (save it as .docx or as plain text)"
+    return f"binary data, not text ({kind}{'' if '?' in kind else '?'})" if kind else None
+
+
+def _not_text(text: str) -> None:
+    """Refuse ``text`` with a high share of control characters (see :data:`NOT_TEXT_SHARE`)."""
+    controls = _CONTROL.subn("", text)[1]
+    if controls >= NOT_TEXT_MIN and controls > NOT_TEXT_SHARE * len(text):
+        raise EncodingProblem(f"not text: {controls / len(text):.0%} control characters (binary data?)")
+
+
+def double_utf8_signs(text: str) -> tuple[int, int, int]:
+    """(tell-tale sequences of double-encoded UTF-8 in ``text``, the characters they cover, the
+    characters outside ASCII): in double-encoded text the sequences cover every character
+    outside ASCII."""
+    signs = covered = 0
+    for m in _DOUBLE.finditer(text):
+        try:
+            _utf8(m.group())
+        except UnicodeDecodeError:
+            continue
+        signs += 1
+        covered += len(m.group())
+    return signs, covered, len(text) - len(text.encode("ascii", "ignore"))
+
+
+def detect_double_utf8(text: str) -> bool:
+    """Whether ``text`` is UTF-8 read as Windows-1252 (or Latin-1) and saved again as UTF-8:
+    :data:`MIN_DOUBLE_SIGNS` tell-tale sequences or more, making up at least
+    :data:`DOUBLE_UTF8_SHARE` of the characters outside ASCII (in its first
+    :data:`SAMPLE_CHARS` characters, as for legacy fonts)."""
+    signs, covered, non_ascii = double_utf8_signs(text[:SAMPLE_CHARS])
+    return signs >= MIN_DOUBLE_SIGNS and covered >= DOUBLE_UTF8_SHARE * non_ascii
+
+
+def repair_double_utf8(text: str) -> str:
+    """Double-encoded UTF-8 (see :func:`detect_double_utf8`) back to the text it was: each
+    tell-tale sequence re-encoded to the bytes Windows-1252 (or Latin-1) read it from and decoded as
+    UTF-8 (a space ending a sequence read as the no-break space it was); twice or three times for
+    text that went through it more than once. Lines without such a sequence are left alone, and
+    in a line with letters only Unicode has (typed into the damaged file afterwards) only whole
+    sequences are repaired.
+
+    Raises :class:`EncodingProblem` naming the line when a line cannot be repaired: a
+    sequence broken because a byte was lost (a tool that dropped the bytes Windows-1252 leaves
+    undefined, or replaced them with ``?``)."""
+    for _ in range(3):
+        if not detect_double_utf8(text):
+            break
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            lines[i] = _repair_line(line, i + 1)
+        text = "\n".join(lines)
+    return text
+
+
+def _utf8(sequence: str) -> str:
+    """A tell-tale sequence decoded (UnicodeDecodeError when it is none)."""
+    return bytes(0xA0 if c == " " else _TO_BYTE[c] for c in sequence).decode("utf-8")
+
+
+def _repair_line(line: str, number: int) -> str:
+    """``line`` with its tell-tale sequences decoded. It is damaged when it has such a sequence
+    and no letter only Unicode has; a line with one was typed after the damage, and its own
+    "á", "Ã" … are letters: there only the complete sequences are repaired."""
+    damaged = _VIETNAMESE.search(line) is None
+    if not (_DOUBLE_LOOSE if damaged else _DOUBLE).search(line):
+        return line
+    out, last, bad = "", 0, None
+    for m in [*(_DOUBLE_LOOSE if damaged else _DOUBLE).finditer(line), None]:
+        start = m.start() if m else len(line)
+        if damaged and bad is None and (lost := _LOST.search(line, last, start)):
+            bad = len(out) + lost.start() - last
+        out += line[last:start]
+        if m is None:
+            break
+        try:
+            out += _utf8(m.group())
+        except UnicodeDecodeError:
+            bad = len(out) if damaged and bad is None else bad
+            out += m.group()
+        last = m.end()
+    if bad is not None:
+        sample = out[max(0, bad - 15):bad + 15].strip()
+        raise EncodingProblem(
+            f"looks like UTF-8 read as Windows-1252 and saved again (mojibake: \"Cáº¯t\" for \"Cắt\"), "
+            f"but line {number} cannot be repaired ({sample!r}: a character was lost when it was saved); "
+            "save the original file as UTF-8 again")
+    return out
+
+
 def _looks_utf16(data: bytes) -> str | None:
     if len(data) < 4:
         return None
@@ -183,10 +364,15 @@ def _looks_utf16(data: bytes) -> str | None:
 def decode(data: bytes, *, legacy: str = LEGACY_POLICY) -> tuple[str, str]:
     """(NFC text, encoding name) of a file's bytes; :class:`EncodingProblem` when unreadable.
 
-    The name is a Python codec name, or ``"TCVN3"`` / ``"VNI"`` when legacy-font text was
-    converted (see :func:`fix_legacy`).
+    The name is a Python codec name, ``"TCVN3"`` / ``"VNI"`` when legacy-font text was
+    converted (see :func:`fix_legacy`), :data:`DOUBLE_UTF8` when double-encoded UTF-8 was
+    repaired (see :func:`repair_double_utf8`) or :data:`MIXED_UTF8`. Bytes that are not text
+    (:func:`sniff_binary`, or too many control characters) are an :class:`EncodingProblem` too.
     """
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+    if binary := sniff_binary(data):
+        raise EncodingProblem(binary)
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+                      (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
                       (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
@@ -206,7 +392,10 @@ def decode(data: bytes, *, legacy: str = LEGACY_POLICY) -> tuple[str, str]:
         return _checked(mixed, MIXED_UTF8, legacy)
     # 8-bit: legacy-font bytes decode as anything; seen byte for byte (Latin-1, which
     # agrees with Windows-1252 on the bytes these fonts use) they show their tell-tale signs
-    text, found = fix_legacy(data.decode("latin-1"), read_as="a Windows code page", legacy=legacy,
+    # (and so do random bytes: binary data is refused first)
+    latin1 = data.decode("latin-1")
+    _not_text(latin1)
+    text, found = fix_legacy(latin1, read_as="a Windows code page", legacy=legacy,
                              min_letters=MIN_LETTERS_8BIT)
     if found:
         return text, found
@@ -236,6 +425,14 @@ def _mostly_utf8(data: bytes) -> str | None:
                       loose)
 
 
+#: Readings in which double-encoded UTF-8 is looked for (it is valid UTF-8, or UTF-16 when a
+#: program saved it so); 8-bit text is never double-encoded UTF-8.
+_UNICODE_READINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32")
+
+
 def _checked(text: str, name: str, legacy: str) -> tuple[str, str]:
+    _not_text(text)
+    if name in _UNICODE_READINGS and detect_double_utf8(text):
+        return unicodedata.normalize("NFC", repair_double_utf8(text)), DOUBLE_UTF8
     text, found = fix_legacy(unicodedata.normalize("NFC", text), read_as=name, legacy=legacy)
     return text, found or name

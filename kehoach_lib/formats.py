@@ -13,7 +13,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from .encodings import decode
+from .encodings import DOUBLE_UTF8, LEGACY_NAMES, MIXED_UTF8, decode
 
 SUPPORTED = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".docx": "docx",
              ".pdf": "pdf"}
@@ -45,7 +45,9 @@ def read_lines(path: Path, data: bytes, *, legacy: str = "convert") -> tuple[lis
         text, encoding = decode(data, legacy=legacy)
         return text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), encoding
     if kind == "html":
-        return html_lines(data), "html"
+        # the page's encoding is its own business, but text repaired or converted is reported
+        lines, encoding = html_text(data, legacy=legacy)
+        return lines, encoding if encoding in (DOUBLE_UTF8, MIXED_UTF8, *LEGACY_NAMES) else "html"
     if kind == "docx":
         return docx_lines(path, data), "docx"
     if kind == "pdf":
@@ -55,9 +57,14 @@ def read_lines(path: Path, data: bytes, *, legacy: str = "convert") -> tuple[lis
 
 
 def html_lines(data: bytes) -> list[str]:
+    return html_text(data)[0]
+
+
+def html_text(data: bytes, *, legacy: str = "convert") -> tuple[list[str], str]:
+    """(lines, encoding as :func:`decode` names it) of an HTML page."""
     from bs4 import BeautifulSoup
 
-    text, _ = decode(data)
+    text, encoding = decode(data, legacy=legacy)
     soup = BeautifulSoup(text, "lxml")
     for tag in soup(["script", "style", "noscript", "iframe", "object", "embed", "template"]):
         tag.decompose()
@@ -75,7 +82,7 @@ def html_lines(data: bytes) -> list[str]:
     # one line per block; the whitespace between tags is layout, not paragraph breaks
     lines = [_WS.sub(" ", ln).strip() if "\t" not in ln else ln.strip(" ")
              for ln in body.get_text().split("\n")]
-    return [ln for ln in lines if ln.strip()]
+    return [ln for ln in lines if ln.strip()], encoding
 
 
 def check_zip(data: bytes) -> None:

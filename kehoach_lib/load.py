@@ -29,6 +29,20 @@ MANIFEST_REQUIRED = ("source_file",)
 VIETNAMESE_MIN_MARKED = 0.08
 LANGUAGE_MIN_LETTERS = 200
 _LETTER = re.compile(r"[^\W\d_]")
+#: Years a document's date may have (a date outside them is a typing slip).
+DATE_YEARS = (1945, 2100)
+#: How a date may be written in a manifest: ISO, and as a spreadsheet program in a Vietnamese
+#: locale writes it (day first), also in words. Each pattern gives year, and month and day if any.
+_DATE_FORMATS = (
+    re.compile(r"(?P<y>\d{4})(?:[-/.](?P<m>\d{1,2})(?:[-/.](?P<d>\d{1,2}))?)?"),   # 2025-04-10, 2025-04, 2025
+    re.compile(r"(?:ngày\s*)?(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"),  # 10/04/2025, 10/4/2025
+    re.compile(r"(?:tháng\s*)?(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"),            # 4/2025, tháng 4/2025
+    re.compile(r"(?:ngày\s*(?P<d>\d{1,2})\s*)?tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})"),  # ngày 10 tháng 4 năm 2025
+    re.compile(r"năm\s*(?P<y>\d{4})"),                                                # năm 2025
+)
+#: A time of day after the date (a spreadsheet's date-and-time cell): dropped.
+_TIME = re.compile(r"(?:[ t]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:am|pm|sa|ch))?)$")
+DATE_EXAMPLES = "10/04/2025, 10/4/2025, 4/2025, tháng 4/2025, 2025 or 2025-04-10"
 _VIETNAMESE_MARKS = {"\u031b", "\u0306", "\u0309", "\u0323"}  # horn, breve, hook above, dot below
 
 
@@ -91,6 +105,38 @@ def to_nfc_lines(text: str) -> tuple[str, ...]:
     return tuple(text.split("\n"))
 
 
+def iso_date(value: str) -> str | None:
+    """A date as written in a manifest, as the rest of kehoach reads dates: ``YYYY-MM-DD``,
+    ``YYYY-MM`` or ``YYYY`` (``""`` for a blank cell; None when it cannot be read as a date).
+
+    Read are ISO dates and the forms a spreadsheet program in a Vietnamese locale writes, day
+    first: ``10/04/2025``, ``10/4/2025``, ``10-04-2025``, ``10.04.2025``, ``4/2025``, ``tháng
+    4/2025``, ``ngày 10 tháng 4 năm 2025``, ``2025``; a time after the date is dropped. A day or
+    month that does not exist (``31/02/2025``, the month-first ``4/30/2025``) or a year outside
+    :data:`DATE_YEARS` is not a date.
+    """
+    import datetime
+
+    value = "" if value is None else str(value)  # a caller's meta may hold a date object
+    text = " ".join(unicodedata.normalize("NFC", value).split()).lower()
+    text = _TIME.sub("", text).strip()
+    if not text:
+        return ""
+    for pattern in _DATE_FORMATS:
+        if m := pattern.fullmatch(text):
+            parts = m.groupdict()
+            year, month, day = (int(parts[k]) if parts.get(k) else None for k in ("y", "m", "d"))
+            if not DATE_YEARS[0] <= year <= DATE_YEARS[1]:
+                return None
+            try:
+                datetime.date(year, 1 if month is None else month, 1 if day is None else day)
+            except ValueError:
+                return None
+            return (f"{year}-{month:02d}-{day:02d}" if day is not None else
+                    f"{year}-{month:02d}" if month is not None else f"{year}")
+    return None
+
+
 def read_manifest(corpus_dir: str | Path | None = None) -> list[dict[str, str]]:
     """Rows of ``manifest.csv`` in corpus order (empty list when there is no manifest). It needs
     a ``source_file`` column (the file, relative to the folder) with a value on every row;
@@ -98,7 +144,9 @@ def read_manifest(corpus_dir: str | Path | None = None) -> list[dict[str, str]]:
     without a ``doc_id`` has its metadata read from the file's header). A manifest that breaks
     this is a :class:`DocumentError`. It is read as :func:`kehoach_lib.csvfiles.csv_records`
     reads it, so one saved by a spreadsheet program (``;`` separators, Windows-1258) is fine;
-    lines that start with ``#`` are comments."""
+    lines that start with ``#`` are comments. A ``date`` is given as :func:`iso_date` reads it
+    (``10/04/2025`` -> ``2025-04-10``); one it cannot read is left as written, and
+    :func:`load_document` warns about it and uses the header's date."""
     from .csvfiles import CsvProblem, csv_records
 
     path = Path(corpus_dir or config.CORPUS_DIR) / MANIFEST_NAME
@@ -137,6 +185,8 @@ def read_manifest(corpus_dir: str | Path | None = None) -> list[dict[str, str]]:
             raise DocumentError(path, f"line {line}: source_file {source!r} is also on line {seen[source]}")
         seen[source] = line
         row["source_file"] = source
+        if "date" in row and (iso := iso_date(row["date"])) is not None:
+            row["date"] = iso
     return [row for _, row in rows]
 
 
@@ -162,8 +212,10 @@ def load_document(path: str | Path, *, meta: dict[str, str] | None = None,
     warning on the document (``legacy="convert"``), or refused (``legacy="error"``).
 
     Without a manifest row (``meta``), province, number, type, date and title are read from
-    the header and listed in ``Document.guessed``. Raises :class:`DocumentError` naming the
-    file and the reason when it cannot be read.
+    the header and listed in ``Document.guessed``. The row's ``date`` is read by
+    :func:`iso_date` (``10/04/2025`` -> ``2025-04-10``); one it cannot read is a warning on the
+    document naming the value, and the header's date is used (when it has one). Raises
+    :class:`DocumentError` naming the file and the reason when it cannot be read.
     """
     from .encodings import EncodingProblem, encoding_warning
     from .formats import FormatProblem, format_of, read_lines
@@ -193,6 +245,11 @@ def load_document(path: str | Path, *, meta: dict[str, str] | None = None,
     meta = dict(meta or {})
     guessed: tuple[str, ...] = ()
     warnings_: list[str] = []
+    bad_date = None
+    if (date := iso_date(meta.get("date", ""))) is None:
+        bad_date, meta["date"] = meta["date"], ""
+    else:
+        meta["date"] = date
     if not meta.get("doc_id"):
         found, where = guess_metadata(lines)
         meta = {**found, **{k: v for k, v in meta.items() if v}}
@@ -200,6 +257,13 @@ def load_document(path: str | Path, *, meta: dict[str, str] | None = None,
         if guessed:
             notes = [f"{k} (from the {where[k]})" if where[k] != "header" else k for k in guessed]
             warnings_.append("metadata guessed from the header: " + ", ".join(notes))
+    elif bad_date is not None and (header_date := guess_metadata(lines)[0].get("date")):
+        meta["date"], guessed = header_date, ("date",)
+    if bad_date is not None:
+        used = (f"the date in its header, {meta['date']}, is used" if meta.get("date") else
+                "it has no date in its header either, so deadlines that omit the year get no due date")
+        warnings_.append(f"the manifest's date {bad_date!r} cannot be read as a date (write it as "
+                         f"{DATE_EXAMPLES}); {used}")
     if note := encoding_warning(encoding, expected=("utf-8", "utf-8-sig", kind)):
         warnings_.append(note)
     implements = tuple(s.strip() for s in meta.get("implements", "").split(";") if s.strip())

@@ -5,9 +5,13 @@ Fixtures are built at test time from the seed texts (no binaries in the reposito
 
 from __future__ import annotations
 
+import gzip
 import html
+import io
+import random
 import unicodedata
 import zipfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -16,8 +20,16 @@ from hypothesis import strategies as st
 
 from kehoach_lib import Document, DocumentError, extract_tasks, line_accounting, load_document
 from kehoach_lib.cli import main
-from kehoach_lib.encodings import EncodingProblem, decode, detect_legacy_font, fix_legacy
-from kehoach_lib.load import read_corpus
+from kehoach_lib.encodings import (
+    DOUBLE_UTF8,
+    EncodingProblem,
+    decode,
+    detect_double_utf8,
+    detect_legacy_font,
+    fix_legacy,
+    sniff_binary,
+)
+from kehoach_lib.load import iso_date, read_corpus, read_manifest
 from kehoach_lib.text import normalize_tone_marks
 
 ROUND_TRIP = ["text", "lead", "due"]
@@ -154,10 +166,12 @@ def to_cp1258(text: str) -> bytes:
         lambda t: b"\xef\xbb\xbf" + t.encode("utf-8"),
         lambda t: t.encode("utf-16"),
         lambda t: t.encode("utf-16-le"),
+        lambda t: t.encode("utf-16-be"),
+        lambda t: t.encode("utf-32"),
         lambda t: unicodedata.normalize("NFD", t).encode("utf-8"),
         lambda t: to_cp1258(t),
     ],
-    ids=["utf8", "utf8-bom", "utf16-bom", "utf16-le", "nfd", "cp1258"],
+    ids=["utf8", "utf8-bom", "utf16-bom", "utf16-le", "utf16-be", "utf32-bom", "nfd", "cp1258"],
 )
 def test_encodings_load_to_the_same_nfc_text(docs, tmp_path, encode):
     text = docs["bacgiang_kh58_2025"].text
@@ -264,6 +278,213 @@ def test_bad_inputs_give_one_clear_message(tmp_path, name, make, reason):
     with pytest.raises(DocumentError) as err:
         load_document(path, max_bytes=100_000)
     assert str(path) in str(err.value) and reason in str(err.value)
+
+
+def _image(fmt):
+    """A small real image file (a chart), as matplotlib and Pillow write it."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(2, 2))
+    fig.add_subplot().plot([0, 1, 2], [2, 0, 1])
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=fmt)
+    return buffer.getvalue()
+
+
+def _zip(members):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _docx_bytes(tmp_path):
+    return to_docx(["KẾ HOẠCH", "I. NỘI DUNG", "1. Số hóa hồ sơ."], tmp_path / "real.docx").read_bytes()
+
+
+PLAN = "KẾ HOẠCH\nI. NỘI DUNG\n1. Rà soát, cắt giảm thủ tục hành chính.\n" * 20
+
+
+@pytest.mark.parametrize(
+    "name, make, reason",
+    [
+        ("plan.txt", lambda tmp: _image("png"), "binary data, not text (a PNG image?)"),
+        ("plan.md", lambda tmp: _image("jpg"), "binary data, not text (a JPEG image?)"),
+        ("plan.txt", lambda tmp: _image("gif"), "binary data, not text (a GIF image?)"),
+        ("plan.txt", lambda tmp: _image("tiff"), "binary data, not text (a TIFF image?)"),
+        ("plan.txt", lambda tmp: _image("pdf"), "binary data, not text (a PDF document? name it .pdf)"),
+        ("plan.html", lambda tmp: _image("png"), "binary data, not text (a PNG image?)"),
+        ("plan.txt", _docx_bytes, "binary data, not text (a Word .docx document? name it .docx)"),
+        ("plan.txt", lambda tmp: _zip({"plan.txt": PLAN}), "binary data, not text (a ZIP archive?)"),
+        ("plan.txt", lambda tmp: gzip.compress(PLAN.encode()), "binary data, not text (gzip-compressed data?)"),
+        ("plan.txt", lambda tmp: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000),
+         "binary data, not text (an old Word or Excel file (.doc, .xls)? save it as .docx)"),
+        ("plan.txt", lambda tmp: b"\x7fELF\x02\x01\x01" + bytes(3000), "binary data, not text (a program (ELF)?)"),
+        ("plan.txt", lambda tmp: b"{\\rtf1\\ansi " + PLAN.encode() + b"}", "an RTF document, not plain text"),
+        # no signature: random bytes (which read as Windows-1252 even look like TCVN3), NULs, and
+        # a binary format we do not know
+        ("plan.txt", lambda tmp: random.Random(0).randbytes(20_000), "not text: 11% control characters"),
+        ("plan.txt", lambda tmp: bytes(5000), "not text: 100% control characters"),
+        ("plan.txt", lambda tmp: b"XYZ1" + bytes(range(256)) * 40, "not text: 11% control characters"),
+    ],
+    ids=["png", "jpeg", "gif", "tiff", "pdf", "png-as-html", "docx", "zip", "gzip", "doc", "elf", "rtf",
+         "random", "nul", "unknown"],
+)
+def test_binary_files_under_a_text_name_give_one_clear_message(tmp_path, name, make, reason):
+    path = tmp_path / name
+    path.write_bytes(make(tmp_path))
+    with pytest.raises(DocumentError) as err:
+        load_document(path)
+    assert str(err.value).startswith(f"{path}: {reason}")
+    assert "TCVN3" not in str(err.value)
+
+
+def test_text_with_page_breaks_and_word_line_breaks_is_text(docs, tmp_path):
+    # text extracted from a PDF has form feeds between pages, text copied from Word a vertical
+    # tab for a manual line break, and old DOS files end with ^Z: text, not binary data
+    lines = docs["bacgiang_cv_2023"].lines
+    path = tmp_path / "plan.txt"
+    path.write_text("\f".join(lines[:3]) + "\v" + "\n".join(lines[3:]) + "\x1a", encoding="utf-8")
+    assert load_document(path, meta={"doc_id": "cv"}).encoding == "utf-8"
+    assert sniff_binary(path.read_bytes()) is None
+    for raw in Path("data/raw").glob("*.txt"):  # the bundled files have no signature either
+        assert sniff_binary(raw.read_bytes()) is None
+
+
+def test_binary_files_in_a_folder_are_named_and_the_rest_is_read(docs, tmp_path, capsys):
+    (tmp_path / "plan.txt").write_text(docs["bacgiang_kh58_2025"].text, encoding="utf-8")
+    (tmp_path / "photo.txt").write_bytes(_image("png"))
+    (tmp_path / "noise.txt").write_bytes(random.Random(1).randbytes(5000))
+    found, problems = read_corpus(tmp_path)
+    assert [d.doc_id for d in found] == ["plan"]
+    assert dict(zip(problems.source.map(lambda s: Path(s).name), problems.reason, strict=True)) == {
+        "noise.txt": "not text: 11% control characters (binary data?)",
+        "photo.txt": "binary data, not text (a PNG image?)"}
+    assert main(["extract", "--corpus", str(tmp_path), "--out", str(tmp_path / "t.csv")]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: {tmp_path / 'photo.txt'}: binary data, not text (a PNG image?)\n" in err
+    assert "TCVN3" not in err
+
+
+def test_a_spreadsheet_saved_as_xlsx_under_the_manifest_name_is_one_message(docs, tmp_path, capsys):
+    (tmp_path / "plan.txt").write_text(docs["bacgiang_cv_2023"].text, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_bytes(_zip({"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"}))
+    assert main(["extract", "--corpus", str(tmp_path), "--out", str(tmp_path / "t.csv")]) == 2
+    assert capsys.readouterr().err == (f"error: {tmp_path / 'manifest.csv'}: binary data, not text "
+                                       "(an Excel .xlsx workbook?); save it as CSV UTF-8\n")
+
+
+# --- double-encoded UTF-8 (mojibake) --------------------------------------------------------------
+def _read_as_windows(data: bytes) -> str:
+    """What a Windows program that takes UTF-8 for Windows-1252 shows: the five bytes Windows-1252
+    leaves undefined become the control characters U+0081 …, as Windows reads them."""
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in data)
+
+
+MOJIBAKE = {  # how each damage looks, and how it was made
+    "cp1252": lambda t: _read_as_windows(t.encode()).encode(),
+    "latin-1": lambda t: t.encode().decode("latin-1").encode(),
+    "twice": lambda t: _read_as_windows(_read_as_windows(t.encode()).encode()).encode(),
+    "utf-16": lambda t: _read_as_windows(t.encode()).encode("utf-16"),
+    "nfd": lambda t: _read_as_windows(unicodedata.normalize("NFD", t).encode()).encode(),
+    # the no-break space Windows-1252 shows for the byte 0xA0 ("à" is C3 A0) turned into a space
+    "spaces": lambda t: _read_as_windows(t.encode()).replace("\xa0", " ").encode(),
+}
+
+
+def test_what_double_encoded_utf8_looks_like():
+    assert MOJIBAKE["cp1252"]("Cắt giảm thủ tục hành chính") == "Cáº¯t giáº£m thá»§ tá»¥c hÃ\xa0nh chÃ\xadnh".encode()
+    # as the researcher found it
+    assert decode("Cáº¯t giáº£m thá»§ tá»¥c hÃ nh chÃ­nh".encode()) == ("Cắt giảm thủ tục hành chính", DOUBLE_UTF8)
+
+
+@pytest.mark.parametrize("damage", sorted(MOJIBAKE))
+def test_double_encoded_utf8_is_repaired_with_a_warning(tmp_path, damage):
+    # "ề ọ ỏ ờ Đ" hold the bytes Windows-1252 leaves undefined; “ ” – are Windows-1252 punctuation
+    text = ("Kế hoạch cắt giảm, đơn giản hóa thủ tục hành chính năm 2025\n"
+            "1. Rà soát, đề xuất phương án “cắt giảm” – Đơn vị chủ trì: Sở Tư pháp; thời hạn: trước ngày 30/6.\n"
+            "II. TỔ CHỨC THỰC HIỆN: KẾ HOẠCH CỦA ỦY BAN\n"
+            "2. Ủy ban nhân dân cấp huyện thực hiện số hóa hồ sơ, kết quả giải quyết thủ tục.\n")
+    path = tmp_path / "plan.txt"
+    path.write_bytes(MOJIBAKE[damage](text))
+    doc = load_document(path, meta={"doc_id": "p"})
+    assert doc.text == text
+    assert doc.encoding == DOUBLE_UTF8
+    assert doc.warnings == ('repaired: UTF-8 that had been read as Windows-1252 and saved again (mojibake '
+                            'such as "Cáº¯t giáº£m" for "Cắt giảm"); check the text',)
+
+
+@pytest.mark.parametrize("text, encoding", [(None, DOUBLE_UTF8), (TCVN3, "TCVN3")])
+def test_an_html_page_repaired_or_converted_says_so(tmp_path, text, encoding):
+    lines = ["KẾ HOẠCH", "I. NỘI DUNG", "1. Rà soát, cắt giảm thủ tục hành chính."]
+    page = to_html(lines, tmp_path / "clean.html").read_text(encoding="utf-8")
+    path = tmp_path / "plan.html"
+    path.write_bytes(MOJIBAKE["cp1252"](page) if text is None else f"<p>{text}</p>".encode("cp1252"))
+    doc = load_document(path, meta={"doc_id": "p"})
+    assert doc.format == "html" and doc.encoding == encoding
+    assert len(doc.warnings) == 1 and ("repaired" if text is None else "converted") in doc.warnings[0]
+    if text is None:
+        assert doc.lines == tuple(lines)
+    assert load_document(tmp_path / "clean.html", meta={"doc_id": "c"}).warnings == ()
+
+
+@pytest.mark.parametrize("raw", sorted(Path("data/raw").glob("*.txt")), ids=lambda p: p.stem)
+def test_every_bundled_file_is_read_as_before_and_repaired_when_double_encoded(raw):
+    data = raw.read_bytes()
+    want = unicodedata.normalize("NFC", data.decode("utf-8"))
+    # correct Vietnamese is never "repaired" (nor taken for a legacy font or binary data)
+    assert decode(data) == (want, "utf-8")
+    assert not detect_double_utf8(want)
+    for damage in ("cp1252", "latin-1", "twice", "spaces"):
+        assert decode(MOJIBAKE[damage](data.decode("utf-8"))) == (want, DOUBLE_UTF8)
+
+
+def test_text_that_only_happens_to_hold_a_tell_tale_pair_is_not_repaired():
+    # "Ã”" is a tell-tale pair (the bytes of "Ô") but here it is "XÃ" and a closing quote
+    text = "Chương trình “NÔNG THÔN MỚI – XÃ” được triển khai ở “CẤP XÃ” trên địa bàn tỉnh."
+    assert decode(text.encode()) == (text, "utf-8")
+    for data in (Path("kehoach_lib/data"), Path("tests/data"), Path("data")):  # every bundled table
+        for csv_file in data.glob("*.csv"):
+            assert decode(csv_file.read_bytes())[1] in ("utf-8", "utf-8-sig"), csv_file
+
+
+def test_lines_typed_into_a_double_encoded_file_afterwards_are_left_alone(tmp_path):
+    damaged = MOJIBAKE["spaces"]("Kế hoạch cải cách thủ tục hành chính\n1. Số hóa hồ sơ, đơn giản hóa.\n")
+    typed = "2. Sở Tư pháp chủ trì, thời hạn: Quý III/2025.\nBÁO CÁO KÊ KHAI TÀI SẢN\n"
+    half = "3. Rà soát " + MOJIBAKE["cp1252"]("thủ tục").decode() + " trong quý."  # one word edited
+    path = tmp_path / "plan.txt"
+    path.write_bytes(damaged + typed.encode() + half.encode())
+    assert load_document(path, meta={"doc_id": "p"}).lines == (
+        "Kế hoạch cải cách thủ tục hành chính", "1. Số hóa hồ sơ, đơn giản hóa.",
+        "2. Sở Tư pháp chủ trì, thời hạn: Quý III/2025.", "BÁO CÁO KÊ KHAI TÀI SẢN", "3. Rà soát thủ tục trong quý.")
+
+
+@pytest.mark.parametrize("lost", ["replace", "ignore", "?"])
+def test_double_encoded_utf8_that_lost_characters_is_one_clear_message(docs, tmp_path, lost):
+    # a program that dropped the five bytes Windows-1252 leaves undefined (or put U+FFFD or ? for them)
+    data = Path(docs["bacgiang_cv_2023"].source).read_bytes()
+    damaged = data.decode("cp1252", errors="ignore" if lost == "ignore" else "replace")
+    path = tmp_path / "plan.txt"
+    path.write_bytes(damaged.replace("\ufffd", "?" if lost == "?" else "\ufffd").encode())
+    with pytest.raises(DocumentError) as err:
+        load_document(path)
+    message = str(err.value)
+    assert message.startswith(f"{path}: looks like UTF-8 read as Windows-1252 and saved again")
+    assert "but line 5 cannot be repaired ('TTHC trá»" in message and "a character was lost" in message
+    # and the rest of a folder is read
+    (tmp_path / "good.txt").write_bytes(data)
+    found, problems = read_corpus(tmp_path)
+    assert [d.doc_id for d in found] == ["good"] and list(problems.reason) == [message.removeprefix(f"{path}: ")]
+
+
+def test_a_double_encoded_manifest_is_repaired_with_a_warning(docs, tmp_path):
+    (tmp_path / "plan.txt").write_text(docs["bacgiang_cv_2023"].text, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_bytes(MOJIBAKE["cp1252"](
+        "doc_id,province,title,source_file\ncv,Bắc Giang,Công văn về cải cách thủ tục,plan.txt\n"))
+    with pytest.warns(UserWarning, match="repaired: UTF-8 that had been read as Windows-1252"):
+        found, _ = read_corpus(tmp_path)
+    assert [(d.doc_id, d.province, d.title) for d in found] == [("cv", "Bắc Giang", "Công văn về cải cách thủ tục")]
 
 
 def test_a_mixed_folder_is_processed_and_problems_listed(docs, tmp_path, capsys):
@@ -414,3 +635,74 @@ def test_a_manifest_may_have_blank_rows_and_spaces_around_file_names(docs, tmp_p
                                            encoding="utf-8")
     found, problems = read_corpus(tmp_path)
     assert [(d.doc_id, d.province) for d in found] == [("cv", "Bắc Giang")] and problems.empty
+
+
+# --- manifest dates as a spreadsheet program writes them -------------------------------------------
+@pytest.mark.parametrize("written, iso", [
+    ("2025-04-10", "2025-04-10"), ("2025-04", "2025-04"), ("2025", "2025"),
+    ("10/04/2025", "2025-04-10"), ("10/4/2025", "2025-04-10"), ("8/4/2025", "2025-04-08"),
+    ("10-04-2025", "2025-04-10"), ("10.04.2025", "2025-04-10"), ("4/2025", "2025-04"), ("04/2025", "2025-04"),
+    ("tháng 4/2025", "2025-04"), ("Tháng 4 năm 2025", "2025-04"), ("ngày 10 tháng 4 năm 2025", "2025-04-10"),
+    ("năm 2025", "2025"), ("10/04/2025 00:00", "2025-04-10"), ("2025-04-10 00:00:00", "2025-04-10"),
+    (" 10/4/2025 ", "2025-04-10"), ("", ""), ("  ", ""),
+    # not dates: a day or month that does not exist (month first, as a US locale writes it), a
+    # two-digit year, a spreadsheet's day number, a quarter, a year that is a typing slip
+    ("31/02/2025", None), ("4/30/2025", None), ("0/4/2025", None), ("13/2025", None), ("2025-13", None),
+    ("10/4/25", None), ("45757", None), ("Quý II/2025", None), ("20255", None), ("1025", None), ("sắp ban hành", None),
+])
+def test_manifest_dates_are_read_as_iso(written, iso):
+    assert iso_date(written) == iso
+
+
+BACNINH = "raw/bac-ninh_kh-383-ubnd_2023-02-17.txt"  # deadlines such as "Chậm nhất Tháng 5" take the plan's year
+
+
+def _bacninh_corpus(tmp_path, date, *, doc_id="bn"):
+    (tmp_path / "plan.txt").write_bytes((Path("data") / BACNINH).read_bytes())
+    (tmp_path / "manifest.csv").write_text(f"doc_id,date,source_file\n{doc_id},{date},plan.txt\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("date, iso", [("17/02/2023", "2023-02-17"), ("17/2/2023", "2023-02-17"),
+                                       ("2/2023", "2023-02"), ("tháng 2/2023", "2023-02"), ("2023", "2023"),
+                                       ("2023-02-17", "2023-02-17")])
+@pytest.mark.parametrize("doc_id", ["bn", ""], ids=["with-doc_id", "metadata-from-header"])
+def test_a_manifest_date_as_a_spreadsheet_writes_it_gives_the_deadlines_their_year(docs, tmp_path, date, iso, doc_id):
+    corpus = _bacninh_corpus(tmp_path, date, doc_id=doc_id)
+    assert read_manifest(corpus)[0]["date"] == iso
+    found, problems = read_corpus(corpus)
+    assert problems.empty and found[0].date == iso and found[0].year == 2023
+    assert not [w for w in found[0].warnings if "date" in w and "guessed" not in w]
+    seed = docs["bacninh_kh383_2023"]
+    got, want = extract_tasks(found[0]), extract_tasks(seed)
+    assert want.due.notna().sum() > 60  # the real plan: most tasks have a due date ...
+    assert list(got.due) == list(want.due)  # ... and keep it
+
+
+def test_a_manifest_date_that_cannot_be_read_is_a_warning_and_the_header_date_is_used(docs, tmp_path, capsys):
+    corpus = _bacninh_corpus(tmp_path, "31/02/2023")
+    (doc,), _ = read_corpus(corpus)
+    assert doc.date == "2023-02-17" and "date" in doc.guessed  # from "Bắc Ninh, ngày 17 tháng 02 năm 2023"
+    assert ("the manifest's date '31/02/2023' cannot be read as a date (write it as 10/04/2025, 10/4/2025, "
+            "4/2025, tháng 4/2025, 2025 or 2025-04-10); the date in its header, 2023-02-17, is used") in doc.warnings
+    assert list(extract_tasks(doc).due) == list(extract_tasks(docs["bacninh_kh383_2023"]).due)
+    assert main(["extract", "--corpus", str(corpus), "--out", str(tmp_path / "t.csv")]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: {corpus / 'plan.txt'}: the manifest's date '31/02/2023' cannot be read" in err
+    assert main(["extract", "--corpus", str(corpus), "--out", str(tmp_path / "t.csv"), "--strict"]) == 1
+
+
+def test_a_manifest_date_that_cannot_be_read_without_a_header_date_says_so(docs, tmp_path):
+    (tmp_path / "plan.txt").write_text(docs["bentre_kh_2024"].text, encoding="utf-8")  # no header
+    (tmp_path / "manifest.csv").write_text("doc_id,date,source_file\nbt,Quý I/2024,plan.txt\n", encoding="utf-8")
+    (doc,), problems = read_corpus(tmp_path)
+    assert problems.empty and doc.date == "" and doc.year is None
+    assert [w for w in doc.warnings if "date" in w] == [
+        "the manifest's date 'Quý I/2024' cannot be read as a date (write it as 10/04/2025, 10/4/2025, 4/2025, "
+        "tháng 4/2025, 2025 or 2025-04-10); it has no date in its header either, so deadlines that omit "
+        "the year get no due date"]
+
+
+def test_the_bundled_manifest_dates_are_unchanged(corpus):
+    assert [d.date for d in corpus] == ["2025-04-08", "2023-02-17", "2025", "2023-08", "2024"]
+    assert all(not d.warnings for d in corpus)
