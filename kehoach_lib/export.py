@@ -88,7 +88,7 @@ def write_csv(df: pd.DataFrame, path: Path) -> Path:
 
 
 def write_markdown(df: pd.DataFrame, path: Path, *, title: str = "", note: str = "") -> Path:
-    body = df.to_markdown(index=False) if len(df.columns) else ""
+    body = df.to_markdown(index=False, missingval="") if len(df.columns) else ""
     path.write_text((f"# {title}\n\n" if title else "") + (f"> {note}\n\n" if note else "") + body + "\n",
                     encoding="utf-8")
     return path

@@ -289,6 +289,8 @@ def corpus_files(corpus_dir: str | Path | None = None) -> list[tuple[Path, dict[
     """(file, manifest row) for every document of a folder: manifest rows first, in order,
     then the other files (sub-folders included, hidden files and side files skipped) by name."""
     corpus_dir = Path(corpus_dir or config.CORPUS_DIR)
+    if corpus_dir.is_file():
+        raise DocumentError(corpus_dir, "a file, not a folder: give the folder that holds the documents")
     if not corpus_dir.is_dir():
         raise DocumentError(corpus_dir, "no such folder")
     rows = read_manifest(corpus_dir)

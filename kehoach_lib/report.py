@@ -6,6 +6,7 @@ figures (PNG, SVG) → ``index.html``. Each step is a library function the noteb
 
 from __future__ import annotations
 
+import sys
 import warnings
 from pathlib import Path
 
@@ -33,7 +34,8 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", judgements=None, m
     scorer = scorer_inputs(model, embeddings)
     docs, problems = usable_corpus(corpus_dir)
     # closed on the way out, also by an error, so a message never lands on the bar's line
-    with tqdm(total=6, desc="kehoach report", disable=not progress, leave=False) as steps:
+    # a bar only on a terminal: in a log file its frames would land on one line
+    with tqdm(total=6, desc="kehoach report", disable=not progress or not sys.stderr.isatty(), leave=False) as steps:
 
         def step(label: str) -> None:
             steps.set_postfix_str(label)

@@ -235,10 +235,12 @@ def _resolve(tasks: pd.DataFrame, judgements: pd.DataFrame | None) -> tuple[pd.D
         judgements = judgements.assign(note="")
     ids = label_task_ids(tasks, judgements)
     doc = dict(zip(tasks.task_id, tasks.doc_id, strict=True))
+    known = set(tasks.doc_id)
     reason = np.select(
-        [ids.task_a.isna() | ids.task_b.isna(), ids.task_a == ids.task_b,
-         ids.task_a.map(doc) == ids.task_b.map(doc)],
-        ["a line in no task of the corpus", "the same task twice", "two tasks of the same document"],
+        [~ids.doc_a.isin(known) | ~ids.doc_b.isin(known), ids.task_a.isna() | ids.task_b.isna(),
+         ids.task_a == ids.task_b, ids.task_a.map(doc) == ids.task_b.map(doc)],
+        ["a document not in the corpus (its doc_id comes from manifest.csv, or from the file name)",
+         "a line in no task of the corpus", "the same task twice", "two tasks of the same document"],
         default="")
     lost = ids[reason != ""].assign(reason=reason[reason != ""])
     ids = ids[reason == ""]

@@ -260,3 +260,11 @@ def test_coverage_by_document_is_summed_up_by_document(tmp_path, capsys):
     # each plan of Bắc Giang on a line of its own, with 31 requirements, not the two added up
     assert any(ln.split()[:4] == ["bacgiang_kh58_2025", "31", "0", "0"] for ln in out.splitlines())
     assert any(ln.split()[:4] == ["bacgiang_cv_2023", "0", "3", "28"] for ln in out.splitlines())
+
+
+def test_a_file_given_as_the_corpus_says_it_is_a_file(tmp_path, capsys):
+    from kehoach_lib.config import CORPUS_DIR
+
+    plan = CORPUS_DIR / "raw" / "bac-giang_cv-ubnd-nc_2023-08.txt"
+    assert main(["extract", "--corpus", str(plan), "--out", str(tmp_path / "t.csv")]) == 2
+    assert f"error: {plan}: a file, not a folder" in capsys.readouterr().err

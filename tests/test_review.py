@@ -231,11 +231,13 @@ def _caught(fn, *args, **kwargs):
 def test_a_judgement_that_names_no_pair_of_documents_is_reported_not_applied(tmp_path, tasks, matches):
     t1, t2 = tasks[tasks.doc_id == KH58].line_start.iloc[[1, 2]]
     path = _write(tmp_path / "j.csv", [f"{KH58},1,{BN},18,1,", f"{KH58},9,{BN},18,0,",
-                                       f"{KH58},{t1},{KH58},{t2},1,"])
+                                       f"{KH58},{t1},{KH58},{t2},1,", f"ke_hoach_58,{t1},{BN},18,1,"])
     out, messages = _caught(apply_judgements, matches, tasks, load_judgements(path))
     assert len(messages) == 1 and str(path) in messages[0]
     assert "row 2 name a line in no task" in messages[0]
     assert "row 4 name two tasks of the same document" in messages[0]
+    # a sheet made on a copy of the plans without the manifest, whose doc_ids are the file names
+    assert "row 5 name a document not in the corpus" in messages[0]
     assert len(out) == len(matches) - 1  # only the rejection applies
     assert (out.doc_id_a != out.doc_id_b).all()
 
@@ -362,6 +364,6 @@ def test_an_empty_task_table_gives_an_empty_sheet_and_leaves_judgements_unapplie
     none = extract_corpus([])
     assert review_sheet(none).empty and list(review_sheet(none).columns) == REVIEW_COLUMNS
     path = _write(tmp_path / "j.csv", [f"{KH58},153,{BN},199,1,"])
-    with pytest.warns(UserWarning, match="row 2 name a line in no task"):
+    with pytest.warns(UserWarning, match="row 2 name a document not in the corpus"):
         out = apply_judgements(match_tasks(none), none, load_judgements(path))
     assert out.empty and {"task_id_a", "task_id_b", "judgement"} <= set(out.columns)
