@@ -36,6 +36,8 @@ _CODES = {
     "NQ": "Nghị quyết", "NĐ": "Nghị định", "QĐ": "Quyết định", "TT": "Thông tư", "CT": "Chỉ thị",
     "KH": "Kế hoạch", "KL": "Kết luận", "CĐ": "Công điện", "ĐA": "Đề án",
 }
+#: Codes of the documents whose numbers always carry their year (Nghị định, Thông tư).
+_ALWAYS_DATED = frozenset({"NĐ", "TT"})
 #: Issuer by the suffix of the number.
 _ISSUERS = {
     "CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ", "VPCP": "Văn phòng Chính phủ",
@@ -170,8 +172,13 @@ def is_fuller_form(short: str, full: str) -> bool:
     """
     n1, y1, c1 = number_key(short)
     n2, y2, c2 = number_key(full)
+    # a year is added only to types that always carry one (decrees, circulars); a Decision of
+    # the Prime Minister or a provincial resolution is numbered in two series, with and
+    # without a year (28/2018/QĐ-TTg and 28/QĐ-TTg are different decisions)
+    adds_year = bool(y2 and not y1)
     return (n1 == n2 and c2[: len(c1)] == c1 and (not y1 or y1 == y2)
-            and (len(c2) > len(c1) or bool(y2 and not y1))
+            and (len(c2) > len(c1) or adds_year)
+            and (not adds_year or bool(set(c1) & _ALWAYS_DATED))
             and any(c not in _CODES for c in c1))
 
 

@@ -118,41 +118,31 @@ def _days(later: str, earlier: str) -> float:
     return float((date.fromisoformat(later) - date.fromisoformat(earlier)).days)
 
 
-_ISO_DAY = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
-_DMY_DAY = re.compile(r"(?:(\d{1,2})/)?(\d{1,2})/(\d{4})")
-
-
 def date_bounds(value) -> tuple[date, date] | None:
     """First and last day a document date can stand for, or ``None`` when it is unknown.
 
     ``2023-02-17`` is that day, ``2023-08`` the month and ``2024`` the year (the forms of
-    :attr:`kehoach_lib.load.Document.date`); ``17/2/2023`` and ``8/2023`` are read too, and
-    ``datetime.date`` values.
+    :attr:`kehoach_lib.load.Document.date`); any form :func:`kehoach_lib.load.iso_date` reads
+    (``17/2/2023``, ``tháng 8/2023``) and ``datetime.date`` values are read too.
     """
+    from .load import iso_date
+
     if value is None or value is pd.NaT or (isinstance(value, float) and np.isnan(value)):
         return None
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
         return value, value
-    text = str(value).strip()
-    m = _ISO_DAY.fullmatch(text[:10] if len(text) > 10 and text[10] in "T " else text)
-    if m:
-        year, month, day = int(m.group(1)), m.group(2), m.group(3)
-    else:
-        m = _DMY_DAY.fullmatch(text)
-        if not m:
-            return None
-        day, month, year = m.group(1), m.group(2), int(m.group(3))
-    try:
-        if month is None:
-            return date(year, 1, 1), date(year, 12, 31)
-        first = date(year, int(month), int(day) if day else 1)
-        if day:
-            return first, first
-        return first, (pd.Timestamp(first) + pd.offsets.MonthEnd(0)).date()
-    except ValueError:
+    iso = iso_date(str(value))
+    if not iso:
         return None
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    first = date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
+    if len(parts) == 3:
+        return first, first
+    return first, (pd.Timestamp(first) + pd.offsets.MonthEnd(0)).date()
 
 
 def predates(doc_date, directive_date) -> bool | pd.api.typing.NAType:
@@ -184,7 +174,10 @@ def deadline_stages(text: str, deadline_text: str, due: str) -> list[str]:
 
     A stage is a deadline phrase introduced by a cue (``trước``, ``chậm nhất``, ``trong``,
     ``đến``: :func:`kehoach_lib.deadlines.own_deadline_text`), read from the task's own wording
-    first and then from its deadline as written, as the parser does. A span without cues
+    first and then from its deadline as written, as the parser does; the stages must recur on
+    the same day of successive years (``trước ngày 30/6/2025 và … trước ngày 30/6/2026``):
+    dates that are steps towards one end (``dự thảo trước 30/6/2025, trình phê duyệt trước
+    31/12/2025``) are ``[due]``, the end, so an early step never hides a late finish. A span without cues
     (``Tháng 2 – Tháng 5``, ``01/3 – 30/7``) is a period, not stages, so it is ``[due]``; so is
     any reading whose latest stage is not the task's ``due``, which keeps to the parser's
     reading.
@@ -198,7 +191,13 @@ def deadline_stages(text: str, deadline_text: str, due: str) -> list[str]:
         found.discard(None)
         if found:
             stages = sorted(d.isoformat() for d in found)
-            return stages if stages[-1] == due else [due]
+            # stages are the same deadline year after year (30/6/2025, 30/6/2026); other dates
+            # are steps towards one end (a draft, then the plan), and the end is what counts
+            by_year: dict[str, set[str]] = {}
+            for stage in stages:
+                by_year.setdefault(stage[:4], set()).add(stage[5:])
+            yearly = len(by_year) > 1 and len({frozenset(v) for v in by_year.values()}) == 1
+            return stages if stages[-1] == due and yearly else [due]
     return [due]
 
 

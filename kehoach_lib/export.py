@@ -137,7 +137,7 @@ def write_xlsx(tables: dict[str, pd.DataFrame], path: Path, *, notes: dict[str, 
         for name, df in tables.items():
             sheet = sheet_name(name, taken)
             taken.add(sheet)
-            df.to_excel(writer, sheet_name=sheet, index=False)
+            _cell_safe(df).to_excel(writer, sheet_name=sheet, index=False)
             ws = writer.sheets[sheet]
             ws.freeze_panes = "A2"
             if df.shape[1]:
@@ -157,6 +157,19 @@ def write_xlsx(tables: dict[str, pd.DataFrame], path: Path, *, notes: dict[str, 
                 ws.cell(row=len(df) + 2, column=1, value=notes[name]).font = Font(italic=True)
     _make_reproducible(path)
     return path
+
+
+def _cell_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with the control characters a workbook cell cannot hold removed from its text
+    (a stray byte of a scraped page would otherwise stop the whole workbook)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    out = df.copy()
+    for k in range(out.shape[1]):  # by position: column names may repeat or not be text
+        column = out.iloc[:, k]
+        if column.dtype == object or pd.api.types.is_string_dtype(column):
+            out.iloc[:, k] = column.map(lambda v: ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v)
+    return out
 
 
 _XLSX_TIMES = re.compile(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")

@@ -714,7 +714,7 @@ def attribute(text: str, tasks: pd.DataFrame, *, ngram_range: tuple[int, int] = 
     one it names most, if it names several), that province's documents come first
     (``named`` True), each group by score; ``margin`` is the lead over the next document.
     """
-    from .metadata import provinces_named
+    from .metadata import canonical_province, provinces_named
 
     docs = tasks.groupby("doc_id", sort=False).agg(province=("province", "first"),
                                                    text=("text", " ".join)).reset_index()
@@ -723,8 +723,9 @@ def attribute(text: str, tasks: pd.DataFrame, *, ngram_range: tuple[int, int] = 
     scores = _cosine(x[-1], x[:-1]).ravel()
     named = provinces_named(text).most_common(2)
     province = named[0][0] if named and (len(named) == 1 or named[0][1] > named[1][1]) else None
+    canonical = docs["province"].map(canonical_province)  # "tỉnh Bắc Giang", "TP. Hồ Chí Minh"
     out = docs[["doc_id", "province"]].assign(score=np.round(scores, 4),
-                                              named=docs["province"].eq(province).to_numpy())
+                                              named=(canonical.eq(province) & canonical.notna()).to_numpy())
     out = out.sort_values(["named", "score", "doc_id"], ascending=[False, False, True],
                           kind="stable").reset_index(drop=True)
     out["margin"] = (out["score"] - out["score"].shift(-1)).fillna(0).round(4)

@@ -8,9 +8,9 @@ after ``KẾ HOẠCH`` gives the title. The fields found are listed as guessed.
 The province is read, in this order, from: the issuer in the header (``ỦY BAN NHÂN DÂN TỈNH
 BẮC GIANG``, ``UBND THÀNH PHỐ HẢI PHÒNG``); the place line, when it names a province; the
 text's mentions (``tỉnh Bến Tre`` at least :data:`MIN_MENTIONS` times, more than any other
-province); else the place line as written. Province names come from the editable
-``data/province_names.csv``, so the place line of a district's document (``Lục Nam, ngày …``)
-does not pass for a province when the text names the province.
+province); else none (a warning says so where it matters). Province names come from the
+editable ``data/province_names.csv``, so the place line of a district's document (``Lục Nam,
+ngày …``) or a city's (``Vinh, ngày …``) never passes for a province.
 """
 
 from __future__ import annotations
@@ -80,6 +80,15 @@ def _provinces_after_marker(text: str) -> list[str]:
     return out
 
 
+def canonical_province(name: str) -> str | None:
+    """The province a written name stands for (``tỉnh Thừa Thiên - Huế``, ``TP. Hồ Chí Minh``,
+    ``THANH HOÁ``), or None when it names none."""
+    text = str(name or "").strip()
+    words = text[m.end():] if (m := _BEFORE_NAME.match(text)) else text
+    found = province_name(words)
+    return found if found and len(name_key(found).split()) == len(name_key(words).split()) else None
+
+
 def provinces_named(text: str) -> Counter:
     """How often ``text`` names each known province (after ``tỉnh``, ``thành phố``, ``TP.``)."""
     return Counter(_provinces_after_marker(text))
@@ -93,6 +102,8 @@ def guess_province(lines) -> tuple[str, str] | None:
     # the issuer, in capitals: a cell (of a header flattened with |) that starts with ỦY BAN
     # NHÂN DÂN TỈNH …, or with TỈNH … (the issuer's second line); a sentence is not a header
     for line in lines[:HEADER_LINES]:
+        if " ".join(line.replace("|", " ").split()).upper() in _KIND_WORDS or line.strip().startswith("V/v"):
+            break  # the issuer stands above the document's type; the title's lines come after it
         for cell in (" ".join(c.split()) for c in line.split("|")):
             if not cell.isupper():
                 continue
@@ -108,7 +119,7 @@ def guess_province(lines) -> tuple[str, str] | None:
     counts = provinces_named("\n".join(lines)).most_common(2)
     if counts and counts[0][1] >= MIN_MENTIONS and (len(counts) == 1 or counts[0][1] > counts[1][1]):
         return counts[0][0], f"text: {counts[0][1]} mentions"
-    return (place, "header") if place else None
+    return None  # a place that is no province (a district, a city) is not guessed to be one
 
 
 def guess_metadata(lines) -> tuple[dict[str, str], dict[str, str]]:

@@ -17,6 +17,12 @@ Layouts handled (all seen in the bundled corpus):
 * official letters (công văn) with numbered items, bold deadlines and footnotes;
 * "Tổ chức thực hiện" parts, where an agency heading owns the duties under it.
 
+Other provinces' habits are read too: ``1.1.`` nested under ``1.``; ``a.``, ``3/`` and ``4)``
+before a capital; unnumbered paragraphs and ``- `` items under a heading of objectives,
+tasks or duties (``III+2``); ``(Sở X chủ trì, phối hợp Y; thời hạn: …)`` after a task; a
+``+ Hoàn thành trước …`` line as the deadline of the item above; ``TM. ỦY BAN NHÂN DÂN``
+as a signature; a two-column header laid out with tabs.
+
 Headings lost in scraping can be restored without touching the raw file, by a
 ``<file>.hints.yaml`` next to it (see :func:`kehoach_lib.load.read_hints`).
 """
@@ -48,9 +54,11 @@ _BARRIER_ROLES = {"signature", "recipients", "metadata", "header", "closing"}
 _WS = re.compile(r"\s+")
 _TAGS = re.compile(r"<[^>]+>")
 _ROMAN = re.compile(r"^(?P<num>[IVX]{1,5})\.\s*(?P<rest>.*)$")
-# 1. / 1.2. / 3/ / 3) … and a) / a. (a full stop only before a space)
-_ARABIC = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)[./)]\s+(?P<rest>\S.*)$")
-_LETTER = re.compile(r"^(?P<num>[a-zđ])(?:\)\s*|\.\s+)(?P<rest>\S.*)$")
+# 1. / 1.2. and a) as the bundled plans number; 3/ 4) and a. as other provinces do, these only
+# before a capital (so "3/ 4 số thủ tục" or "a. điểm a" wrapped to a line's start are text)
+_UPPER = "A-ZĐÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"  # capitals (NFC)
+_ARABIC = re.compile(rf"^(?P<num>\d{{1,2}}(?:\.\d{{1,2}})*)(?:\.\s+|[/)]\s+(?=[{_UPPER}]))(?P<rest>\S.*)$")
+_LETTER = re.compile(rf"^(?P<num>[a-zđ])(?:\)\s*|\.\s+(?=[{_UPPER}]))(?P<rest>\S.*)$")
 _PAREN = re.compile(r"^\((?P<num>i{1,3}|iv|vi{0,3}|ix|x)\)\s*(?P<rest>\S.*)$")
 _FIELD = re.compile(
     r"^-\s*(?P<name>Cơ quan chủ trì|Cơ quan thực hiện|Cơ quan phối hợp|Đơn vị chủ trì"
@@ -67,7 +75,7 @@ _INLINE_FIELD = re.compile(
 )
 #: A bold phrase that states a deadline (official letters put deadlines in bold).
 _BOLD_DEADLINE = re.compile(r"\*\*([^*]*?(?:trước|chậm nhất|hạn|ngày \d)[^*]*?)\*\*", re.IGNORECASE)
-_INLINE_DEADLINE = re.compile(r"[Tt]hời hạn(?: hoàn thành)?:\s*(?P<value>[^.()]+(?:\.\d[^.()]*)*)")
+_INLINE_DEADLINE = re.compile(r"Thời hạn(?: hoàn thành)?:\s*(?P<value>[^.]+(?:\.\d[^.]*)*)")
 #: Who and by when in brackets after the task: "(Sở Tư pháp chủ trì; thời hạn: tháng 6/2025)",
 #: "(Văn phòng UBND tỉnh chủ trì, phối hợp Sở Nội vụ; hoàn thành trong Quý III năm 2025)".
 _BRACKET_ASSIGNMENT = re.compile(
@@ -95,6 +103,11 @@ _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\s*(?P<num>[\dIVX]*)\s*$")
 _APPENDIX_NOTE = re.compile(r"^\(?\s*Ban hành kèm theo")
 _NOTE = re.compile(r"^(?:Lưu ý\s*:|\(Kèm theo)")
 _CLOSING = re.compile(r"^Trên đây là")
+#: Headings whose unnumbered paragraphs and "- " items are objectives, tasks or duties (not
+#: "I. CĂN CỨ", "II. KẾT QUẢ THỰC HIỆN NĂM 2024", where they are the plan's reasons).
+_ITEM_SECTION = re.compile(
+    r"NHIỆM VỤ|GIẢI PHÁP|NỘI DUNG|MỤC TIÊU|MỤC ĐÍCH|YÊU CẦU|TỔ CHỨC THỰC HIỆN|TRÁCH NHIỆM|PHÂN CÔNG",
+    re.IGNORECASE)
 _POINTER = re.compile(r"\b(?:theo|tại|ở)\s+(?:các\s+)?(?:Phụ lục|phụ lục)")
 _TERMINAL = re.compile(r"[.;:!?…]\s*/?\.?\s*$")
 _NUM_CELL = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
@@ -144,10 +157,11 @@ _RESPONSIBLE = re.compile(r"\s*(?:có trách nhiệm|chịu trách nhiệm)?\s*:
 _BULLET = re.compile(r"(?:^|(?<=[;,.]))\s*-\s*(?=\S)|\s-(?=[A-ZĐ])")
 _FOOTNOTE_REF = re.compile(r"\[\d+\]")
 _LEADING_BULLET = re.compile(r"^[-+•]\s*")
-_ITEM_BULLET = re.compile(r"^[-–•]\s+\S")
+_ITEM_BULLET = re.compile(r"^[-–•]\s+[^\W\d_]")  # "- 2025 của …" is a wrapped "2021 - 2025"
 #: A line that only says when: "+ Hoàn thành trước 31/10/2025.", "- Trước ngày 30/6/2025."
 _DEADLINE_LINE = re.compile(
-    r"^[-–•+]?\s*(?:Hoàn thành|Trước ngày|Chậm nhất|Thời hạn)\b[^;]{0,60}\d{4}\s*[.;]?\s*$", re.IGNORECASE
+    r"^[-–•+]?\s*(?:(?:Hoàn thành|Thời hạn(?: hoàn thành)?\s*:?)\s*)?(?:trước|chậm nhất|trong|đến|vào)\b"
+    r"[^;.]{0,40}\d{4}\s*[.;]?\s*$", re.IGNORECASE
 )
 
 
@@ -605,6 +619,13 @@ class _Prose:
         state = self.state
         kind = _kind_for(node)
         if node.children:
+            title_rest = _strip_number(node.title_text)
+            if node.ntype != "roman" and not node.is_appendix and kind != "prose" and _is_sentence(title_rest):
+                # "1. Rà soát …, hoàn thành trước 30/6/2025 (Sở Tư pháp chủ trì)." then 1.1., 1.2.:
+                # the item says what to do itself, so it is a task as well as their heading
+                part, section = _part_and_section(node)
+                self._task_from(node, ".".join(node.path_parts()), kind, part, section, title_rest,
+                                list(node.title), lead="", own_fields=False)
             state.role(node.title[0][0], "heading")
             for ln, _ in node.title[1:]:
                 state.role(ln, "heading")
@@ -682,8 +703,10 @@ class _Prose:
         ``III. TỔ CHỨC THỰC HIỆN`` followed by ``- Văn phòng UBND tỉnh theo dõi …`` lost them."""
         kind = _kind_for(node, itself=True)
         paragraphs = [p for p in paragraphs if _is_item(p)]
-        if kind == "prose" or not paragraphs:
+        if kind == "prose" or not paragraphs or not _ITEM_SECTION.search(node.title_text):
             return
+        if node.children and kind == "task":
+            return  # under a heading of numbered tasks, an unnumbered paragraph introduces them
         path = ".".join(node.path_parts())
         part = _strip_number((node.ancestors() or [node])[-1].title_text)
         for k, para in enumerate(paragraphs, start=1):
@@ -768,6 +791,11 @@ def _kind_for(node: _Node, *, itself: bool = False) -> str:
     return "task"
 
 
+def _is_sentence(text: str) -> bool:
+    """A heading that is a whole sentence (ends with a full stop or a semicolon), not a title."""
+    return bool(re.search(r"[.;]\s*$", strip_markup(text))) and len(text) > 40
+
+
 def _is_item(para) -> bool:
     """Whether an unnumbered paragraph under a heading states something to do or reach: not
     when it introduces the items after it (``… các nhiệm vụ sau:``), continues the heading in
@@ -803,14 +831,21 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
     text = task.text
     m = _INLINE_DEADLINE.search(text)
     if m and not task.deadline_text:
-        task.deadline_text = clean_cell(m.group("value"))
+        value = clean_cell(m.group("value"))
+        while value.endswith(")") and value.count(")") > value.count("("):  # "(…; Thời hạn: 6/2025)"
+            value = value[:-1].rstrip()
+        task.deadline_text = value
     if (b := _BRACKET_ASSIGNMENT.search(text)) and task.kind != "objective":
-        task.lead = task.lead or clean_agencies(b.group("lead"))
-        if partners_from_text and b.group("partners"):
-            task.partners = task.partners or clean_agencies(b.group("partners"))
+        # "(theo Kế hoạch … do Sở Nội vụ chủ trì)": the agency is what follows do/giao
+        lead = re.split(r"\b(?:do|giao)\s+", b.group("lead"))[-1].strip()
+        if _AGENCY_HEADING.match(lead):
+            task.lead = task.lead or clean_agencies(lead)
+            if partners_from_text and b.group("partners"):
+                task.partners = task.partners or clean_agencies(b.group("partners"))
         rest = clean_cell(b.group("rest") or "").rstrip(".")
-        if rest and not task.deadline_text and own_deadline_text(rest):
-            task.deadline_text = rest
+        when = re.sub(r"^thời hạn(?: hoàn thành)?\s*:\s*", "", rest, flags=re.IGNORECASE)
+        if when and not task.deadline_text and (when != rest or own_deadline_text(when)):
+            task.deadline_text = when
     if not task.lead and task.kind != "objective":
         patterns = _lead_patterns(LEAD_VERBS_FILE)
         sm = patterns.subject.match(text) or patterns.mid_subject.search(text[:160])
@@ -1086,8 +1121,14 @@ def _parse_pipe(state: _State, seq, indices: list[int], context: list[str], kind
 
 
 # --- driver ---------------------------------------------------------------------------------
-@lru_cache(maxsize=128)
 def _parse(doc: Document) -> _State:
+    """The parse of ``doc``, kept in memory until ``lead_verbs.txt`` changes."""
+    return _parse_cached(doc, config.file_stamps(LEAD_VERBS_FILE))
+
+
+
+@lru_cache(maxsize=128)
+def _parse_cached(doc: Document, stamps: tuple) -> _State:
     state = _State(doc)
     seq = _with_hints(doc)
     start = _mark_frame(state, seq)

@@ -131,7 +131,10 @@ def test_provincial_numbers_are_completed_only_within_a_province():
     [("107/NĐ-CP", "107/2021/NĐ-CP", True), ("3995/UBND", "3995/UBND-NC", True),
      ("12/NQ-TU", "12-NQ/TU", False), ("45/NĐ-CP", "45/QĐ-VPCP", False),
      ("45/2020/NĐ-CP", "45/2013/NĐ-CP", False), ("107/2021/NĐ-CP", "107/NĐ-CP", False),
-     ("66/NQ", "66/NQ-CP", False)],  # "66/NQ" does not name its issuer
+     ("66/NQ", "66/NQ-CP", False),  # "66/NQ" does not name its issuer
+     # Decisions and resolutions are numbered with and without a year: two documents
+     ("28/QĐ-TTg", "28/2018/QĐ-TTg", False), ("5/NQ-HĐND", "5/2024/NQ-HĐND", False),
+     ("01/TT-VPCP", "01/2018/TT-VPCP", True)],
 )
 def test_is_fuller_form(short, full, fuller):
     assert is_fuller_form(short, full) is fuller

@@ -232,6 +232,9 @@ def test_deadline_stages_on_the_corpus(tasks):
     assert stages["bacgiang_kh58_2025:III.1.b.(i)"] == ["2025-06-01", "2025-06-30", "2026-06-01", "2026-06-30"]
     assert stages["bacninh_kh383_2023:PL01.I.3"] == ["2023-05-31"]  # "Tháng 2 – Tháng 5" is a period
     assert stages["bacninh_kh383_2023:PL02.III.1"] == ["2023-07-30"]  # so is "01/3 – 30/7"
+    # steps towards one end are no stages: an early report must not hide a late finish
+    assert deadline_stages("Báo cáo sơ kết trước ngày 15/6/2025; hoàn thành cắt giảm trước ngày 31/3/2026",
+                           "", "2026-03-31") == ["2026-03-31"]
     # the latest stage is always the task's due
     assert all((s[-1] if s else "") == t.due[tid] for tid, s in stages.items())
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from kehoach_lib.export import label_columns, sheet_name, write_index, write_tables
+from kehoach_lib.export import label_columns, sheet_name, write_index, write_tables, write_xlsx
 from kehoach_lib.paths import UnsafePathError, safe_output_path
 
 
@@ -144,3 +144,13 @@ def test_long_tables_keep_a_csv_even_when_not_asked_for_one(tmp_path):
     for bad in (-1, 2.5, None, True):
         with pytest.raises(ValueError, match="max_rows must be a whole number"):
             write_tables({"matches": long}, tmp_path, max_rows=bad)
+
+
+def test_a_control_character_in_a_cell_does_not_stop_the_workbook(tmp_path):
+    from openpyxl import load_workbook
+
+    df = pd.DataFrame({"text": ["Rà soát\x01 thủ tục", "Số hóa"], "n": [1, 2]})
+    path = write_xlsx({"tasks": df}, tmp_path / "t.xlsx")
+    ws = load_workbook(path)["tasks"]
+    assert [c.value for c in ws["A"]] == ["text", "Rà soát thủ tục", "Số hóa"]
+    assert df.text[0] == "Rà soát\x01 thủ tục"  # the table itself is untouched

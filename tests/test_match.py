@@ -276,6 +276,9 @@ def test_a_text_that_names_its_province_is_attributed_to_that_provinces_plans(do
     ranking = attribute(text, tasks)
     assert ranking.doc_id.iloc[0] == "bentre_kh_2024" and ranking.named.iloc[0]
     assert ranking.score.iloc[0] < ranking.score.iloc[1] and list(ranking.named) == [True] + [False] * 3
+    # however the task table spells the province
+    spelt = tasks.assign(province=tasks.province.replace({"Bến Tre": "tỉnh BẾN TRE"}))
+    assert attribute(text, spelt).doc_id.iloc[0] == "bentre_kh_2024"
 
 
 def test_default_matching_beats_the_plain_baseline(tasks):

@@ -42,9 +42,9 @@ def test_every_seed_plan_has_tasks_and_the_news_article_none(tasks):
 
 
 def test_same_input_same_table(corpus, tasks):
-    from kehoach_lib.parse import _parse, extract_corpus
+    from kehoach_lib.parse import _parse_cached, extract_corpus
 
-    _parse.cache_clear()
+    _parse_cached.cache_clear()
     again = extract_corpus(corpus)
     pd.testing.assert_frame_equal(again, tasks)
 
@@ -287,3 +287,60 @@ def test_signing_lines_and_a_tabbed_header_are_no_tasks():
     assert list(t.path) == ["IV.1"] and t.lead.iloc[0] == "Sở Tài chính"  # the lead stops at "bố trí"
     roles = line_accounting(doc).set_index("line").role
     assert list(roles[[1, 2, 3]]) == ["header"] * 3 and list(roles[[7, 8, 9, 10]]) == ["signature"] * 4
+
+
+def test_unnumbered_paragraphs_of_other_sections_and_intros_are_no_tasks():
+    doc = doc_from(HEADER + "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH\n- Nghị quyết số 66/NQ-CP ngày 26/3/2025 của Chính phủ.\n"
+                   "II. KẾT QUẢ THỰC HIỆN NĂM 2024\nNăm 2024, tỷ lệ hồ sơ trực tuyến đạt 65%.\n"
+                   "III. NHIỆM VỤ\nNăm 2024, tỉnh đã đạt nhiều kết quả, còn hạn chế cần khắc phục.\n"
+                   "1. Rà soát thủ tục hành chính.\n"
+                   "- Hoàn thành số hóa 100% hồ sơ trong năm 2025.\n- Hoàn thành cắt giảm 30% thời gian năm 2025.\n"
+                   "2. Tuyên truyền.\n")
+    t = extract_tasks(doc).set_index("path")
+    # legal bases and last year's results are the plan's reasons, an intro only introduces; and
+    # "- Hoàn thành …" items are tasks of their own, not a deadline of the item above
+    assert list(t.index) == ["III.1", "III.1+1", "III.1+2", "III.2"]
+    assert (line_accounting(doc).role != "unaccounted").all()
+
+
+def test_a_numbered_sentence_with_sub_items_is_a_task_too():
+    doc = doc_from(HEADER + "II. NHIỆM VỤ\n1. Rà soát, cắt giảm ít nhất 30% thủ tục hành chính, hoàn thành trước "
+                   "30/6/2025 (Sở Tư pháp chủ trì).\n1.1. Rà soát thủ tục lĩnh vực đất đai.\n"
+                   "1.2. Rà soát thủ tục lĩnh vực xây dựng.\n2. Tuyên truyền.\n")
+    t = extract_tasks(doc).set_index("path")
+    assert list(t.index) == ["II.1", "II.1.1", "II.1.2", "II.2"]
+    assert (t.loc["II.1", "lead"], t.loc["II.1", "due"]) == ("Sở Tư pháp", "2025-06-30")
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("Ban quản lý các khu công nghiệp tỉnh rà soát thủ tục đầu tư.", "Ban quản lý các khu công nghiệp tỉnh"),
+    ("Bộ phận tiếp nhận và trả kết quả cấp huyện công khai thủ tục.", "Bộ phận tiếp nhận và trả kết quả cấp huyện"),
+    ("Rà soát thủ tục (do Văn phòng UBND tỉnh chủ trì).", "Văn phòng UBND tỉnh"),
+    ("Rà soát thủ tục (theo Kế hoạch số 12/KH-UBND do Sở Nội vụ chủ trì).", "Sở Nội vụ"),
+    ("Rà soát thủ tục (các bên cùng chủ trì).", ""),  # not an agency: no lead
+])
+def test_leads_are_whole_agency_names(text, lead):
+    doc = doc_from(HEADER + f"II. NHIỆM VỤ\n1. {text}\n")
+    assert extract_tasks(doc).lead.iloc[0] == lead
+
+
+def test_wrapped_lines_that_start_like_numbers_continue_their_sentence():
+    doc = doc_from(HEADER + "II. NHIỆM VỤ\n1. Tiếp tục cắt giảm thủ tục theo Chương trình giai đoạn 2021\n"
+                   "- 2025 của Chính phủ; các nội dung thực hiện tại\na. điểm a khoản 2 Mục II, tỷ lệ đạt\n"
+                   "3/ 4 số thủ tục đủ điều kiện, hoàn thành trong năm 2025, với sự phối hợp chặt chẽ của các\n"
+                   "2. Tuyên truyền kết quả cải cách thủ tục hành chính.\n")
+    t = extract_tasks(doc)
+    assert list(t.path) == ["II.1", "II.2"]
+    assert "giai đoạn 2021 - 2025 của Chính phủ" in t.text.iloc[0] and "3/ 4 số thủ tục" in t.text.iloc[0]
+
+
+def test_an_edit_of_the_lead_verbs_takes_effect_in_a_running_session(tmp_path, monkeypatch):
+    from kehoach_lib import parse
+
+    verbs = tmp_path / "lead_verbs.txt"
+    verbs.write_text(parse.LEAD_VERBS_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(parse, "LEAD_VERBS_FILE", verbs)
+    doc = doc_from(HEADER + "II. NHIỆM VỤ\n1. Sở Tài chính bố trí kinh phí thực hiện.\n")
+    assert extract_tasks(doc).lead.iloc[0] == "Sở Tài chính"
+    verbs.write_text(verbs.read_text(encoding="utf-8").replace("bố trí\n", ""), encoding="utf-8")
+    assert extract_tasks(doc).lead.iloc[0] == "Sở Tài chính bố trí kinh phí"  # up to "thực hiện"
