@@ -40,6 +40,7 @@ MATCH_INPUT_COLUMNS = ("task_id", "doc_id", "province", "kind", "section", "text
 
 
 def default_cache_dir() -> Path:
+    """``$KEHOACH_CACHE_DIR``, else the user cache folder (``platformdirs``) under ``kehoach``."""
     env = os.environ.get("KEHOACH_CACHE_DIR")
     if env:
         return Path(env)

@@ -304,6 +304,7 @@ def _probability(text: str) -> float:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``kehoach`` argument parser: one sub-command per stage, each calling the library."""
     parser = argparse.ArgumentParser(prog="kehoach", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("extract", help="extract the task table")
@@ -397,6 +398,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run ``kehoach`` with ``argv`` (default: the command line); returns the exit status (0 done,
+    1 ``--strict`` found problems, 2 an error, printed as one ``error:`` line)."""
     from .directives import DirectiveError
     from .embed import EmbeddingError
     from .load import DocumentError

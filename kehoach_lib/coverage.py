@@ -236,7 +236,8 @@ def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "provinc
     directive's date, ``False`` when on or after it, ``<NA>`` when unknown (no ``doc_dates``, a
     document not in it, or a date too coarse to tell). A plan that predates the directive is
     scored as any other, but its ``days_late`` is blank (NaN): its deadlines were not set in
-    answer to the directive. ``province_due`` stays the plan's date.
+    answer to the directive; so is that of a plan with no date at all (without ``doc_dates``,
+    every plan), which cannot be told apart. ``province_due`` stays the plan's date.
 
     A row names one plan, the ``doc_id`` of its best task, and ``predates`` and ``days_late``
     are that plan's. So in the per-province view, where a province may have several plans, a
@@ -274,6 +275,7 @@ def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "provinc
     directive_date = directive_info(directive)["date"]
     dates = dict(doc_dates) if doc_dates is not None else {}
     doc_predates = {d: predates(dates.get(d), directive_date) for d in dict.fromkeys(tasks.doc_id)}
+    undated = {d for d in doc_predates if date_bounds(dates.get(d)) is None}  # no date at all
     unit_predates = {unit: _all_predate(doc_predates[d] for d in dict.fromkeys(tasks.doc_id[tasks[key] == unit]))
                      for unit in units}
     scores, vec, xr, xt = requirement_scores(tasks, reqs)
@@ -305,7 +307,8 @@ def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "provinc
                 "central_target": req["targets"], "province_target": province_target,
                 "target_compare": compare if found or not req["targets"] else "absent",
                 "central_due": req["deadline"], "province_due": province_due,
-                "days_late": np.nan if old is True else _days(province_due, req["deadline"]),
+                "days_late": (np.nan if old is True or (found and task["doc_id"] in undated)
+                              else _days(province_due, req["deadline"])),
                 "predates": old,
             })
     out = pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
@@ -323,10 +326,13 @@ def coverage_matrix(cov: pd.DataFrame, *, value: str = "status") -> pd.DataFrame
     return wide
 
 
-def coverage_summary(cov: pd.DataFrame, *, by: str = "province") -> pd.DataFrame:
+def coverage_summary(cov: pd.DataFrame, *, by: str | None = None) -> pd.DataFrame:
     """Counts of covered / partial / missing requirements per province (``by="province"``) or
     per document (``by="document"``, for :func:`coverage` ``by="document"``: a province's
-    documents added together would count each requirement once per document)."""
+    documents added together would count each requirement once per document). By default,
+    per document when the table has more than one row of a requirement for a province."""
+    if by is None:
+        by = "document" if cov.duplicated(["requirement_id", "province"]).any() else "province"
     if by not in ("province", "document"):
         raise ValueError("by must be 'province' or 'document'")
     key = "province" if by == "province" else "doc_id"
@@ -364,4 +370,6 @@ def evaluate_coverage(tasks: pd.DataFrame, judgements: pd.DataFrame | None = Non
 
 
 def load_judgements(path: str | Path = JUDGEMENTS) -> pd.DataFrame:
+    """Coverage statuses judged by reading the bundled plans (requirement × province), for
+    :func:`evaluate_coverage`."""
     return pd.read_csv(path, comment="#")

@@ -5,7 +5,8 @@ Small pure functions used by the parser:
 - :func:`resolve_due` turns a deadline as written (``Quý III/2024 (trước ngày 15/7/2024)``)
   into the ISO date a researcher compares: an explicit day beats the period that contains
   it; several dates for successive steps or years give the latest; a month, quarter or
-  year resolves to its last day; a missing year comes from the document.
+  year resolves to its last day (``Năm 2025``, ``12/2025``, ``6 tháng đầu năm 2025``); a
+  missing year comes from the document.
 - :func:`own_deadline_text` finds a deadline a task states in its own wording
   (``hoàn thành trước ngày 30/4/2025``), ignoring dates of cited documents.
 - :func:`is_recurring` flags ongoing work (``Thường xuyên``, ``hằng tháng``, ``định kỳ``).
@@ -25,10 +26,28 @@ _FULL_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?![\
 _LONG_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _DAY_MONTH = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
 _MONTH = re.compile(r"tháng\s+(\d{1,2})(?:\s*(?:/|năm)\s*(\d{4}))?(?![\d/])")
+_Q = r"(?:iv|i{1,3}|[1-4])"
+#: A quarter, a span or list of quarters (``Quý I-II``, ``Quý I, II/2025``, ``Quý I và II năm
+#: 2025``: the last one counts), with or without its year.
 _QUARTER = re.compile(
-    r"quý\s+(i{1,3}|iv|[1-4])(?:\s*-\s*(i{1,3}|iv|[1-4]))?(?:\s*(?:/|năm)\s*(\d{4}))?(?![\w/])"
+    rf"quý\s+({_Q}(?:\s*(?:-|–|,|và)\s*{_Q})*)(?:\s*(?:/|năm)\s*(\d{{4}}))?(?![\w/])"
 )
+_QUARTER_TOKEN = re.compile(_Q)
+#: The first or second half of a year (``6 tháng đầu năm 2025`` ends on 30/6).
+_HALF = re.compile(r"(?:(?<!\d)(?:6|06|sáu)\s+tháng|nửa)\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?(?![\d/])")
 _YEAR = re.compile(r"(?:trong|cả|hết|cuối)\s+năm\s+(\d{4})")
+#: A deadline (or one ``;``-separated part of it) that is nothing but years or months of a
+#: year: ``Năm 2025``, ``2025``, ``12/2025``, ``Năm 2025-2026``, ``Giai đoạn 2025 - 2026``.
+#: Only a whole part counts, so a year inside wording (``kế hoạch năm 2025``) never does.
+_PERIOD = r"(?:(?:tháng\s+)?\d{1,2}\s*/\s*)?(?:19|20)\d{2}"
+_BARE_PERIODS = re.compile(
+    r"(?:thời\s+(?:hạn|gian)(?:\s+(?:hoàn\s+thành|thực\s+hiện))?\s*:\s*)?"
+    r"(?P<cues>(?:(?:hoàn\s+thành|thực\s+hiện|xong|trong|cả|hết|cuối|đến|chậm\s+nhất|vào|giai\s+đoạn|từ|trước)\s+)*)"
+    rf"(?:năm\s+)?{_PERIOD}(?:\s*(?:-|–|—|,|đến|và)\s*(?:năm\s+)?{_PERIOD})*"
+)
+_PERIOD_VALUE = re.compile(r"(?<![\d/])(?:(\d{1,2})\s*/\s*)?((?:19|20)\d{2})(?![\d/])")
+#: Where a deadline is cut into parts: ``;``, line breaks, a spaced dash (``Tháng 2 – Tháng 4``).
+_PARTS = re.compile(r"[;\n]|\s[-–—]\s")
 #: Dates that open a period (``Thực hiện từ 01/6/2023``) are starts, not deadlines.
 _START = re.compile(r"\b(?:từ|bắt đầu)\s+(?:ngày\s+)?\d")
 #: A date right after a document number is the cited document's date, not a deadline.
@@ -111,12 +130,47 @@ def period_ends(text: str, *, year: int | None = None) -> list[date]:
         if y and 1 <= month <= 12 and not _is_start(folded, m.start()):
             ends.append(_last_day(y, month))
     for m in _QUARTER.finditer(folded):
-        y = int(m.group(3)) if m.group(3) else year
+        y = int(m.group(2)) if m.group(2) else year
         if y:
-            q = _quarter_number(m.group(2) or m.group(1))
+            q = max(_quarter_number(t) for t in _QUARTER_TOKEN.findall(m.group(1)))
             ends.append(_last_day(y, 3 * q))
+    for m in _HALF.finditer(folded):
+        y = int(m.group(2)) if m.group(2) else year
+        if y:
+            ends.append(_last_day(y, 6 if m.group(1) == "đầu" else 12))
     for m in _YEAR.finditer(folded):
         ends.append(date(int(m.group(1)), 12, 31))
+    ends.extend(bare_period_ends(text))
+    return ends
+
+
+def bare_period_ends(text: str) -> list[date]:
+    """Last days of the years and months of a deadline, or of a ``;``-separated part of
+    it, that says nothing else: ``Năm 2025``, ``2025`` -> 31/12/2025; ``12/2025`` ->
+    31/12/2025; ``Năm 2025-2026`` -> both years' ends. A part that only opens a period
+    (``Từ năm 2025``) gives nothing; one that opens and closes it (``Từ 2024 đến 2025``) gives
+    both ends; ``Trước 12/2025`` is December's end, as ``trước tháng 12/2025`` is, but
+    ``Trước năm 2026`` gives nothing. Years in wording (``Triển khai kế hoạch năm 2025``) are
+    not deadlines, so this reads deadlines as written (cells, ``Thời hạn:`` values), never a
+    task's running text (:func:`own_deadline_text` is for that).
+    """
+    ends: list[date] = []
+    for part in _PARTS.split(_fold(text or "")):
+        part = " ".join(part.split()).strip(" .:()[]")
+        m = _BARE_PERIODS.fullmatch(part)
+        if not m:
+            continue
+        values = _PERIOD_VALUE.findall(part)
+        cues = m.group("cues")
+        if re.search(r"\btừ\b", cues) and len(values) < 2:
+            continue  # a start, not a deadline
+        if re.search(r"\btrước\b", cues) and any(not month for month, _ in values):
+            continue  # "trước năm 2026" ends with 2025: too loose to read as 31/12 of either
+        for month, y in values:
+            if not month:
+                ends.append(date(int(y), 12, 31))
+            elif 1 <= int(month) <= 12:
+                ends.append(_last_day(int(y), int(month)))
     return ends
 
 
@@ -124,7 +178,9 @@ def resolve_due(deadline_text: str, *, year: int | None = None) -> date | None:
     """The ISO-comparable deadline of a deadline as written, or ``None``.
 
     An explicit day beats any period; among several, the latest wins. Without an explicit
-    day, the latest end of a named month, quarter or year. A period without a year takes
+    day, the latest end of a named month, quarter, half-year (``6 tháng đầu năm 2025``) or
+    year, including a deadline that is only a year or month (``Năm 2025``, ``2025``,
+    ``12/2025``, ``Năm 2025-2026``: :func:`bare_period_ends`). A period without a year takes
     ``year`` (the document's) unless the text describes recurring work.
     """
     if not deadline_text or not deadline_text.strip():

@@ -27,6 +27,7 @@ WORKBOOK_NAME = "tables.xlsx"
 #: Creation/modification time written into workbooks, so a re-run gives identical files.
 FIXED_TIMESTAMP = "2000-01-01T00:00:00Z"
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
+_FILE_BAD = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
 @config.reread_on_change
@@ -83,11 +84,13 @@ def sheet_name(name: str, taken: set[str]) -> str:
 
 
 def write_csv(df: pd.DataFrame, path: Path) -> Path:
+    """``df`` as CSV in UTF-8 with a byte-order mark (spreadsheet programs then read the Vietnamese)."""
     df.to_csv(path, index=False, encoding="utf-8-sig")
     return path
 
 
 def write_markdown(df: pd.DataFrame, path: Path, *, title: str = "", note: str = "") -> Path:
+    """``df`` as a Markdown table, under ``# title`` and a ``> note`` when given; blank for missing values."""
     body = df.to_markdown(index=False, missingval="") if len(df.columns) else ""
     path.write_text((f"# {title}\n\n" if title else "") + (f"> {note}\n\n" if note else "") + body + "\n",
                     encoding="utf-8")
@@ -95,6 +98,7 @@ def write_markdown(df: pd.DataFrame, path: Path, *, title: str = "", note: str =
 
 
 def html_table(df: pd.DataFrame) -> str:
+    """``df`` as an HTML ``<table>`` (text escaped, blank for missing values)."""
     return df.to_html(index=False, escape=True, na_rep="", border=0, classes="table")
 
 
@@ -120,6 +124,7 @@ img {{ max-width: 100%; border: 1px solid #ddd; margin: 0.5em 0 1.5em; }}
 
 
 def write_html(df: pd.DataFrame, path: Path, *, title: str = "", lang: str = "en", note: str = "") -> Path:
+    """``df`` as a standalone UTF-8 HTML page with ``title`` and ``note``."""
     caption = f"<p><i>{html.escape(note)}</i></p>\n" if note else ""
     body = f"<h1>{html.escape(title)}</h1>\n{caption}{html_table(df)}"
     path.write_text(_PAGE.format(lang=lang, title=html.escape(title), body=body), encoding="utf-8")
@@ -201,6 +206,13 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path, *, lang: 
     formats = (formats,) if isinstance(formats, str) else tuple(formats)
     if isinstance(max_rows, bool) or not isinstance(max_rows, int) or max_rows < 0:
         raise ValueError(f"max_rows must be a whole number of rows, 0 or more (not {max_rows!r})")
+    if not isinstance(tables, dict):
+        raise TypeError("tables must be a dict of name -> DataFrame, e.g. {'tasks': tasks}")
+    unknown = sorted(set(formats) - set(DEFAULT_FORMATS))
+    if unknown:
+        raise ValueError(f"formats {unknown} not supported; choose from {DEFAULT_FORMATS}")
+    # a name becomes a file name: "Nghệ An/tasks" -> "Nghệ An_tasks" (the sheet name is made safe too)
+    tables = {_FILE_BAD.sub("_", str(name)).strip(" .") or "table": df for name, df in tables.items()}
     out_dir = Path(out_dir)
     (out_dir / "tables").mkdir(parents=True, exist_ok=True)
     written: dict[str, dict[str, Path]] = {}

@@ -31,6 +31,7 @@ class FormatProblem(ValueError):
 
 
 def format_of(path: Path) -> str | None:
+    """The format kehoach reads ``path`` as, by its suffix (:data:`SUPPORTED`), or None."""
     return SUPPORTED.get(path.suffix.lower())
 
 
@@ -57,6 +58,7 @@ def read_lines(path: Path, data: bytes, *, legacy: str = "convert") -> tuple[lis
 
 
 def html_lines(data: bytes) -> list[str]:
+    """The text lines of an HTML page (a table row is one tab-separated line)."""
     return html_text(data)[0]
 
 
@@ -104,6 +106,8 @@ def check_zip(data: bytes) -> None:
 
 
 def docx_lines(path: Path, data: bytes) -> list[str]:
+    """The text lines of a .docx, paragraphs and tables in document order (a table row is one
+    tab-separated line); a broken or oversized archive is a :class:`FormatProblem`."""
     import io
 
     check_zip(data)
@@ -122,11 +126,15 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
             lines += Paragraph(child, doc).text.split("\n")
         elif tag == "tbl":
             for row in Table(child, doc).rows:
-                lines.append("\t".join(_cell(c.text) for c in row.cells))
+                cells = list(row.cells)  # a merged cell appears once per column it spans
+                while len(cells) > 1 and cells[-1]._tc is cells[-2]._tc:
+                    cells.pop()  # a group row merged to the row's end: once (middle merges keep columns)
+                lines.append("\t".join(_cell(c.text) for c in cells))
     return lines
 
 
 def pdf_lines(data: bytes) -> list[str]:
+    """The text lines of a PDF's text layer (a scan without one is a :class:`FormatProblem`)."""
     import io
 
     import pdfplumber

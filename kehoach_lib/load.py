@@ -256,7 +256,10 @@ def load_document(path: str | Path, *, meta: dict[str, str] | None = None,
         guessed = tuple(sorted(found))
         if guessed:
             notes = [f"{k} (from the {where[k]})" if where[k] != "header" else k for k in guessed]
-            warnings_.append("metadata guessed from the header: " + ", ".join(notes))
+            undated = "" if meta.get("date") else (
+                "; no date found, so coverage cannot tell whether it predates a directive (give it one in "
+                "manifest.csv)")
+            warnings_.append("metadata guessed from the header: " + ", ".join(notes) + undated)
     elif bad_date is not None and (header_date := guess_metadata(lines)[0].get("date")):
         meta["date"], guessed = header_date, ("date",)
     if bad_date is not None:

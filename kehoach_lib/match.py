@@ -737,6 +737,8 @@ def attribute(text: str, tasks: pd.DataFrame, *, ngram_range: tuple[int, int] = 
 
 # --- evaluation ----------------------------------------------------------------------------
 def load_labelled_pairs(path: str | Path = LABELLED_PAIRS) -> pd.DataFrame:
+    """The hand-labelled pairs of tasks (``tests/data/match_pairs.csv``: doc and line of each
+    side, label 1/0) that :func:`evaluate_matching` scores against."""
     return pd.read_csv(path, comment="#",
                        dtype={"line_a": int, "line_b": int, "label": int, "anchor": int})
 

@@ -82,7 +82,10 @@ _BRACKET_ASSIGNMENT = re.compile(
     r"\((?P<lead>[^();]+?)\s+chủ trì(?:,?\s*phối hợp(?:\s+với)?\s+(?P<partners>[^();]+))?\s*(?:;\s*(?P<rest>[^()]*))?\)"
 )
 _BOILERPLATE = re.compile(
-    r"^(?:Để sử dụng toàn bộ tiện ích|Ảnh minh họa|Xem chi tiết|Biên tập viên|\(Nguồn:)"
+    r"^(?:Để sử dụng toàn bộ tiện ích|Ảnh minh họa|Xem chi tiết|Biên tập viên|\(Nguồn:"
+    # a portal page's footer
+    r"|Bản quyền|Copyright|©|(?:Số )?[Ll]ượt truy cập|Giấy phép (?:số|thiết lập)|Chịu trách nhiệm (?:chính|nội dung)"
+    r"|Trưởng Ban biên tập|Cơ quan chủ quản\s*:)"
 )
 _FOOTNOTE = re.compile(r"^(?:\[\d+\]|[\u00b9\u00b2\u00b3\u2074-\u2079\u2070]+)\s*\S")
 _SIGNATURE = re.compile(
@@ -108,6 +111,8 @@ _CLOSING = re.compile(r"^Trên đây là")
 _ITEM_SECTION = re.compile(
     r"NHIỆM VỤ|GIẢI PHÁP|NỘI DUNG|MỤC TIÊU|MỤC ĐÍCH|YÊU CẦU|TỔ CHỨC THỰC HIỆN|TRÁCH NHIỆM|PHÂN CÔNG",
     re.IGNORECASE)
+#: An item that only announces what follows ("… các nhiệm vụ sau:", "… theo bảng phân công sau:").
+_INTRODUCES = re.compile(r"(?:\bsau|\bdưới đây|\bbảng[^.;]*):\s*$")
 _POINTER = re.compile(r"\b(?:theo|tại|ở)\s+(?:các\s+)?(?:Phụ lục|phụ lục)")
 _TERMINAL = re.compile(r"[.;:!?…]\s*/?\.?\s*$")
 _NUM_CELL = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
@@ -505,6 +510,9 @@ class _Prose:
         last_ln, last = self.para[-1]
         if last_ln is None:
             return False  # a restored heading is complete
+        if (self.para_owner is not None and self.para is self.para_owner.title
+                and clean_cell(_join([t for _, t in self.para])).isupper() and not clean_cell(text).isupper()):
+            return False  # a heading in capitals ends where the capitals do, also in hard-wrapped text
         if _DEADLINE_LINE.match(text):
             return True  # "+ Hoàn thành trước 31/10/2025." says when the item above is due
         if _ITEM_BULLET.match(text):
@@ -677,6 +685,11 @@ class _Prose:
             extra = [p for p, _ in paragraphs[1:]]
         else:
             extra = [p for p, _ in paragraphs]
+        if not paragraphs and not agency and _INTRODUCES.search(title_rest):
+            # "3. Các nhiệm vụ cụ thể khác theo bảng phân công sau:": the table after it holds them
+            for ln in lines_title:
+                state.role(ln, "heading")
+            return
         if not body and extra and (agency or heading_like):
             state.role(lines_title[0] if lines_title else None, "heading")
             for k, para in enumerate(extra, start=1):
@@ -1016,9 +1029,11 @@ def _emit_table_rows(state, rows, colmap, context, section, part, kind,
         inherited = _inherit(parents, num if num else f"{last_num}.+")
         if has_children:
             parents[num] = {**own, "title": text}
-            for ln in lines:
-                state.role(ln, "heading")
-            continue
+            if not (own["lead"] and (own["end"] or own["time"])):
+                for ln in lines:
+                    state.role(ln, "heading")
+                continue
+            # a row that names its own lead and deadline is a task, and the heading of its sub-rows
         lead = own["lead"] or inherited.get("lead", "")
         partners = own["partners"] or inherited.get("partners", "")
         if m := _LEAD_WITH_PARTNERS.match(lead):

@@ -92,9 +92,13 @@ def heatmap(df: pd.DataFrame, *, title: str = "", cmap: str = "Blues", vmin: flo
 
 
 def status_heatmap(matrix: pd.DataFrame, *, title: str = "") -> Figure:
-    """A requirement × province matrix of covered / partial / missing, one colour each."""
+    """A requirement × province matrix of covered / partial / missing, one colour each
+    (:func:`kehoach_lib.coverage.coverage_matrix` makes it from the coverage table)."""
     if matrix.empty:
         return _empty(title)
+    if {"requirement_id", "status"} <= set(matrix.columns):
+        raise ValueError("status_heatmap draws a requirement x province matrix: pass "
+                         "coverage.coverage_matrix(cov), not the coverage table itself")
     order = list(STATUS_COLORS)
     codes = matrix.apply(lambda col: col.map({s: i for i, s in enumerate(order)})).to_numpy(dtype=float)
     with figure_style():
@@ -153,16 +157,28 @@ def bar_counts(counts: pd.DataFrame | pd.Series, *, title: str = "", stacked: bo
     return fig
 
 
+#: Formats :func:`save_figure` writes (matplotlib's, with metadata that keeps files identical).
+SAVE_FORMATS = ("png", "svg", "pdf")
+
+
 def save_figure(fig: Figure, out_dir: str | Path, name: str, *, formats=("png", "svg"),
                 dpi: int = DEFAULT_DPI) -> list[Path]:
-    """Write ``figures/<name>.<fmt>`` deterministically; returns the paths."""
+    """Write ``<out_dir>/figures/<name>.<fmt>`` for each of ``formats`` (``"png"``, ``"svg"``,
+    ``"pdf"``; one string or several) deterministically; returns the paths."""
+    formats = (formats,) if isinstance(formats, str) else tuple(formats)
+    unknown = [f for f in formats if f not in SAVE_FORMATS]
+    if unknown:
+        raise ValueError(f"formats {unknown} not supported; choose from {SAVE_FORMATS}")
     out_dir = Path(out_dir)
+    if out_dir.suffix.lower().lstrip(".") in SAVE_FORMATS:
+        raise ValueError(f"{out_dir}: out_dir is the folder the figures go in (under figures/), not a file name; "
+                         f"the file name is name={name!r} and its formats")
     (out_dir / "figures").mkdir(parents=True, exist_ok=True)
     paths = []
     with figure_style():
         for fmt in formats:
             path = safe_output_path(out_dir, f"figures/{name}.{fmt}")
-            metadata = {"Date": None} if fmt == "svg" else {"Software": None}
+            metadata = {"svg": {"Date": None}, "pdf": {"CreationDate": None}}.get(fmt, {"Software": None})
             fig.savefig(path, format=fmt, dpi=dpi, metadata=metadata)
             paths.append(path)
     return paths

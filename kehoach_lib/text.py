@@ -177,17 +177,20 @@ def _data_lines(path: Path) -> list[str]:
 # each is read again when its file changes (config.reread_on_change)
 @config.reread_on_change
 def load_abbreviations(path: Path = ABBREVIATIONS_FILE) -> dict[str, str]:
+    """Abbreviation -> expansion, from the editable ``abbreviations.csv``."""
     rows = config.data_rows(path)
     return {r["abbreviation"].strip(): r["expansion"].strip() for r in rows}
 
 
 @config.reread_on_change
 def load_lexicon(path: Path = LEXICON_FILE) -> tuple[str, ...]:
+    """The phrases kept whole when tokenising (agency and programme names), from ``lexicon.txt``."""
     return tuple(normalize_text(ln).lower() for ln in _data_lines(Path(path)))
 
 
 @config.reread_on_change
 def load_stopwords(path: Path = STOPWORDS_FILE) -> frozenset[str]:
+    """The words left out of matching (boilerplate verbs, function words), from ``stopwords.txt``."""
     return frozenset(normalize_text(ln).lower() for ln in _data_lines(Path(path)))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -69,8 +70,8 @@ def test_earlier_plans_of_other_provinces_miss_or_partly_cover_nq66(nq66):
     assert nq66.loc[("nq66.2025.boundary_independent", "Bến Tre"), "status"] == "missing"
 
 
-def test_deadlines_compared_in_days(nq66):
-    row = nq66.loc[("nq66.task.statistics", "Bắc Giang")]
+def test_deadlines_compared_in_days(nq66_dated):
+    row = nq66_dated.loc[("nq66.task.statistics", "Bắc Giang")]
     assert (row.central_due, row.province_due, row.days_late) == ("2025-04-30", "2025-04-30", 0)
 
 
@@ -159,7 +160,16 @@ def test_plans_older_than_nq66_are_scored_but_not_compared_on_deadlines(nq66_dat
 
 def test_without_document_dates_it_is_not_known_which_plans_are_older(nq66):
     assert nq66.predates.isna().all() and str(nq66.predates.dtype) == "boolean"
-    assert nq66.loc[("nq66.task.statistics", "Bắc Ninh"), "days_late"] == -640
+    # so no plan is compared on deadlines: a 2023 plan would read as 640 days early
+    assert np.isnan(nq66.loc[("nq66.task.statistics", "Bắc Ninh"), "days_late"])
+    assert nq66.days_late.isna().all()
+
+
+def test_the_summary_of_a_table_by_document_is_by_document(tasks, doc_types, doc_dates):
+    cov = coverage(tasks, "nq66", by="document", doc_types=doc_types, doc_dates=doc_dates)
+    summary = coverage_summary(cov)
+    assert list(summary.index) == list(dict.fromkeys(cov.doc_id))
+    assert (summary[["covered", "partial", "missing"]].sum(axis=1) == 31).all()
 
 
 def test_a_month_that_contains_the_directive_date_cannot_tell(tasks, doc_types, doc_dates):
@@ -213,16 +223,16 @@ def test_predates(doc_date, expected):
 
 # --- staged deadlines ---------------------------------------------------------------------
 
-def test_a_staged_deadline_is_compared_stage_to_stage(nq66, tasks):
+def test_a_staged_deadline_is_compared_stage_to_stage(nq66_dated, tasks):
     # "năm 2025 trước ngày 30/6/2025 và năm 2026 trước ngày 30/6/2026" against NQ 66's 30/6/2025:
     # the latest stage gave 365 days late
-    row = nq66.loc[("nq66.task.simplification_plans", "Bắc Giang")]
+    row = nq66_dated.loc[("nq66.task.simplification_plans", "Bắc Giang")]
     assert row.task_id == "bacgiang_kh58_2025:III.2.b.(ii)"
     assert tasks.set_index("task_id").loc[row.task_id, "due"] == "2026-06-30"
     assert (row.central_due, row.province_due, row.days_late) == ("2025-06-30", "2025-06-30", 0)
     # a single deadline and a period are as before
-    assert nq66.loc[("nq66.task.restructuring", "Bắc Giang"), "days_late"] == 0
-    assert nq66.loc[("nq66.task.simplification_plans", "Bến Tre"), "province_due"] == "2024-12-31"
+    assert nq66_dated.loc[("nq66.task.restructuring", "Bắc Giang"), "days_late"] == 0
+    assert nq66_dated.loc[("nq66.task.simplification_plans", "Bến Tre"), "province_due"] == "2024-12-31"
 
 
 def test_deadline_stages_on_the_corpus(tasks):

@@ -154,3 +154,12 @@ def test_a_control_character_in_a_cell_does_not_stop_the_workbook(tmp_path):
     ws = load_workbook(path)["tasks"]
     assert [c.value for c in ws["A"]] == ["text", "Rà soát thủ tục", "Số hóa"]
     assert df.text[0] == "Rà soát\x01 thủ tục"  # the table itself is untouched
+
+
+def test_table_names_become_safe_file_names_and_wrong_inputs_say_what_is_wanted(tmp_path):
+    written = write_tables({"Nghệ An/tasks": pd.DataFrame({"a": [1]})}, tmp_path, formats="csv")
+    assert written["Nghệ An_tasks"]["csv"] == tmp_path / "tables" / "Nghệ An_tasks.csv"
+    with pytest.raises(TypeError, match="a dict of name -> DataFrame"):
+        write_tables([pd.DataFrame()], tmp_path)
+    with pytest.raises(ValueError, match=r"formats \['parquet'\] not supported"):
+        write_tables({"t": pd.DataFrame()}, tmp_path, formats="parquet")

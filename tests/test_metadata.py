@@ -59,6 +59,7 @@ def test_a_plan_without_a_header_takes_the_province_its_text_names(docs, tmp_pat
     doc = load_document(path)
     assert doc.province == "Bến Tre" and doc.guessed == ("province",)
     assert doc.warnings[0].startswith("metadata guessed from the header: province (from the text: ")
+    assert "no date found, so coverage cannot tell whether it predates a directive" in doc.warnings[0]
     # the news article names no province, and none is made up
     news = tmp_path / "news.txt"
     news.write_text(docs["news_nq66_2025"].text, encoding="utf-8")

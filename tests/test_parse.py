@@ -344,3 +344,28 @@ def test_an_edit_of_the_lead_verbs_takes_effect_in_a_running_session(tmp_path, m
     assert extract_tasks(doc).lead.iloc[0] == "Sở Tài chính"
     verbs.write_text(verbs.read_text(encoding="utf-8").replace("bố trí\n", ""), encoding="utf-8")
     assert extract_tasks(doc).lead.iloc[0] == "Sở Tài chính bố trí kinh phí"  # up to "thực hiện"
+
+
+def test_a_short_plan_with_a_table_keeps_every_commitment():
+    # as a province's portal or Word file gives it: short, so it reads as hard-wrapped
+    doc = doc_from(
+        "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\nSố: 112/KH-UBND\nQuảng Trị, ngày 22 tháng 4 năm 2025\nKẾ HOẠCH\n"
+        "Triển khai Nghị quyết số 66/NQ-CP\nII. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+        "1. Rà soát, cắt giảm ít nhất 30% điều kiện kinh doanh, hoàn thành trước ngày 31/12/2025.\n"
+        "2. Các nhiệm vụ cụ thể khác theo bảng phân công sau:\n"
+        "STT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
+        "1\tRà soát thủ tục hành chính liên quan đến kinh doanh\tSở Tư pháp\tSở Tài chính\tTháng 12/2025\n"
+        "1.1\tRà soát thủ tục lĩnh vực đất đai\tSở Nông nghiệp và Môi trường\tUBND cấp xã\tTháng 6/2025\n"
+        "2\tSố hóa hồ sơ thủ tục hành chính\tTrung tâm Phục vụ hành chính công tỉnh\t\tTháng 9/2025\n"
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "Văn phòng UBND tỉnh chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch; định kỳ báo cáo UBND tỉnh.\n"
+        "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nBản quyền thuộc Cổng thông tin điện tử tỉnh Quảng Trị.\nLượt truy cập: 123456")
+    t = extract_tasks(doc).set_index("path")
+    # the list's announcement is a heading; the row with its own lead and deadline is a task as well
+    # as the heading of 1.1; the duty under the heading in capitals is not part of the heading
+    assert list(t.index) == ["II.1", "II.2.1", "II.2.1.1", "II.2.2", "III+1"]
+    assert (t.loc["II.2.1", "lead"], t.loc["II.2.1", "due"]) == ("Sở Tư pháp", "2025-12-31")
+    assert t.loc["III+1", "lead"] == "Văn phòng UBND tỉnh" and t.loc["III+1", "section"] == "TỔ CHỨC THỰC HIỆN"
+    roles = line_accounting(doc).set_index("line").role
+    assert roles[8] == "heading" and list(roles[[17, 18]]) == ["boilerplate"] * 2  # the portal's footer
+    assert (roles != "unaccounted").all()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 
 import pandas as pd
+import pytest
 
 from kehoach_lib.plots import bar_counts, deadline_timeline, heatmap, save_figure, status_heatmap
 
@@ -58,3 +59,21 @@ def test_an_empty_matrix_is_a_figure_that_says_so_without_warnings(tmp_path):
             saved = save_figure(fig, tmp_path, name, formats=("svg",))
             assert "nothing to show" in saved[0].read_text(encoding="utf-8")
     assert [str(w.message) for w in caught] == []
+
+
+def test_save_figure_takes_one_format_or_several_and_says_what_it_cannot_do(tmp_path):
+    fig = bar_counts(pd.Series({"a": 1, "b": 2}), title="t")
+    assert [p.name for p in save_figure(fig, tmp_path, "x", formats="png")] == ["x.png"]
+    first = save_figure(fig, tmp_path, "x", formats="pdf")[0].read_bytes()
+    assert save_figure(fig, tmp_path, "x", formats=("pdf",))[0].read_bytes() == first  # the same bytes
+    with pytest.raises(ValueError, match=r"formats \['jpg'\] not supported"):
+        save_figure(fig, tmp_path, "x", formats=("jpg",))
+    with pytest.raises(ValueError, match="out_dir is the folder the figures go in"):
+        save_figure(fig, tmp_path / "timeline.png", "x")
+    assert not (tmp_path / "timeline.png").exists()
+
+
+def test_status_heatmap_points_to_the_matrix_when_given_the_coverage_table():
+    cov = pd.DataFrame({"requirement_id": ["r1"], "province": ["A"], "status": ["covered"]})
+    with pytest.raises(ValueError, match=r"coverage.coverage_matrix\(cov\)"):
+        status_heatmap(cov)

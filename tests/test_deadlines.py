@@ -1,0 +1,179 @@
+"""Deadlines as written -> ``due`` (kehoach_lib.deadlines.resolve_due), and where the parser
+reads them: a deadline cell or field value that is only a time expression resolves; a year in
+a task's running text is no deadline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kehoach_lib import Document, extract_tasks
+from kehoach_lib.deadlines import bare_period_ends, own_deadline_text, resolve_due
+
+DOC_YEAR = 2025  # the document's year, for deadlines that omit theirs
+
+
+@pytest.mark.parametrize(
+    "written, due",
+    [
+        # a year resolves to its last day
+        ("Năm 2025", "2025-12-31"),
+        ("năm 2026", "2026-12-31"),
+        ("NĂM 2026", "2026-12-31"),
+        ("2025", "2025-12-31"),
+        ("2025.", "2025-12-31"),
+        ("(Năm 2025)", "2025-12-31"),
+        ("Trong năm 2025", "2025-12-31"),
+        ("Cuối năm 2025", "2025-12-31"),
+        ("Đến hết năm 2025", "2025-12-31"),
+        ("Hoàn thành trong năm 2025", "2025-12-31"),
+        # several years give the latest
+        ("Năm 2025-2026", "2026-12-31"),
+        ("Năm 2025 - 2026", "2026-12-31"),
+        ("Năm 2025 – 2026", "2026-12-31"),
+        ("Năm 2025, 2026", "2026-12-31"),
+        ("Năm 2025 và 2026", "2026-12-31"),
+        ("Năm 2025 và năm 2026", "2026-12-31"),
+        ("Giai đoạn 2025-2030", "2030-12-31"),
+        ("Từ năm 2024 đến năm 2025", "2025-12-31"),
+        ("Quý IV/2025; năm 2026", "2026-12-31"),
+        # a month resolves to its last day
+        ("12/2025", "2025-12-31"),
+        ("6/2025", "2025-06-30"),
+        ("02/2024", "2024-02-29"),
+        ("Trước 12/2025", "2025-12-31"),
+        ("Tháng 12/2025", "2025-12-31"),
+        ("Tháng 6 năm 2025", "2025-06-30"),
+        ("Tháng 6/2025", "2025-06-30"),
+        ("Tháng 12/2025 - 2026", "2026-12-31"),
+        # a half-year resolves to its last day
+        ("6 tháng đầu năm 2025", "2025-06-30"),
+        ("06 tháng đầu năm 2026", "2026-06-30"),
+        ("Trong 6 tháng đầu năm 2025", "2025-06-30"),
+        ("Sáu tháng đầu năm 2025", "2025-06-30"),
+        ("Nửa đầu năm 2025", "2025-06-30"),
+        ("6 tháng cuối năm 2025", "2025-12-31"),
+        ("6 tháng đầu năm", "2025-06-30"),  # the document's year
+        # quarters, spans and lists of quarters: the last one
+        ("Quý I/2025", "2025-03-31"),
+        ("Quý IV", "2025-12-31"),
+        ("Quý IV/2024", "2024-12-31"),
+        ("Quý 4/2025", "2025-12-31"),
+        ("Quý I-II/2025", "2025-06-30"),
+        ("Quý III-IV/2025", "2025-12-31"),
+        ("Quý I, II/2025", "2025-06-30"),
+        ("Quý I và II năm 2025", "2025-06-30"),
+        ("Quý I, IV năm 2025", "2025-12-31"),
+        ("Quý III năm 2025", "2025-09-30"),
+        # explicit days beat periods; a missing year comes from the document
+        ("Trước 30/6", "2025-06-30"),
+        ("Trước 30/6/2025", "2025-06-30"),
+        ("Quý III/2024 (trước ngày 15/7/2024)", "2024-07-15"),
+        ("Năm 2025 (trước ngày 15/12/2025)", "2025-12-15"),
+        ("Thường xuyên; năm 2025", "2025-12-31"),  # recurring, but the year is explicit
+    ],
+)
+def test_resolve_due(written, due):
+    assert resolve_due(written, year=DOC_YEAR) == date.fromisoformat(due)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "",
+        "   ",
+        # start dates and cited documents are no deadlines
+        "Thực hiện từ 01/6/2023",
+        "Từ năm 2025",
+        "Thực hiện từ 6/2025",
+        "Quyết định số 1015/QĐ-TTg ngày 30/8/2022",
+        "Theo Quyết định số 44/2023/QĐ-UBND",
+        "Quyết định số 12/2025/QĐ-UBND",
+        # a year in wording is no deadline
+        "Kế hoạch năm 2025",
+        "Triển khai kế hoạch năm 2025",
+        "Năm 2025 và các năm tiếp theo",
+        "Thường xuyên, theo kế hoạch năm 2025",
+        # not a month, or a part of a year too loose to end on a given day
+        "13/2025",
+        "44/2023",
+        "16 tháng đầu năm 2025",
+        "Đầu năm 2026",
+        "Trước năm 2026",
+        # recurring work with no explicit year
+        "Thường xuyên",
+        "Định kỳ 6 tháng/năm",
+        "Định kỳ 6 tháng đầu năm",
+        "Định kỳ hàng quý, 6 tháng, năm",
+        "Thực hiện hàng Quý, năm",
+        "Quý II, III",
+        "Báo cáo quý I, II, III và báo cáo năm",
+        "Trước 05 ngày tính đến ngày VBQPPL có quy định về TTHC có hiệu lực thi hành",
+    ],
+)
+def test_no_due(written):
+    assert resolve_due(written, year=DOC_YEAR) is None
+
+
+def test_a_missing_year_without_the_documents_year_stays_missing():
+    assert resolve_due("Trước 30/6") is None
+    assert resolve_due("6 tháng đầu năm") is None
+    assert resolve_due("Năm 2025") == date(2025, 12, 31)
+
+
+@pytest.mark.parametrize(
+    "written, ends",
+    [
+        ("Năm 2025-2026", ["2025-12-31", "2026-12-31"]),
+        ("Tháng 2 – 12/2025", ["2025-12-31"]),
+        ("Từ 2024 – 2025", ["2025-12-31"]),  # the part "Từ 2024" only opens the period
+        ("Quý IV/2025", []),  # quarters are period_ends' business
+        ("Triển khai kế hoạch năm 2025", []),
+    ],
+)
+def test_bare_period_ends(written, ends):
+    assert [d.isoformat() for d in bare_period_ends(written)] == ends
+
+
+def test_own_deadline_text_needs_a_cue_so_years_in_wording_are_not_read():
+    assert own_deadline_text("Triển khai kế hoạch năm 2025 của tỉnh") == ""
+    assert own_deadline_text("Rà soát, hoàn thành trước ngày 30/4/2025.") == "hoàn thành trước ngày 30/4/2025"
+
+
+# --- through the parser: cells and field values resolve, running text does not ---------------
+def doc_from(text: str, **meta) -> Document:
+    meta = {"doc_id": "t", "province": "Tỉnh X", "date": "2025-04-08", "doc_type": "kế hoạch", **meta}
+    return Document(lines=tuple(text.split("\n")), **meta)
+
+
+def test_field_values_that_are_only_a_time_resolve():
+    doc = doc_from(
+        "III. NỘI DUNG\n1. Nhóm một\na) Việc A\n(i) Làm A1.\n- Cơ quan chủ trì: Sở Tư pháp.\n"
+        "- Thời hạn hoàn thành: Năm 2026.\n(ii) Triển khai kế hoạch năm 2026 của tỉnh.\n"
+        "- Cơ quan chủ trì: Sở Nội vụ.\n- Thời hạn hoàn thành: 6 tháng đầu năm 2026.\n"
+        "(iii) Xây dựng kế hoạch năm 2026.\n- Cơ quan chủ trì: Sở Nội vụ.\n"
+    )
+    t = extract_tasks(doc).set_index("path")
+    assert list(t.due) == ["2026-12-31", "2026-06-30", ""]
+
+
+def test_table_cells_that_are_only_a_time_resolve():
+    cells = ["TT", "Nhiệm vụ cụ thể", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian", "Sản phẩm",
+             "I", "CÔNG TÁC CHỈ ĐẠO",
+             "1", "Ban hành kế hoạch năm 2025", "Văn phòng UBND tỉnh", "Sở Nội vụ", "Năm 2025-2026", "Kế hoạch",
+             "2", "Tập huấn", "Văn phòng UBND tỉnh", "", "12/2025", "Hội nghị",
+             "3", "Rà soát thủ tục năm 2025", "Văn phòng UBND tỉnh", "", "Thường xuyên", "Báo cáo",
+             "4", "Rà soát", "Văn phòng UBND tỉnh", "", "2025", "Báo cáo"]
+    t = extract_tasks(doc_from("\n|\n".join(cells), date="2024")).set_index("path")
+    assert list(t.due) == ["2026-12-31", "2025-12-31", "", "2025-12-31"]
+    assert t.loc["PL.I.3", "recurring"]
+
+
+def test_a_year_in_running_text_is_no_deadline():
+    header = "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG\nSố: 41/KH-UBND\nTuyên Quang, ngày 02 tháng 5 năm 2025\nKẾ HOẠCH\n"
+    doc = doc_from(header + "II. NHIỆM VỤ\n1. Rà soát thủ tục (Sở Tư pháp chủ trì; thời hạn: năm 2025).\n"
+                   "2. Triển khai kế hoạch năm 2025 (Sở Nội vụ chủ trì).\n"
+                   "3. Tuyên truyền. Thời hạn hoàn thành: năm 2025.\n")
+    t = extract_tasks(doc).set_index("path")
+    assert list(t.due) == ["2025-12-31", "", "2025-12-31"]
