@@ -705,6 +705,40 @@ def unique_tasks(tasks: pd.DataFrame, matches: pd.DataFrame, *, across: str = "d
 
 
 # --- attribution ---------------------------------------------------------------------------
+def section_path(tasks: pd.DataFrame, *, depth: int = 2) -> pd.Series:
+    """Each task's numbering cut to ``depth`` levels (``III.3.b.(iv)`` -> ``III.3``; ``III+2`` ->
+    ``III``): the section it belongs to, to compare plans section by section."""
+    return tasks["path"].str.replace(r"\+\d+$", "", regex=True).str.split(".").str[:depth].str.join(".")
+
+
+def example_pair(tasks: pd.DataFrame, matches: pd.DataFrame, *, dates: dict | None = None,
+                 depth: int = 2) -> dict:
+    """Two plans and a section of each to look at side by side: the newest plan (by ``dates``,
+    doc_id -> date; else the first) and the plan with most tasks in another province (in the same
+    one if there is no other), in corpus order; and the sections (:func:`section_path`) between
+    which they share most matched pairs. Keys ``doc_a``, ``doc_b``, ``section_a``, ``section_b``,
+    ``pairs`` (their matches), ``shared`` (matches between the two sections) and ``summary``."""
+    plans = tasks.groupby("doc_id", sort=False).agg(province=("province", "first"), n=("task_id", "size"))
+    order = list(plans.index)
+    newest = max(order, key=lambda d: (str((dates or {}).get(d) or ""), -order.index(d)))
+    other = plans.drop(newest).assign(elsewhere=lambda p: p.province != plans.province[newest])
+    largest = other.sort_values(["elsewhere", "n"], ascending=False, kind="stable").index[0] if len(other) else newest
+    doc_a, doc_b = sorted((newest, largest), key=order.index)
+    pairs = matches[(matches.doc_id_a == doc_a) & (matches.doc_id_b == doc_b)]
+    section = dict(zip(tasks.task_id, section_path(tasks, depth=depth), strict=True))
+    shared = pd.crosstab(pairs.task_id_a.map(section), pairs.task_id_b.map(section)).stack()
+    if len(shared):
+        sec_a, sec_b = shared.idxmax()
+    else:  # no matched pair: each plan's largest section
+        sec_a, sec_b = (pd.Series([section[t] for t in tasks.task_id[tasks.doc_id == d]]).mode()[0]
+                        for d in (doc_a, doc_b))
+    n = int(shared.max()) if len(shared) else 0
+    summary = (f"{doc_a} × {doc_b}: {len(pairs)} matched pairs, {n} of them between sections {sec_a} and {sec_b}"
+               if doc_a != doc_b else f"One plan only ({doc_a}): no two plans to compare.")
+    return {"doc_a": doc_a, "doc_b": doc_b, "section_a": sec_a, "section_b": sec_b, "pairs": pairs,
+            "shared": n, "summary": summary}
+
+
 def attribute(text: str, tasks: pd.DataFrame, *, ngram_range: tuple[int, int] = DEFAULT_NGRAM_RANGE,
               cache_dir=None) -> pd.DataFrame:
     """Rank the corpus documents by how likely ``text`` (e.g. a news article) describes them.

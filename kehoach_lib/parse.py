@@ -579,6 +579,8 @@ class _Prose:
             targets = [p for p in self.pending if not p.children]
             if self.scope:
                 targets = [p for p in targets if p.label in self.scope] or targets
+            # items that name their own lead in brackets keep it: the block is the others'
+            targets = [p for p in targets if not _BRACKET_ASSIGNMENT.search(p.title_text)] or targets
             self.targets = targets
         key = _field_key(name)
         self.current_field = key
@@ -848,6 +850,12 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
         while value.endswith(")") and value.count(")") > value.count("("):  # "(…; Thời hạn: 6/2025)"
             value = value[:-1].rstrip()
         task.deadline_text = value
+    for f in _INLINE_FIELD.finditer(text):  # "… Cơ quan chủ trì: Văn phòng UBND tỉnh. Thời hạn: …"
+        value = clean_agencies(f.group("value"))
+        if f.group("name") == "Cơ quan phối hợp":
+            task.partners = task.partners or value
+        else:
+            task.lead = task.lead or value
     if (b := _BRACKET_ASSIGNMENT.search(text)) and task.kind != "objective":
         # "(theo Kế hoạch … do Sở Nội vụ chủ trì)": the agency is what follows do/giao
         lead = re.split(r"\b(?:do|giao)\s+", b.group("lead"))[-1].strip()

@@ -411,3 +411,16 @@ def test_given_pairs_are_scored_as_the_matcher_scores_them(tasks, matches):
     within = tasks[tasks.doc_id == "bentre_kh_2024"].task_id.iloc[:2].tolist()
     same_doc = pair_rows(tasks, within[:1], within[1:])
     assert np.isnan(same_doc.probability.iloc[0])  # the scorer never compares tasks of one document
+
+
+def test_an_example_pair_of_plans_and_sections_is_picked_from_the_data(docs, tasks, matches):
+    from kehoach_lib.match import example_pair, section_path
+
+    paths = pd.DataFrame({"path": ["III.3.b.(iv)", "III+2", "PL01.V.2", "1"]})
+    assert list(section_path(paths)) == ["III.3", "III", "PL01.V", "1"]
+    ex = example_pair(tasks, matches, dates={d.doc_id: d.date for d in docs.values()})
+    # the newest plan (Bắc Giang's KH 58 of 2025) and the largest of another province (Bắc Ninh's)
+    assert (ex["doc_a"], ex["doc_b"]) == ("bacgiang_kh58_2025", "bacninh_kh383_2023")
+    assert (ex["section_a"], ex["section_b"]) == ("III.3", "PL01.V") and ex["shared"] == 15
+    one = tasks[tasks.doc_id == "bentre_kh_2024"]
+    assert example_pair(one, matches.iloc[:0])["summary"].startswith("One plan only (bentre_kh_2024)")

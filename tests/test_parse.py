@@ -369,3 +369,14 @@ def test_a_short_plan_with_a_table_keeps_every_commitment():
     roles = line_accounting(doc).set_index("line").role
     assert roles[8] == "heading" and list(roles[[17, 18]]) == ["boilerplate"] * 2  # the portal's footer
     assert (roles != "unaccounted").all()
+
+
+def test_a_field_block_leaves_items_that_name_their_own_lead_alone():
+    doc = doc_from(HEADER + "II. NHIỆM VỤ\n1. Rà soát thủ tục (Văn phòng UBND tỉnh chủ trì; thời hạn: trước ngày "
+                   "30/4/2025).\n2. Rà soát thủ tục nội bộ.\n- Cơ quan chủ trì: Sở Nội vụ.\n"
+                   "- Thời hạn hoàn thành: Trước ngày 30/6/2025.\n"
+                   "3. Số hóa hồ sơ. Cơ quan chủ trì: Trung tâm Phục vụ hành chính công tỉnh. Thời hạn: trước "
+                   "ngày 31/12/2025.\n")
+    t = extract_tasks(doc).set_index("path")
+    assert list(t.lead) == ["Văn phòng UBND tỉnh", "Sở Nội vụ", "Trung tâm Phục vụ hành chính công tỉnh"]
+    assert list(t.due) == ["2025-04-30", "2025-06-30", "2025-12-31"]
