@@ -150,8 +150,9 @@ def _cmd_match(args: argparse.Namespace) -> int:
         if value is not None and not wanted:
             print(f"warning: {option} does not apply to policy {args.policy} (--probability is for policy "
                   "scored, --threshold for the cosine policies); ignored", file=sys.stderr)
-    threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
-    probability = DEFAULT_PROBABILITY if args.probability is None else args.probability
+    # only what the policy reads (the library warns about the rest, as this command has)
+    threshold = None if scored else DEFAULT_THRESHOLD if args.threshold is None else args.threshold
+    probability = (DEFAULT_PROBABILITY if args.probability is None else args.probability) if scored else None
     if (args.model or args.embeddings) and not scored:
         raise ModelError(f"--model and --embeddings feed the pair scorer: they need --policy scored, "
                          f"not {args.policy}")

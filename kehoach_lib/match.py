@@ -333,9 +333,9 @@ def _scored_candidates(tasks: pd.DataFrame, prep: _Prepared, k: int,
 def match_tasks(
     tasks: pd.DataFrame,
     *,
-    threshold: float = DEFAULT_THRESHOLD,
+    threshold: float | None = None,
     policy: str = DEFAULT_POLICY,
-    probability: float = DEFAULT_PROBABILITY,
+    probability: float | None = None,
     model: PairModel | None = None,
     embeddings: pd.DataFrame | None = None,
     ngram_range: tuple[int, int] = DEFAULT_NGRAM_RANGE,
@@ -362,6 +362,7 @@ def match_tasks(
     """
     if policy not in POLICIES:
         raise ValueError(f"unknown policy {policy!r}; choose one of {POLICIES}")
+    threshold, probability = _policy_options(policy, threshold, probability, model, embeddings)
     tasks = tasks.reset_index(drop=True)
     if tasks.empty:
         return pd.DataFrame(columns=MATCH_COLUMNS)
@@ -391,6 +392,24 @@ def match_tasks(
         own = _share_a_word(prep, a, b)
         a, b, score = a[own], b[own], score[own]
     return _match_table(tasks, prep, a, b, score, np.full(len(a), np.nan), top_terms)
+
+
+def _policy_options(policy: str, threshold, probability, model, embeddings) -> tuple[float, float]:
+    """``threshold`` and ``probability`` with their defaults, and one warning for each option
+    given that ``policy`` does not read (``probability``, ``model`` and ``embeddings`` are the
+    scorer's; ``threshold`` the cosine policies')."""
+    import warnings
+
+    scored = policy == "scored"
+    unread = [name for name, value, read in (("threshold", threshold, not scored),
+                                              ("probability", probability, scored),
+                                              ("model", model, scored), ("embeddings", embeddings, scored))
+              if value is not None and not read]
+    if unread:
+        warnings.warn(f"policy {policy!r} does not read {', '.join(unread)}: ignored (probability, model "
+                      "and embeddings are for policy 'scored', threshold for the cosine policies)", stacklevel=3)
+    return (DEFAULT_THRESHOLD if threshold is None else threshold,
+            DEFAULT_PROBABILITY if probability is None else probability)
 
 
 def _share_a_word(prep: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -849,6 +868,10 @@ def evaluate_alignment(tasks: pd.DataFrame, alignment: pd.DataFrame | None = Non
     of documents, then ``all`` (micro-averaged over every judged pair).
     """
     gold = label_task_ids(tasks, load_alignment() if alignment is None else alignment)
+    absent = sorted((set(gold.doc_a) | set(gold.doc_b)) - set(tasks["doc_id"]))
+    if absent:
+        raise ValueError(f"the alignment is of documents that are not in this task table ({', '.join(absent)}): "
+                         "it judges the bundled corpus's plans (or give an alignment of these plans)")
     missing = gold[gold.task_a.isna() | gold.task_b.isna()]
     if len(missing):
         raise ValueError(f"{len(missing)} aligned lines fall in no task, e.g. "

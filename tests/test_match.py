@@ -299,6 +299,9 @@ def test_alignment_scores_every_predicted_pair_between_covered_documents():
     assert out.loc["all", ["precision", "recall", "f1"]].tolist() == [0.5, 0.5, 0.5]
     with pytest.raises(ValueError, match="fall in no task"):
         evaluate_alignment(t, alignment.assign(line_b=[1, 9]), matches=matches)
+    # an alignment of other plans (the bundled one, on a researcher's own corpus) says so
+    with pytest.raises(ValueError, match=r"documents that are not in this task table \(d\)"):
+        evaluate_alignment(t, alignment.assign(doc_b=["b", "d"]), matches=matches)
 
 
 def test_default_matching_beats_the_baseline_on_the_exhaustive_alignment(tasks, best_matches):
@@ -424,3 +427,11 @@ def test_an_example_pair_of_plans_and_sections_is_picked_from_the_data(docs, tas
     assert (ex["section_a"], ex["section_b"]) == ("III.3", "PL01.V") and ex["shared"] == 15
     one = tasks[tasks.doc_id == "bentre_kh_2024"]
     assert example_pair(one, matches.iloc[:0])["summary"].startswith("One plan only (bentre_kh_2024)")
+
+
+def test_an_option_the_policy_does_not_read_is_named_not_silently_ignored(tasks):
+    with pytest.warns(UserWarning, match="policy 'best' does not read probability"):
+        best = match_tasks(tasks, policy="best", probability=0.9)
+    assert len(best) == len(match_tasks(tasks, policy="best"))  # ignored, as it says
+    with pytest.warns(UserWarning, match="policy 'scored' does not read threshold"):
+        match_tasks(tasks, threshold=0.9)
