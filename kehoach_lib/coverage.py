@@ -313,6 +313,7 @@ def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "provinc
             })
     out = pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
     out["predates"] = out["predates"].astype("boolean")
+    out.attrs["by"] = by  # for coverage_summary
     return out
 
 
@@ -331,14 +332,16 @@ def coverage_summary(cov: pd.DataFrame, *, by: str | None = None) -> pd.DataFram
     per document (``by="document"``, for :func:`coverage` ``by="document"``: a province's
     documents added together would count each requirement once per document). By default,
     per document when the table has more than one row of a requirement for a province."""
-    if by is None:
-        by = "document" if cov.duplicated(["requirement_id", "province"]).any() else "province"
+    if by is None:  # as coverage() made it; a table read back from CSV: by its rows
+        by = cov.attrs.get("by") or (
+            "document" if cov.duplicated(["requirement_id", "province"]).any()
+            or (cov.province.isna() & cov.doc_id.notna()).any() else "province")
     if by not in ("province", "document"):
         raise ValueError("by must be 'province' or 'document'")
     key = "province" if by == "province" else "doc_id"
     counts = pd.crosstab(cov[key], cov["status"]).reindex(columns=list(STATUSES), fill_value=0)
     counts["share_covered"] = (counts["covered"] / counts.sum(axis=1)).round(3)
-    return counts.loc[list(dict.fromkeys(cov[key]))]
+    return counts.loc[[k for k in dict.fromkeys(cov[key]) if pd.notna(k)]]
 
 
 def gaps(cov: pd.DataFrame) -> pd.DataFrame:

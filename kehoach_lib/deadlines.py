@@ -25,12 +25,13 @@ _MARKUP = re.compile(r"\*\*|<[^>]+>|[\u00b9\u00b2\u00b3\u2070-\u2079]")
 _FULL_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?![\d/])")
 _LONG_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _DAY_MONTH = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
-_MONTH = re.compile(r"tháng\s+(\d{1,2})(?:\s*(?:/|năm)\s*(\d{4}))?(?![\d/])")
+#: A month or a span of months (``Tháng 10-12/2025``: the last one counts), with or without its year.
+_MONTH = re.compile(r"tháng\s+(?:\d{1,2}\s*[-–]\s*)?(\d{1,2})(?:\s*(?:/|năm)\s*(\d{4}))?(?![\d/])")
 _Q = r"(?:iv|i{1,3}|[1-4])"
 #: A quarter, a span or list of quarters (``Quý I-II``, ``Quý I, II/2025``, ``Quý I và II năm
 #: 2025``: the last one counts), with or without its year.
 _QUARTER = re.compile(
-    rf"quý\s+({_Q}(?:\s*(?:-|–|,|và)\s*{_Q})*)(?:\s*(?:/|năm)\s*(\d{{4}}))?(?![\w/])"
+    rf"quý\s+({_Q}(?:\s*(?:-|–|,|và)\s*{_Q})*)(?:\s*(?:/|năm)\s*(\d{{4}})(?:\s*[-–]\s*(\d{{4}}))?)?(?![\w/])"
 )
 _QUARTER_TOKEN = re.compile(_Q)
 #: The first or second half of a year (``6 tháng đầu năm 2025`` ends on 30/6).
@@ -129,8 +130,8 @@ def period_ends(text: str, *, year: int | None = None) -> list[date]:
         month = int(m.group(1))
         if y and 1 <= month <= 12 and not _is_start(folded, m.start()):
             ends.append(_last_day(y, month))
-    for m in _QUARTER.finditer(folded):
-        y = int(m.group(2)) if m.group(2) else year
+    for m in _QUARTER.finditer(folded):  # "Quý IV/2025-2026": the later year's quarter
+        y = int(m.group(3) or m.group(2)) if m.group(2) else year
         if y:
             q = max(_quarter_number(t) for t in _QUARTER_TOKEN.findall(m.group(1)))
             ends.append(_last_day(y, 3 * q))
@@ -156,7 +157,8 @@ def bare_period_ends(text: str) -> list[date]:
     """
     ends: list[date] = []
     for part in _PARTS.split(_fold(text or "")):
-        part = " ".join(part.split()).strip(" .:()[]")
+        # a remark after the period ("2025 - 2030 (hằng năm)") is dropped, a bracketed period kept
+        part = re.sub(r"^(.*?\S)\s*\([^()]*\)$", r"\1", " ".join(part.split())).strip(" .:()[]")
         m = _BARE_PERIODS.fullmatch(part)
         if not m:
             continue

@@ -212,7 +212,14 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path, *, lang: 
     if unknown:
         raise ValueError(f"formats {unknown} not supported; choose from {DEFAULT_FORMATS}")
     # a name becomes a file name: "Nghệ An/tasks" -> "Nghệ An_tasks" (the sheet name is made safe too)
-    tables = {_FILE_BAD.sub("_", str(name)).strip(" .") or "table": df for name, df in tables.items()}
+    safe: dict[str, pd.DataFrame] = {}
+    for name, df in tables.items():
+        base = _FILE_BAD.sub("_", str(name)).strip(" .") or "table"
+        key, k = base, 2
+        while key.lower() in {t.lower() for t in safe}:  # two names made alike keep both tables
+            key, k = f"{base}_{k}", k + 1
+        safe[key] = df
+    tables = safe
     out_dir = Path(out_dir)
     (out_dir / "tables").mkdir(parents=True, exist_ok=True)
     written: dict[str, dict[str, Path]] = {}

@@ -727,7 +727,8 @@ def unique_tasks(tasks: pd.DataFrame, matches: pd.DataFrame, *, across: str = "d
 def section_path(tasks: pd.DataFrame, *, depth: int = 2) -> pd.Series:
     """Each task's numbering cut to ``depth`` levels (``III.3.b.(iv)`` -> ``III.3``; ``III+2`` ->
     ``III``): the section it belongs to, to compare plans section by section."""
-    return tasks["path"].str.replace(r"\+\d+$", "", regex=True).str.split(".").str[:depth].str.join(".")
+    cut = tasks["path"].str.replace(r"\+\d+$", "", regex=True).str.split(".").str[:depth].str.join(".")
+    return cut.where(cut != "", tasks["path"])  # "+1" (an item before any number) is its own section
 
 
 def example_pair(tasks: pd.DataFrame, matches: pd.DataFrame, *, dates: dict | None = None,
@@ -743,7 +744,10 @@ def example_pair(tasks: pd.DataFrame, matches: pd.DataFrame, *, dates: dict | No
     other = plans.drop(newest).assign(elsewhere=lambda p: p.province != plans.province[newest])
     largest = other.sort_values(["elsewhere", "n"], ascending=False, kind="stable").index[0] if len(other) else newest
     doc_a, doc_b = sorted((newest, largest), key=order.index)
-    pairs = matches[(matches.doc_id_a == doc_a) & (matches.doc_id_b == doc_b)]
+    swapped = (matches.doc_id_a == doc_b) & (matches.doc_id_b == doc_a)  # matched in another order
+    flip = {f"{c}_a": f"{c}_b" for c in ("task_id", "doc_id", "province", "text")}
+    pairs = pd.concat([matches[(matches.doc_id_a == doc_a) & (matches.doc_id_b == doc_b)],
+                       matches[swapped].rename(columns={**flip, **{v: k for k, v in flip.items()}})])
     section = dict(zip(tasks.task_id, section_path(tasks, depth=depth), strict=True))
     shared = pd.crosstab(pairs.task_id_a.map(section), pairs.task_id_b.map(section)).stack()
     if len(shared):

@@ -71,7 +71,7 @@ _SCOPE = re.compile(r"^\+?\s*Nội dung\s+(?P<items>(?:\([ivx]+\)[\s,và]*)+):\s
 _ITEM_REF = re.compile(r"\(([ivx]+)\)")
 _LABEL = re.compile(r"^(?:Nhiệm vụ,\s*giải pháp|Nội dung\s*(?:\([ivx]+\)[\s,và]*)+)\s*:\s*$")
 _INLINE_FIELD = re.compile(
-    r"(?P<name>Cơ quan phối hợp|Cơ quan chủ trì|Cơ quan thực hiện):\s*(?P<value>[^.;]+(?:;[^.]+)*)"
+    r"(?P<name>(?:Cơ quan|Đơn vị) (?:phối hợp|chủ trì|thực hiện)):\s*(?P<value>[^.;()]+)"
 )
 #: A bold phrase that states a deadline (official letters put deadlines in bold).
 _BOLD_DEADLINE = re.compile(r"\*\*([^*]*?(?:trước|chậm nhất|hạn|ngày \d)[^*]*?)\*\*", re.IGNORECASE)
@@ -84,8 +84,8 @@ _BRACKET_ASSIGNMENT = re.compile(
 _BOILERPLATE = re.compile(
     r"^(?:Để sử dụng toàn bộ tiện ích|Ảnh minh họa|Xem chi tiết|Biên tập viên|\(Nguồn:"
     # a portal page's footer
-    r"|Bản quyền|Copyright|©|(?:Số )?[Ll]ượt truy cập|Giấy phép (?:số|thiết lập)|Chịu trách nhiệm (?:chính|nội dung)"
-    r"|Trưởng Ban biên tập|Cơ quan chủ quản\s*:)"
+    r"|Bản quyền (?:thuộc|©)|Copyright|©|(?:Số )?[Ll]ượt truy cập\s*:|Giấy phép (?:số|thiết lập)[^:]{0,40}:"
+    r"|Chịu trách nhiệm (?:chính|nội dung)\s*:|Trưởng Ban biên tập\s*:|Cơ quan chủ quản\s*:)"
 )
 _FOOTNOTE = re.compile(r"^(?:\[\d+\]|[\u00b9\u00b2\u00b3\u2074-\u2079\u2070]+)\s*\S")
 _SIGNATURE = re.compile(
@@ -511,7 +511,8 @@ class _Prose:
         if last_ln is None:
             return False  # a restored heading is complete
         if (self.para_owner is not None and self.para is self.para_owner.title
-                and clean_cell(_join([t for _, t in self.para])).isupper() and not clean_cell(text).isupper()):
+                and clean_cell(_join([t for _, t in self.para])).isupper() and not clean_cell(text).isupper()
+                and not _starts_lower(text)):
             return False  # a heading in capitals ends where the capitals do, also in hard-wrapped text
         if _DEADLINE_LINE.match(text):
             return True  # "+ Hoàn thành trước 31/10/2025." says when the item above is due
@@ -579,8 +580,6 @@ class _Prose:
             targets = [p for p in self.pending if not p.children]
             if self.scope:
                 targets = [p for p in targets if p.label in self.scope] or targets
-            # items that name their own lead in brackets keep it: the block is the others'
-            targets = [p for p in targets if not _BRACKET_ASSIGNMENT.search(p.title_text)] or targets
             self.targets = targets
         key = _field_key(name)
         self.current_field = key
@@ -687,7 +686,8 @@ class _Prose:
             extra = [p for p, _ in paragraphs[1:]]
         else:
             extra = [p for p, _ in paragraphs]
-        if not paragraphs and not agency and _INTRODUCES.search(title_rest):
+        if (not paragraphs and not agency and not node.fields and _INTRODUCES.search(title_rest)
+                and not _lead_patterns(LEAD_VERBS_FILE).subject.match(title_rest)):
             # "3. Các nhiệm vụ cụ thể khác theo bảng phân công sau:": the table after it holds them
             for ln in lines_title:
                 state.role(ln, "heading")
@@ -852,21 +852,22 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
         task.deadline_text = value
     for f in _INLINE_FIELD.finditer(text):  # "… Cơ quan chủ trì: Văn phòng UBND tỉnh. Thời hạn: …"
         value = clean_agencies(f.group("value"))
-        if f.group("name") == "Cơ quan phối hợp":
+        if f.group("name").endswith("phối hợp"):
             task.partners = task.partners or value
         else:
             task.lead = task.lead or value
     if (b := _BRACKET_ASSIGNMENT.search(text)) and task.kind != "objective":
-        # "(theo Kế hoạch … do Sở Nội vụ chủ trì)": the agency is what follows do/giao
-        lead = re.split(r"\b(?:do|giao)\s+", b.group("lead"))[-1].strip()
+        # "(do Sở Nội vụ chủ trì)" assigns; "(theo Kế hoạch số 12 do Sở Nội vụ chủ trì)" describes
+        # the plan it cites, and assigns nothing
+        lead = re.sub(r"^(?:do|giao)\s+", "", b.group("lead").strip())
         if _AGENCY_HEADING.match(lead):
-            task.lead = task.lead or clean_agencies(lead)
-            if partners_from_text and b.group("partners"):
-                task.partners = task.partners or clean_agencies(b.group("partners"))
-        rest = clean_cell(b.group("rest") or "").rstrip(".")
-        when = re.sub(r"^thời hạn(?: hoàn thành)?\s*:\s*", "", rest, flags=re.IGNORECASE)
-        if when and not task.deadline_text and (when != rest or own_deadline_text(when)):
-            task.deadline_text = when
+            # the item's own statement wins over a field block shared with the items around it
+            task.lead = clean_agencies(lead)
+            task.partners = clean_agencies(b.group("partners") or "")
+            rest = clean_cell(b.group("rest") or "").rstrip(".")
+            when = re.sub(r"^thời hạn(?: hoàn thành)?\s*:\s*", "", rest, flags=re.IGNORECASE)
+            if when and (when != rest or own_deadline_text(when)):
+                task.deadline_text = when
     if not task.lead and task.kind != "objective":
         patterns = _lead_patterns(LEAD_VERBS_FILE)
         sm = patterns.subject.match(text) or patterns.mid_subject.search(text[:160])

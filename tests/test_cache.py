@@ -124,7 +124,7 @@ def test_match_tables_are_cached_and_any_change_recomputes(tmp_path, tasks, monk
     assert len(computed) == 1
     pd.testing.assert_frame_equal(warm, cold)
     pd.testing.assert_frame_equal(cold, real(tasks, cache_dir=tmp_path))
-    match.cached_match_tasks(tasks, cache_dir=tmp_path, threshold=0.3)      # other parameters
+    match.cached_match_tasks(tasks, cache_dir=tmp_path, probability=0.4)    # other parameters
     edited = tasks.assign(text=tasks.text.where(tasks.index != 0, tasks.text + " (sửa)"))
     match.cached_match_tasks(edited, cache_dir=tmp_path)                     # one task edited
     assert len(computed) == 3

@@ -276,3 +276,12 @@ def test_a_tiny_staged_plan_is_on_time_for_each_stage():
     row = coverage(tasks, "nq66", doc_dates={"kh": "2025-01-10"}).set_index("requirement_id").loc[
         "nq66.task.simplification_plans"]
     assert row.status == "covered" and row.predates == True and pd.isna(row.days_late)  # noqa: E712
+
+
+def test_the_summary_reads_how_the_table_was_made_and_skips_documents_without_a_province(tasks, doc_types):
+    one_each = tasks[tasks.doc_id.isin(["bacgiang_kh58_2025", "bentre_kh_2024"])]
+    cov = coverage(one_each, "nq66", by="document", doc_types=doc_types)
+    assert list(coverage_summary(cov).index) == ["bacgiang_kh58_2025", "bentre_kh_2024"]  # not provinces
+    read_back = cov.assign(province=cov.province.where(cov.doc_id != "bentre_kh_2024"))
+    read_back.attrs = {}  # as from a CSV: no record of how it was made
+    assert list(coverage_summary(read_back).index) == ["bacgiang_kh58_2025", "bentre_kh_2024"]

@@ -72,6 +72,10 @@ DOC_YEAR = 2025  # the document's year, for deadlines that omit theirs
         ("Quý III/2024 (trước ngày 15/7/2024)", "2024-07-15"),
         ("Năm 2025 (trước ngày 15/12/2025)", "2025-12-15"),
         ("Thường xuyên; năm 2025", "2025-12-31"),  # recurring, but the year is explicit
+        # spans written without spaces, and a period with a remark after it
+        ("Quý IV/2025-2026", "2026-12-31"), ("Quý IV/2025 - 2026", "2026-12-31"),
+        ("Tháng 10-12/2025", "2025-12-31"), ("Tháng 10 - 12/2025", "2025-12-31"),
+        ("2025 - 2030 (hằng năm)", "2030-12-31"),
     ],
 )
 def test_resolve_due(written, due):

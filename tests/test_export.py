@@ -159,6 +159,9 @@ def test_a_control_character_in_a_cell_does_not_stop_the_workbook(tmp_path):
 def test_table_names_become_safe_file_names_and_wrong_inputs_say_what_is_wanted(tmp_path):
     written = write_tables({"Nghệ An/tasks": pd.DataFrame({"a": [1]})}, tmp_path, formats="csv")
     assert written["Nghệ An_tasks"]["csv"] == tmp_path / "tables" / "Nghệ An_tasks.csv"
+    both = write_tables({"Nghệ An/tasks": pd.DataFrame({"a": [1]}), "Nghệ An_tasks": pd.DataFrame({"a": [2]})},
+                        tmp_path / "two", formats="csv")
+    assert list(both) == ["Nghệ An_tasks", "Nghệ An_tasks_2"]  # made alike, both kept
     with pytest.raises(TypeError, match="a dict of name -> DataFrame"):
         write_tables([pd.DataFrame()], tmp_path)
     with pytest.raises(ValueError, match=r"formats \['parquet'\] not supported"):

@@ -425,6 +425,11 @@ def test_an_example_pair_of_plans_and_sections_is_picked_from_the_data(docs, tas
     # the newest plan (Bắc Giang's KH 58 of 2025) and the largest of another province (Bắc Ninh's)
     assert (ex["doc_a"], ex["doc_b"]) == ("bacgiang_kh58_2025", "bacninh_kh383_2023")
     assert (ex["section_a"], ex["section_b"]) == ("III.3", "PL01.V") and ex["shared"] == 15
+    # matches made from the tasks in another order name the plans the other way round
+    swapped = matches.rename(columns={"task_id_a": "task_id_b", "task_id_b": "task_id_a",
+                                      "doc_id_a": "doc_id_b", "doc_id_b": "doc_id_a"})
+    again = example_pair(tasks, swapped, dates={d.doc_id: d.date for d in docs.values()})
+    assert (again["section_a"], again["section_b"], again["shared"]) == ("III.3", "PL01.V", 15)
     one = tasks[tasks.doc_id == "bentre_kh_2024"]
     assert example_pair(one, matches.iloc[:0])["summary"].startswith("One plan only (bentre_kh_2024)")
 

@@ -316,7 +316,7 @@ def test_a_numbered_sentence_with_sub_items_is_a_task_too():
     ("Ban quản lý các khu công nghiệp tỉnh rà soát thủ tục đầu tư.", "Ban quản lý các khu công nghiệp tỉnh"),
     ("Bộ phận tiếp nhận và trả kết quả cấp huyện công khai thủ tục.", "Bộ phận tiếp nhận và trả kết quả cấp huyện"),
     ("Rà soát thủ tục (do Văn phòng UBND tỉnh chủ trì).", "Văn phòng UBND tỉnh"),
-    ("Rà soát thủ tục (theo Kế hoạch số 12/KH-UBND do Sở Nội vụ chủ trì).", "Sở Nội vụ"),
+    ("Rà soát thủ tục (theo Kế hoạch số 12/KH-UBND do Sở Nội vụ chủ trì).", ""),  # the cited plan's lead
     ("Rà soát thủ tục (các bên cùng chủ trì).", ""),  # not an agency: no lead
 ])
 def test_leads_are_whole_agency_names(text, lead):
@@ -380,3 +380,31 @@ def test_a_field_block_leaves_items_that_name_their_own_lead_alone():
     t = extract_tasks(doc).set_index("path")
     assert list(t.lead) == ["Văn phòng UBND tỉnh", "Sở Nội vụ", "Trung tâm Phục vụ hành chính công tỉnh"]
     assert list(t.due) == ["2025-04-30", "2025-06-30", "2025-12-31"]
+
+
+def test_second_review_cases():
+    # a duty that starts "Chịu trách nhiệm chính …" is a duty, not a portal's footer
+    doc = doc_from(HEADER + "III. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp\nChịu trách nhiệm chính trong việc tham mưu "
+                   "rà soát văn bản quy phạm pháp luật.\n")
+    assert "tham mưu rà soát" in extract_tasks(doc).text.iloc[0]
+    # an item that ends "… sau:" but has its own field block is a task
+    doc = doc_from(HEADER + "II. NHIỆM VỤ\n1. Số hóa hồ sơ.\n2. Rà soát, đơn giản hóa các thủ tục hành chính sau:\n"
+                   "- Cơ quan chủ trì: Sở Tư pháp.\n- Thời hạn hoàn thành: Quý III/2025.\n")
+    t = extract_tasks(doc).set_index("path")
+    assert (t.loc["II.2", "lead"], t.loc["II.2", "due"]) == ("Sở Tư pháp", "2025-09-30")
+    # an inline field stops at the next one; a bracketed lead wins over a shared block, which
+    # still gives the deadline it does not state
+    doc = doc_from(HEADER + "II. NHIỆM VỤ\n1. Số hóa hồ sơ. Cơ quan chủ trì: Sở Khoa học và Công nghệ; "
+                   "Cơ quan phối hợp: Sở Nội vụ.\n2. Rà soát thủ tục\n"
+                   "(i) Rà soát thủ tục đất đai (Sở Tư pháp chủ trì).\n"
+                   "(ii) Rà soát thủ tục xây dựng.\n- Cơ quan chủ trì: Sở Xây dựng.\n"
+                   "- Thời hạn hoàn thành: Quý IV/2025.\n")
+    t = extract_tasks(doc).set_index("path")
+    assert (t.loc["II.1", "lead"], t.loc["II.1", "partners"]) == ("Sở Khoa học và Công nghệ", "Sở Nội vụ")
+    assert (t.loc["II.2.(i)", "lead"], t.loc["II.2.(i)", "due"]) == ("Sở Tư pháp", "2025-12-31")
+    assert t.loc["II.2.(ii)", "lead"] == "Sở Xây dựng"
+    # a task whose first line is in capitals goes on in lowercase on the next
+    doc = doc_from(HEADER + "II. NHIỆM VỤ\n1. Rà soát thủ tục.\n2. TỔ CHỨC HỘI NGHỊ TẬP HUẤN\nnghiệp vụ cho cán "
+                   "bộ làm công tác kiểm soát thủ tục hành chính.\n")
+    assert extract_tasks(doc).text.iloc[1] == ("TỔ CHỨC HỘI NGHỊ TẬP HUẤN nghiệp vụ cho cán bộ làm công tác "
+                                                "kiểm soát thủ tục hành chính.")
