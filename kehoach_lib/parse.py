@@ -122,7 +122,7 @@ _COLUMN_NUMBERS = re.compile(r"^\(\d+\)$")
 _SECTION_KIND = [
     (re.compile(r"KINH PHÍ", re.IGNORECASE), "prose"),
     (re.compile(r"MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|QUAN ĐIỂM", re.IGNORECASE), "objective"),
-    (re.compile(r"TỔ CHỨC THỰC HIỆN$|TRÁCH NHIỆM", re.IGNORECASE), "duty"),
+    (re.compile(r"TỔ CHỨC THỰC HIỆN(?:\s+KẾ HOẠCH(?:\s+NÀY)?)?\s*:?$|TRÁCH NHIỆM", re.IGNORECASE), "duty"),
 ]
 _AGENCY_HEAD = (
     r"(?:[Cc]ác\s+)?(?:Sở|sở|Văn phòng|văn phòng|VP|UBND|Ủy ban|Uỷ ban|Trung tâm|Ban|Công an"

@@ -408,3 +408,10 @@ def test_second_review_cases():
                    "bộ làm công tác kiểm soát thủ tục hành chính.\n")
     assert extract_tasks(doc).text.iloc[1] == ("TỔ CHỨC HỘI NGHỊ TẬP HUẤN nghiệp vụ cho cán bộ làm công tác "
                                                 "kiểm soát thủ tục hành chính.")
+
+
+@pytest.mark.parametrize("heading", ["IV. TỔ CHỨC THỰC HIỆN", "IV. TỔ CHỨC THỰC HIỆN KẾ HOẠCH",
+                                     "IV. TỔ CHỨC THỰC HIỆN:"])
+def test_the_part_that_assigns_duties_is_read_however_its_heading_ends(heading):
+    doc = doc_from(HEADER + f"{heading}\n1. Sở Tư pháp theo dõi việc thực hiện.\n")
+    assert list(extract_tasks(doc).kind) == ["duty"]
