@@ -157,7 +157,7 @@ def _lead_patterns(path: str | Path = LEAD_VERBS_FILE) -> _LeadPatterns:
 #: A lead cell that also names partners: "Các sở, ban, ngành tỉnh chủ trì, phối hợp UBND cấp huyện".
 _LEAD_WITH_PARTNERS = re.compile(r"^(?P<lead>.+?)\s+chủ trì,?\s+phối hợp(?:\s+với)?\s+(?P<partners>.+)$")
 _AGENCY_HEADING = re.compile(rf"^{_AGENCY_HEAD}\b")
-_RESPONSIBLE = re.compile(r"\s*(?:có trách nhiệm|chịu trách nhiệm)?\s*:?\s*$")
+_RESPONSIBLE = re.compile(r"\s*(?:có trách nhiệm|chịu trách nhiệm)?\s*:?\s*$", re.IGNORECASE)
 #: A list bullet: ``- X`` at the start or after ``;`` ``,`` ``.``, or ``-X`` glued to a name.
 _BULLET = re.compile(r"(?:^|(?<=[;,.]))\s*-\s*(?=\S)|\s-(?=[A-ZĐ])")
 _FOOTNOTE_REF = re.compile(r"\[\d+\]")
@@ -832,11 +832,14 @@ def _strip_number(text: str) -> str:
 
 
 def _agency_heading(node: _Node) -> str:
-    """The agency named by a duty heading (``2. Sở Tư pháp``), or ``""``."""
+    """The agency named by a duty heading (``2. Sở Tư pháp``, also in capitals: ``2. SỞ TƯ
+    PHÁP``, kept as written; the agency columns give its canonical name), or ``""``."""
     text = _strip_number(node.title_text)
-    if _AGENCY_HEADING.match(text) and len(text) < 120 and _ends_open(text + " "):
+    names_agency = bool(_AGENCY_HEADING.match(text)) or (
+        text.isupper() and bool(_AGENCY_HEADING.match(text[:1] + text[1:].lower())))
+    if names_agency and len(text) < 120 and _ends_open(text + " "):
         return _RESPONSIBLE.sub("", text).strip()
-    if _AGENCY_HEADING.match(text) and re.search(r"có trách nhiệm\s*:?\s*$", text):
+    if names_agency and re.search(r"có trách nhiệm\s*:?\s*$", text, re.IGNORECASE):
         return _RESPONSIBLE.sub("", text).strip()
     return ""
 

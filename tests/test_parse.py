@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from kehoach_lib import TASK_COLUMNS, Document, extract_tasks, line_accounting
+from kehoach_lib.agencies import add_agency_columns
 from kehoach_lib.parse import clean_agencies
 
 LABELS = Path(__file__).parent / "data" / "labelled_tasks.csv"
@@ -415,3 +416,11 @@ def test_second_review_cases():
 def test_the_part_that_assigns_duties_is_read_however_its_heading_ends(heading):
     doc = doc_from(HEADER + f"{heading}\n1. Sở Tư pháp theo dõi việc thực hiện.\n")
     assert list(extract_tasks(doc).kind) == ["duty"]
+
+
+def test_an_agency_heading_in_capitals_leads_the_duties_under_it():
+    doc = doc_from(HEADER + "IV. TỔ CHỨC THỰC HIỆN\n1. SỞ TƯ PHÁP\n- Chủ trì rà soát văn bản.\n"
+                   "- Hướng dẫn các cơ quan.\n2. VĂN PHÒNG UBND TỈNH CÓ TRÁCH NHIỆM:\n- Theo dõi việc thực hiện.\n")
+    t = extract_tasks(doc)
+    assert list(t.lead) == ["SỞ TƯ PHÁP", "SỞ TƯ PHÁP", "VĂN PHÒNG UBND TỈNH"]
+    assert list(add_agency_columns(t).lead_agencies[:2]) == ["Sở Tư pháp"] * 2  # named as the table names it
