@@ -72,7 +72,7 @@ def _key(fingerprint: str, text: str) -> str:
 def _connect(cache_dir: Path) -> sqlite3.Connection:
     cache_dir.mkdir(parents=True, exist_ok=True)
     con = sqlite3.connect(cache_dir / DB_NAME, timeout=30)
-    for table in ("tokens", "tasks"):
+    for table in ("tokens", "tasks", "warnings"):
         con.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     return con
 
@@ -160,26 +160,44 @@ def cached_extract(docs: Sequence, *, extract: Callable, cache_dir: str | Path |
     """``[extract(doc) for doc in docs]`` (task tables), from the cache where present."""
     import pandas as pd
 
+    def load(value: str):
+        stored = json.loads(value)
+        return pd.DataFrame(stored["data"], columns=stored["columns"])
+
+    def dump(table) -> str:
+        return json.dumps({"columns": list(table.columns), "data": table.to_dict(orient="list")}, ensure_ascii=False)
+
+    return _per_document(docs, "tasks", extract, dump=dump, load=load, cache_dir=cache_dir)
+
+
+def cached_document_warnings(docs: Sequence, *, warn: Callable, cache_dir: str | Path | None = None) -> list:
+    """``[warn(doc) for doc in docs]`` (lists of warnings, which take a parse to find), from the
+    cache where present: the commands after ``extract`` repeat them without parsing again."""
+    return _per_document(docs, "warnings", warn, dump=lambda w: json.dumps(list(w), ensure_ascii=False),
+                         load=json.loads, cache_dir=cache_dir)
+
+
+def _per_document(docs: Sequence, table: str, compute: Callable, *, dump: Callable, load: Callable,
+                  cache_dir: str | Path | None) -> list:
+    """``[compute(doc) for doc in docs]``, each kept in the cache's ``table`` under
+    :func:`document_key` (computed and stored where missing)."""
     docs = list(docs)
     cache_dir = resolve_cache_dir(cache_dir)
     try:
         con = _connect(cache_dir)
     except (sqlite3.Error, OSError):
-        return [extract(d) for d in docs]
-    keys = [document_key(d) for d in docs]
+        return [compute(d) for d in docs]
     out = []
     with con:
-        for doc, key in zip(docs, keys, strict=True):
-            row = con.execute("SELECT value FROM tasks WHERE key = ?", (key,)).fetchone()
+        for doc in docs:
+            key = document_key(doc)
+            row = con.execute(f"SELECT value FROM {table} WHERE key = ?", (key,)).fetchone()  # noqa: S608
             if row is None:
-                table = extract(doc)
-                value = json.dumps({"columns": list(table.columns),
-                                    "data": table.to_dict(orient="list")}, ensure_ascii=False)
-                con.execute("INSERT OR REPLACE INTO tasks (key, value) VALUES (?, ?)", (key, value))
+                value = compute(doc)
+                con.execute(f"INSERT OR REPLACE INTO {table} (key, value) VALUES (?, ?)", (key, dump(value)))  # noqa: S608
             else:
-                stored = json.loads(row[0])
-                table = pd.DataFrame(stored["data"], columns=stored["columns"])
-            out.append(table)
+                value = load(row[0])
+            out.append(value)
     con.close()
     return out
 

@@ -33,12 +33,12 @@ def _documents(args: argparse.Namespace, **kwargs):
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from .agencies import add_agency_columns
-    from .parse import INFORMATION_NOTES, document_warnings, extract_corpus, require_tasks, unaccounted_lines
+    from .parse import INFORMATION_NOTES, corpus_document_warnings, extract_corpus, require_tasks, unaccounted_lines
 
     docs, problems = _documents(args, max_bytes=args.max_bytes)
     warned = 0
-    for doc in docs:
-        for warning in document_warnings(doc):
+    for doc, found in zip(docs, corpus_document_warnings(docs, cache=True, cache_dir=args.cache_dir), strict=True):
+        for warning in found:
             warned += not warning.startswith(INFORMATION_NOTES)  # --strict: a guess is no fault
             print(f"warning: {doc.source}: {warning}", file=sys.stderr)
     tasks = extract_corpus(docs, cache=True, cache_dir=args.cache_dir)
@@ -61,12 +61,14 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 def _tasks(args: argparse.Namespace):
     """The documents of ``--corpus`` and their tasks; no task at all is an error."""
-    from .parse import document_warnings, extract_corpus, require_tasks
+    from .parse import corpus_document_warnings, extract_corpus, require_tasks
 
     docs, _ = _documents(args)
     tasks = require_tasks(extract_corpus(docs, cache=True, cache_dir=args.cache_dir), docs, args.corpus)
-    for doc in docs:  # what kehoach extract says of each document, but the notes
-        for warning in document_warnings(doc, notes=False):
+    # what kehoach extract says of each document, but the notes
+    for doc, found in zip(docs, corpus_document_warnings(docs, notes=False, cache=True, cache_dir=args.cache_dir),
+                          strict=True):
+        for warning in found:
             print(f"warning: {doc.source}: {warning}", file=sys.stderr)
     return docs, tasks
 

@@ -61,9 +61,10 @@ def load_province_names(path: str | Path = PROVINCE_NAMES_FILE) -> dict[str, str
     return names
 
 
-def province_name(words: str) -> str | None:
-    """The province whose name starts ``words`` (the longest that fits), or None."""
-    names = load_province_names(PROVINCE_NAMES_FILE)
+def province_name(words: str, names: dict[str, str] | None = None) -> str | None:
+    """The province whose name starts ``words`` (the longest that fits), or None; ``names`` is
+    :func:`load_province_names` (read when not given)."""
+    names = load_province_names(PROVINCE_NAMES_FILE) if names is None else names
     found = name_key(words).split()
     for n in range(min(_MAX_NAME_WORDS, len(found)), 0, -1):
         if (name := names.get(" ".join(found[:n]))) is not None:
@@ -73,9 +74,9 @@ def province_name(words: str) -> str | None:
 
 def _provinces_after_marker(text: str) -> list[str]:
     """The known provinces named right after each ``tỉnh``/``thành phố``/``TP.`` of ``text``."""
-    out = []
+    out, names = [], load_province_names(PROVINCE_NAMES_FILE)  # once, not at every mention
     for m in _BEFORE_NAME.finditer(text):
-        if (name := province_name(text[m.end() : m.end() + 60])) is not None:
+        if (name := province_name(text[m.end() : m.end() + 60], names)) is not None:
             out.append(name)
     return out
 

@@ -1378,18 +1378,32 @@ def document_layouts(doc: Document) -> list[str]:
 INFORMATION_NOTES = ("metadata guessed",)
 
 
-def document_warnings(doc: Document, *, notes: bool = True) -> list[str]:
+def document_warnings(doc: Document) -> list[str]:
     """Warnings about a document: those from loading, a plan with no recognisable tasks, and
-    unaccounted lines. ``notes=False`` leaves out what is only for information (the metadata
-    read from the header, see :data:`INFORMATION_NOTES`), as ``kehoach extract --strict`` and
-    the commands after ``extract`` do."""
-    out = [w for w in doc.warnings if notes or not w.startswith(INFORMATION_NOTES)]
+    unaccounted lines."""
+    out = list(doc.warnings)
     if extract_tasks(doc).empty and doc.doc_type.strip().lower() != "tin bài":
         out.append("no recognisable tasks")
     unaccounted = int((line_accounting(doc).role == "unaccounted").sum())
     if unaccounted:
         out.append(f"{unaccounted} unaccounted lines")
     return out
+
+
+def corpus_document_warnings(docs, *, notes: bool = True, cache: bool = False, cache_dir=None) -> list[list[str]]:
+    """:func:`document_warnings` of each document; ``notes=False`` leaves out what is only for
+    information (the metadata read from the header, see :data:`INFORMATION_NOTES`), as the
+    commands after ``extract`` do. With ``cache=True`` they come from the on-disk cache
+    (:func:`kehoach_lib.cache.cached_document_warnings`), as the commands read them, since
+    finding unaccounted lines takes a parse that the cached task tables spare."""
+    docs = list(docs)
+    if cache:
+        from .cache import cached_document_warnings
+
+        found = cached_document_warnings(docs, warn=document_warnings, cache_dir=cache_dir)
+    else:
+        found = [document_warnings(d) for d in docs]
+    return [[w for w in ws if notes or not w.startswith(INFORMATION_NOTES)] for ws in found]
 
 
 def _language_warnings(doc: Document) -> list[str]:

@@ -42,8 +42,10 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", judgements=None, m
             steps.update(1)
 
         tasks = parse.require_tasks(parse.extract_corpus(docs, cache=True, cache_dir=cache_dir), docs, corpus_dir)
-        for doc in docs:  # what kehoach extract says of each document, but the notes
-            for message in parse.document_warnings(doc, notes=False):
+        # what kehoach extract says of each document, but the notes
+        for doc, found in zip(docs, parse.corpus_document_warnings(docs, notes=False, cache=True, cache_dir=cache_dir),
+                              strict=True):
+            for message in found:
                 warnings.warn(f"{doc.source}: {message}", stacklevel=2)
         tasks = agencies.add_agency_columns(tasks)
         step("extract")

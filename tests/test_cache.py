@@ -176,3 +176,22 @@ def test_large_inputs_send_the_tokenizer_to_the_workers(monkeypatch):
     assert seen == {"tokenizer": default_tokenizer(), "n_jobs": -1}
     match.tokenize_texts(["a"])
     assert seen == {"tokenizer": tokenize, "n_jobs": 1}
+
+
+def test_document_warnings_are_cached_like_task_tables(tmp_path, corpus):
+    from kehoach_lib.cache import cached_document_warnings
+    from kehoach_lib.parse import document_warnings
+
+    found: list[str] = []
+
+    def counting(doc):
+        found.append(doc.doc_id)
+        return document_warnings(doc)
+
+    cold = cached_document_warnings(corpus, warn=counting, cache_dir=tmp_path)
+    warm = cached_document_warnings(corpus, warn=counting, cache_dir=tmp_path)
+    assert warm == cold == [document_warnings(d) for d in corpus] and found == [d.doc_id for d in corpus]
+    first = corpus[0]
+    edited = dataclasses.replace(first, lines=first.lines + ("một dòng không ai hiểu",))
+    again = cached_document_warnings([edited, *corpus[1:]], warn=counting, cache_dir=tmp_path)
+    assert found[len(corpus):] == [first.doc_id] and again[0] == document_warnings(edited)
