@@ -8,6 +8,13 @@ become rows of a normalised table: the cited number (``66/NQ-CP``), its type, it
 A document cited in a shorter form and in full (``107/NĐ-CP`` and ``107/2021/NĐ-CP``,
 ``3995/UBND`` and ``3995/UBND-NC``) is one document, named by its fullest form in the corpus,
 when that is unambiguous (:func:`unify_numbers`); ``cited_as`` keeps the forms as written.
+
+A central number (``66/NQ-CP``, ``766/QĐ-TTg``) names one document everywhere, but every
+province's UBND, HĐND and Tỉnh ủy number their own documents, so ``01/CT-UBND`` of Bắc Giang
+and ``01/CT-UBND`` of Bến Tre are two documents. ``cited_key`` says which one a row means:
+the ``cited_number`` for a central issuer, ``cited_number + " (" + province + ")"`` for a
+provincial one or an issuer the suffix does not name (the citing document's province; without
+one, its ``doc_id``): ``01/CT-UBND (Bắc Giang)``. :func:`citation_matrix` has a row per key.
 """
 
 from __future__ import annotations
@@ -18,10 +25,12 @@ from bisect import bisect_right
 
 import pandas as pd
 
-from .load import Document
+from .load import Document, iso_date
 
 CITATION_COLUMNS = ["doc_id", "cited_number", "cited_type", "issuer", "cited_date", "line", "context",
-                    "cited_as"]
+                    "cited_as", "cited_key"]
+#: Columns of one document's citations as read, before :func:`unify_numbers` names them.
+_READ_COLUMNS = CITATION_COLUMNS[:-1]
 #: Separator of several written forms in ``cited_as`` (a document cited two ways by one plan).
 FORMS_SEPARATOR = "; "
 
@@ -59,7 +68,6 @@ _CITATION = re.compile(
 _BARE_NUMBER = re.compile(
     rf"(?<![\w/]){_NUMBER}(?:\s+ngày\s+(?P<date>\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}}))?"
 )
-_LONG_DATE = re.compile(r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _YEAR = re.compile(r"\d{4}")
 #: Issuers whose numbers repeat from province to province: a short form of theirs is completed
 #: only from citations by documents of the same province (or, without one, the same document).
@@ -82,13 +90,14 @@ def number_parts(number: str) -> tuple[str, str]:
     return kind, issuer
 
 
-def _iso_date(text: str | None) -> str:
-    if not text:
+def _cited_date(written: str | None) -> str:
+    """``YYYY-MM-DD`` of a citation's date as :data:`_CITATION` captures it after ``ngày``
+    (``26/3/2025``, ``07/ 8/2017``, ``26 tháng 3 năm 2025``), read by :func:`.load.iso_date`;
+    ``""`` for none, for a day that does not exist (``31/02/2023``: a typing slip) and for a
+    year outside :data:`.load.DATE_YEARS`."""
+    if not written:
         return ""
-    m = _LONG_DATE.search(text)
-    parts = m.groups() if m else re.split(r"\s*/\s*", text.strip())
-    day, month, year = (int(p) for p in parts)
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    return iso_date("ngày " + re.sub(r"\s*/\s*", "/", written)) or ""
 
 
 def extract_citations(doc: Document) -> pd.DataFrame:
@@ -96,7 +105,8 @@ def extract_citations(doc: Document) -> pd.DataFrame:
 
     Lines are read joined, so a citation wrapped over two lines keeps its date. A shorter form
     of a number the document also gives in full is that number (:func:`unify_numbers`, with
-    the document as the corpus).
+    the document as the corpus), and ``cited_key`` names a provincial number by the document's
+    province (or, without one, its ``doc_id``).
     """
     return unify_numbers(_extract(doc), {doc.doc_id: doc.province})
 
@@ -122,21 +132,21 @@ def _extract(doc: Document) -> pd.DataFrame:
         kind, _ = number_parts(m.group("number"))
         if kind:  # a bare number counts only when its code says what it is
             _add(rows, doc, starts, text, m, kind, own)
-    out = pd.DataFrame(sorted(rows.values(), key=lambda r: r["_pos"]), columns=CITATION_COLUMNS)
-    return out.astype({c: "str" for c in CITATION_COLUMNS if c != "line"})
+    out = pd.DataFrame(sorted(rows.values(), key=lambda r: r["_pos"]), columns=_READ_COLUMNS)
+    return out.astype({c: "str" for c in _READ_COLUMNS if c != "line"})
 
 
 def _add(rows, doc, starts, text, m, kind, own):
     number = normalize_number(m.group("number"))
     if number == own or number in rows:
         if number in rows and not rows[number]["cited_date"] and m.group("date"):
-            rows[number]["cited_date"] = _iso_date(m.group("date"))
+            rows[number]["cited_date"] = _cited_date(m.group("date"))
         return
     _, issuer = number_parts(number)
     start, end = m.span()
     rows[number] = {
         "doc_id": doc.doc_id, "cited_number": number, "cited_type": kind, "issuer": issuer,
-        "cited_date": _iso_date(m.group("date")), "line": bisect_right(starts, start),
+        "cited_date": _cited_date(m.group("date")), "line": bisect_right(starts, start),
         "context": text[max(0, start - 60) : end + 60].strip(), "cited_as": number, "_pos": start,
     }
 
@@ -146,6 +156,9 @@ def citation_table(docs) -> pd.DataFrame:
 
     Shorter forms of a number are unified across the corpus (:func:`unify_numbers`): the row
     is named by the fullest form and ``cited_as`` gives the forms the citing document wrote.
+    ``cited_key`` is the document meant: ``cited_number`` for central issuers, with the citing
+    document's ``Document.province`` (or its ``doc_id``) after it for provincial ones
+    (``01/CT-UBND (Bắc Giang)``).
     """
     docs = list(docs)
     frames = [_extract(d) for d in docs]
@@ -190,6 +203,13 @@ def _scope(issuer: str, doc_id: str, provinces: dict) -> tuple[str, str]:
     return ("province", province) if province else ("document", doc_id)
 
 
+def _key(number: str, issuer: str, doc_id: str, provinces: dict) -> str:
+    """The ``cited_key`` of a number cited by ``doc_id``: the number where it is unique in the
+    corpus, else the number with its province (or the citing document) in brackets."""
+    kind, where = _scope(issuer, doc_id, provinces)
+    return number if kind == "corpus" else f"{number} ({where})"
+
+
 def _agree(short: dict, full: dict, full_year: str) -> bool:
     """No evidence that two forms are different documents: dates, the number's year, types."""
     if short["dates"] and full["dates"] and not short["dates"] & full["dates"]:
@@ -210,11 +230,16 @@ def unify_numbers(citations: pd.DataFrame, provinces: dict | None = None) -> pd.
     documents of the same province (``provinces``: doc_id -> province; a document without one
     is its own scope). ``cited_as`` keeps the forms as written; a document citing one document
     in two forms keeps one row, at its first mention, with the first date given.
+
+    ``cited_key`` (added, or recomputed) is the unified number for central issuers and
+    ``number (province)`` for the others (``number (doc_id)`` without a province), so one
+    province's citations of its ``01/CT-UBND`` share a key and two provinces' do not.
     """
     if citations.empty:
         out = citations.copy()
-        if "cited_as" not in out:
-            out["cited_as"] = pd.Series(dtype="str")
+        for column in ("cited_as", "cited_key"):
+            if column not in out:
+                out[column] = pd.Series(dtype="str")
         return out
     provinces = provinces or {}
     rows = citations.to_dict("records")
@@ -251,16 +276,29 @@ def unify_numbers(citations: pd.DataFrame, provinces: dict | None = None) -> pd.
         kept["cited_date"] = kept["cited_date"] or r["cited_date"]
         written = kept["cited_as"].split(FORMS_SEPARATOR) + r["cited_as"].split(FORMS_SEPARATOR)
         kept["cited_as"] = FORMS_SEPARATOR.join(dict.fromkeys(written))
-    columns = list(dict.fromkeys([*citations.columns, "cited_as"]))
+    for r in merged.values():
+        r["cited_key"] = _key(r["cited_number"], r["issuer"], r["doc_id"], provinces)
+    columns = list(dict.fromkeys([*citations.columns, "cited_as", "cited_key"]))
     out = pd.DataFrame(list(merged.values()), columns=columns)
     return out.astype({c: "str" for c in CITATION_COLUMNS if c != "line" and c in out})
 
 
 def citation_matrix(citations: pd.DataFrame, *, min_citing: int = 1) -> pd.DataFrame:
-    """Cited document × citing document (1 = cites); rows cited by ``min_citing`` or more."""
+    """Cited document × citing document (1 = cites); rows cited by ``min_citing`` or more.
+
+    Rows are the ``cited_key`` of the citations (index named ``cited_key``): one row per
+    central number, and per province for provincial numbers, so ``01/CT-UBND (Bắc Giang)``
+    and ``01/CT-UBND (Bến Tre)`` are two rows. A table without ``cited_key`` (made by hand, or
+    read back from an older file) gets it from its issuers with no provinces known: a
+    provincial number is then a row of its own for each citing document.
+    """
     if citations.empty:
         return pd.DataFrame()
-    m = pd.crosstab(citations["cited_number"], citations["doc_id"]).clip(upper=1)
+    keys = citations["cited_key"] if "cited_key" in citations else pd.Series(
+        [_key(n, i, d, {}) for n, i, d in zip(citations["cited_number"], citations["issuer"],
+                                                citations["doc_id"], strict=True)],
+        index=citations.index, dtype="str")
+    m = pd.crosstab(keys.rename("cited_key"), citations["doc_id"]).clip(upper=1)
     m = m[list(dict.fromkeys(citations["doc_id"]))]
     m = m[m.sum(axis=1) >= min_citing]
     order = m.sum(axis=1).sort_values(ascending=False, kind="stable").index

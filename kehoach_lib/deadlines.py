@@ -55,8 +55,10 @@ _START = re.compile(r"\b(?:từ|bắt đầu)\s+(?:ngày\s+)?\d")
 _CITED = re.compile(r"\d+/[\w.Đđ-]+\s+(?:ngày\s+)?$")
 _RECURRING = re.compile(
     r"thường\s+xuyên|liên\s+tục|định\s+kỳ|(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)"
-    # a list of periods ("quý I, II, III và năm") describes periodic work
+    # a list of periods ("quý I, II, III và năm") describes periodic work; quarters of one
+    # stated year ("Quý I, II/2025") are a span ending with the last
     r"|quý\s+(?:i{1,3}|iv|[1-4])\s*,\s*(?:i{1,3}|iv|[1-4])\b"
+    r"(?!(?:\s*,\s*(?:i{1,3}|iv|[1-4])\b)*\s*(?:/|năm)\s*\d{4})"
 )
 #: Cue words that introduce a task's own deadline inside its text.
 _OWN_DEADLINE = re.compile(
@@ -64,6 +66,12 @@ _OWN_DEADLINE = re.compile(
     r"(?:trước|chậm\s+nhất|trong|đến)\s+(?:ngày\s+)?"
     r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
     r"|tháng\s+\d{1,2}\s*/\s*\d{4}|quý\s+[ivx\d]+\s*(?:/|năm)\s*\d{4})",
+    re.IGNORECASE,
+)
+#: A year alone is a task's own deadline only after a word of completion: "hoàn thành trong
+#: năm 2025" (not "triển khai trong năm 2025 các nhiệm vụ", which says when the work happens).
+_OWN_YEAR = re.compile(
+    r"(?:hoàn\s+thành|xong|chậm\s+nhất(?:\s+xong)?|thời\s+hạn[^:]*:)\s*(?:trong|hết|cuối)\s+năm\s+\d{4}",
     re.IGNORECASE,
 )
 _TARGET = re.compile(
@@ -198,14 +206,21 @@ def resolve_due(deadline_text: str, *, year: int | None = None) -> date | None:
     return max(ends) if ends else None
 
 
-def own_deadline_text(text: str) -> str:
+def own_deadline_text(text: str, *, years: bool = True) -> str:
     """Deadline phrases a task states in its own wording (``; ``-joined), or ``""``.
 
     Only dates introduced by a cue (``trước``, ``chậm nhất``, ``trong``, ``đến``) count, so
-    the dates of cited documents (``Quyết định số 1015/QĐ-TTg ngày 30/8/2022``) do not.
+    the dates of cited documents (``Quyết định số 1015/QĐ-TTg ngày 30/8/2022``) do not; a year
+    alone counts after a word of completion (``hoàn thành trong năm 2025``), unless ``years``
+    is false.
     """
-    phrases = [m.group(0).strip() for m in _OWN_DEADLINE.finditer(strip_markup(text))]
-    return "; ".join(dict.fromkeys(phrases))
+    text = strip_markup(text)
+    found = [(m.start(), m.group(0).strip()) for m in _OWN_DEADLINE.finditer(text)]
+    if years:
+        taken = [m.span() for m in _OWN_DEADLINE.finditer(text)]
+        found += [(m.start(), m.group(0).strip()) for m in _OWN_YEAR.finditer(text)
+                  if not any(lo < m.end() and m.start() < hi for lo, hi in taken)]
+    return "; ".join(dict.fromkeys(phrase for _, phrase in sorted(found)))
 
 
 def is_recurring(text: str) -> bool:

@@ -21,7 +21,9 @@ Other provinces' habits are read too: ``1.1.`` nested under ``1.``; ``a.``, ``3/
 before a capital; unnumbered paragraphs and ``- `` items under a heading of objectives,
 tasks or duties (``III+2``); ``(Sở X chủ trì, phối hợp Y; thời hạn: …)`` after a task; a
 ``+ Hoàn thành trước …`` line as the deadline of the item above; ``TM. ỦY BAN NHÂN DÂN``
-as a signature; a two-column header laid out with tabs.
+as a signature; a two-column header laid out with tabs; in hard-wrapped text (lines broken at
+a fixed width, as scraped from PDFs), a paragraph's end where a line ends a sentence short of
+the margin and the next starts with a capital (see :data:`WRAP_SHORT_SHARE`).
 
 Headings lost in scraping can be restored without touching the raw file, by a
 ``<file>.hints.yaml`` next to it (see :func:`kehoach_lib.load.read_hints`).
@@ -30,6 +32,7 @@ Headings lost in scraping can be restored without touching the raw file, by a
 from __future__ import annotations
 
 import re
+import statistics
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -50,6 +53,21 @@ TASK_COLUMNS = [
 TASK_ROLES = {"task", "objective", "duty"}
 _BARRIER_ROLES = {"signature", "recipients", "metadata", "header", "closing"}
 
+#: Hard-wrapped text (lines broken at a fixed width, as text scraped from PDFs comes): a line
+#: that ends a sentence (``.``, ``;``, ``:`` …) ends its paragraph when the next line starts
+#: with a capital and the line is shorter than this share of the text's wrapping width, i.e.
+#: it stops visibly before the margin. A line that fills the width is wrapped mid-paragraph,
+#: even where it ends at a full stop ("… trước ngày 30/6/2025." / "Đồng thời, …"). In the
+#: bundled Bến Tre plan the full lines are at least 0.88 of its width (proportional fonts make
+#: them uneven), and most paragraphs' last lines are under 0.65; those near the margin stay
+#: joined to the next paragraph, as before.
+WRAP_SHORT_SHARE = 0.8
+#: The fewest lines a wrapping width is measured from (see :func:`_wrap_widths`). With fewer,
+#: the text shows no wrapping (a short plan with one paragraph a line reads as hard-wrapped,
+#: its header and signature lines ending open), and a line that ends a sentence ends its
+#: paragraph whenever the next line starts with a capital.
+WRAP_MIN_SAMPLES = 3
+
 # --- line patterns -----------------------------------------------------------------------
 _WS = re.compile(r"\s+")
 _TAGS = re.compile(r"<[^>]+>")
@@ -60,12 +78,15 @@ _UPPER = "A-ZĐÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾ�
 _ARABIC = re.compile(rf"^(?P<num>\d{{1,2}}(?:\.\d{{1,2}})*)(?:\.\s+|[/)]\s+(?=[{_UPPER}]))(?P<rest>\S.*)$")
 _LETTER = re.compile(rf"^(?P<num>[a-zđ])(?:\)\s*|\.\s+(?=[{_UPPER}]))(?P<rest>\S.*)$")
 _PAREN = re.compile(r"^\((?P<num>i{1,3}|iv|vi{0,3}|ix|x)\)\s*(?P<rest>\S.*)$")
-_FIELD = re.compile(
-    r"^-\s*(?P<name>Cơ quan chủ trì|Cơ quan thực hiện|Cơ quan phối hợp|Đơn vị chủ trì"
-    r"|Đơn vị thực hiện|Đơn vị phối hợp|Thời hạn hoàn thành|Thời gian hoàn thành"
-    r"|Thời gian thực hiện|Thời hạn|Sản phẩm)(?P<qual>[^:]*):\s*(?P<value>.*)$",
-    re.IGNORECASE,
-)
+_FIELD_NAMES = (r"(?P<name>Cơ quan chủ trì|Cơ quan thực hiện|Cơ quan phối hợp|Đơn vị chủ trì"
+                r"|Đơn vị thực hiện|Đơn vị phối hợp|Thời hạn hoàn thành|Thời gian hoàn thành"
+                r"|Thời gian thực hiện|Thời hạn|Sản phẩm)")
+#: A field line under an item: "- Cơ quan chủ trì: Sở Tư pháp", "- Thời hạn hoàn thành: …".
+_FIELD = re.compile(rf"^-\s*{_FIELD_NAMES}(?P<qual>[^:]*):\s*(?P<value>.*)$", re.IGNORECASE)
+#: The same without its bullet, as many plans write it ("Cơ quan chủ trì: Sở Tư pháp."); the
+#: words between the name and the colon are few, so a sentence that merely starts with
+#: "Thời hạn …" and has a colon later is not one.
+_PLAIN_FIELD = re.compile(rf"^{_FIELD_NAMES}(?P<qual>[^:.;]{{0,30}}):\s*(?P<value>.*)$", re.IGNORECASE)
 _SUBFIELD = re.compile(r"^\+\s*(?P<value>.*)$")
 _SCOPE = re.compile(r"^\+?\s*Nội dung\s+(?P<items>(?:\([ivx]+\)[\s,và]*)+):\s*(?P<value>.*)$")
 _ITEM_REF = re.compile(r"\(([ivx]+)\)")
@@ -440,13 +461,16 @@ def _is_pipe_table_start(seq, i: int) -> bool:
 class _Prose:
     """Builds the numbered tree of a prose region, then turns it into tasks."""
 
-    def __init__(self, state: _State, root: _Node, wrapped: bool):
+    def __init__(self, state: _State, root: _Node, wrapped: bool,
+                 widths: tuple[float | None, float | None] = (None, None)):
         self.state = state
         self.root = root
         self.wrapped = wrapped
+        self.widths = widths  # hard-wrapped text: (first line, other lines) widths, see _wrap_widths
         self.stack: list[_Node] = [root]
         self.pending: list[_Node] = []
         self.in_fields = False
+        self.awaiting_value = False  # the last line was a field's name with no value after it
         self.scope: list[str] | None = None
         self.current_field: str | None = None
         self.para: list[tuple[int | None, str]] | None = None
@@ -467,6 +491,7 @@ class _Prose:
                 self.para = None  # nothing continues across a signature or a recipients list
             return
         continues = self._continues(text)
+        awaiting, self.awaiting_value = self.awaiting_value, False
         self.gap = False
         if continues:
             if _DEADLINE_LINE.match(text):  # the deadline joins its item's text, without its bullet
@@ -492,10 +517,12 @@ class _Prose:
             self.scope = [f"({r})" for r in refs] or None
             self.para = None
             self._close_fields()
-        elif m := _FIELD.match(text):
+        elif m := _field_line(text):
             self._field(ln, m.group("name") + m.group("qual"), m.group("value"))
         elif self.in_fields and (m := _SUBFIELD.match(text)):
             self._subfield(ln, m.group("value"))
+        elif awaiting and not num:
+            self._subfield(ln, text)  # "Thời hạn hoàn thành:" with its value on the next line
         elif num:
             self._node(ln, raw, *num)
         else:
@@ -504,7 +531,7 @@ class _Prose:
     def _continues(self, text: str) -> bool:
         if self.para is None or not self.para:
             return False
-        if (_numbering(text) or _FIELD.match(text) or _LABEL.match(text) or _APPENDIX.match(text)
+        if (_numbering(text) or _field_line(text) or _LABEL.match(text) or _APPENDIX.match(text)
                 or _APPENDIX_NOTE.match(text) or _NOTE.match(text) or _CLOSING.match(text)):
             return False
         last_ln, last = self.para[-1]
@@ -519,12 +546,28 @@ class _Prose:
         if _ITEM_BULLET.match(text):
             return False  # "- …" starts an item, also in hard-wrapped text
         if self.wrapped:
-            return True  # hard-wrapped text: a paragraph runs until the next structure
+            # hard-wrapped text: a paragraph runs until the next structure, or until a line
+            # that ends a sentence short of the margin, before a capital
+            return not self._ends_wrapped_paragraph(last, text)
         if not _ends_open(last):
             return False
         if self.gap:  # after a blank line only a lowercase start continues the sentence
             return _starts_lower(text)
         return _starts_lower(text) or len(clean_cell(last)) > 100
+
+    def _ends_wrapped_paragraph(self, last: str, text: str) -> bool:
+        """In hard-wrapped text, whether ``last`` (the paragraph's line so far) ends it before
+        ``text``: it ends a sentence, ``text`` starts with a capital, and ``last`` stops
+        visibly short of the wrapping width (:data:`WRAP_SHORT_SHARE`), measured for first
+        lines and for the lines after them apart, as some scrapes indent a paragraph's first
+        line. Closings, notes and appendix notes ("Trên đây là …") run on as before."""
+        if self.para_role or _ends_open(last):
+            return False
+        if not strip_markup(text).lstrip()[:1].isupper():
+            return False
+        first, body = self.widths
+        width = first if len(self.para) == 1 else body
+        return width is None or len(clean_cell(last)) < WRAP_SHORT_SHARE * width
 
     def _appendix(self, ln, text):
         num = _APPENDIX.match(text).group("num")
@@ -561,7 +604,9 @@ class _Prose:
         node = _Node(ntype, label, [(ln, raw)], parent, num=num)
         parent.children.append(node)
         self.stack.append(node)
-        self.pending = [p for p in self.pending if _descends(p, parent)] + [node]
+        # a field block after items with none of their own is theirs too ("a) … b) … - Cơ quan chủ
+        # trì: …"), but only the new item's siblings': not the items of an earlier branch
+        self.pending = [p for p in self.pending if p.parent is parent] + [node]
         self.para, self.para_owner = node.title, node
         self.after_label = False
         self.scope = None
@@ -590,6 +635,7 @@ class _Prose:
             node.field_lines.add(ln)
         self._inline_fields(value)
         self.para = None
+        self.awaiting_value = not value.strip()
 
     def _subfield(self, ln, value):
         self.state.role(ln, "field")
@@ -770,6 +816,11 @@ def _split_inline_fields(value: str) -> tuple[str, list[tuple[str, str]]]:
         return value, []
     head = value[: m.start()].strip()
     return head, [(_field_key(m.group(1)), m.group(2).strip())]
+
+
+def _field_line(text: str) -> re.Match | None:
+    """A field line, with its bullet (:data:`_FIELD`) or without (:data:`_PLAIN_FIELD`)."""
+    return _FIELD.match(text) or _PLAIN_FIELD.match(text)
 
 
 def _field_key(name: str) -> str:
@@ -1163,7 +1214,7 @@ def _parse_cached(doc: Document, stamps: tuple) -> _State:
         return state
     wrapped = _is_hard_wrapped(seq)
     root = _Node("root", "", [], None)
-    prose = _Prose(state, root, wrapped)
+    prose = _Prose(state, root, wrapped, _wrap_widths(state, seq, start) if wrapped else (None, None))
     prose.default_lead = _addressees(seq) if doc.doc_type.strip().lower() == "công văn" else ""
     # the preamble: lines before the first heading or numbered item
     i = start
@@ -1208,6 +1259,32 @@ def _is_hard_wrapped(seq) -> bool:
     return open_share > 0.5
 
 
+def _wrap_widths(state: _State, seq, start: int) -> tuple[float | None, float | None]:
+    """The wrapping widths of hard-wrapped prose, as (a paragraph's first line, the lines
+    after it): the median length of the lines that certainly wrap, as they end open and the
+    next line goes on in lowercase. ``None`` for a kind with fewer than
+    :data:`WRAP_MIN_SAMPLES` such lines (first lines then take the other lines' width, and
+    these the first lines'). Frame lines, tables and restored headings are not measured."""
+    items = [(ln, clean_cell(raw)) for kind, idx in _regions(state, seq, start) if kind == "prose"
+             for ln, raw in (seq[j] for j in idx)]
+    items = [(ln, text) for ln, text in items if text and (ln is None or ln not in state.roles)]
+    first: list[int] = []
+    body: list[int] = []
+    for k, (ln, text) in enumerate(items[:-1]):
+        if ln is None or not _ends_open(text) or not _starts_lower(items[k + 1][1]):
+            continue
+        prev = items[k - 1] if k else None
+        opens = (prev is None or prev[0] is None or not _ends_open(prev[1]) or prev[1].isupper()
+                 or bool(_numbering(text)))
+        (first if opens else body).append(len(text))
+
+    def median(lengths: list[int]) -> float | None:
+        return float(statistics.median(lengths)) if len(lengths) >= WRAP_MIN_SAMPLES else None
+
+    first_width, body_width = median(first), median(body)
+    return (first_width or body_width, body_width or first_width)
+
+
 def _addressees(seq) -> str:
     """The addressees of an official letter (``Kính gửi: - A; - B.``), as one agency list."""
     out: list[str] = []
@@ -1229,12 +1306,17 @@ def _addressees(seq) -> str:
 
 
 def _task_row(doc: Document, task: _Task) -> dict:
-    own = own_deadline_text(task.text)
+    # a date the task's wording states wins over its deadline field; a year alone ("hoàn
+    # thành trong năm 2025") only stands in for a field that gives none
+    own = own_deadline_text(task.text, years=False)
     due_source = getattr(task, "_due_source", "") or task.deadline_text
     due = resolve_due(own, year=doc.year) if own else None
     if due is None:
         due = resolve_due(due_source, year=doc.year)
-    deadline_text = task.deadline_text or own
+    own_year = "" if own or due is not None else own_deadline_text(task.text)
+    if due is None and own_year:
+        due = resolve_due(own_year, year=doc.year)
+    deadline_text = task.deadline_text or own or own_year
     lines = sorted(task.lines)
     return {
         "task_id": f"{doc.doc_id}:{task.path}",

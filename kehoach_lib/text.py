@@ -134,15 +134,28 @@ def expand_abbreviations(text: str, table: dict[str, str]) -> str:
     """Replace whole-word abbreviations by their expansions (longest first)."""
     if not table:
         return text
-    rx = _abbreviation_regex(tuple(sorted(table, key=len, reverse=True)))
-    return rx.sub(lambda m: table[m.group(1)], text)
+    keys = tuple(sorted(table, key=len, reverse=True))
+    # two abbreviations joined by a slash ("nhóm TTHC/TTHC") are two words
+    text = _abbreviation_pair_regex(keys).sub(lambda m: m.group(0).replace("/", " / "), text)
+    return _abbreviation_regex(keys).sub(lambda m: table[m.group(1)], text)
+
+
+def _abbreviation_pattern(keys: tuple[str, ...]) -> str:
+    alternation = "|".join(re.escape(k) for k in keys)
+    # not inside a document number such as 66/NQ-CP or 3995/UBND-NC
+    return rf"(?<![\w/&-])({alternation})(?![\w&]|-[A-ZĐ])"
 
 
 @lru_cache(maxsize=32)
 def _abbreviation_regex(keys: tuple[str, ...]) -> re.Pattern:
+    return re.compile(_abbreviation_pattern(keys))
+
+
+@lru_cache(maxsize=32)
+def _abbreviation_pair_regex(keys: tuple[str, ...]) -> re.Pattern:
+    # abbreviations joined by slashes, as a whole ("TTHC/TTHC"); not inside a document number
     alternation = "|".join(re.escape(k) for k in keys)
-    # not inside a document number such as 66/NQ-CP or 3995/UBND-NC
-    return re.compile(rf"(?<![\w/&-])({alternation})(?![\w&]|-[A-ZĐ])")
+    return re.compile(rf"(?<![\w/&-])(?:{alternation})(?:/(?:{alternation}))+(?![\w&/]|-[A-ZĐ])")
 
 
 def correct_spelling(text: str, table: dict[str, str]) -> str:

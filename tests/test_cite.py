@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from kehoach_lib.cite import citation_matrix, citation_table, extract_citations, is_fuller_form, number_parts
+from kehoach_lib.cite import (
+    CITATION_COLUMNS,
+    citation_matrix,
+    citation_table,
+    extract_citations,
+    is_fuller_form,
+    number_parts,
+)
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +131,8 @@ def test_provincial_numbers_are_completed_only_within_a_province():
     assert list(c.cited_as) == ["3995/UBND", "3995/UBND-NC", "3995/UBND"]
     one = extract_citations(_doc("w", "Công văn số 3995/UBND-NC ngày 19/7/2023 … Công văn số 3995/UBND."))
     assert list(one.cited_number) == ["3995/UBND-NC"] and list(one.cited_as) == ["3995/UBND-NC; 3995/UBND"]
+    # the completed number is the province's document: x and y cite one, z another
+    assert list(c.cited_key) == ["3995/UBND-NC (Bắc Giang)", "3995/UBND-NC (Bắc Giang)", "3995/UBND (Bến Tre)"]
 
 
 @pytest.mark.parametrize(
@@ -138,3 +147,76 @@ def test_provincial_numbers_are_completed_only_within_a_province():
 )
 def test_is_fuller_form(short, full, fuller):
     assert is_fuller_form(short, full) is fuller
+
+
+def test_a_provincial_number_names_a_document_of_the_citing_province():
+    docs = [_doc("bg1", "Căn cứ Nghị quyết số 66/NQ-CP; Chỉ thị số 01/CT-UBND ngày 03/01/2023.", "Bắc Giang"),
+            _doc("bg2", "Thực hiện Chỉ thị 01/CT-UBND và Nghị quyết 66/NQ-CP.", "Bắc Giang"),
+            _doc("bt", "Căn cứ Chỉ thị số 01/CT-UBND ngày 10/02/2023, Nghị quyết số 12-NQ/TU.", "Bến Tre"),
+            _doc("nowhere", "Theo Chỉ thị số 01/CT-UBND và Công văn số 25/SNV-VP.")]
+    c = citation_table(docs)
+    assert list(c.columns) == CITATION_COLUMNS  # the data contract, then cited_as and cited_key
+    assert list(c.cited_key) == ["66/NQ-CP", "01/CT-UBND (Bắc Giang)",
+                                 "01/CT-UBND (Bắc Giang)", "66/NQ-CP",
+                                 "01/CT-UBND (Bến Tre)", "12-NQ/TU (Bến Tre)",
+                                 "01/CT-UBND (nowhere)", "25/SNV-VP (nowhere)"]  # no province: the document
+    assert set(c.cited_number) == {"66/NQ-CP", "01/CT-UBND", "12-NQ/TU", "25/SNV-VP"}  # as before
+    m = citation_matrix(c)
+    assert m.index.name == "cited_key"
+    # most cited first, then by key
+    assert list(m.index) == ["01/CT-UBND (Bắc Giang)", "66/NQ-CP", "01/CT-UBND (Bến Tre)",
+                             "01/CT-UBND (nowhere)", "12-NQ/TU (Bến Tre)", "25/SNV-VP (nowhere)"]
+    assert m.loc["01/CT-UBND (Bắc Giang)"].to_dict() == {"bg1": 1, "bg2": 1, "bt": 0, "nowhere": 0}
+    assert m.loc["66/NQ-CP"].to_dict() == {"bg1": 1, "bg2": 1, "bt": 0, "nowhere": 0}
+    assert list(citation_matrix(c, min_citing=2).index) == ["01/CT-UBND (Bắc Giang)", "66/NQ-CP"]
+    one = extract_citations(docs[2])
+    assert list(one.cited_key) == ["01/CT-UBND (Bến Tre)", "12-NQ/TU (Bến Tre)"]
+
+
+def test_matrix_of_a_table_without_keys_keeps_provincial_numbers_apart():
+    c = citation_table([_doc("a", "Chỉ thị 01/CT-UBND, Nghị quyết 66/NQ-CP.", "Bắc Giang"),
+                        _doc("b", "Chỉ thị 01/CT-UBND, Nghị quyết 66/NQ-CP.", "Bắc Giang")])
+    m = citation_matrix(c.drop(columns="cited_key"))  # e.g. a table saved before the column existed
+    assert list(m.index) == ["66/NQ-CP", "01/CT-UBND (a)", "01/CT-UBND (b)"]  # no provinces known
+
+
+def test_bundled_provincial_citations_are_keyed_by_province(citations):
+    keys = citations.set_index(["doc_id", "cited_number"]).cited_key
+    assert keys[("bacninh_kh383_2023", "01/CT-UBND")] == "01/CT-UBND (Bắc Ninh)"
+    assert keys[("bacgiang_cv_2023", "3995/UBND-NC")] == "3995/UBND-NC (Bắc Giang)"
+    assert keys[("bentre_kh_2024", "12-NQ/TU")] == "12-NQ/TU (Bến Tre)"
+    assert keys[("bentre_kh_2024", "766/QĐ-TTg")] == "766/QĐ-TTg"
+    central = ~citations.cited_key.str.endswith(")")
+    assert (citations.cited_key[central] == citations.cited_number[central]).all()
+    assert central.sum() == len(citations) - 15
+    # no two plans of the bundled corpus cite one provincial number: 46 rows, as by number;
+    # the documents cited by two or more are all central, and keep their names
+    m = citation_matrix(citations)
+    assert len(m) == 46 and "01/CT-UBND (Bắc Ninh)" in m.index and "01/CT-UBND" not in m.index
+    shared = citation_matrix(citations, min_citing=2)
+    assert len(shared) == 9 and set(shared.index) <= set(citations.cited_number)
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [("Căn cứ Quyết định số 766/QĐ-TTg ngày 23/6/2022.", "2022-06-23"),
+     ("Căn cứ Nghị định số 92/2017/NĐ-CP ngày 07/ 8 /2017.", "2017-08-07"),
+     ("Căn cứ Nghị quyết số 66/NQ-CP ngày 26 tháng 3 năm 2025.", "2025-03-26"),
+     ("Căn cứ Nghị quyết số 66/NQ-CP ngày 26 Tháng 03 năm 2025.", "2025-03-26"),
+     ("CĂN CỨ NGHỊ QUYẾT SỐ 66/NQ-CP NGÀY 26 THÁNG 3 NĂM 2025", "2025-03-26"),  # a heading in capitals
+     ("Thực hiện 12/KH-UBND ngày 19/7/2023.", "2023-07-19"),  # a bare number and its date
+     # a day that does not exist is a typing slip: no date, and the table is still made
+     ("Căn cứ Quyết định số 766/QĐ-TTg ngày 31/02/2023.", ""),
+     ("Căn cứ Quyết định số 766/QĐ-TTg ngày 30 tháng 02 năm 2024.", ""),
+     ("Căn cứ Quyết định số 766/QĐ-TTg ngày 12/13/2023.", ""),
+     ("Căn cứ Quyết định số 766/QĐ-TTg ngày 00/6/2022.", ""),
+     ("Căn cứ Quyết định số 766/QĐ-TTg ngày 23/6/1922.", ""),  # before 1945 (load.DATE_YEARS): a slip
+     ("Căn cứ Quyết định số 766/QĐ-TTg.", "")],
+)
+def test_cited_date(text, date):
+    assert list(extract_citations(_doc("x", text)).cited_date) == [date]
+
+
+def test_a_later_mention_gives_the_date_a_typing_slip_lost():
+    c = extract_citations(_doc("x", "Quyết định số 766/QĐ-TTg ngày 31/02/2022 … Quyết định 766/QĐ-TTg ngày 23/6/2022."))
+    assert list(c.cited_date) == ["2022-06-23"]

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from kehoach_lib import Document, extract_tasks
-from kehoach_lib.deadlines import bare_period_ends, own_deadline_text, resolve_due
+from kehoach_lib.deadlines import bare_period_ends, is_recurring, own_deadline_text, resolve_due
 
 DOC_YEAR = 2025  # the document's year, for deadlines that omit theirs
 
@@ -145,6 +145,37 @@ def test_own_deadline_text_needs_a_cue_so_years_in_wording_are_not_read():
     assert own_deadline_text("Rà soát, hoàn thành trước ngày 30/4/2025.") == "hoàn thành trước ngày 30/4/2025"
 
 
+@pytest.mark.parametrize(
+    "text, phrase, due",
+    [
+        ("Rà soát các TTHC nội bộ, hoàn thành trong năm 2025.", "hoàn thành trong năm 2025", "2025-12-31"),
+        ("Số hóa hồ sơ; thời hạn hoàn thành: trong năm 2026", "thời hạn hoàn thành: trong năm 2026", "2026-12-31"),
+        ("Xong trong quý III năm 2025", "Xong trong quý III năm 2025", "2025-09-30"),
+        # a year alone says when the work happens, not when it is due, without a word of completion
+        ("Triển khai trong năm 2025 các nhiệm vụ trọng tâm", "", None),
+        # "before 2026" would end on 31/12/2025, but the rules read years as their end: left out
+        ("Hoàn thành trước năm 2026", "", None),
+    ],
+)
+def test_a_year_in_a_tasks_own_wording_is_its_deadline_after_a_word_of_completion(text, phrase, due):
+    assert own_deadline_text(text) == phrase
+    assert (resolve_due(phrase).isoformat() if phrase else None) == due
+
+
+@pytest.mark.parametrize(
+    "written, recurring",
+    [
+        ("Quý I, II/2025", False),  # two quarters of one year: a span ending 30/6/2025
+        ("Quý I, II, III năm 2025", False),
+        ("Quý II, III", True),  # quarters of every year
+        ("Báo cáo quý I, II, III và báo cáo năm", True),
+        ("Hằng quý", True),
+    ],
+)
+def test_quarters_of_a_stated_year_are_a_span_not_periodic_work(written, recurring):
+    assert is_recurring(written) is recurring
+
+
 # --- through the parser: cells and field values resolve, running text does not ---------------
 def doc_from(text: str, **meta) -> Document:
     meta = {"doc_id": "t", "province": "Tỉnh X", "date": "2025-04-08", "doc_type": "kế hoạch", **meta}
@@ -181,3 +212,21 @@ def test_a_year_in_running_text_is_no_deadline():
                    "3. Tuyên truyền. Thời hạn hoàn thành: năm 2025.\n")
     t = extract_tasks(doc).set_index("path")
     assert list(t.due) == ["2025-12-31", "", "2025-12-31"]
+
+
+def test_a_task_without_a_deadline_field_takes_the_year_its_wording_says_it_is_completed_in():
+    doc = doc_from(
+        "II. NHIỆM VỤ\n1. Rà soát, đơn giản hóa TTHC nội bộ, hoàn thành trong năm 2025.\n"
+        "2. Triển khai trong năm 2025 các nhiệm vụ trọng tâm về cải cách TTHC.\n"
+    )
+    t = extract_tasks(doc).set_index("path")
+    assert list(t.due) == ["2025-12-31", ""]
+
+
+def test_a_year_in_the_wording_does_not_override_the_deadline_field():
+    doc = doc_from(
+        "II. NHIỆM VỤ\n1. Rà soát thủ tục hành chính nội bộ, hoàn thành trong năm 2025.\n"
+        "- Cơ quan chủ trì: Sở Tư pháp.\n- Thời hạn hoàn thành: Tháng 6/2025.\n"
+    )
+    t = extract_tasks(doc)
+    assert list(t.due) == ["2025-06-30"]

@@ -424,3 +424,166 @@ def test_an_agency_heading_in_capitals_leads_the_duties_under_it():
     t = extract_tasks(doc)
     assert list(t.lead) == ["SỞ TƯ PHÁP", "SỞ TƯ PHÁP", "VĂN PHÒNG UBND TỈNH"]
     assert list(add_agency_columns(t).lead_agencies[:2]) == ["Sở Tư pháp"] * 2  # named as the table names it
+
+
+# --- hard-wrapped text (lines broken at ~80 characters, as scraped from PDFs) ------------------
+# a plan as paragraphs, each a list of its wrapped lines
+PLAN_HEAD = [
+    ["ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG"], ["Số: 41/KH-UBND"], ["Tuyên Quang, ngày 02 tháng 5 năm 2025"],
+    ["KẾ HOẠCH"], ["Triển khai thực hiện Nghị quyết số 66/NQ-CP ngày 26/3/2025 của Chính phủ"],
+    ["Thực hiện Nghị quyết số 66/NQ-CP ngày 26/3/2025 của Chính phủ về Chương trình",
+     "cắt giảm, đơn giản hóa thủ tục hành chính liên quan đến hoạt động sản xuất, kinh",
+     "doanh năm 2025 và 2026, UBND tỉnh ban hành Kế hoạch thực hiện như sau:"],
+    ["I. MỤC ĐÍCH, YÊU CẦU"],
+    ["1. Triển khai kịp thời, đồng bộ, hiệu quả các nhiệm vụ, giải pháp tại Nghị quyết",
+     "số 66/NQ-CP; xác định rõ nhiệm vụ, thời hạn và trách nhiệm của từng cơ quan, đơn",
+     "vị trong tổ chức thực hiện."],
+    ["2. Bảo đảm thực hiện \"05 rõ: rõ người, rõ việc, rõ thời gian, rõ kết quả, rõ trách",
+     "nhiệm\" trong quá trình cắt giảm, đơn giản hóa thủ tục hành chính."],
+    ["II. NHIỆM VỤ"],
+    ["1. Rà soát, cắt giảm ít nhất 30% thời gian giải quyết và chi phí tuân thủ thủ tục",
+     "hành chính liên quan đến hoạt động sản xuất, kinh doanh; hoàn thành trước ngày",
+     "30/6/2025."],
+    ["2. Số hóa 100% hồ sơ, kết quả giải quyết thủ tục hành chính còn hiệu lực, bảo đảm",
+     "kết nối, chia sẻ dữ liệu với Cơ sở dữ liệu quốc gia về thủ tục hành chính."],
+    ["III. TỔ CHỨC THỰC HIỆN"],
+]
+PLAN_SIGNATURE = [["TM. ỦY BAN NHÂN DÂN"], ["CHỦ TỊCH"], ["Nguyễn Văn Sơn"]]
+# two duties under the unnumbered heading, each ending short of the margin (lines 22-24, 25-26)
+TWO_DUTIES = [
+    ["Các sở, ban, ngành, UBND các huyện, thành phố căn cứ nhiệm vụ được giao tại Kế",
+     "hoạch này xây dựng kế hoạch chi tiết, tổ chức triển khai thực hiện nghiêm túc,",
+     "hiệu quả."],
+    ["Văn phòng UBND tỉnh chủ trì theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch;",
+     "tổng hợp, báo cáo UBND tỉnh trước ngày 15/12/2025."],
+]
+
+
+def plan(duties: list[list[str]], *, wrapped: bool = True) -> Document:
+    """The plan with ``duties`` under III, hard-wrapped or with each paragraph on one line (as
+    a portal or a Word file gives it)."""
+    paragraphs = PLAN_HEAD + duties + PLAN_SIGNATURE
+    return doc_from("\n".join(("\n" if wrapped else " ").join(p) for p in paragraphs))
+
+
+def test_hard_wrapped_duty_paragraphs_under_a_heading_are_tasks_of_their_own():
+    # each starts with a capital on a new line, after a line that ends a sentence short of the
+    # margin: a new paragraph, not the continuation of the one before
+    doc = plan(TWO_DUTIES)
+    t = extract_tasks(doc).set_index("path")
+    assert list(t.index) == ["I.1", "I.2", "II.1", "II.2", "III+1", "III+2"]
+    assert list(t.loc[["III+1", "III+2"], "text"]) == [" ".join(p) for p in TWO_DUTIES]
+    assert list(t.loc["III+1", ["line_start", "line_end"]]) == [22, 24]
+    assert list(t.loc["III+2", ["line_start", "line_end"]]) == [25, 26]
+    assert (t.loc["III+1", "lead"], t.loc["III+1", "due"]) == ("Các sở, ban, ngành, UBND các huyện, thành phố", "")
+    assert (t.loc["III+2", "lead"], t.loc["III+2", "due"]) == ("Văn phòng UBND tỉnh", "2025-12-15")
+    # the numbered items above, wrapped the same way, are as they were
+    assert list(t.loc["II.1", ["line_start", "line_end", "due"]]) == [16, 18, "2025-06-30"]
+    assert (line_accounting(doc).role != "unaccounted").all()
+
+
+def test_hard_wrapped_duties_under_an_agency_heading_are_its_tasks():
+    duties = [["1. Văn phòng UBND tỉnh:"],
+              ["Chủ trì, phối hợp với các sở, ban, ngành theo dõi, đôn đốc, kiểm tra việc thực",
+               "hiện Kế hoạch, báo cáo UBND tỉnh kết quả."],
+              ["Tổng hợp, báo cáo UBND tỉnh kết quả thực hiện Kế hoạch trước ngày 15/12/2025."],
+              ["2. Sở Tư pháp:"],
+              ["Chủ trì rà soát, đánh giá các quy định thủ tục hành chính tại văn bản quy phạm",
+               "pháp luật do HĐND tỉnh, UBND tỉnh ban hành, hoàn thành trong Quý III năm 2025."]]
+    t = extract_tasks(plan(duties)).set_index("path")
+    # the heading ends at its colon: the duties neither join it nor each other
+    assert list(t.index[4:]) == ["III.1+1", "III.1+2", "III.2"]
+    assert list(t.lead[4:]) == ["Văn phòng UBND tỉnh", "Văn phòng UBND tỉnh", "Sở Tư pháp"]
+    assert t.loc["III.1+1", "text"] == " ".join(duties[1])
+    assert list(t.loc["III.1+2", ["line_start", "line_end", "due"]]) == [25, 25, "2025-12-15"]
+    assert list(t.loc["III.2", ["line_start", "line_end", "due"]]) == [26, 28, "2025-09-30"]
+
+
+def test_a_hard_wrapped_duty_over_full_lines_stays_one_task():
+    # line 23 ends a sentence and line 24 starts with a capital, but line 23 fills the width:
+    # the paragraph goes on (as it does after "Sở" at the end of line 24)
+    duty = [["Văn phòng UBND tỉnh chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch, báo cáo",
+             "UBND tỉnh kết quả rà soát thủ tục hành chính trước ngày 30/6/2025 và 30/11/2025.",
+             "Đồng thời, tham mưu UBND tỉnh sơ kết, đánh giá kết quả thực hiện Kế hoạch; Sở",
+             "Tư pháp, Sở Nội vụ phối hợp theo chức năng, nhiệm vụ được giao tại Kế hoạch này."]]
+    t = extract_tasks(plan(duty)).set_index("path")
+    assert list(t.index[4:]) == ["III+1"]
+    assert list(t.loc["III+1", ["line_start", "line_end", "lead"]]) == [22, 25, "Văn phòng UBND tỉnh"]
+    assert t.loc["III+1", "text"] == " ".join(duty[0])
+
+
+def test_the_same_duties_one_line_each_give_the_same_tasks():
+    # short, with a header and a signature, the one-line plan also reads as hard-wrapped, but
+    # shows no wrapping width: a line that ends a sentence ends its paragraph
+    wrapped, one_line = extract_tasks(plan(TWO_DUTIES)), extract_tasks(plan(TWO_DUTIES, wrapped=False))
+    cols = ["path", "kind", "section", "text", "lead", "partners", "due"]
+    pd.testing.assert_frame_equal(one_line[cols], wrapped[cols])
+    assert list(one_line.line_start[-2:]) == [14, 15] and list(one_line.line_end[-2:]) == [14, 15]
+
+
+def test_the_bundled_hard_wrapped_plan_keeps_its_paragraphs(tasks):
+    # Bến Tre's plan is the bundled hard-wrapped one; its line 42 ends "… đến năm 2030;" at the
+    # margin and line 43 goes on with "Kế hoạch số 6600/KH-UBND …": still item I.1.b
+    bt = tasks[(tasks.doc_id == "bentre_kh_2024") & (tasks.line_start < 162)]
+    assert list(zip(bt.path, bt.line_start, bt.line_end, strict=True)) == [
+        ("I.1.a", 31, 35), ("I.1.b", 36, 46), ("I.1.c", 47, 54), ("I.1.d", 55, 57), ("I.2.a", 58, 59),
+        ("I.2.b", 60, 70), ("I.2.c", 71, 75), ("III.1.a", 76, 79), ("III.1.b", 80, 83), ("III.1.c", 84, 87),
+        ("III.1.d", 88, 94), ("III.1.đ", 95, 99), ("III.2", 100, 107), ("III.3", 108, 110),
+        ("III.4.a", 111, 118), ("III.4.b", 119, 123), ("III.4.c", 124, 127), ("III.5.a", 128, 131),
+        ("III.5.b", 132, 138), ("III.5.c", 139, 144), ("III.5.d", 145, 146), ("III.5.đ", 147, 153)]
+    assert tasks.groupby("doc_id").size().to_dict() == {
+        "bacgiang_cv_2023": 10, "bacgiang_kh58_2025": 71, "bacninh_kh383_2023": 100, "bentre_kh_2024": 81}
+
+
+# --- field lines written without their bullet; field blocks shared by sibling items ---------
+FIELDS_WITHOUT_BULLETS = """UBND TỈNH X
+KẾ HOẠCH
+II. NHIỆM VỤ
+1. Rà soát, đơn giản hóa thủ tục hành chính nội bộ.
+Cơ quan chủ trì: Sở Tư pháp.
+Cơ quan phối hợp: Các sở, ngành.
+Thời gian hoàn thành: Quý III/2025.
+2. Số hóa hồ sơ thủ tục hành chính.
+Thời hạn hoàn thành:
+Tháng 12/2025.
+3. Công khai thủ tục hành chính.
+- Thời hạn hoàn thành:
++ Tháng 11/2025."""
+
+
+def test_field_lines_without_a_bullet_are_fields_of_the_item_above():
+    # before, each unbulleted field line was a task of its own (II.1+1 "Cơ quan chủ trì: Sở Tư
+    # pháp.") and item 3's block gave items 1 and 2 its deadline
+    doc = doc_from(FIELDS_WITHOUT_BULLETS)
+    t = extract_tasks(doc).set_index("path")
+    assert list(t.index) == ["II.1", "II.2", "II.3"]
+    assert list(t.lead) == ["Sở Tư pháp", "", ""]
+    assert list(t.partners) == ["Các sở, ngành", "", ""]
+    # a field's name alone on its line takes the next line as its value
+    assert list(t.deadline_text) == ["Quý III/2025", "Tháng 12/2025", "Tháng 11/2025"]
+    assert list(t.due) == ["2025-09-30", "2025-12-31", "2025-11-30"]
+    assert (line_accounting(doc).role != "unaccounted").all()
+
+
+def test_a_sentence_that_starts_like_a_field_name_is_not_one():
+    doc = doc_from("II. NHIỆM VỤ\n1. Rà soát thủ tục hành chính.\n"
+                   "Thời hạn giải quyết thủ tục hành chính được rút ngắn, theo các bước sau: tiếp nhận, xử lý.\n")
+    t = extract_tasks(doc)
+    assert t.deadline_text.tolist() == [""] * len(t)
+    assert "Thời hạn giải quyết" in " ".join(t.text)
+
+
+def test_a_shared_field_block_is_only_the_sibling_items():
+    doc = doc_from(
+        "II. NHIỆM VỤ\n1. Nhóm nhiệm vụ về công khai\na) Công khai thủ tục hành chính.\n"
+        "b) Niêm yết địa chỉ tiếp nhận phản ánh.\n2. Số hóa hồ sơ thủ tục hành chính.\n"
+        "3. Số hóa kết quả giải quyết thủ tục hành chính.\n"
+        "- Cơ quan chủ trì: Sở Khoa học và Công nghệ.\n- Thời hạn hoàn thành: Năm 2025.\n"
+    )
+    t = extract_tasks(doc).set_index("path")
+    # the block after items 2 and 3 is theirs; not 1.a's and 1.b's, items of an earlier branch
+    # with none of their own (they had taken it)
+    assert list(t.loc[["II.2", "II.3"], "lead"]) == ["Sở Khoa học và Công nghệ"] * 2
+    assert list(t.loc[["II.2", "II.3"], "due"]) == ["2025-12-31"] * 2
+    assert list(t.loc[["II.1.a", "II.1.b"], "lead"]) == ["", ""]
+    assert list(t.loc[["II.1.a", "II.1.b"], "due"]) == ["", ""]

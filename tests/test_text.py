@@ -61,6 +61,21 @@ def test_abbreviation_and_expansion_are_the_same_term():
     assert expand_abbreviations("Công văn 3995/UBND-NC", {"UBND": "ủy ban nhân dân"}) == "Công văn 3995/UBND-NC"
 
 
+def test_abbreviations_joined_by_a_slash_are_each_expanded():
+    table = {"TTHC": "thủ tục hành chính", "UBND": "ủy ban nhân dân"}
+    cases = {
+        # the bundled Bắc Ninh plan's appendix heading
+        "Danh mục nhóm TTHC/TTHC thực hiện": "Danh mục nhóm thủ tục hành chính / thủ tục hành chính thực hiện",
+        "UBND/TTHC/TTHC": "ủy ban nhân dân / thủ tục hành chính / thủ tục hành chính",
+        # document numbers stay as written
+        "Công văn 3995/UBND-NC": "Công văn 3995/UBND-NC",
+        "số 01/UBND/TTHC": "số 01/UBND/TTHC",
+    }
+    for written, expanded in cases.items():
+        assert expand_abbreviations(written, table) == expanded
+    assert "tthc" not in tokenize("Danh mục nhóm TTHC/TTHC thực hiện rà soát")
+
+
 def test_a_definition_in_the_text_is_used_for_that_text():
     tok = Tokenizer(abbreviations=())
     assert "kiểm_soát_thủ_tục_hành_chính" in tok("kiểm soát thủ tục hành chính (KSTTHC); báo cáo KSTTHC")
@@ -72,6 +87,9 @@ def test_lexicon_keeps_agency_names_whole():
     assert "văn_phòng_ủy_ban_nhân_dân_tỉnh" in tokenize("Văn phòng UBND tỉnh")
     assert "số_hóa" in tokenize("số hoá hồ sơ")
     assert "đơn_giản_hóa" in tokenize("đơn giản hoá")
+    # underthesea alone splits these as "định" "danh_điện_tử" and drops "số" as a stop-word
+    assert "định_danh_điện_tử" in tokenize("định danh điện tử")
+    assert "chuyển_đổi_số" in tokenize("đẩy mạnh chuyển đổi số")
 
 
 def test_lexicon_does_not_leak_into_other_calls():
