@@ -251,6 +251,9 @@ class _Node:
     after_label: list[bool] = field(default_factory=list)
     fields: dict[str, list[str]] = field(default_factory=dict)
     field_lines: set[int] = field(default_factory=set)
+    #: a field block right after one of its unnumbered paragraphs: that paragraph's (by index)
+    paragraph_fields: dict[int, dict[str, list[str]]] = field(default_factory=dict)
+    paragraph_field_lines: dict[int, set[int]] = field(default_factory=dict)
     is_appendix: bool = False
     num: str = ""  # the number as written (1.2 for 1.2.)
 
@@ -471,6 +474,8 @@ class _Prose:
         self.pending: list[_Node] = []
         self.in_fields = False
         self.awaiting_value = False  # the last line was a field's name with no value after it
+        self.field_paragraph: dict[str, list[str]] | None = None  # the fields of the paragraph above
+        self.field_paragraph_lines: set[int] = set()  # ... and their lines
         self.scope: list[str] | None = None
         self.current_field: str | None = None
         self.para: list[tuple[int | None, str]] | None = None
@@ -626,6 +631,9 @@ class _Prose:
             if self.scope:
                 targets = [p for p in targets if p.label in self.scope] or targets
             self.targets = targets
+            self.field_paragraph = self._paragraph_fields(targets)
+            if self.field_paragraph is not None:
+                self.targets = []  # "Sở X theo dõi …" then "Thời hạn: …": the paragraph's, not its heading's
         key = _field_key(name)
         self.current_field = key
         self.state.role(ln, "field")
@@ -633,9 +641,25 @@ class _Prose:
             if value.strip():
                 node.fields.setdefault(key, []).append(value)
             node.field_lines.add(ln)
+        if self.field_paragraph is not None:
+            self.field_paragraph_lines.add(ln)
+            if value.strip():
+                self.field_paragraph.setdefault(key, []).append(value)
         self._inline_fields(value)
         self.para = None
         self.awaiting_value = not value.strip()
+
+    def _paragraph_fields(self, targets: list[_Node]) -> dict[str, list[str]] | None:
+        """The fields of the unnumbered paragraph the block follows, when its heading is the
+        only item the block could be for (a block shared by sibling items stays theirs)."""
+        owner, para = self.para_owner, self.para
+        if owner is None or para is None or para is owner.title or targets not in ([], [owner]):
+            return None
+        index = next((i for i, p in enumerate(owner.paragraphs) if p is para), None)
+        if index is None:
+            return None
+        self.field_paragraph_lines = owner.paragraph_field_lines.setdefault(index, set())
+        return owner.paragraph_fields.setdefault(index, {})
 
     def _subfield(self, ln, value):
         self.state.role(ln, "field")
@@ -646,12 +670,16 @@ class _Prose:
             targets = [t for t in self.targets if t.label in refs] or self.targets
             value = m.group("value")
         head, inline = _split_inline_fields(value)
-        for node in targets:
+        sinks = [t.fields for t in targets] + ([self.field_paragraph] if self.field_paragraph is not None else [])
+        for fields in sinks:
             if head.strip():
-                node.fields.setdefault(self.current_field, []).append(head)
+                fields.setdefault(self.current_field, []).append(head)
             for key, val in inline:
-                node.fields.setdefault(key, []).append(val)
+                fields.setdefault(key, []).append(val)
+        for node in targets:
             node.field_lines.add(ln)
+        if self.field_paragraph is not None:
+            self.field_paragraph_lines.add(ln)
         self.para = None
 
     def _inline_fields(self, value):
@@ -664,6 +692,8 @@ class _Prose:
             self.targets = []
             self.current_field = None
             self.scope = None
+            self.field_paragraph = None
+            self.field_paragraph_lines = set()
 
     # -- emitting
     def emit(self, prefix_kind: str = "task") -> None:
@@ -717,7 +747,9 @@ class _Prose:
         title = node.title_text
         title_rest = _numbering(title)[2] if _numbering(title) else title
         paragraphs = list(zip(node.paragraphs, node.after_label, strict=False))
-        heading_like = _ends_open(title_rest) and len(title_rest) < 200
+        # a title that stops without a full stop, or on a colon ("1. Mục đích:"), heads what follows
+        heading_like = (_ends_open(title_rest) or strip_markup(title_rest).rstrip().endswith(":")) \
+            and len(title_rest) < 200
         agency = _agency_heading(node) if kind == "duty" else ""
         body: list[tuple[int | None, str]] = []
         extra: list[list[tuple[int | None, str]]] = []
@@ -742,7 +774,8 @@ class _Prose:
             state.role(lines_title[0] if lines_title else None, "heading")
             for k, para in enumerate(extra, start=1):
                 self._task_from(node, f"{path}+{k}", kind, part, _strip_number(title_rest),
-                                _join([t for _, t in para]), para, lead=agency)
+                                _join([t for _, t in para]), para, lead=agency,
+                                paragraph_fields=_fields_of(node, para))
             return
         if body:
             body_text = _join([t for _, t in body])
@@ -752,11 +785,12 @@ class _Prose:
             text = title_rest
         lines = list(node.title) + body
         lead = agency or inherited_lead
-        task = self._task_from(node, path, kind, part, section, text, lines, lead=lead)
+        task = self._task_from(node, path, kind, part, section, text, lines, lead=lead,
+                               paragraph_fields=_fields_of(node, body))
         for k, para in enumerate(extra, start=1):
             para_text = _join([t for _, t in para])
             self._task_from(node, f"{path}+{k}", kind, part, section, para_text, para,
-                            lead="", parent_task=task)
+                            lead="", parent_task=task, paragraph_fields=_fields_of(node, para))
 
     def _emit_paragraphs(self, node: _Node, paragraphs) -> None:
         """Unnumbered paragraphs (or ``-`` items) of a heading, each a task ``<path>+k`` of the
@@ -772,14 +806,18 @@ class _Prose:
         part = _strip_number((node.ancestors() or [node])[-1].title_text)
         for k, para in enumerate(paragraphs, start=1):
             self._task_from(node, f"{path}+{k}", kind, part, _strip_number(node.title_text),
-                            _join([t for _, t in para]), para, lead="", own_fields=False)
+                            _join([t for _, t in para]), para, lead="", own_fields=False,
+                            paragraph_fields=_fields_of(node, para))
 
     def _task_from(self, node, path, kind, part, section, text, lines, *, lead,
-                   parent_task: _Task | None = None, own_fields: bool = True) -> _Task:
+                   parent_task: _Task | None = None, own_fields: bool = True,
+                   paragraph_fields: tuple[dict[str, list[str]], set[int]] = ({}, set())) -> _Task:
         line_set = {ln for ln, _ in lines if ln is not None}
         text = _LEADING_BULLET.sub("", text)
         own_fields = own_fields and parent_task is None
-        fields = node.fields if own_fields else {}
+        # the item's field block, and the one right after the paragraph the task is made of
+        fields = {**(node.fields if own_fields else {}), **paragraph_fields[0]}
+        line_set |= paragraph_fields[1]
         if own_fields and len(self._siblings_sharing(node)) <= 1:
             line_set |= node.field_lines
         task = _Task(path=path, kind=kind, part=part, section=section, text=text,
@@ -816,6 +854,15 @@ def _split_inline_fields(value: str) -> tuple[str, list[tuple[str, str]]]:
         return value, []
     head = value[: m.start()].strip()
     return head, [(_field_key(m.group(1)), m.group(2).strip())]
+
+
+def _fields_of(node: _Node, para) -> tuple[dict[str, list[str]], set[int]]:
+    """The field block right after ``para``, one of ``node``'s unnumbered paragraphs, and its
+    lines (none: empty)."""
+    index = next((i for i, p in enumerate(node.paragraphs) if p is para), None)
+    if index is None or index not in node.paragraph_fields:
+        return {}, set()
+    return node.paragraph_fields[index], node.paragraph_field_lines.get(index, set())
 
 
 def _field_line(text: str) -> re.Match | None:

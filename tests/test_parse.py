@@ -587,3 +587,36 @@ def test_a_shared_field_block_is_only_the_sibling_items():
     assert list(t.loc[["II.2", "II.3"], "due"]) == ["2025-12-31"] * 2
     assert list(t.loc[["II.1.a", "II.1.b"], "lead"]) == ["", ""]
     assert list(t.loc[["II.1.a", "II.1.b"], "due"]) == ["", ""]
+
+
+def test_a_field_block_after_an_unnumbered_paragraph_is_that_paragraphs():
+    doc = doc_from(
+        "II. NHIỆM VỤ\n1. Rà soát thủ tục hành chính.\nIII. TỔ CHỨC THỰC HIỆN\n"
+        "Sở Tư pháp chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch.\n"
+        "Thời hạn hoàn thành: Tháng 12/2025.\n"
+        "Văn phòng UBND tỉnh tổng hợp, báo cáo kết quả.\n"
+        "1. Văn phòng UBND tỉnh:\nTheo dõi, đôn đốc việc thực hiện Kế hoạch.\n"
+        "Tổng hợp, báo cáo kết quả thực hiện.\n- Thời hạn: Trước ngày 15/12/2025.\n"
+    )
+    t = extract_tasks(doc).set_index("path")
+    # before, the first deadline went to the heading III (and was lost), and the second to both
+    # of the agency's duties
+    assert list(t.loc[["III+1", "III+2"], "due"]) == ["2025-12-31", ""]
+    assert list(t.loc[["III.1+1", "III.1+2"], "due"]) == ["", "2025-12-15"]
+    assert list(t.loc["III+1", ["line_start", "line_end"]]) == [4, 5]  # its field line is its own
+    assert list(t.loc[["III.1+1", "III.1+2"], "lead"]) == ["Văn phòng UBND tỉnh"] * 2
+
+
+def test_a_numbered_heading_ending_in_a_colon_heads_its_paragraphs():
+    doc = doc_from(
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích:\n"
+        "Cắt giảm, đơn giản hóa thủ tục hành chính liên quan đến hoạt động kinh doanh.\n"
+        "Nâng cao chất lượng phục vụ người dân, doanh nghiệp.\n2. Yêu cầu:\n"
+        "Bám sát nội dung Nghị quyết số 66/NQ-CP.\nII. NHIỆM VỤ\n1. Rà soát thủ tục hành chính.\n"
+    )
+    t = extract_tasks(doc).set_index("path")
+    # before, "Mục đích:" and "Yêu cầu:" were objectives of their own, with nothing to do
+    assert list(t.index) == ["I.1+1", "I.1+2", "I.2", "II.1"]
+    assert t.loc["I.2", "text"] == "Yêu cầu: Bám sát nội dung Nghị quyết số 66/NQ-CP."
+    acc = line_accounting(doc).set_index("line")
+    assert acc.loc[2, "role"] == "heading"
