@@ -131,26 +131,32 @@ def explicit_dates(text: str, *, year: int | None = None) -> list[date]:
 
 def period_ends(text: str, *, year: int | None = None) -> list[date]:
     """Last days of the months, quarters and years named in ``text``."""
+    return [end for _, end in _period_spans(text, year=year)]
+
+
+def _period_spans(text: str, *, year: int | None = None) -> list[tuple[date, date]]:
+    """(first day, last day) of the months, quarters, half-years and years named in ``text``."""
     folded = _mask(_fold(text), [m.span() for m in _FULL_DATE.finditer(_fold(text))])
-    ends: list[date] = []
+    spans: list[tuple[date, date]] = []
     for m in _MONTH.finditer(folded):
         y = int(m.group(2)) if m.group(2) else year
         month = int(m.group(1))
         if y and 1 <= month <= 12 and not _is_start(folded, m.start()):
-            ends.append(_last_day(y, month))
+            spans.append((date(y, month, 1), _last_day(y, month)))
     for m in _QUARTER.finditer(folded):  # "Quý IV/2025-2026": the later year's quarter
         y = int(m.group(3) or m.group(2)) if m.group(2) else year
         if y:
             q = max(_quarter_number(t) for t in _QUARTER_TOKEN.findall(m.group(1)))
-            ends.append(_last_day(y, 3 * q))
+            spans.append((date(y, 3 * q - 2, 1), _last_day(y, 3 * q)))
     for m in _HALF.finditer(folded):
         y = int(m.group(2)) if m.group(2) else year
         if y:
-            ends.append(_last_day(y, 6 if m.group(1) == "đầu" else 12))
+            spans.append((date(y, 1 if m.group(1) == "đầu" else 7, 1), _last_day(y, 6 if m.group(1) == "đầu" else 12)))
     for m in _YEAR.finditer(folded):
-        ends.append(date(int(m.group(1)), 12, 31))
-    ends.extend(bare_period_ends(text))
-    return ends
+        spans.append((date(int(m.group(1)), 1, 1), date(int(m.group(1)), 12, 31)))
+    spans.extend((date(end.year, 1, 1) if end.month == 12 and whole_year else date(end.year, end.month, 1), end)
+                 for end, whole_year in _bare_periods(text))
+    return spans
 
 
 def bare_period_ends(text: str) -> list[date]:
@@ -163,7 +169,12 @@ def bare_period_ends(text: str) -> list[date]:
     not deadlines, so this reads deadlines as written (cells, ``Thời hạn:`` values), never a
     task's running text (:func:`own_deadline_text` is for that).
     """
-    ends: list[date] = []
+    return [end for end, _ in _bare_periods(text)]
+
+
+def _bare_periods(text: str) -> list[tuple[date, bool]]:
+    """:func:`bare_period_ends`, each end with whether it is a whole year's."""
+    ends: list[tuple[date, bool]] = []
     for part in _PARTS.split(_fold(text or "")):
         # a remark after the period ("2025 - 2030 (hằng năm)") is dropped, a bracketed period kept
         part = re.sub(r"^(.*?\S)\s*\([^()]*\)$", r"\1", " ".join(part.split())).strip(" .:()[]")
@@ -178,32 +189,33 @@ def bare_period_ends(text: str) -> list[date]:
             continue  # "trước năm 2026" ends with 2025: too loose to read as 31/12 of either
         for month, y in values:
             if not month:
-                ends.append(date(int(y), 12, 31))
+                ends.append((date(int(y), 12, 31), True))
             elif 1 <= int(month) <= 12:
-                ends.append(_last_day(int(y), int(month)))
+                ends.append((_last_day(int(y), int(month)), False))
     return ends
 
 
 def resolve_due(deadline_text: str, *, year: int | None = None) -> date | None:
     """The ISO-comparable deadline of a deadline as written, or ``None``.
 
-    An explicit day beats any period; among several, the latest wins. Without an explicit
-    day, the latest end of a named month, quarter, half-year (``6 tháng đầu năm 2025``) or
-    year, including a deadline that is only a year or month (``Năm 2025``, ``2025``,
-    ``12/2025``, ``Năm 2025-2026``: :func:`bare_period_ends`). A period without a year takes
-    ``year`` (the document's) unless the text describes recurring work.
+    An explicit day beats a period it falls in (``Quý II/2025, trước ngày 15/6/2025``: 15/6),
+    but not a period that starts after it, a later step (``công bố trước ngày 30/4/2025, thực
+    thi trong Quý III/2025``: 30/9); the latest wins. Periods are named months, quarters,
+    half-years (``6 tháng đầu năm 2025``) and years, including a deadline that is only a year or
+    month (``Năm 2025``, ``2025``, ``12/2025``, ``Năm 2025-2026``: :func:`bare_period_ends`). A
+    period without a year takes ``year`` (the document's) unless the text describes recurring
+    work.
     """
     if not deadline_text or not deadline_text.strip():
         return None
     if is_recurring(deadline_text):
-        explicit = explicit_dates(deadline_text)
-        ends = period_ends(deadline_text)
-    else:
-        explicit = explicit_dates(deadline_text, year=year)
-        ends = period_ends(deadline_text, year=year)
+        year = None
+    explicit = explicit_dates(deadline_text, year=year)
+    spans = _period_spans(deadline_text, year=year)
     if explicit:
-        return max(explicit)
-    return max(ends) if ends else None
+        later = [end for start, end in spans if start > max(explicit)]
+        return max([*explicit, *later])
+    return max(end for _, end in spans) if spans else None
 
 
 def own_deadline_text(text: str, *, years: bool = True) -> str:

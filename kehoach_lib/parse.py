@@ -86,7 +86,18 @@ _FIELD = re.compile(rf"^-\s*{_FIELD_NAMES}(?P<qual>[^:]*):\s*(?P<value>.*)$", re
 #: The same without its bullet, as many plans write it ("Cơ quan chủ trì: Sở Tư pháp."); the
 #: words between the name and the colon are few, so a sentence that merely starts with
 #: "Thời hạn …" and has a colon later is not one.
-_PLAIN_FIELD = re.compile(rf"^{_FIELD_NAMES}(?P<qual>[^:.;]{{0,30}}):\s*(?P<value>.*)$", re.IGNORECASE)
+_PLAIN_FIELD = re.compile(rf"^{_FIELD_NAMES}(?P<qual>[^:.;,]{{0,25}}):\s*(?P<value>.*)$", re.IGNORECASE)
+#: The short names some plans use, with or without a bullet, only right before their colon
+#: ("Chủ trì: Sở Tài chính; phối hợp: các sở, ngành; thời hạn: Quý III/2025"): a duty that
+#: starts "Chủ trì, phối hợp với …" is not one.
+_SHORT_FIELD = re.compile(r"^(?:-\s*)?(?P<name>Chủ trì|Phối hợp|Thời gian)(?P<qual>)\s*:\s*(?P<value>.*)$",
+                          re.IGNORECASE)
+#: A further field in the same line, after a semicolon: "…; phối hợp: …; thời hạn: …".
+_MORE_FIELDS = re.compile(
+    r";\s*(?P<name>(?:cơ quan |đơn vị )?(?:chủ trì|phối hợp|thực hiện)|thời hạn(?: hoàn thành)?"
+    r"|thời gian(?: hoàn thành| thực hiện)?|sản phẩm)\s*:\s*",
+    re.IGNORECASE,
+)
 _SUBFIELD = re.compile(r"^\+\s*(?P<value>.*)$")
 _SCOPE = re.compile(r"^\+?\s*Nội dung\s+(?P<items>(?:\([ivx]+\)[\s,và]*)+):\s*(?P<value>.*)$")
 _ITEM_REF = re.compile(r"\(([ivx]+)\)")
@@ -125,7 +136,7 @@ _DATELINE = re.compile(r"^[A-ZĐÂ-Ỹ][^\d,]{1,30},\s*ngày\b")
 _PREAMBLE_START = re.compile(r"^(?:Căn cứ|Thực hiện|Ủy ban nhân dân|UBND tỉnh|Chủ tịch UBND)")
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\s*(?P<num>[\dIVX]*)\s*$")
 _APPENDIX_NOTE = re.compile(r"^\(?\s*Ban hành kèm theo")
-_NOTE = re.compile(r"^(?:Lưu ý\s*:|\(Kèm theo)")
+_NOTE = re.compile(r"^(?:Lưu ý\s*:|\(Kèm theo|\((?:Chi tiết|Có)[^()]*(?:bảng|[Pp]hụ lục|kèm theo)[^()]*\)\.?\s*$)")
 _CLOSING = re.compile(r"^Trên đây là")
 #: Headings whose unnumbered paragraphs and "- " items are objectives, tasks or duties (not
 #: "I. CĂN CỨ", "II. KẾT QUẢ THỰC HIỆN NĂM 2024", where they are the plan's reasons).
@@ -321,8 +332,26 @@ def _label_for(ntype: str, num: str) -> str:
 
 
 # --- frame: header, boilerplate, footnotes, signatures, metadata -------------------------
+#: A page number left in scraped text ("2", "- 3 -", "Trang 4"): the paragraph goes on across it.
+_PAGE_NUMBER = re.compile(r"^(?:-\s*\d{1,3}\s*-|(?:Trang\s+)?\d{1,3})$", re.IGNORECASE)
+#: A row of a Markdown (or plain-text) table written on one line: ``| 1 | Rà soát … | Sở Tư pháp |``.
+_MD_ROW = re.compile(r"^\s*\|(?P<cells>.*\|.*)\|\s*$")
+#: Its rule line under the header: ``|----|:---:|``.
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+
+
+def _md_row_as_tabs(raw: str) -> str:
+    """A one-line table row with its cells between pipes, as the tab-separated row it is; a
+    rule line, as a blank line (its role is ``table_rule``); any other line as it is."""
+    if _MD_RULE.match(raw):
+        return ""
+    m = _MD_ROW.match(raw)
+    return "\t".join(c.strip() for c in m.group("cells").split("|")) if m else raw
+
+
 def _with_hints(doc: Document) -> list[tuple[int | None, str]]:
-    """Source lines, with headings restored from the document's hints inserted."""
+    """Source lines, with headings restored from the document's hints inserted, and table rows
+    written between pipes on one line read as tab-separated rows."""
     inserts: dict[int, list[str]] = {}
     for h in doc.hints.get("headings", []):
         inserts.setdefault(int(h["before_line"]), []).append(str(h["text"]))
@@ -330,7 +359,7 @@ def _with_hints(doc: Document) -> list[tuple[int | None, str]]:
     for i, raw in enumerate(doc.lines, start=1):
         for text in inserts.get(i, []):
             out.append((None, text))
-        out.extend(_split_glued_heading(i, raw))
+        out.extend(_split_glued_heading(i, _md_row_as_tabs(raw)))
     return out
 
 
@@ -476,6 +505,7 @@ class _Prose:
         self.awaiting_value = False  # the last line was a field's name with no value after it
         self.field_paragraph: dict[str, list[str]] | None = None  # the fields of the paragraph above
         self.field_paragraph_lines: set[int] = set()  # ... and their lines
+        self.field_continuations: dict[int, list[int]] = {}  # a field line -> the lines its value goes on to
         self.scope: list[str] | None = None
         self.current_field: str | None = None
         self.para: list[tuple[int | None, str]] | None = None
@@ -494,6 +524,9 @@ class _Prose:
         if ln is not None and ln in self.state.roles:
             if self.state.roles[ln] in _BARRIER_ROLES:
                 self.para = None  # nothing continues across a signature or a recipients list
+            return
+        if _PAGE_NUMBER.match(text):
+            self.state.role(ln, "boilerplate")
             return
         continues = self._continues(text)
         awaiting, self.awaiting_value = self.awaiting_value, False
@@ -634,20 +667,23 @@ class _Prose:
             self.field_paragraph = self._paragraph_fields(targets)
             if self.field_paragraph is not None:
                 self.targets = []  # "Sở X theo dõi …" then "Thời hạn: …": the paragraph's, not its heading's
-        key = _field_key(name)
-        self.current_field = key
+        parts = _field_parts(name, value)
+        self.current_field = parts[-1][0]
         self.state.role(ln, "field")
+        lines = [ln, *self.field_continuations.get(ln, [])]
         for node in self.targets:
-            if value.strip():
-                node.fields.setdefault(key, []).append(value)
-            node.field_lines.add(ln)
+            for key, val in parts:
+                if val:
+                    node.fields.setdefault(key, []).append(val)
+            node.field_lines.update(lines)
         if self.field_paragraph is not None:
-            self.field_paragraph_lines.add(ln)
-            if value.strip():
-                self.field_paragraph.setdefault(key, []).append(value)
+            self.field_paragraph_lines.update(lines)
+            for key, val in parts:
+                if val:
+                    self.field_paragraph.setdefault(key, []).append(val)
         self._inline_fields(value)
         self.para = None
-        self.awaiting_value = not value.strip()
+        self.awaiting_value = not parts[-1][1]
 
     def _paragraph_fields(self, targets: list[_Node]) -> dict[str, list[str]] | None:
         """The fields of the unnumbered paragraph the block follows, when its heading is the
@@ -867,7 +903,18 @@ def _fields_of(node: _Node, para) -> tuple[dict[str, list[str]], set[int]]:
 
 def _field_line(text: str) -> re.Match | None:
     """A field line, with its bullet (:data:`_FIELD`) or without (:data:`_PLAIN_FIELD`)."""
-    return _FIELD.match(text) or _PLAIN_FIELD.match(text)
+    return _FIELD.match(text) or _PLAIN_FIELD.match(text) or _SHORT_FIELD.match(text)
+
+
+def _field_parts(name: str, value: str) -> list[tuple[str, str]]:
+    """``(name, value)`` of a field line and of the fields its value goes on to name after a
+    semicolon: ``Chủ trì: X; phối hợp: Y; thời hạn: Z`` -> lead X, partners Y, deadline Z."""
+    parts, pos = [], 0
+    for m in _MORE_FIELDS.finditer(value):
+        parts.append((name, value[pos : m.start()]))
+        name, pos = m.group("name"), m.end()
+    parts.append((name, value[pos:]))
+    return [(_field_key(n), v.strip().rstrip(";").strip()) for n, v in parts]
 
 
 def _field_key(name: str) -> str:
@@ -1276,6 +1323,7 @@ def _parse_cached(doc: Document, stamps: tuple) -> _State:
         i += 1
     for kind, indices in _regions(state, seq, i):
         if kind == "prose":
+            _join_field_lines(state, seq, indices, prose)
             for j in indices:
                 prose.feed(*seq[j])
         else:
@@ -1295,7 +1343,44 @@ def _parse_cached(doc: Document, stamps: tuple) -> _State:
     for ln, raw in seq:
         if ln is not None and ln not in state.roles:
             state.roles[ln] = "unaccounted" if raw.strip() else "blank"
+        if ln is not None and state.roles.get(ln) == "blank" and _MD_RULE.match(doc.lines[ln - 1]):
+            state.roles[ln] = "table_rule"
     return state
+
+
+def _join_field_lines(state: _State, seq, indices: list[int], prose: _Prose) -> None:
+    """A field line and the lines that go on with its value become one line (in ``seq``; the
+    others get the role ``field``, and :class:`_Prose` counts them as the field's): "Chủ trì:
+    Văn phòng UBND tỉnh; phối hợp: các sở, ngành, UBND các địa" / "phương; thời hạn: Quý
+    II/2025." A line goes on with a field when the field so far ends on its colon, or the line
+    starts in lowercase, or, in hard-wrapped text, the field's last line ends open at the
+    wrapping width."""
+    width = prose.widths[1]
+    k = 0
+    while k < len(indices):
+        j = indices[k]
+        ln, raw = seq[j]
+        k += 1
+        if ln is None or ln in state.roles or not _field_line(clean_cell(raw)):
+            continue
+        merged, last, extra = clean_cell(raw), clean_cell(raw), []
+        while k < len(indices):
+            ln2, raw2 = seq[indices[k]]
+            text = clean_cell(raw2)
+            if (ln2 is None or ln2 in state.roles or not text or _numbering(text) or _field_line(text)
+                    or _SUBFIELD.match(text) or _ITEM_BULLET.match(text) or _APPENDIX.match(text)):
+                break
+            full = width is not None and prose.wrapped and _ends_open(last) and len(last) >= WRAP_SHORT_SHARE * width
+            if not (merged.endswith(":") or _starts_lower(text) or full):
+                break
+            merged, last = f"{merged} {text}", text
+            extra.append(ln2)
+            k += 1
+        if extra:
+            seq[j] = (ln, merged)
+            prose.field_continuations[ln] = extra
+            for ln2 in extra:
+                state.role(ln2, "field")
 
 
 def _is_hard_wrapped(seq) -> bool:

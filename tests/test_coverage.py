@@ -285,3 +285,11 @@ def test_the_summary_reads_how_the_table_was_made_and_skips_documents_without_a_
     read_back = cov.assign(province=cov.province.where(cov.doc_id != "bentre_kh_2024"))
     read_back.attrs = {}  # as from a CSV: no record of how it was made
     assert list(coverage_summary(read_back).index) == ["bacgiang_kh58_2025", "bentre_kh_2024"]
+
+
+def test_the_postal_task_is_recognised_by_bưu_điện_too():
+    # plans name the public postal operator by its office ("Bưu điện tỉnh"), not its service
+    text = "Giao Bưu điện tỉnh thực hiện một số công việc trong hướng dẫn, tiếp nhận, số hóa hồ sơ, trả kết quả TTHC"
+    tasks = _tiny_tasks([{"doc_id": "kh", "province": "Tỉnh A", "text": text, "deadline_text": "", "due": ""}])
+    row = coverage(tasks, "nq66").set_index("requirement_id").loc["nq66.task.postal"]
+    assert row.status == "covered"

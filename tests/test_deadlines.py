@@ -230,3 +230,18 @@ def test_a_year_in_the_wording_does_not_override_the_deadline_field():
     )
     t = extract_tasks(doc)
     assert list(t.due) == ["2025-06-30"]
+
+
+@pytest.mark.parametrize(
+    "written, due",
+    [
+        # a day inside the period refines it
+        ("Quý II/2025, trước ngày 15/6/2025", "2025-06-15"),
+        ("Năm 2025; trước ngày 30/6/2025", "2025-06-30"),
+        # a period that starts after the day is a later step: the plan is done at its end
+        ("công bố trước ngày 30/4/2025, thực thi phương án trong Quý III/2025", "2025-09-30"),
+        ("Trước 30/4/2025; Năm 2026", "2026-12-31"),
+    ],
+)
+def test_a_later_step_after_an_explicit_day_is_the_deadline(written, due):
+    assert resolve_due(written, year=2025).isoformat() == due

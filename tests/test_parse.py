@@ -620,3 +620,83 @@ def test_a_numbered_heading_ending_in_a_colon_heads_its_paragraphs():
     assert t.loc["I.2", "text"] == "Yêu cầu: Bám sát nội dung Nghị quyết số 66/NQ-CP."
     acc = line_accounting(doc).set_index("line")
     assert acc.loc[2, "role"] == "heading"
+
+
+# --- other provinces' layouts: one-line pipe tables, "Chủ trì: …; phối hợp: …; thời hạn: …" -
+PIPE_TABLE_PLAN = """ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ
+KẾ HOẠCH
+II. NHIỆM VỤ CỤ THỂ
+(Chi tiết theo bảng phân công dưới đây)
+
+| TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm |
+|----|----|----|----|----|----|
+| I | Cắt giảm, đơn giản hóa TTHC liên quan đến hoạt động sản xuất, kinh doanh | | | | |
+| 1 | Thống kê TTHC về kinh doanh | Sở, ban, ngành thành phố | Văn phòng UBND thành phố | Trước 30/4/2025 | Báo cáo |
+| 2 | Rà soát điều kiện kinh doanh | Sở Tài chính | Các sở, ngành | 6 tháng đầu năm 2026 | Báo cáo |
+| II | Thực hiện TTHC trên môi trường điện tử | | | | |
+| 1 | Số hóa hồ sơ, kết quả giải quyết | Trung tâm Phục vụ hành chính công | Sở, ngành | Thường xuyên | 100% hồ sơ |
+III. TỔ CHỨC THỰC HIỆN
+Văn phòng UBND thành phố theo dõi, đôn đốc, tổng hợp báo cáo kết quả thực hiện."""
+
+
+def test_a_table_written_one_row_a_line_between_pipes_is_read_like_a_tab_separated_one():
+    # before, the whole table was one task (II+1) and 3 tasks were lost, with no warning
+    doc = doc_from(PIPE_TABLE_PLAN)
+    t = extract_tasks(doc).set_index("path")
+    assert list(t.index) == ["II.I.1", "II.I.2", "II.II.1", "III+1"]
+    assert list(t.lead[:3]) == ["Sở, ban, ngành thành phố", "Sở Tài chính",
+                                "Trung tâm Phục vụ hành chính công"]
+    assert list(t.due[:3]) == ["2025-04-30", "2026-06-30", ""]
+    assert t.loc["II.II.1", "recurring"] and t.loc["II.II.1", "product"] == "100% hồ sơ"
+    acc = line_accounting(doc).set_index("line").role
+    # the pointer to the table is a note, the rule under the header a table rule
+    assert (acc[4], acc[6], acc[7]) == ("note", "table_header", "table_rule")
+    assert (acc != "unaccounted").all()
+
+
+QN_FIELDS = """II. NHIỆM VỤ
+3. Rà soát, đề xuất bãi bỏ, đơn giản hóa điều kiện đầu tư kinh doanh không
+cần thiết, không hợp lý; bãi bỏ điều kiện kinh doanh đối với ngành, nghề
+không thuộc danh mục ngành, nghề đầu tư kinh doanh có điều kiện.
+Chủ trì: Sở Tài chính; phối hợp: các sở, ban, ngành liên quan; thời hạn:
+Quý III/2025.
+5. Công bố, công khai và rà soát, đơn giản hóa TTHC nội bộ giữa các cơ quan
+hành chính nhà nước và trong từng cơ quan hành chính nhà nước; thực hiện
+2
+quản trị nội bộ trên môi trường điện tử theo Nghị định số 137/2024/NĐ-CP.
+Chủ trì: Văn phòng UBND tỉnh; phối hợp: các sở, ban, ngành, UBND các địa
+phương; thời hạn: công bố trước ngày 30/4/2025, thực thi phương án trong
+Quý III/2025.
+7. Triển khai tiếp nhận, giải quyết và trả kết quả TTHC không phụ thuộc vào
+địa giới hành chính trong phạm vi tỉnh tại Bộ phận Một cửa bất kỳ; giao Bưu
+điện tỉnh thực hiện một số khâu trong hướng dẫn, tiếp nhận, số hóa hồ sơ.
+Chủ trì: Trung tâm Phục vụ hành chính công tỉnh; phối hợp: Sở Khoa học và
+Công nghệ, Bưu điện tỉnh; thời hạn: Quý II/2025.
+III. TỔ CHỨC THỰC HIỆN
+Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện Kế hoạch này."""
+
+
+def test_one_line_of_short_fields_wrapped_over_lines_gives_lead_partners_and_deadline():
+    # a Quảng Ninh-style plan, hard-wrapped: before, leads and partners were blank, and
+    # "Quý III/2025." was a task of its own
+    doc = doc_from(QN_FIELDS)
+    t = extract_tasks(doc).set_index("path")
+    assert list(t.index) == ["II.3", "II.5", "II.7", "III+1"]
+    assert list(t.lead[:3]) == ["Sở Tài chính", "Văn phòng UBND tỉnh", "Trung tâm Phục vụ hành chính công tỉnh"]
+    assert list(t.partners[:3]) == ["các sở, ban, ngành liên quan", "các sở, ban, ngành, UBND các địa phương",
+                                    "Sở Khoa học và Công nghệ, Bưu điện tỉnh"]
+    assert list(t.deadline_text[:3]) == [
+        "Quý III/2025", "công bố trước ngày 30/4/2025, thực thi phương án trong Quý III/2025", "Quý II/2025"]
+    # the later step is the deadline; the page number "2" is not part of the text
+    assert list(t.due[:3]) == ["2025-09-30", "2025-09-30", "2025-06-30"]
+    assert "thực hiện quản trị nội bộ" in t.loc["II.5", "text"]
+    acc = line_accounting(doc).set_index("line").role
+    assert acc[9] == "boilerplate" and (acc != "unaccounted").all()
+
+
+def test_a_duty_starting_chu_tri_is_not_a_field():
+    doc = doc_from("III. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp:\n"
+                   "Chủ trì, phối hợp với các sở, ngành rà soát các quy định thủ tục hành chính.\n")
+    t = extract_tasks(doc)
+    assert t.text.tolist() == ["Chủ trì, phối hợp với các sở, ngành rà soát các quy định thủ tục hành chính."]
+    assert t.lead.tolist() == ["Sở Tư pháp"]
