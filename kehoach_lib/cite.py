@@ -195,9 +195,25 @@ def is_fuller_form(short: str, full: str) -> bool:
             and any(c not in _CODES for c in c1))
 
 
-def _scope(issuer: str, doc_id: str, provinces: dict) -> tuple[str, str]:
-    """Where a number is unique: the corpus for central issuers, else the citing province."""
-    if issuer and issuer in _ISSUERS.values() and issuer not in _LOCAL_ISSUERS:
+#: A ministry's code: Bộ Tư pháp ``BTP``, Bộ Tài chính ``BTC``, Bộ Kế hoạch và Đầu tư ``BKHĐT``;
+#: not a province's boards (Ban Chỉ đạo ``BCĐ``, Ban Quản lý ``BQL``, Ban Dân tộc ``BDT``).
+_MINISTRY = re.compile(r"^(?!BCĐ$|BQL|BDT$|BCH)B[A-ZĐ&]{1,7}$")
+
+
+def _is_central(number: str, issuer: str) -> bool:
+    """A central document: a central issuer (Chính phủ, Thủ tướng, a ministry: ``BTP``), or a
+    decree or circular (``NĐ``, ``TT``), which only central bodies issue."""
+    if issuer in _LOCAL_ISSUERS:
+        return False
+    if issuer in _ISSUERS.values() or _MINISTRY.match(issuer or ""):
+        return True
+    codes = re.split(r"[/-]", number)[1:]
+    return bool(set(codes) & _ALWAYS_DATED)
+
+
+def _scope(issuer: str, doc_id: str, provinces: dict, number: str = "") -> tuple[str, str]:
+    """Where a number is unique: the corpus for central documents, else the citing province."""
+    if issuer and _is_central(number, issuer):
         return ("corpus", "")
     province = str(provinces.get(doc_id, "") or "").strip()
     return ("province", province) if province else ("document", doc_id)
@@ -206,7 +222,7 @@ def _scope(issuer: str, doc_id: str, provinces: dict) -> tuple[str, str]:
 def _key(number: str, issuer: str, doc_id: str, provinces: dict) -> str:
     """The ``cited_key`` of a number cited by ``doc_id``: the number where it is unique in the
     corpus, else the number with its province (or the citing document) in brackets."""
-    kind, where = _scope(issuer, doc_id, provinces)
+    kind, where = _scope(issuer, doc_id, provinces, number)
     return number if kind == "corpus" else f"{number} ({where})"
 
 
@@ -248,7 +264,7 @@ def unify_numbers(citations: pd.DataFrame, provinces: dict | None = None) -> pd.
             r["cited_as"] = r["cited_number"]
     evidence: dict[tuple, dict] = {}
     for r in rows:
-        r["_scope"] = _scope(r["issuer"], r["doc_id"], provinces)
+        r["_scope"] = _scope(r["issuer"], r["doc_id"], provinces, r["cited_number"])
         e = evidence.setdefault((r["_scope"], r["cited_number"]), {"dates": set(), "types": set()})
         e["dates"].update([r["cited_date"]] if r["cited_date"] else [])
         e["types"].update([r["cited_type"]] if r["cited_type"] else [])

@@ -173,7 +173,8 @@ def deadline_stages(text: str, deadline_text: str, due: str) -> list[str]:
     """The dates (ISO, ascending) of a staged deadline, or ``[due]`` (``[]`` without one).
 
     A stage is a deadline phrase introduced by a cue (``trước``, ``chậm nhất``, ``trong``,
-    ``đến``: :func:`kehoach_lib.deadlines.own_deadline_text`), read from the task's own wording
+    ``đến``, or a year after a word of completion, ``hoàn thành trong năm 2025``:
+    :func:`kehoach_lib.deadlines.own_deadline_text`), read from the task's own wording
     first and then from its deadline as written, as the parser does; the stages must recur on
     the same day of successive years (``trước ngày 30/6/2025 và … trước ngày 30/6/2026``):
     dates that are steps towards one end (``dự thảo trước 30/6/2025, trình phê duyệt trước

@@ -58,7 +58,7 @@ _RECURRING = re.compile(
     # a list of periods ("quý I, II, III và năm") describes periodic work; quarters of one
     # stated year ("Quý I, II/2025") are a span ending with the last
     r"|quý\s+(?:i{1,3}|iv|[1-4])\s*,\s*(?:i{1,3}|iv|[1-4])\b"
-    r"(?!(?:\s*,\s*(?:i{1,3}|iv|[1-4])\b)*\s*(?:/|năm)\s*\d{4})"
+    r"(?!(?:\s*(?:,|và)\s*(?:i{1,3}|iv|[1-4])\b)*\s*(?:/|năm|-)\s*\d{4})"
 )
 #: Cue words that introduce a task's own deadline inside its text.
 _OWN_DEADLINE = re.compile(
@@ -71,7 +71,8 @@ _OWN_DEADLINE = re.compile(
 #: A year alone is a task's own deadline only after a word of completion: "hoàn thành trong
 #: năm 2025" (not "triển khai trong năm 2025 các nhiệm vụ", which says when the work happens).
 _OWN_YEAR = re.compile(
-    r"(?:hoàn\s+thành|xong|chậm\s+nhất(?:\s+xong)?|thời\s+hạn[^:]*:)\s*(?:trong|hết|cuối)\s+năm\s+\d{4}",
+    r"(?:hoàn\s+thành|xong|chậm\s+nhất(?:\s+xong)?|thời\s+hạn(?:\s+hoàn\s+thành)?\s*:)\s*"
+    r"(?:trong|hết|cuối)\s+năm\s+\d{4}(?:\s*[-–]\s*\d{4})?",
     re.IGNORECASE,
 )
 _TARGET = re.compile(

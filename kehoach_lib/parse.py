@@ -83,15 +83,17 @@ _FIELD_NAMES = (r"(?P<name>Cơ quan chủ trì|Cơ quan thực hiện|Cơ quan p
                 r"|Thời gian thực hiện|Thời hạn|Sản phẩm)")
 #: A field line under an item: "- Cơ quan chủ trì: Sở Tư pháp", "- Thời hạn hoàn thành: …".
 _FIELD = re.compile(rf"^-\s*{_FIELD_NAMES}(?P<qual>[^:]*):\s*(?P<value>.*)$", re.IGNORECASE)
-#: The same without its bullet, as many plans write it ("Cơ quan chủ trì: Sở Tư pháp."); the
-#: words between the name and the colon are few, so a sentence that merely starts with
-#: "Thời hạn …" and has a colon later is not one.
-_PLAIN_FIELD = re.compile(rf"^{_FIELD_NAMES}(?P<qual>[^:.;,]{{0,25}}):\s*(?P<value>.*)$", re.IGNORECASE)
+#: The same without its bullet, as many plans write it ("Cơ quan chủ trì: Sở Tư pháp."): with a
+#: capital, and nothing between the name and the colon but "thực hiện" or a bracket, so prose
+#: that starts alike ("Thời hạn giải quyết hồ sơ: không quá 05 ngày", "Cơ quan chủ trì có
+#: trách nhiệm: …", a wrapped "thời hạn: …") is not one.
+_PLAIN_FIELD = re.compile(
+    rf"^(?=[A-ZĐ])(?i:{_FIELD_NAMES})(?P<qual>(?i:\s+thực\s+hiện)?(?:\s*\([^()]{{0,30}}\))?)\s*:\s*(?P<value>.*)$")
 #: The short names some plans use, with or without a bullet, only right before their colon
 #: ("Chủ trì: Sở Tài chính; phối hợp: các sở, ngành; thời hạn: Quý III/2025"): a duty that
 #: starts "Chủ trì, phối hợp với …" is not one.
-_SHORT_FIELD = re.compile(r"^(?:-\s*)?(?P<name>Chủ trì|Phối hợp|Thời gian)(?P<qual>)\s*:\s*(?P<value>.*)$",
-                          re.IGNORECASE)
+_SHORT_FIELD = re.compile(
+    r"^(?:-\s*)?(?=[A-ZĐ])(?P<name>(?i:Chủ trì|Phối hợp|Thời gian))(?P<qual>)\s*:\s*(?P<value>.*)$")
 #: A further field in the same line, after a semicolon: "…; phối hợp: …; thời hạn: …".
 _MORE_FIELDS = re.compile(
     r";\s*(?P<name>(?:cơ quan |đơn vị )?(?:chủ trì|phối hợp|thực hiện)|thời hạn(?: hoàn thành)?"
@@ -502,7 +504,10 @@ class _Prose:
         self.stack: list[_Node] = [root]
         self.pending: list[_Node] = []
         self.in_fields = False
-        self.awaiting_value = False  # the last line was a field's name with no value after it
+        # the last line was a field's name with no value after it (True), a value of such a
+        # field ending in ";" or "," ("list": the next line goes on with it), or one part's
+        # value ("part": "Nội dung (i): …", which another part's may follow)
+        self.awaiting_value: bool | str = False
         self.field_paragraph: dict[str, list[str]] | None = None  # the fields of the paragraph above
         self.field_paragraph_lines: set[int] = set()  # ... and their lines
         self.field_continuations: dict[int, list[int]] = {}  # a field line -> the lines its value goes on to
@@ -559,8 +564,15 @@ class _Prose:
             self._field(ln, m.group("name") + m.group("qual"), m.group("value"))
         elif self.in_fields and (m := _SUBFIELD.match(text)):
             self._subfield(ln, m.group("value"))
-        elif awaiting and not num:
-            self._subfield(ln, text)  # "Thời hạn hoàn thành:" with its value on the next line
+        elif awaiting and not num and (awaiting != "part" or _is_value_part(text)):
+            # "Thời hạn hoàn thành:" with its value on the next line, or a list of values
+            # ("- Sở Nội vụ;" / "- Văn phòng UBND tỉnh.", "Nội dung (i): …" / "Nội dung (ii): …")
+            value = _LEADING_BULLET.sub("", text)
+            self._subfield(ln, value.rstrip().rstrip(";,"))
+            if value.rstrip().endswith((";", ",")):
+                self.awaiting_value = "list"
+            elif _is_value_part(value):
+                self.awaiting_value = "part"
         elif num:
             self._node(ln, raw, *num)
         else:
@@ -601,7 +613,8 @@ class _Prose:
         line. Closings, notes and appendix notes ("Trên đây là …") run on as before."""
         if self.para_role or _ends_open(last):
             return False
-        if not strip_markup(text).lstrip()[:1].isupper():
+        first = strip_markup(text).lstrip()[:1]
+        if not (first.isupper() or first.isdigit()):  # "100% thủ tục …" starts a paragraph too
             return False
         first, body = self.widths
         width = first if len(self.para) == 1 else body
@@ -673,6 +686,7 @@ class _Prose:
         lines = [ln, *self.field_continuations.get(ln, [])]
         for node in self.targets:
             for key, val in parts:
+                val = _value_for(val, node.label)
                 if val:
                     node.fields.setdefault(key, []).append(val)
             node.field_lines.update(lines)
@@ -904,6 +918,28 @@ def _fields_of(node: _Node, para) -> tuple[dict[str, list[str]], set[int]]:
 def _field_line(text: str) -> re.Match | None:
     """A field line, with its bullet (:data:`_FIELD`) or without (:data:`_PLAIN_FIELD`)."""
     return _FIELD.match(text) or _PLAIN_FIELD.match(text) or _SHORT_FIELD.match(text)
+
+
+#: Where a value names the parts it is for: "Nội dung (i) trước ngày 30/4/2025; nội dung (ii) …".
+_VALUE_PARTS = re.compile(r"(?:^|;\s*)nội dung\s+(?P<items>(?:\([ivx]+\)[\s,]*(?:và\s*)?)+):?\s*", re.IGNORECASE)
+
+
+def _value_for(value: str, label: str) -> str:
+    """The part of a field's value for the item labelled ``label`` (``(ii)``), when the value is
+    split into parts by "Nội dung (i) …; nội dung (ii) …"; the whole value otherwise, and for an
+    item no part names."""
+    marks = list(_VALUE_PARTS.finditer(value))
+    if not marks or marks[0].start() != 0:
+        return value
+    for m, nxt in zip(marks, [*marks[1:], None], strict=True):
+        if label in (f"({r})" for r in _ITEM_REF.findall(m.group("items"))):
+            return value[m.end() : nxt.start() if nxt else len(value)].strip(" ;.")
+    return value
+
+
+def _is_value_part(text: str) -> bool:
+    """A value line of a field that names the part it is for: "Nội dung (ii): Trong Quý III"."""
+    return _SCOPE.match("+ " + _LEADING_BULLET.sub("", text)) is not None
 
 
 def _field_parts(name: str, value: str) -> list[tuple[str, str]]:
@@ -1368,7 +1404,8 @@ def _join_field_lines(state: _State, seq, indices: list[int], prose: _Prose) -> 
             ln2, raw2 = seq[indices[k]]
             text = clean_cell(raw2)
             if (ln2 is None or ln2 in state.roles or not text or _numbering(text) or _field_line(text)
-                    or _SUBFIELD.match(text) or _ITEM_BULLET.match(text) or _APPENDIX.match(text)):
+                    or _SUBFIELD.match(text) or _ITEM_BULLET.match(text) or _APPENDIX.match(text)
+                    or _is_value_part(text)):
                 break
             full = width is not None and prose.wrapped and _ends_open(last) and len(last) >= WRAP_SHORT_SHARE * width
             if not (merged.endswith(":") or _starts_lower(text) or full):
@@ -1445,7 +1482,7 @@ def _task_row(doc: Document, task: _Task) -> dict:
     due = resolve_due(own, year=doc.year) if own else None
     if due is None:
         due = resolve_due(due_source, year=doc.year)
-    own_year = "" if own or due is not None else own_deadline_text(task.text)
+    own_year = "" if own or due is not None or due_source.strip() else own_deadline_text(task.text)
     if due is None and own_year:
         due = resolve_due(own_year, year=doc.year)
     deadline_text = task.deadline_text or own or own_year

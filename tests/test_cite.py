@@ -220,3 +220,12 @@ def test_cited_date(text, date):
 def test_a_later_mention_gives_the_date_a_typing_slip_lost():
     c = extract_citations(_doc("x", "Quyết định số 766/QĐ-TTg ngày 31/02/2022 … Quyết định 766/QĐ-TTg ngày 23/6/2022."))
     assert list(c.cited_date) == ["2022-06-23"]
+
+
+def test_a_ministrys_circular_is_one_document_whichever_province_cites_it():
+    docs = [_doc("bn", "Thực hiện Thông tư số 01/2020/TT-BTP ngày 03/3/2020 của Bộ Tư pháp.", "Bắc Ninh"),
+            _doc("bt", "Theo Thông tư số 01/2020/TT-BTP ngày 03/3/2020.", "Bến Tre"),
+            _doc("bt2", "Kế hoạch số 01/KH-BCĐ của Ban Chỉ đạo tỉnh.", "Bến Tre")]
+    table = citation_table(docs)
+    assert set(table.cited_key) == {"01/2020/TT-BTP", "01/KH-BCĐ (Bến Tre)"}
+    assert citation_matrix(table).loc["01/2020/TT-BTP"].tolist() == [1, 1, 0]

@@ -245,3 +245,28 @@ def test_a_year_in_the_wording_does_not_override_the_deadline_field():
 )
 def test_a_later_step_after_an_explicit_day_is_the_deadline(written, due):
     assert resolve_due(written, year=2025).isoformat() == due
+
+
+@pytest.mark.parametrize(
+    "text, due",
+    [
+        ("Rà soát các thủ tục hành chính, hoàn thành trong năm 2025-2026.", "2026-12-31"),
+        # a target for each year, not a deadline
+        ("Cắt giảm thời hạn giải quyết TTHC: trong năm 2025 giảm ít nhất 30%, năm 2026 giảm 50%.", ""),
+    ],
+)
+def test_a_year_in_the_wording_reads_a_span_to_its_end_and_not_a_target(text, due):
+    t = extract_tasks(doc_from(f"II. NHIỆM VỤ\n1. {text}\n"))
+    assert t.due.tolist() == [due]
+
+
+def test_a_year_in_the_wording_does_not_stand_in_for_a_deadline_field_that_says_recurring():
+    doc = doc_from("II. NHIỆM VỤ\n1. Rà soát thủ tục hành chính, hoàn thành trong năm 2025.\n"
+                   "- Thời hạn hoàn thành: Thường xuyên.\n")
+    t = extract_tasks(doc)
+    assert (t.deadline_text[0], t.due[0], bool(t.recurring[0])) == ("Thường xuyên", "", True)
+
+
+@pytest.mark.parametrize("written", ["Quý I, II và III/2025", "Quý I và II năm 2025"])
+def test_quarters_joined_by_va_of_a_stated_year_are_a_span(written):
+    assert not is_recurring(written)

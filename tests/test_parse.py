@@ -565,12 +565,67 @@ def test_field_lines_without_a_bullet_are_fields_of_the_item_above():
     assert (line_accounting(doc).role != "unaccounted").all()
 
 
-def test_a_sentence_that_starts_like_a_field_name_is_not_one():
-    doc = doc_from("II. NHIỆM VỤ\n1. Rà soát thủ tục hành chính.\n"
-                   "Thời hạn giải quyết thủ tục hành chính được rút ngắn, theo các bước sau: tiếp nhận, xử lý.\n")
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thời hạn giải quyết thủ tục hành chính được rút ngắn, theo các bước sau: tiếp nhận, xử lý.",
+        "Thời hạn giải quyết hồ sơ: không quá 05 ngày làm việc.",
+        "Sản phẩm dịch vụ công: được cung cấp trực tuyến toàn trình.",
+        "Thời gian thực hiện các thủ tục: bảo đảm đúng quy định.",
+    ],
+)
+def test_a_sentence_that_starts_like_a_field_name_is_not_one(sentence):
+    doc = doc_from(f"II. NHIỆM VỤ\n1. Rà soát thủ tục hành chính.\n{sentence}\n")
     t = extract_tasks(doc)
-    assert t.deadline_text.tolist() == [""] * len(t)
-    assert "Thời hạn giải quyết" in " ".join(t.text)
+    assert t.deadline_text.tolist() == [""] * len(t) and t["product"].tolist() == [""] * len(t)
+    assert sentence in t.text.tolist()
+
+
+def test_a_duty_of_the_lead_agency_is_not_a_field():
+    doc = doc_from("III. TỔ CHỨC THỰC HIỆN\nCơ quan chủ trì có trách nhiệm: xây dựng kế hoạch chi tiết, "
+                   "báo cáo kết quả trước ngày 15/12/2025.\n")
+    t = extract_tasks(doc)
+    assert len(t) == 1 and t.due.tolist() == ["2025-12-15"]
+
+
+def test_a_field_name_alone_takes_the_list_of_values_under_it():
+    doc = doc_from(
+        "II. NHIỆM VỤ\n1. Rà soát, đơn giản hóa thủ tục hành chính nội bộ.\n- Cơ quan chủ trì: Sở Tư pháp.\n"
+        "- Cơ quan phối hợp:\n- Sở Nội vụ;\n- Văn phòng UBND tỉnh.\n- Thời hạn hoàn thành: Tháng 6/2025.\n"
+        "2. Số hóa hồ sơ.\n"
+    )
+    t = extract_tasks(doc).set_index("path")
+    assert list(t.index) == ["II.1", "II.2"]
+    assert (t.loc["II.1", "partners"], t.loc["II.1", "due"]) == ("Sở Nội vụ; Văn phòng UBND tỉnh", "2025-06-30")
+
+
+@pytest.mark.parametrize("bullet", ["", "- "])
+def test_a_deadline_given_part_by_part_goes_to_each_part(bullet):
+    doc = doc_from(
+        "II. NHIỆM VỤ\n1. Nhóm nhiệm vụ\na) Thủ tục hành chính nội bộ\n"
+        "(i) Rà soát, công bố các TTHC nội bộ.\n(ii) Thực thi phương án đơn giản hoá.\n"
+        f"- Cơ quan chủ trì: Văn phòng UBND tỉnh.\n- Thời hạn hoàn thành:\n"
+        f"{bullet}Nội dung (i): Trước ngày 30/4/2025.\n{bullet}Nội dung (ii): Trong Quý III năm 2025.\n"
+        "b) Số hóa hồ sơ.\n"
+        "(i) Số hóa hồ sơ TTHC nội bộ.\n(ii) Số hóa kết quả giải quyết.\n"
+        "- Thời hạn hoàn thành: Nội dung (i) trước ngày 30/6/2025; nội dung (ii) trong năm 2026.\n"
+    )
+    t = extract_tasks(doc).set_index("path")
+    assert list(t.index) == ["II.1.a.(i)", "II.1.a.(ii)", "II.1.b.(i)", "II.1.b.(ii)"]
+    assert list(t.due) == ["2025-04-30", "2025-09-30", "2025-06-30", "2026-12-31"]
+
+
+def test_a_hard_wrapped_paragraph_ends_before_one_that_starts_with_a_number():
+    paragraphs = [
+        ["Triển khai kịp thời, đồng bộ, hiệu quả các nhiệm vụ, giải pháp tại Nghị quyết",
+         "số 66/NQ-CP; xác định rõ nhiệm vụ, thời hạn và trách nhiệm của từng cơ quan,", "đơn vị."],
+        ["100% thủ tục hành chính liên quan đến doanh nghiệp được thực hiện trực tuyến,",
+         "thông suốt, liền mạch, hiệu quả, bảo đảm minh bạch."],
+    ]
+    doc = plan(paragraphs)
+    t = extract_tasks(doc)
+    duties = t[t.path.str.startswith("III")]
+    assert duties.text.tolist() == [" ".join(p) for p in paragraphs]
 
 
 def test_a_shared_field_block_is_only_the_sibling_items():
