@@ -91,6 +91,20 @@ def eligible(tasks: pd.DataFrame, must: list[list[str]]) -> np.ndarray:
     return ok
 
 
+_HEADING_YEAR = re.compile(r"\bnăm\s+(20\d{2})\b", re.IGNORECASE)
+
+
+def of_year(tasks: pd.DataFrame, year) -> np.ndarray:
+    """Tasks that can carry a requirement of ``year``: all, but those whose heading names years
+    and not this one ("Mục tiêu năm 2026" does not carry an objective for 2025). Without a
+    year, all."""
+    if year is None or pd.isna(year) or str(year).strip() == "":
+        return np.ones(len(tasks), dtype=bool)
+    wanted = str(int(float(year)))
+    named = tasks["section"].fillna("").map(lambda s: set(_HEADING_YEAR.findall(s)))
+    return named.map(lambda ys: not ys or wanted in ys).to_numpy()
+
+
 def _status(score: float, covered: float, partial: float) -> str:
     if score >= covered:
         return "covered"
@@ -176,7 +190,8 @@ def deadline_stages(text: str, deadline_text: str, due: str) -> list[str]:
     ``đến``, or a year after a word of completion, ``hoàn thành trong năm 2025``:
     :func:`kehoach_lib.deadlines.own_deadline_text`), read from the task's own wording
     first and then from its deadline as written, as the parser does; the stages must recur on
-    the same day of successive years (``trước ngày 30/6/2025 và … trước ngày 30/6/2026``):
+    the same day of successive years (``trước ngày 30/6/2025 và … trước ngày 30/6/2026``; each
+    year's latest date is its stage, earlier ones are steps towards it):
     dates that are steps towards one end (``dự thảo trước 30/6/2025, trình phê duyệt trước
     31/12/2025``) are ``[due]``, the end, so an early step never hides a late finish. A span without cues
     (``Tháng 2 – Tháng 5``, ``01/3 – 30/7``) is a period, not stages, so it is ``[due]``; so is
@@ -194,11 +209,13 @@ def deadline_stages(text: str, deadline_text: str, due: str) -> list[str]:
             stages = sorted(d.isoformat() for d in found)
             # stages are the same deadline year after year (30/6/2025, 30/6/2026); other dates
             # are steps towards one end (a draft, then the plan), and the end is what counts
-            by_year: dict[str, set[str]] = {}
+            # (within a year, earlier dates are steps towards that year's: "gửi trước ngày
+            # 10/6/2025 …, phê duyệt chậm nhất ngày 30/6/2025; phương án năm 2026 … trước ngày 30/6/2026")
+            ends: dict[str, str] = {}
             for stage in stages:
-                by_year.setdefault(stage[:4], set()).add(stage[5:])
-            yearly = len(by_year) > 1 and len({frozenset(v) for v in by_year.values()}) == 1
-            return stages if stages[-1] == due and yearly else [due]
+                ends[stage[:4]] = max(ends.get(stage[:4], stage), stage)
+            yearly = len(ends) > 1 and len({d[5:] for d in ends.values()}) == 1
+            return sorted(ends.values()) if stages[-1] == due and yearly else [due]
     return [due]
 
 
@@ -282,7 +299,7 @@ def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "provinc
     scores, vec, xr, xt = requirement_scores(tasks, reqs)
     rows = []
     for r, req in reqs.iterrows():
-        ok = eligible(tasks, req["_must"])
+        ok = eligible(tasks, req["_must"]) & of_year(tasks, req["year"])
         if req["kind"] == "task":  # work to do is carried by tasks and duties, not by aims
             ok &= tasks["kind"].isin(TASK_KINDS).to_numpy()
         masked = np.where(ok, scores[r], 0.0)

@@ -239,7 +239,8 @@ def test_deadline_stages_on_the_corpus(tasks):
     t = tasks.set_index("task_id")
     stages = {tid: deadline_stages(t.text[tid], t.deadline_text[tid], t.due[tid]) for tid in t.index}
     assert stages["bacgiang_kh58_2025:III.2.b.(ii)"] == ["2025-06-30", "2026-06-30"]
-    assert stages["bacgiang_kh58_2025:III.1.b.(i)"] == ["2025-06-01", "2025-06-30", "2026-06-01", "2026-06-30"]
+    # units send their plans by 01/6, the Office has them approved by 30/6: each year's stage is 30/6
+    assert stages["bacgiang_kh58_2025:III.1.b.(i)"] == ["2025-06-30", "2026-06-30"]
     assert stages["bacninh_kh383_2023:PL01.I.3"] == ["2023-05-31"]  # "Tháng 2 – Tháng 5" is a period
     assert stages["bacninh_kh383_2023:PL02.III.1"] == ["2023-07-30"]  # so is "01/3 – 30/7"
     # steps towards one end are no stages: an early report must not hide a late finish
@@ -293,3 +294,28 @@ def test_the_postal_task_is_recognised_by_bưu_điện_too():
     tasks = _tiny_tasks([{"doc_id": "kh", "province": "Tỉnh A", "text": text, "deadline_text": "", "due": ""}])
     row = coverage(tasks, "nq66").set_index("requirement_id").loc["nq66.task.postal"]
     assert row.status == "covered"
+
+
+def test_an_objective_for_2026_does_not_carry_the_objective_for_2025():
+    # a plan with "Mục tiêu năm 2025" and "Mục tiêu năm 2026" headings: the 2026 objective has
+    # the stronger words for the 50% target, and was taken for 2025's 30%, "stricter"
+    tasks = _tiny_tasks([
+        {"doc_id": "kh", "province": "Tỉnh A", "kind": "objective", "section": "Mục tiêu năm 2025",
+         "text": "Giảm ít nhất 30% thời gian giải quyết hồ sơ doanh nghiệp", "targets": "ít nhất 30%",
+         "deadline_text": "", "due": "", "task_id": "kh:1"},
+        {"doc_id": "kh", "province": "Tỉnh A", "kind": "objective", "section": "Mục tiêu năm 2026",
+         "text": "Giảm 50% thời gian giải quyết thủ tục hành chính và 50% chi phí tuân thủ thủ tục hành chính",
+         "targets": "50%", "deadline_text": "", "due": "", "task_id": "kh:2"},
+    ])
+    cov = coverage(tasks, "nq66").set_index("requirement_id")
+    assert cov.loc["nq66.2025.time_cost", "task_id"] == "kh:1"
+    assert cov.loc["nq66.2026.time_cost", "task_id"] == "kh:2"
+
+
+def test_steps_within_a_year_lead_to_that_years_stage():
+    text = ("Các sở xây dựng phương án cắt giảm, đơn giản hóa TTHC, gửi Văn phòng UBND tỉnh trước ngày "
+            "10/6/2025, trình phê duyệt chậm nhất ngày 30/6/2025; phương án năm 2026 trình phê duyệt "
+            "trước ngày 30/6/2026.")
+    assert deadline_stages(text, "", "2026-06-30") == ["2025-06-30", "2026-06-30"]
+    assert deadline_stages("Dự thảo trước ngày 30/6/2025, trình phê duyệt trước ngày 31/12/2025", "",
+                           "2025-12-31") == ["2025-12-31"]
