@@ -99,7 +99,8 @@ _KEY_PROVINCE_NAME = re.compile(r"\s+(?:thuộc |của |trên địa bàn )?tỉ
 _TYPE_RULES = (
     (re.compile(r"^sở\b(?!,)"), "department"),
     (re.compile(r"^ubnd (?:các )?(?:xã|phường|thị trấn|cấp xã)\b"), "committee_commune"),
-    (re.compile(r"^ubnd (?:các )?(?:huyện|thị xã|thành phố|cấp huyện)\b"), "committee_district"),
+    # "UBND quận, huyện": the districts of a city under the centre (Cần Thơ, Hải Phòng, …)
+    (re.compile(r"^ubnd (?:các )?(?:quận|huyện|thị xã|thành phố|cấp huyện)\b"), "committee_district"),
     (re.compile(r"^ubnd\b"), "committee_province"),
     (re.compile(r"^văn phòng chính phủ|^(?:bộ|cục|tổng cục)\b"), "central"),
     (re.compile(r"^(?:văn phòng|vp)\b"), "office"),

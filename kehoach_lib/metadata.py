@@ -123,6 +123,25 @@ def guess_province(lines) -> tuple[str, str] | None:
     return None  # a place that is no province (a district, a city) is not guessed to be one
 
 
+#: Words a title's line cannot end on: the title goes on on the next line ("… của Chính phủ về" /
+#: "Chương trình cắt giảm …").
+_OPEN_END = re.compile(r"\b(?:về|của|và|với|đến|trong|trên|tại|cho|theo|các|những|năm|giai đoạn|"
+                       r"liên quan|thực hiện|triển khai)$", re.IGNORECASE)
+#: The longest title read from a header (a scraped header may run into the text).
+TITLE_LINES = 4
+
+
+def _title(head: list[str], start: int) -> str:
+    """The title from ``head[start]`` on: a wrapped title's lines go on while a line ends on a
+    word a title cannot end on, or the next starts in lowercase."""
+    lines = [head[start]]
+    for nxt in head[start + 1 : start + TITLE_LINES]:
+        if not nxt or not (_OPEN_END.search(lines[-1]) or nxt[:1].islower()):
+            break
+        lines.append(nxt)
+    return " ".join(lines).strip()
+
+
 def guess_metadata(lines) -> tuple[dict[str, str], dict[str, str]]:
     """Fields read from a document's lines (only those found), and where each was read
     (``header``, or for the province possibly the text: see :func:`guess_province`)."""
@@ -142,7 +161,7 @@ def guess_metadata(lines) -> tuple[dict[str, str], dict[str, str]]:
         if "doc_type" not in found and key in _KIND_WORDS:
             found["doc_type"] = _KIND_WORDS[key]
             if i + 1 < len(head) and head[i + 1]:
-                found["title"] = head[i + 1].strip()
+                found["title"] = _title(head, i + 1)
     if "doc_type" not in found and "number" in found:
         codes = re.split(r"[/-]", found["number"])
         kind = next((_CODES[c] for c in codes if c in _CODES), None)

@@ -241,3 +241,21 @@ def test_an_edited_alias_file_is_used_at_once(tmp_path, monkeypatch):
     copy.write_text(original + "\n" + ",".join(row.get(c, "") for c in header.split(",")) + "\n", encoding="utf-8")
     os.utime(copy, ns=(1, copy.stat().st_mtime_ns + 10**9))
     assert resolve_agency("Tổ công tác đặc biệt").known
+
+
+@pytest.mark.parametrize(
+    "written, canonical, kind",
+    [
+        # a city under the centre is a province: its UBND and its Office are the province's
+        ("Văn phòng UBND thành phố", "Văn phòng UBND tỉnh", "office"),
+        ("UBND thành phố Cần Thơ", "UBND tỉnh", "committee_province"),
+        ("UBND TP. Hồ Chí Minh", "UBND tỉnh", "committee_province"),
+        # ... and its districts are quận and huyện
+        ("UBND quận, huyện", "UBND cấp huyện", "committee_district"),
+        # a province's own city is a district-level body
+        ("UBND thành phố Bắc Giang", "UBND thành phố Bắc Giang", "committee_district"),
+    ],
+)
+def test_a_city_under_the_centre_has_a_provinces_bodies(written, canonical, kind):
+    agency = resolve_agency(written)
+    assert (agency.canonical, agency.type) == (canonical, kind)

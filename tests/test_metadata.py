@@ -65,3 +65,16 @@ def test_a_plan_without_a_header_takes_the_province_its_text_names(docs, tmp_pat
     news.write_text(docs["news_nq66_2025"].text, encoding="utf-8")
     assert guess_metadata(docs["news_nq66_2025"].lines)[0].get("province") is None
     assert load_document(news).province == ""
+
+
+def test_a_title_wrapped_over_lines_is_read_whole():
+    lines = ["ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH", "Số: 98/KH-UBND", "KẾ HOẠCH",
+             "Triển khai thực hiện Nghị quyết số 66/NQ-CP ngày 26/3/2025 của Chính phủ về",
+             "Chương trình cắt giảm, đơn giản hóa thủ tục hành chính liên quan đến hoạt",
+             "động sản xuất, kinh doanh năm 2025 và 2026 trên địa bàn tỉnh Quảng Ninh",
+             "Thực hiện Nghị quyết số 66/NQ-CP ngày 26/3/2025 của Chính phủ, Ủy ban nhân dân tỉnh"]
+    found, _ = guess_metadata(lines)
+    assert found["title"] == " ".join(lines[3:6])
+    # a title on one line stays one line, and the preamble after it is not part of it
+    found, _ = guess_metadata(lines[:3] + ["Cải cách thủ tục hành chính năm 2025", lines[6]])
+    assert found["title"] == "Cải cách thủ tục hành chính năm 2025"
