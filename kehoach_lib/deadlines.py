@@ -55,6 +55,7 @@ _START = re.compile(r"\b(?:từ|bắt đầu)\s+(?:ngày\s+)?\d")
 _CITED = re.compile(r"\d+/[\w.Đđ-]+\s+(?:ngày\s+)?$")
 _RECURRING = re.compile(
     r"thường\s+xuyên|liên\s+tục|định\s+kỳ|(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)"
+    r"|tháng\s+cuối\s+(?:mỗi\s+)?quý|cuối\s+mỗi\s+(?:tháng|quý|năm)"
     # a list of periods ("quý I, II, III và năm") describes periodic work; quarters of one
     # stated year ("Quý I, II/2025") are a span ending with the last
     r"|quý\s+(?:i{1,3}|iv|[1-4])\s*,\s*(?:i{1,3}|iv|[1-4])\b"
@@ -73,6 +74,15 @@ _OWN_DEADLINE = re.compile(
 _OWN_YEAR = re.compile(
     r"(?:hoàn\s+thành|xong|chậm\s+nhất(?:\s+xong)?|thời\s+hạn(?:\s+hoàn\s+thành)?\s*:)\s*"
     r"(?:trong|hết|cuối)\s+năm\s+\d{4}(?:\s*[-–]\s*\d{4})?",
+    re.IGNORECASE,
+)
+#: A deadline counted from the plan's own date: "trong 10 ngày kể từ ngày Kế hoạch này được ban
+#: hành", "chậm nhất 15 ngày làm việc kể từ ngày ký".
+_RELATIVE = re.compile(
+    r"(?:trong\s+(?:vòng\s+|thời\s+hạn\s+)?|chậm\s+nhất\s+(?:sau\s+)?|sau\s+)(?P<n>\d{1,3})\s+ngày"
+    r"(?P<working>\s+làm\s+việc)?\s*,?\s*(?:kể\s+)?từ\s+(?:ngày\s+)?"
+    r"(?:ký|ban\s+hành|(?:kế\s+hoạch|văn\s+bản|quyết\s+định|công\s+văn)\s+(?:này\s+)?(?:được\s+)?(?:ký\s+)?"
+    r"(?:ban\s+hành|ký))",
     re.IGNORECASE,
 )
 _TARGET = re.compile(
@@ -234,6 +244,27 @@ def own_deadline_text(text: str, *, years: bool = True) -> str:
         found += [(m.start(), m.group(0).strip()) for m in _OWN_YEAR.finditer(text)
                   if not any(lo < m.end() and m.start() < hi for lo, hi in taken)]
     return "; ".join(dict.fromkeys(phrase for _, phrase in sorted(found)))
+
+
+def relative_deadline(text: str, issued: str) -> tuple[str, date | None]:
+    """A deadline counted from the plan's date ``issued`` (ISO ``YYYY-MM-DD``): the phrase and
+    the day (``trong 10 ngày kể từ ngày Kế hoạch này được ban hành``: ``issued`` + 10 days;
+    ``ngày làm việc`` skips Saturdays and Sundays, not holidays). ``("", None)`` without one,
+    or without a full date to count from."""
+    m = _RELATIVE.search(strip_markup(text or ""))
+    try:
+        start = date.fromisoformat(issued) if issued and len(issued) == 10 else None
+    except ValueError:
+        start = None
+    if not m or start is None:
+        return (m.group(0) if m else ""), None
+    n, day = int(m.group("n")), start
+    if not m.group("working"):
+        return m.group(0), date.fromordinal(start.toordinal() + n)
+    while n:
+        day = date.fromordinal(day.toordinal() + 1)
+        n -= day.weekday() < 5
+    return m.group(0), day
 
 
 def is_recurring(text: str) -> bool:

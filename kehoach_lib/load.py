@@ -252,8 +252,9 @@ def load_document(path: str | Path, *, meta: dict[str, str] | None = None,
         meta["date"] = date
     if not meta.get("doc_id"):
         found, where = guess_metadata(lines)
-        meta = {**found, **{k: v for k, v in meta.items() if v}}
-        guessed = tuple(sorted(found))
+        given = {k: v for k, v in meta.items() if v}  # what the manifest's row says wins
+        meta = {**found, **given}
+        guessed = tuple(sorted(set(found) - set(given)))
         if guessed:
             notes = [f"{k} (from the {where[k]})" if where[k] != "header" else k for k in guessed]
             undated = "" if meta.get("date") else (

@@ -40,7 +40,14 @@ from pathlib import Path
 import pandas as pd
 
 from . import config
-from .deadlines import extract_targets, is_recurring, own_deadline_text, resolve_due, strip_markup
+from .deadlines import (
+    extract_targets,
+    is_recurring,
+    own_deadline_text,
+    relative_deadline,
+    resolve_due,
+    strip_markup,
+)
 from .load import Document
 
 #: Columns of the task table, in order (the data contract shared by every stage).
@@ -1049,9 +1056,15 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
             task.lead = clean_agencies(lead)
             task.partners = clean_agencies(b.group("partners") or "")
             rest = clean_cell(b.group("rest") or "").rstrip(".")
-            when = re.sub(r"^thời hạn(?: hoàn thành)?\s*:\s*", "", rest, flags=re.IGNORECASE)
-            if when and (when != rest or own_deadline_text(when)):
-                task.deadline_text = when
+            parts = [p.strip() for p in rest.split(";")] if rest else []
+            for part in parts:
+                # "(Sở Tài chính chủ trì; các sở, ngành phối hợp; thời hạn: …)"
+                if not task.partners and (pm := re.match(r"^(?P<who>.+?)\s+phối hợp$", part)):
+                    task.partners = clean_agencies(pm.group("who"))
+                    continue
+                when = re.sub(r"^thời hạn(?: hoàn thành)?\s*:\s*", "", part, flags=re.IGNORECASE)
+                if when and (when != part or own_deadline_text(when)):
+                    task.deadline_text = when
     if not task.lead and task.kind != "objective":
         patterns = _lead_patterns(LEAD_VERBS_FILE)
         sm = patterns.subject.match(text) or patterns.mid_subject.search(text[:160])
@@ -1485,7 +1498,13 @@ def _task_row(doc: Document, task: _Task) -> dict:
     own_year = "" if own or due is not None or due_source.strip() else own_deadline_text(task.text)
     if due is None and own_year:
         due = resolve_due(own_year, year=doc.year)
-    deadline_text = task.deadline_text or own or own_year
+    relative = ""
+    if due is None:  # "trong 10 ngày kể từ ngày Kế hoạch này được ban hành": from the plan's date
+        for source in (due_source, task.text):
+            relative, due = relative_deadline(source, doc.date)
+            if relative:
+                break
+    deadline_text = task.deadline_text or own or own_year or relative
     lines = sorted(task.lines)
     return {
         "task_id": f"{doc.doc_id}:{task.path}",

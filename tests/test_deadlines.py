@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from kehoach_lib import Document, extract_tasks
-from kehoach_lib.deadlines import bare_period_ends, is_recurring, own_deadline_text, resolve_due
+from kehoach_lib.deadlines import bare_period_ends, is_recurring, own_deadline_text, relative_deadline, resolve_due
 
 DOC_YEAR = 2025  # the document's year, for deadlines that omit theirs
 
@@ -270,3 +270,33 @@ def test_a_year_in_the_wording_does_not_stand_in_for_a_deadline_field_that_says_
 @pytest.mark.parametrize("written", ["Quý I, II và III/2025", "Quý I và II năm 2025"])
 def test_quarters_joined_by_va_of_a_stated_year_are_a_span(written):
     assert not is_recurring(written)
+
+
+@pytest.mark.parametrize(
+    "text, issued, phrase, due",
+    [
+        ("Xây dựng kế hoạch, hoàn thành trong 10 ngày kể từ ngày Kế hoạch này được ban hành.", "2025-04-25",
+         "trong 10 ngày kể từ ngày Kế hoạch này được ban hành", "2025-05-05"),
+        # working days skip the weekends (25/4/2025 is a Friday)
+        ("Gửi báo cáo chậm nhất 15 ngày làm việc kể từ ngày ký", "2025-04-25",
+         "chậm nhất 15 ngày làm việc kể từ ngày ký", "2025-05-16"),
+        # without the plan's full date there is nothing to count from: the phrase, no day
+        ("trong 10 ngày kể từ ngày Kế hoạch này được ban hành", "2025-04",
+         "trong 10 ngày kể từ ngày Kế hoạch này được ban hành", None),
+        ("Rà soát trong 10 ngày làm việc đối với hồ sơ", "2025-04-25", "", None),
+    ],
+)
+def test_a_deadline_counted_from_the_plans_date(text, issued, phrase, due):
+    found, day = relative_deadline(text, issued)
+    assert (found, day.isoformat() if day else None) == (phrase, due)
+
+
+def test_a_task_due_some_days_after_the_plan_gets_its_date():
+    doc = doc_from("III. TỔ CHỨC THỰC HIỆN\n1. Các sở, ban, ngành xây dựng kế hoạch thực hiện, hoàn thành "
+                   "trong 10 ngày kể từ ngày Kế hoạch này được ban hành.\n", date="2025-04-25")
+    t = extract_tasks(doc)
+    assert (t.deadline_text[0], t.due[0]) == ("trong 10 ngày kể từ ngày Kế hoạch này được ban hành", "2025-05-05")
+
+
+def test_the_last_month_of_each_quarter_is_periodic():
+    assert is_recurring("Gửi Văn phòng UBND tỉnh trước ngày 15 của tháng cuối quý")

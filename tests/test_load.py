@@ -706,3 +706,14 @@ def test_a_manifest_date_that_cannot_be_read_without_a_header_date_says_so(docs,
 def test_the_bundled_manifest_dates_are_unchanged(corpus):
     assert [d.date for d in corpus] == ["2025-04-08", "2023-02-17", "2025", "2023-08", "2024"]
     assert all(not d.warnings for d in corpus)
+
+
+def test_a_manifest_row_without_a_doc_id_gives_what_it_says_and_the_header_the_rest(tmp_path):
+    plan = "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nSố: 245/KH-UBND\nNghệ An, ngày 21 tháng 4 năm 2025\nKẾ HOẠCH\nCải cách TTHC\n"
+    (tmp_path / "kh.txt").write_text(plan, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("source_file,date\nkh.txt,2025-04-22\n", encoding="utf-8")
+    doc = read_corpus(tmp_path)[0][0]
+    assert (doc.date, doc.province, doc.number) == ("2025-04-22", "Nghệ An", "245/KH-UBND")
+    # only what the header gave is listed as guessed (the note had named the date too)
+    assert "date" not in doc.guessed and {"province", "number"} <= set(doc.guessed)
+    assert not any("date" in w.split(":", 1)[1] for w in doc.warnings if "guessed" in w)

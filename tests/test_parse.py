@@ -755,3 +755,10 @@ def test_a_duty_starting_chu_tri_is_not_a_field():
     t = extract_tasks(doc)
     assert t.text.tolist() == ["Chủ trì, phối hợp với các sở, ngành rà soát các quy định thủ tục hành chính."]
     assert t.lead.tolist() == ["Sở Tư pháp"]
+
+
+def test_partners_named_after_the_lead_in_brackets():
+    doc = doc_from("II. NHIỆM VỤ\n1. Rà soát điều kiện kinh doanh (Sở Tài chính chủ trì; các sở, ngành phối hợp; "
+                   "thời hạn: tháng 12/2025).\n")
+    t = extract_tasks(doc)
+    assert (t.lead[0], t.partners[0], t.due[0]) == ("Sở Tài chính", "các sở, ngành", "2025-12-31")
