@@ -1410,8 +1410,8 @@ def _join_field_lines(state: _State, seq, indices: list[int], prose: _Prose) -> 
         j = indices[k]
         ln, raw = seq[j]
         k += 1
-        if ln is None or ln in state.roles or not _field_line(clean_cell(raw)):
-            continue
+        if ln is None or ":" not in raw or ln in state.roles or not _field_line(clean_cell(raw)):
+            continue  # (a field line has its colon: most lines are passed over without cleaning)
         merged, last, extra = clean_cell(raw), clean_cell(raw), []
         while k < len(indices):
             ln2, raw2 = seq[indices[k]]
