@@ -57,6 +57,14 @@ def read_lines(path: Path, data: bytes, *, legacy: str = "convert") -> tuple[lis
                         f"supported: {', '.join(sorted(SUPPORTED))}")
 
 
+def _span(value) -> int:
+    """A ``colspan`` as a number of columns (1 when missing or unreadable; at most 50)."""
+    try:
+        return min(max(int(str(value).strip()), 1), 50)
+    except (TypeError, ValueError):
+        return 1
+
+
 def html_lines(data: bytes) -> list[str]:
     """The text lines of an HTML page (a table row is one tab-separated line)."""
     return html_text(data)[0]
@@ -73,7 +81,10 @@ def html_text(data: bytes, *, legacy: str = "convert") -> tuple[list[str], str]:
     for table in soup.find_all("table"):
         rows = []
         for tr in table.find_all("tr"):
-            cells = [_cell(c.get_text(" ")) for c in tr.find_all(["td", "th"])]
+            cells = []
+            for c in tr.find_all(["td", "th"]):
+                # a cell spanning columns keeps the row's columns: its text, then empty cells
+                cells += [_cell(c.get_text(" "))] + [""] * (_span(c.get("colspan")) - 1)
             rows.append("\t".join(cells))
         table.replace_with("\n" + "\n".join(rows) + "\n")
     for br in soup.find_all("br"):
@@ -127,9 +138,11 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
         elif tag == "tbl":
             for row in Table(child, doc).rows:
                 cells = list(row.cells)  # a merged cell appears once per column it spans
-                while len(cells) > 1 and cells[-1]._tc is cells[-2]._tc:
-                    cells.pop()  # a group row merged to the row's end: once (middle merges keep columns)
-                lines.append("\t".join(_cell(c.text) for c in cells))
+                texts = [_cell(c.text) for c in cells]
+                for k in range(len(cells) - 1, 0, -1):
+                    if cells[k]._tc is cells[k - 1]._tc:
+                        texts[k] = ""  # its text once, in its first column; the row keeps its columns
+                lines.append("\t".join(texts))
     return lines
 
 

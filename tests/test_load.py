@@ -717,3 +717,53 @@ def test_a_manifest_row_without_a_doc_id_gives_what_it_says_and_the_header_the_r
     # only what the header gave is listed as guessed (the note had named the date too)
     assert "date" not in doc.guessed and {"province", "number"} <= set(doc.guessed)
     assert not any("date" in w.split(":", 1)[1] for w in doc.warnings if "guessed" in w)
+
+
+# --- group rows merged across a table (Word, HTML colspan) ---------------------------------------
+GROUPED_TABLE = [
+    ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành", "Kết quả/sản phẩm"],
+    ["I. CẮT GIẢM, ĐƠN GIẢN HÓA TTHC LIÊN QUAN ĐẾN KINH DOANH"],
+    ["1", "Rà soát, thống kê TTHC liên quan đến kinh doanh", "Sở, ban, ngành", "Văn phòng UBND tỉnh",
+     "Trước ngày 25/4/2025", "Báo cáo"],
+    ["II. THỦ TỤC HÀNH CHÍNH NỘI BỘ"],
+    ["2", "Công bố TTHC nội bộ", "Văn phòng UBND tỉnh", "Sở, ban, ngành", "Quý II/2025", "Quyết định"],
+]
+GROUPED_TEXT = ["ỦY BAN NHÂN DÂN TỈNH THANH HÓA", "KẾ HOẠCH", "II. NHIỆM VỤ, GIẢI PHÁP"]
+
+
+def _grouped_docx(path):
+    from docx import Document as Docx
+
+    doc = Docx()
+    for line in GROUPED_TEXT:
+        doc.add_paragraph(line)
+    table = doc.add_table(rows=len(GROUPED_TABLE), cols=6)
+    for i, row in enumerate(GROUPED_TABLE):
+        if len(row) == 1:
+            table.cell(i, 0).merge(table.cell(i, 5)).text = row[0]  # a group row over all columns
+        else:
+            for j, text in enumerate(row):
+                table.cell(i, j).text = text
+    doc.save(path)
+    return path
+
+
+def _grouped_html(path):
+    rows = "".join(
+        f"<tr><td colspan='6'><strong>{html.escape(r[0])}</strong></td></tr>" if len(r) == 1
+        else "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in GROUPED_TABLE)
+    body = "".join(f"<p>{html.escape(t)}</p>" for t in GROUPED_TEXT)
+    path.write_text(f"<html><body>{body}<table>{rows}</table></body></html>", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("write, name", [(_grouped_docx, "kh.docx"), (_grouped_html, "kh.html")])
+def test_group_rows_merged_across_a_table_head_its_rows(write, name, tmp_path):
+    # before, the merged row was a line without tabs: the rows after it lost text, lead and deadline
+    doc = load_document(write(tmp_path / name))
+    t = extract_tasks(doc).set_index("path")
+    assert list(t.index) == ["II.I.1", "II.II.2"]
+    assert list(t.lead) == ["Sở, ban, ngành", "Văn phòng UBND tỉnh"]
+    assert list(t.due) == ["2025-04-25", "2025-06-30"]
+    assert t.loc["II.II.2", "section"] == "THỦ TỤC HÀNH CHÍNH NỘI BỘ"
+    assert (line_accounting(doc).role != "unaccounted").all()
