@@ -135,6 +135,12 @@ _SIGNATURE = re.compile(
 #: "TM. ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC": signing on behalf of (in capitals).
 _SIGNING_FOR = re.compile(r"^[|*\s]*(?:KT|TM|TL|TUQ|Q)\.\s*\S")
 _RECIPIENTS = re.compile(r"^Nơi nhận\s*:")
+#: "(Đã ký)", "[Đã ký và đóng dấu]": a published copy's stand-in for the signature.
+_SIGNED = re.compile(r"^[(\[]?\s*đã\s+ký(?:\s+và\s+đóng\s+dấu)?\s*[)\]]?\.?$", re.IGNORECASE)
+#: What may follow a signed document: an appendix, a table, or the plan a decision issues
+#: ("KẾ HOẠCH" / "(Ban hành kèm theo Quyết định số …)"); any other line there is the page around
+#: it (a portal's attachments, related news, visitor counter, address).
+_AFTER_SIGNATURE = re.compile(r"^(?:PHỤ LỤC|Phụ lục|KẾ HOẠCH|DANH MỤC|BIỂU|\(?\s*Ban hành kèm theo|\(?\s*Kèm theo)")
 _META_START = re.compile(r"^- Số hiệu\s*:")
 _RELATED = re.compile(r"^- \d+[A-ZĐ]")
 _HEADER_LINE = re.compile(
@@ -349,6 +355,10 @@ _MD_ROW = re.compile(r"^\s*\|(?P<cells>.*\|.*)\|\s*$")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 
 
+def _is_md_table_line(raw: str) -> bool:
+    return bool(_MD_ROW.match(raw) or _MD_RULE.match(raw))
+
+
 def _md_row_as_tabs(raw: str) -> str:
     """A one-line table row with its cells between pipes, as the tab-separated row it is; a
     rule line, as a blank line (its role is ``table_rule``); any other line as it is."""
@@ -394,6 +404,7 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
             break
     in_recipients = False
     after_signature = False
+    signed = False  # past a signature and the signer's name, before anything the document goes on with
     for ln, raw in seq:
         text = raw.strip()
         if ln is None:
@@ -401,13 +412,15 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
         if not text:
             state.role(ln, "blank")
             continue
+        if signed and (_AFTER_SIGNATURE.match(text) or "\t" in raw or _is_md_table_line(raw)):
+            signed = False
         if _BOILERPLATE.match(text):
             state.role(ln, "boilerplate")
         elif _RELATED.match(text):
             state.role(ln, "metadata")
         elif _FOOTNOTE.match(text):
             state.role(ln, "footnote")
-        elif _SIGNATURE.match(text) or (_SIGNING_FOR.match(text) and text.isupper()):
+        elif _SIGNATURE.match(text) or (_SIGNING_FOR.match(text) and text.isupper()) or _SIGNED.match(text):
             state.role(ln, "signature")
             after_signature = True
             continue
@@ -420,6 +433,10 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
             continue
         elif after_signature and _looks_like_name(text):
             state.role(ln, "signature")
+            signed = True
+        elif signed:
+            state.role(ln, "boilerplate")
+            continue
         after_signature = False
         in_recipients = False
     if doc.doc_type.strip().lower() == "tin bài":

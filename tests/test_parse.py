@@ -762,3 +762,35 @@ def test_partners_named_after_the_lead_in_brackets():
                    "thời hạn: tháng 12/2025).\n")
     t = extract_tasks(doc)
     assert (t.lead[0], t.partners[0], t.due[0]) == ("Sở Tài chính", "các sở, ngành", "2025-12-31")
+
+
+PORTAL_END = """III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng UBND tỉnh theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+(Đã ký)
+Trần Minh Khoa
+Tệp đính kèm: 145-KH-UBND.pdf
+Chia sẻ: Facebook Zalo Email
+Tin cùng chuyên mục
+Kế hoạch cải cách hành chính năm 2025 của tỉnh Đồng Nai (10/01/2025)
+Đang online: 312
+Địa chỉ: Số 2 Nguyễn Văn Trị, phường Thanh Bình, thành phố Biên Hòa, tỉnh Đồng Nai
+PHỤ LỤC
+Danh mục nhiệm vụ trọng tâm
+1. Rà soát thủ tục hành chính nội bộ.
+"""
+
+
+def test_the_page_around_a_signed_plan_is_not_its_text():
+    # a portal's copy: "(Đã ký)" and the signer close the plan; attachments, related news and the
+    # visitor counter after them had become one duty of 6 lines
+    doc = doc_from(PORTAL_END)
+    t = extract_tasks(doc)
+    assert t.text.tolist() == ["Văn phòng UBND tỉnh theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch.",
+                               "Rà soát thủ tục hành chính nội bộ."]
+    roles = line_accounting(doc).set_index("line").role
+    assert list(roles.loc[3:6]) == ["signature"] * 4
+    assert set(roles.loc[7:12]) == {"boilerplate"}
+    # an appendix after the signature is the plan's again
+    assert roles.loc[15] == "task"
