@@ -66,14 +66,17 @@ _OWN_DEADLINE = re.compile(
     r"(?:(?:hoàn\s+thành|xong|chậm\s+nhất(?:\s+xong)?|thời\s+hạn[^:]*:)\s*)?"
     r"(?:trước|chậm\s+nhất|trong|đến)\s+(?:ngày\s+)?"
     r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
-    r"|tháng\s+\d{1,2}\s*/\s*\d{4}|quý\s+[ivx\d]+\s*(?:/|năm)\s*\d{4})",
+    r"|tháng\s+\d{1,2}\s*/\s*\d{4}|quý\s+[ivx\d]+\s*(?:/|năm)\s*\d{4})"
+    # after "thời hạn:", a quarter or month needs no other cue: "(thời hạn: Quý III/2025)"
+    r"|thời\s+hạn(?:\s+hoàn\s+thành)?\s*:\s*(?:tháng\s+\d{1,2}\s*/\s*\d{4}|quý\s+[ivx\d]+\s*(?:/|năm)\s*\d{4})",
     re.IGNORECASE,
 )
+_DEADLINE_LABEL = re.compile(r"^thời\s+hạn(?:\s+hoàn\s+thành)?\s*:\s*", re.IGNORECASE)
 #: A year alone is a task's own deadline only after a word of completion: "hoàn thành trong
 #: năm 2025" (not "triển khai trong năm 2025 các nhiệm vụ", which says when the work happens).
 _OWN_YEAR = re.compile(
-    r"(?:hoàn\s+thành|xong|chậm\s+nhất(?:\s+xong)?|thời\s+hạn(?:\s+hoàn\s+thành)?\s*:)\s*"
-    r"(?:trong|hết|cuối)\s+năm\s+\d{4}(?:\s*[-–]\s*\d{4})?",
+    r"(?:(?:hoàn\s+thành|xong|chậm\s+nhất(?:\s+xong)?)\s*(?:trong|hết|cuối)"
+    r"|thời\s+hạn(?:\s+hoàn\s+thành)?\s*:\s*(?:trong|hết|cuối)?)\s+năm\s+\d{4}(?:\s*[-–]\s*\d{4})?",
     re.IGNORECASE,
 )
 #: A deadline counted from the plan's own date: "trong 10 ngày kể từ ngày Kế hoạch này được ban
@@ -243,7 +246,9 @@ def own_deadline_text(text: str, *, years: bool = True) -> str:
         taken = [m.span() for m in _OWN_DEADLINE.finditer(text)]
         found += [(m.start(), m.group(0).strip()) for m in _OWN_YEAR.finditer(text)
                   if not any(lo < m.end() and m.start() < hi for lo, hi in taken)]
-    return "; ".join(dict.fromkeys(phrase for _, phrase in sorted(found)))
+    # "thời hạn: Quý III/2025" is the deadline "Quý III/2025"; the label is not part of it
+    phrases = (_DEADLINE_LABEL.sub("", phrase) for _, phrase in sorted(found))
+    return "; ".join(dict.fromkeys(phrases))
 
 
 def relative_deadline(text: str, issued: str) -> tuple[str, date | None]:

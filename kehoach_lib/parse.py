@@ -120,7 +120,8 @@ _INLINE_DEADLINE = re.compile(r"Thời hạn(?: hoàn thành)?:\s*(?P<value>[^.]
 #: Who and by when in brackets after the task: "(Sở Tư pháp chủ trì; thời hạn: tháng 6/2025)",
 #: "(Văn phòng UBND tỉnh chủ trì, phối hợp Sở Nội vụ; hoàn thành trong Quý III năm 2025)".
 _BRACKET_ASSIGNMENT = re.compile(
-    r"\((?P<lead>[^();]+?)\s+chủ trì(?:,?\s*phối hợp(?:\s+với)?\s+(?P<partners>[^();]+))?\s*(?:;\s*(?P<rest>[^()]*))?\)"
+    r"\((?P<lead>[^();]+?)\s+(?:chủ trì|thực hiện)(?:,?\s*phối hợp(?:\s+với)?\s+(?P<partners>[^();]+))?"
+    r"\s*(?:;\s*(?P<rest>[^()]*))?\)"
 )
 _BOILERPLATE = re.compile(
     r"^(?:Để sử dụng toàn bộ tiện ích|Ảnh minh họa|Xem chi tiết|Biên tập viên|\(Nguồn:"
@@ -535,6 +536,7 @@ class _Prose:
         self.field_paragraph: dict[str, list[str]] | None = None  # the fields of the paragraph above
         self.field_paragraph_lines: set[int] = set()  # ... and their lines
         self.field_continuations: dict[int, list[int]] = {}  # a field line -> the lines its value goes on to
+        self.part_targets: list[_Node] = []
         self.scope: list[str] | None = None
         self.current_field: str | None = None
         self.para: list[tuple[int | None, str]] | None = None
@@ -700,6 +702,11 @@ class _Prose:
             targets = [p for p in self.pending if not p.children]
             if self.scope:
                 targets = [p for p in targets if p.label in self.scope] or targets
+            self.part_targets = targets  # the items a part of the block may name ("+ Nội dung (i): …")
+            if not self.scope and len(targets) > 1:
+                # a block shared by the items above it, but not by one that says itself who
+                # leads it and by when ("4. Sở Tài chính chủ trì …; hoàn thành trong Quý III/2025.")
+                targets = [p for p in targets[:-1] if not _assigns_itself(p.title_text)] + targets[-1:]
             self.targets = targets
             self.field_paragraph = self._paragraph_fields(targets)
             if self.field_paragraph is not None:
@@ -741,7 +748,7 @@ class _Prose:
         m = _SCOPE.match("+ " + value)
         if m:
             refs = [f"({r})" for r in _ITEM_REF.findall(m.group("items"))]
-            targets = [t for t in self.targets if t.label in refs] or self.targets
+            targets = [t for t in self.part_targets if t.label in refs] or self.targets
             value = m.group("value")
         head, inline = _split_inline_fields(value)
         sinks = [t.fields for t in targets] + ([self.field_paragraph] if self.field_paragraph is not None else [])
@@ -961,6 +968,15 @@ def _value_for(value: str, label: str) -> str:
     return value
 
 
+def _assigns_itself(title: str) -> bool:
+    """An item whose own text names who leads it ("Sở X chủ trì …", "(Sở X chủ trì; …)") and by
+    when ("… hoàn thành trong Quý III/2025"): it needs nothing from a block after it (one that
+    states only its lead, or only its deadline, still takes the rest from the block)."""
+    text = _strip_number(title)
+    leads = _BRACKET_ASSIGNMENT.search(text) or _lead_patterns(LEAD_VERBS_FILE).subject.match(text)
+    return bool(leads and own_deadline_text(text))
+
+
 def _is_value_part(text: str) -> bool:
     """A value line of a field that names the part it is for: "Nội dung (ii): Trong Quý III"."""
     return _SCOPE.match("+ " + _LEADING_BULLET.sub("", text)) is not None
@@ -1080,8 +1096,8 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
                     task.partners = clean_agencies(pm.group("who"))
                     continue
                 when = re.sub(r"^thời hạn(?: hoàn thành)?\s*:\s*", "", part, flags=re.IGNORECASE)
-                if when and (when != part or own_deadline_text(when)):
-                    task.deadline_text = when
+                if when and (when != part or own_deadline_text(when) or is_recurring(when)):
+                    task.deadline_text = when  # "thời hạn: Quý III/2025", "trước ngày …", "thường xuyên"
     if not task.lead and task.kind != "objective":
         patterns = _lead_patterns(LEAD_VERBS_FILE)
         sm = patterns.subject.match(text) or patterns.mid_subject.search(text[:160])

@@ -794,3 +794,34 @@ def test_the_page_around_a_signed_plan_is_not_its_text():
     assert set(roles.loc[7:12]) == {"boilerplate"}
     # an appendix after the signature is the plan's again
     assert roles.loc[15] == "task"
+
+
+def test_a_field_block_is_not_shared_with_an_item_that_says_who_leads_it_and_by_when():
+    doc = doc_from(
+        "II. NHIỆM VỤ\n"
+        "3. Văn phòng UBND thành phố tổng hợp, trình phê duyệt phương án trước ngày 30/6/2025.\n"
+        "4. Sở Tài chính chủ trì rà soát điều kiện đầu tư kinh doanh; hoàn thành trong Quý III/2025.\n"
+        "5. Công bố, công khai đầy đủ TTHC nội bộ trên Cơ sở dữ liệu quốc gia.\n"
+        "- Cơ quan thực hiện: Các sở, ban, ngành; UBND các quận, huyện.\n"
+        "- Thời hạn hoàn thành: trước ngày 31/5/2025.\n"
+    )
+    t = extract_tasks(doc).set_index("path")
+    # before, items 3 and 4 took item 5's lead and deadline_text, against their own due
+    assert list(t.lead) == ["Văn phòng UBND thành phố", "Sở Tài chính", "Các sở, ban, ngành; UBND các quận, huyện"]
+    assert list(t.deadline_text) == ["trước ngày 30/6/2025", "hoàn thành trong Quý III/2025", "trước ngày 31/5/2025"]
+    assert list(t.due) == ["2025-06-30", "2025-09-30", "2025-05-31"]
+
+
+@pytest.mark.parametrize(
+    "bracket, lead, deadline, due",
+    [
+        ("(thời hạn: Quý III/2025)", "", "Quý III/2025", "2025-09-30"),
+        ("(các sở, ban, ngành tỉnh, UBND các xã thực hiện; thời hạn: Năm 2026)",
+         "các sở, ban, ngành tỉnh, UBND các xã", "Năm 2026", "2026-12-31"),
+        ("(các sở, ban, ngành, UBND các quận, huyện thực hiện; thường xuyên)",
+         "các sở, ban, ngành, UBND các quận, huyện", "thường xuyên", ""),
+    ],
+)
+def test_brackets_that_name_who_carries_a_task_out_or_only_when(bracket, lead, deadline, due):
+    t = extract_tasks(doc_from(f"II. NHIỆM VỤ\n1. Số hóa hồ sơ, kết quả giải quyết TTHC {bracket}.\n"))
+    assert (t.lead[0], t.deadline_text[0], t.due[0]) == (lead, deadline, due)
