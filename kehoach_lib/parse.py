@@ -153,7 +153,14 @@ _PREAMBLE_START = re.compile(r"^(?:Căn cứ|Thực hiện|Ủy ban nhân dân|U
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\s*(?P<num>[\dIVX]*)\s*$")
 _APPENDIX_NOTE = re.compile(r"^\(?\s*Ban hành kèm theo")
 _NOTE = re.compile(r"^(?:Lưu ý\s*:|\(Kèm theo|\((?:Chi tiết|Có)[^()]*(?:bảng|[Pp]hụ lục|kèm theo)[^()]*\)\.?\s*$)")
-_CLOSING = re.compile(r"^Trên đây là")
+#: The plan's closing words: "Trên đây là Kế hoạch …", and the standing request to report
+#: difficulties, written as a paragraph of its own ("Trong quá trình thực hiện, nếu có khó khăn,
+#: vướng mắc, các cơ quan kịp thời báo cáo …"), which every plan ends with and which is not a
+#: task (as a numbered item it stays one).
+_CLOSING = re.compile(
+    r"^(?:Trên đây là|Trong quá trình (?:tổ chức |triển khai )*thực hiện[^,.;]{0,40},\s*"
+    r"(?:nếu|trường hợp)\s+(?:có\s+)?(?:phát sinh\s+)?(?:khó khăn|vướng mắc))"
+)
 #: Headings whose unnumbered paragraphs and "- " items are objectives, tasks or duties (not
 #: "I. CĂN CỨ", "II. KẾT QUẢ THỰC HIỆN NĂM 2024", where they are the plan's reasons).
 _ITEM_SECTION = re.compile(

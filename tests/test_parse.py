@@ -825,3 +825,16 @@ def test_a_field_block_is_not_shared_with_an_item_that_says_who_leads_it_and_by_
 def test_brackets_that_name_who_carries_a_task_out_or_only_when(bracket, lead, deadline, due):
     t = extract_tasks(doc_from(f"II. NHIỆM VỤ\n1. Số hóa hồ sơ, kết quả giải quyết TTHC {bracket}.\n"))
     assert (t.lead[0], t.deadline_text[0], t.due[0]) == (lead, deadline, due)
+
+
+def test_the_standing_request_to_report_difficulties_closes_the_plan():
+    # every plan ends with it; as a duty it matched every other plan's (p 0.94-0.98)
+    closing = ("Trong quá trình tổ chức thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời "
+               "báo cáo về Văn phòng UBND tỉnh để tổng hợp, trình UBND tỉnh xem xét, giải quyết./.")
+    doc = doc_from("III. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp:\nRà soát các quy định thủ tục hành chính.\n" + closing)
+    t = extract_tasks(doc)
+    assert t.text.tolist() == ["Rà soát các quy định thủ tục hành chính."]
+    assert line_accounting(doc).set_index("line").role.loc[4] == "closing"
+    # numbered, it is one of the plan's duties
+    numbered = doc_from("III. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp rà soát các quy định.\n2. " + closing)
+    assert len(extract_tasks(numbered)) == 2
