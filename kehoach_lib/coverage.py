@@ -191,7 +191,8 @@ def deadline_stages(text: str, deadline_text: str, due: str) -> list[str]:
     :func:`kehoach_lib.deadlines.own_deadline_text`), read from the task's own wording
     first and then from its deadline as written, as the parser does; the stages must recur on
     the same day of successive years (``trước ngày 30/6/2025 và … trước ngày 30/6/2026``; each
-    year's latest date is its stage, earlier ones are steps towards it):
+    year's latest date is its stage, earlier ones are steps towards it), or be labelled each with
+    its year (``năm 2025: trước ngày 31/12/2025; năm 2026: Quý I/2026``):
     dates that are steps towards one end (``dự thảo trước 30/6/2025, trình phê duyệt trước
     31/12/2025``) are ``[due]``, the end, so an early step never hides a late finish. A span without cues
     (``Tháng 2 – Tháng 5``, ``01/3 – 30/7``) is a period, not stages, so it is ``[due]``; so is
@@ -202,8 +203,11 @@ def deadline_stages(text: str, deadline_text: str, due: str) -> list[str]:
     if not due:
         return []
     for source in (text, deadline_text):
-        phrases = own_deadline_text(source if isinstance(source, str) else "")
-        found = {resolve_due(p) for p in phrases.split("; ") if p}
+        source = source if isinstance(source, str) else ""
+        phrases = own_deadline_text(source).split("; ")
+        if source is deadline_text:  # a deadline as written needs no cue, part by part ("…; Quý I/2026")
+            phrases += re.split(r"[;\n]", source)
+        found = {resolve_due(p) for p in phrases if p.strip()}
         found.discard(None)
         if found:
             stages = sorted(d.isoformat() for d in found)
@@ -214,7 +218,10 @@ def deadline_stages(text: str, deadline_text: str, due: str) -> list[str]:
             ends: dict[str, str] = {}
             for stage in stages:
                 ends[stage[:4]] = max(ends.get(stage[:4], stage), stage)
-            yearly = len(ends) > 1 and len({d[5:] for d in ends.values()}) == 1
+            # ... or each year's stage is labelled with its year ("phương án năm 2025: trước ngày
+            # 31/12/2025; phương án năm 2026: Quý I/2026")
+            named = set(re.findall(r"năm\s+(20\d{2})", str(source), flags=re.IGNORECASE))
+            yearly = len(ends) > 1 and (len({d[5:] for d in ends.values()}) == 1 or set(ends) <= named)
             return sorted(ends.values()) if stages[-1] == due and yearly else [due]
     return [due]
 

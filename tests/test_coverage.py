@@ -319,3 +319,12 @@ def test_steps_within_a_year_lead_to_that_years_stage():
     assert deadline_stages(text, "", "2026-06-30") == ["2025-06-30", "2026-06-30"]
     assert deadline_stages("Dự thảo trước ngày 30/6/2025, trình phê duyệt trước ngày 31/12/2025", "",
                            "2025-12-31") == ["2025-12-31"]
+
+
+def test_stages_labelled_with_their_years_are_stages():
+    # Gia Lai: each year's plan by its own date; the 2025 stage is compared with NQ 66's 30/6/2025
+    written = "+ Phương án năm 2025: Trước ngày 31/12/2025; + Phương án năm 2026: Quý I/2026"
+    assert deadline_stages("Xây dựng phương án cắt giảm", written, "2026-03-31") == ["2025-12-31", "2026-03-31"]
+    # steps towards one end, without years to label them, are not
+    assert deadline_stages("Báo cáo", "Báo cáo sơ kết trước ngày 15/6/2025; hoàn thành trước ngày 31/3/2026",
+                           "2026-03-31") == ["2026-03-31"]
