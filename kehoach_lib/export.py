@@ -40,6 +40,39 @@ def label(name: str, *, lang: str = "en") -> str:
     return _labels(LABELS_FILE).get(name, {}).get(lang, name)
 
 
+def table_title(name: str, *, lang: str = "en") -> str:
+    """A table's title in ``lang`` (its ``table:`` row; the name itself in English or without one)."""
+    found = _labels(LABELS_FILE).get(f"table:{name}", {}).get(lang, "")
+    return found or name
+
+
+def label_values(df: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
+    """A copy whose categorical cells read in ``lang`` (``objective`` -> ``mục tiêu``, ``covered``
+    -> ``đã có``), from the ``value:`` rows of ``column_labels.csv``: only columns whose every
+    non-empty cell is such a value (a coverage matrix, ``kind``, ``status``), so free text is
+    never touched. English: unchanged."""
+    if lang == "en":
+        return df.copy()
+    labels = {k[len("value:"):]: v[lang] for k, v in _labels(LABELS_FILE).items() if k.startswith("value:")}
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            cells = out[col].dropna().astype(str)
+            cells = cells[cells != ""]
+            if len(cells) and cells.isin(labels).all():
+                out[col] = out[col].map(lambda v: labels.get(v, v) if isinstance(v, str) else v)
+    return out
+
+
+def summary_value(value, *, lang: str = "en") -> str:
+    """A value of the report's summary in ``lang`` ("3 covered, 4 partial, 24 missing")."""
+    text = str(value)
+    if lang == "en":
+        return text
+    labels = {k[len("value:"):]: v[lang] for k, v in _labels(LABELS_FILE).items() if k.startswith("value:")}
+    return re.sub(r"\b(covered|partial|missing)\b", lambda m: labels.get(m.group(1), m.group(1)), text)
+
+
 def _summary_label(key: str, lang: str) -> str:
     """A line of the report's summary in ``lang`` ("coverage in Bắc Giang": the province kept)."""
     for prefix in ("coverage in ",):
@@ -223,7 +256,7 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path, *, lang: 
     out_dir = Path(out_dir)
     (out_dir / "tables").mkdir(parents=True, exist_ok=True)
     written: dict[str, dict[str, Path]] = {}
-    labelled = {name: label_columns(_flat(df), lang=lang) for name, df in tables.items()}
+    labelled = {name: label_columns(label_values(_flat(df), lang=lang), lang=lang) for name, df in tables.items()}
     shown, notes = {}, {}
     for name, df in labelled.items():
         shown[name] = df.head(max_rows)
@@ -236,11 +269,11 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path, *, lang: 
         if "csv" in formats or name in notes:  # the only form with every row of a long table
             paths["csv"] = write_csv(df, safe_output_path(out_dir, f"tables/{name}.csv"))
         if "md" in formats:
-            paths["md"] = write_markdown(shown[name], safe_output_path(out_dir, f"tables/{name}.md"), title=name,
-                                         note=notes.get(name, ""))
+            paths["md"] = write_markdown(shown[name], safe_output_path(out_dir, f"tables/{name}.md"),
+                                         title=table_title(name, lang=lang), note=notes.get(name, ""))
         if "html" in formats:
             paths["html"] = write_html(shown[name], safe_output_path(out_dir, f"tables/{name}.html"),
-                                       title=name, lang=lang, note=notes.get(name, ""))
+                                       title=table_title(name, lang=lang), lang=lang, note=notes.get(name, ""))
         written[name] = paths
     if "xlsx" in formats:
         book = write_xlsx(shown, safe_output_path(out_dir, WORKBOOK_NAME), notes=notes)
@@ -252,7 +285,7 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path, *, lang: 
 def write_index(out_dir: str | Path, *, title: str | None = None, tables: dict[str, dict[str, Path]],
                 figures: dict[str, list[Path]], summary: dict | None = None,
                 previews: dict[str, pd.DataFrame] | None = None, lang: str = "en",
-                warnings: list[str] | None = None) -> Path:
+                warnings: list[str] | None = None, figure_titles: dict[str, str] | None = None) -> Path:
     """``index.html``: summary, the ``warnings`` the run gave (files not read, documents to
     check), every figure shown, every table linked in every format."""
     out_dir = Path(out_dir).resolve()
@@ -264,7 +297,7 @@ def write_index(out_dir: str | Path, *, title: str | None = None, tables: dict[s
     parts = [f"<h1>{html.escape(title)}</h1>"]
     if summary:
         rows = "".join(f"<tr><td><b>{html.escape(_summary_label(str(k), lang))}</b></td>"
-                       f"<td>{html.escape(str(v))}</td></tr>" for k, v in summary.items())
+                       f"<td>{html.escape(summary_value(v, lang=lang))}</td></tr>" for k, v in summary.items())
         parts.append(f"<h2>{label('index:summary', lang=lang)}</h2><table class='summary'>{rows}</table>")
     if warnings:
         items = "".join(f"<li>{html.escape(m)}</li>" for m in warnings)
@@ -274,17 +307,19 @@ def write_index(out_dir: str | Path, *, title: str | None = None, tables: dict[s
     for name, paths in figures.items():
         png = next((p for p in paths if Path(p).suffix == ".png"), None)
         links = " · ".join(f"<a href='{rel(p)}'>{Path(p).suffix[1:].upper()}</a>" for p in paths)
-        parts.append(f"<h3>{html.escape(name)}</h3>")
+        shown_title = (figure_titles or {}).get(name) or label(f"figure:{name}", lang=lang)
+        parts.append(f"<h3>{html.escape(shown_title)}</h3>")
         if png:
             parts.append(f"<img src='{rel(png)}' alt='{html.escape(name)}'>")
         parts.append(f"<p>{links}</p>")
     parts.append(f"<h2>{label('index:tables', lang=lang)}</h2><ul>")
     for name, paths in tables.items():
         links = " · ".join(f"<a href='{rel(p)}'>{fmt.upper()}</a>" for fmt, p in paths.items())
-        parts.append(f"<li><b>{html.escape(name)}</b>: {links}</li>")
+        parts.append(f"<li><b>{html.escape(table_title(name, lang=lang))}</b>: {links}</li>")
     parts.append("</ul>")
     for name, df in (previews or {}).items():
-        parts.append(f"<h3>{html.escape(name)}</h3>{html_table(label_columns(_flat(df), lang=lang))}")
+        shown = label_columns(label_values(_flat(df), lang=lang), lang=lang)
+        parts.append(f"<h3>{html.escape(table_title(name, lang=lang))}</h3>{html_table(shown)}")
     path = safe_output_path(out_dir, "index.html")
     path.write_text(_PAGE.format(lang=lang, title=html.escape(title), body="\n".join(parts)),
                     encoding="utf-8")

@@ -91,9 +91,10 @@ def heatmap(df: pd.DataFrame, *, title: str = "", cmap: str = "Blues", vmin: flo
     return fig
 
 
-def status_heatmap(matrix: pd.DataFrame, *, title: str = "") -> Figure:
+def status_heatmap(matrix: pd.DataFrame, *, title: str = "", labels: dict[str, str] | None = None) -> Figure:
     """A requirement × province matrix of covered / partial / missing, one colour each
-    (:func:`kehoach_lib.coverage.coverage_matrix` makes it from the coverage table)."""
+    (:func:`kehoach_lib.coverage.coverage_matrix` makes it from the coverage table); ``labels``
+    name the statuses in the legend (default: as they are)."""
     if matrix.empty:
         return _empty(title)
     if {"requirement_id", "status"} <= set(matrix.columns):
@@ -109,13 +110,15 @@ def status_heatmap(matrix: pd.DataFrame, *, title: str = "") -> Figure:
         ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns])
         ax.set_yticks(range(matrix.shape[0]), [str(i) for i in matrix.index], fontsize=7)
         ax.set_title(title)
-        handles = [matplotlib.patches.Patch(color=c, label=s) for s, c in STATUS_COLORS.items()]
+        handles = [matplotlib.patches.Patch(color=c, label=(labels or {}).get(s, s)) for s, c in STATUS_COLORS.items()]
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     return fig
 
 
-def deadline_timeline(tasks: pd.DataFrame, *, title: str = "Deadlines") -> Figure:
-    """Tasks' deadlines per document on a time axis; recurring tasks counted at the side."""
+def deadline_timeline(tasks: pd.DataFrame, *, title: str = "Deadlines", labels: dict[str, str] | None = None) -> Figure:
+    """Tasks' deadlines per document on a time axis; recurring tasks counted at the side
+    (``labels`` give the words "recurring" and "without date" in another language)."""
+    words = {"recurring": "recurring", "without date": "without date", **(labels or {})}
     docs = list(dict.fromkeys(tasks["doc_id"]))
     with figure_style():
         fig = _new_figure(9, 1.2 + 0.6 * max(1, len(docs)))
@@ -124,7 +127,8 @@ def deadline_timeline(tasks: pd.DataFrame, *, title: str = "Deadlines") -> Figur
             part = tasks[tasks.doc_id == doc]
             due = pd.to_datetime(part["due"].replace("", np.nan)).dropna()
             ax.scatter(due, np.full(len(due), y), s=18, alpha=0.6)
-            ax.annotate(f"{int(part.recurring.sum())} recurring, {int((part.due == '').sum())} without date",
+            ax.annotate(f"{int(part.recurring.sum())} {words['recurring']}, "
+                        f"{int((part.due == '').sum())} {words['without date']}",
                         xy=(1.01, y), xycoords=("axes fraction", "data"), fontsize=7, va="center")
         ax.set_yticks(range(len(docs)), docs)
         ax.set_ylim(-0.5, len(docs) - 0.5)
@@ -136,8 +140,10 @@ def deadline_timeline(tasks: pd.DataFrame, *, title: str = "Deadlines") -> Figur
     return fig
 
 
-def bar_counts(counts: pd.DataFrame | pd.Series, *, title: str = "", stacked: bool = True) -> Figure:
-    """Horizontal bars of counts (a Series, or a DataFrame stacked by column)."""
+def bar_counts(counts: pd.DataFrame | pd.Series, *, title: str = "", stacked: bool = True,
+               labels: dict[str, str] | None = None) -> Figure:
+    """Horizontal bars of counts (a Series, or a DataFrame stacked by column); ``labels`` name
+    the columns in the legend (colours stay those of the statuses)."""
     df = counts.to_frame() if isinstance(counts, pd.Series) else counts
     if df.empty:
         return _empty(title)
@@ -147,7 +153,7 @@ def bar_counts(counts: pd.DataFrame | pd.Series, *, title: str = "", stacked: bo
         left = np.zeros(len(df))
         for col in df.columns:
             ax.barh([str(i) for i in df.index], df[col].to_numpy(), left=left if stacked else None,
-                    label=str(col), color=STATUS_COLORS.get(str(col)))
+                    label=(labels or {}).get(str(col), str(col)), color=STATUS_COLORS.get(str(col)))
             if stacked:
                 left = left + df[col].to_numpy()
         if df.shape[1] > 1:  # beside the bars, never over them

@@ -106,7 +106,7 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", judgements=None, m
         "matched pairs": len(matches),
         **({"judgements": review.judgement_text(review.judgement_summary(tasks, judged, matches))}
            if judged is not None else {}),
-        "directive": f"{info['number']} ({info['date']})",
+        "directive": f"{info['number']} ({info['date']})",  # the coverage lines are read by export.summary_value
         **{f"coverage in {row.Index}": f"{row.covered} covered, {row.partial} partial, {row.missing} missing"
            for row in summary_cov.itertuples()},
         "unaccounted source lines": int(ingestion.unaccounted.sum()),
@@ -123,23 +123,37 @@ def _judgements(judgements) -> pd.DataFrame | None:
     return review.load_judgements(judgements)
 
 
-def build_figures(tables: dict[str, pd.DataFrame], out_dir, *, directive: str = "nq66") -> dict[str, list[Path]]:
-    """The report's figures, saved as PNG and SVG."""
+def build_figures(tables: dict[str, pd.DataFrame], out_dir, *, directive: str = "nq66",
+                  lang: str = "en") -> dict[str, list[Path]]:
+    """The report's figures, saved as PNG and SVG, with titles and legends in ``lang``."""
+
+    def title(name: str) -> str:
+        return figure_title(name, directive=directive, lang=lang)
+
+    def words(*values: str) -> dict[str, str]:  # legend entries: covered -> "đã có"
+        return {v: export.label(f"value:{v}", lang=lang) for v in values}
+
+    kinds = pd.crosstab(tables["tasks"].doc_id, tables["tasks"].kind)
     figs = {
-        "match_shares": plots.heatmap(tables["match_shares"],
-                                      title="Share of each plan's tasks with a counterpart", vmax=1),
-        "coverage": plots.status_heatmap(tables["coverage_matrix"],
-                                         title=f"Coverage of {directive} requirements by province"),
+        "match_shares": plots.heatmap(tables["match_shares"], title=title("match_shares"), vmax=1),
+        "coverage": plots.status_heatmap(tables["coverage_matrix"], title=title("coverage"),
+                                         labels=words(*coverage.STATUSES)),
         "coverage_counts": plots.bar_counts(tables["coverage_summary"][list(coverage.STATUSES)],
-                                            title=f"{directive}: requirements by status"),
-        "deadlines": plots.deadline_timeline(tables["tasks"], title="Task deadlines by document"),
-        "tasks_by_kind": plots.bar_counts(pd.crosstab(tables["tasks"].doc_id, tables["tasks"].kind),
-                                          title="Tasks by document and kind"),
+                                            title=title("coverage_counts"), labels=words(*coverage.STATUSES)),
+        "deadlines": plots.deadline_timeline(
+            tables["tasks"], title=title("deadlines"),
+            labels={w: export.label(f"figure:{w}", lang=lang) for w in ("recurring", "without date")}),
+        "tasks_by_kind": plots.bar_counts(kinds, title=title("tasks_by_kind"), labels=words(*map(str, kinds.columns))),
     }
     if not tables["citation_matrix"].empty:
         figs["citations"] = plots.heatmap(tables["citation_matrix"].astype(float), fmt="{:.0f}",
-                                          title="Documents cited by two or more plans", vmax=1)
+                                          title=title("citations"), vmax=1)
     return {name: plots.save_figure(fig, out_dir, name) for name, fig in figs.items()}
+
+
+def figure_title(name: str, *, directive: str = "nq66", lang: str = "en") -> str:
+    """The title of the report's figure ``name`` in ``lang`` (``figure:`` rows of column_labels.csv)."""
+    return export.label(f"figure:{name}", lang=lang).replace("{directive}", directive)
 
 
 def build_report(corpus_dir=None, out_dir="reports", *, directive: str = "nq66", lang: str = "en",
@@ -156,7 +170,7 @@ def build_report(corpus_dir=None, out_dir="reports", *, directive: str = "nq66",
                                            progress=progress)
             out_dir.mkdir(parents=True, exist_ok=True)
             written = export.write_tables(tables, out_dir, lang=lang)
-            figures = build_figures(tables, out_dir, directive=directive)
+            figures = build_figures(tables, out_dir, directive=directive, lang=lang)
         except Exception as exc:  # the warnings still reach the caller: they may say why
             failed = exc
     for w in caught:
@@ -167,6 +181,7 @@ def build_report(corpus_dir=None, out_dir="reports", *, directive: str = "nq66",
     index = export.write_index(
         out_dir, tables=written,
         figures=figures, summary=summary, lang=lang, warnings=messages,
+        figure_titles={name: figure_title(name, directive=directive, lang=lang) for name in figures},
         previews={"coverage_summary": tables["coverage_summary"], "match_summary": tables["match_summary"]},
     )
     summary["index"] = str(index)

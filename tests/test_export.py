@@ -166,3 +166,25 @@ def test_table_names_become_safe_file_names_and_wrong_inputs_say_what_is_wanted(
         write_tables([pd.DataFrame()], tmp_path)
     with pytest.raises(ValueError, match=r"formats \['parquet'\] not supported"):
         write_tables({"t": pd.DataFrame()}, tmp_path, formats="parquet")
+
+
+def test_a_vietnamese_table_reads_its_categories_in_vietnamese_and_leaves_text_alone():
+    from kehoach_lib.export import label_values, summary_value, table_title
+
+    df = pd.DataFrame({"kind": ["objective", "task", "duty"], "status": ["covered", "partial", "missing"],
+                       "text": ["task", "Rà soát", "covered"], "n": [1, 2, 3]})
+    vi = label_values(df, lang="vi")
+    assert vi.kind.tolist() == ["mục tiêu", "nhiệm vụ", "trách nhiệm"]
+    assert vi.status.tolist() == ["đã có", "một phần", "chưa có"]
+    assert vi.text.tolist() == ["task", "Rà soát", "covered"]  # free text: not every cell is a category
+    assert label_values(df, lang="en").equals(df)
+    assert summary_value("3 covered, 4 partial, 24 missing", lang="vi") == "3 đã có, 4 một phần, 24 chưa có"
+    assert (table_title("coverage_matrix", lang="vi"), table_title("coverage_matrix")) == (
+        "Mức bao quát theo yêu cầu và tỉnh", "coverage_matrix")
+
+
+def test_written_vietnamese_tables_carry_vietnamese_values(tmp_path):
+    written = write_tables({"tasks": pd.DataFrame({"kind": ["duty"], "text": ["Rà soát"]})}, tmp_path, lang="vi")
+    csv = written["tasks"]["csv"].read_text(encoding="utf-8-sig")
+    assert "trách nhiệm" in csv and "duty" not in csv
+    assert "<title>Nhiệm vụ</title>" in written["tasks"]["html"].read_text(encoding="utf-8")

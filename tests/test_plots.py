@@ -77,3 +77,14 @@ def test_status_heatmap_points_to_the_matrix_when_given_the_coverage_table():
     cov = pd.DataFrame({"requirement_id": ["r1"], "province": ["A"], "status": ["covered"]})
     with pytest.raises(ValueError, match=r"coverage.coverage_matrix\(cov\)"):
         status_heatmap(cov)
+
+
+def test_legends_can_name_the_statuses_in_another_language():
+    from kehoach_lib.plots import bar_counts, status_heatmap
+
+    words = {"covered": "đã có", "partial": "một phần", "missing": "chưa có"}
+    matrix = pd.DataFrame({"Tỉnh A": ["covered", "missing"]}, index=["r1", "r2"])
+    fig = status_heatmap(matrix, labels=words)
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == list(words.values())
+    fig = bar_counts(pd.DataFrame({"covered": [1], "partial": [2], "missing": [0]}, index=["Tỉnh A"]), labels=words)
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == list(words.values())
