@@ -212,6 +212,13 @@ def _lead_patterns(path: str | Path = LEAD_VERBS_FILE) -> _LeadPatterns:
 #: A lead cell that also names partners: "Các sở, ban, ngành tỉnh chủ trì, phối hợp UBND cấp huyện".
 _LEAD_WITH_PARTNERS = re.compile(r"^(?P<lead>.+?)\s+chủ trì,?\s+phối hợp(?:\s+với)?\s+(?P<partners>.+)$")
 _AGENCY_HEADING = re.compile(rf"^{_AGENCY_HEAD}\b")
+#: A sentence that only says who does the item above: "Sở Nội vụ chủ trì, phối hợp với Văn phòng
+#: UBND tỉnh, Sở Khoa học và Công nghệ thực hiện." (after the item's "- " points): its lead and
+#: partners, not a task of its own.
+_ASSIGNMENT_LINE = re.compile(
+    rf"^(?P<lead>{_AGENCY_HEAD}\b[^.;:()]*?)\s+chủ trì(?:,?\s*phối hợp(?:\s+với)?\s+(?P<partners>[^.;:()]+?))?"
+    r"(?:\s+(?:tổ chức\s+)?(?:triển khai\s+)?thực hiện)?\s*\.?$"
+)
 _RESPONSIBLE = re.compile(r"\s*(?:có trách nhiệm|chịu trách nhiệm)?\s*:?\s*$", re.IGNORECASE)
 #: A list bullet: ``- X`` at the start or after ``;`` ``,`` ``.``, or ``-X`` glued to a name.
 _BULLET = re.compile(r"(?:^|(?<=[;,.]))\s*-\s*(?=\S)|\s-(?=[A-ZĐ])")
@@ -608,6 +615,8 @@ class _Prose:
                 self.awaiting_value = "part"
         elif num:
             self._node(ln, raw, *num)
+        elif (m := _ASSIGNMENT_LINE.match(text)) and len(self.stack) > 1 and self.stack[-1].paragraphs:
+            self._assignment(ln, m)
         else:
             self._paragraph(ln, raw)
 
@@ -736,6 +745,17 @@ class _Prose:
         self._inline_fields(value)
         self.para = None
         self.awaiting_value = not parts[-1][1]
+
+    def _assignment(self, ln, m: re.Match) -> None:
+        """The item's lead and partners, from a sentence after its points that says only that."""
+        node = self.stack[-1]
+        self._close_fields()
+        node.fields.setdefault("lead", []).append(m.group("lead"))
+        if m.group("partners"):
+            node.fields.setdefault("partners", []).append(m.group("partners"))
+        node.field_lines.add(ln)
+        self.state.role(ln, "field")
+        self.para = None
 
     def _paragraph_fields(self, targets: list[_Node]) -> dict[str, list[str]] | None:
         """The fields of the unnumbered paragraph the block follows, when its heading is the

@@ -838,3 +838,20 @@ def test_the_standing_request_to_report_difficulties_closes_the_plan():
     # numbered, it is one of the plan's duties
     numbered = doc_from("III. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp rà soát các quy định.\n2. " + closing)
     assert len(extract_tasks(numbered)) == 2
+
+
+def test_a_sentence_after_an_items_points_that_says_who_does_it_is_their_lead():
+    doc = doc_from(
+        "II. NHIỆM VỤ\n1. Nhóm nhiệm vụ\n"
+        "c) Đào tạo, tập huấn cho cán bộ, công chức cấp xã về nghiệp vụ tiếp nhận, số hóa hồ sơ:\n"
+        "- Tổ chức ít nhất 02 lớp tập huấn cho công chức cấp xã trong tháng 12/2025;\n"
+        "- Tập huấn định kỳ hằng quý trong năm 2026.\n"
+        "Sở Nội vụ chủ trì, phối hợp với Văn phòng UBND tỉnh, Sở Khoa học và Công nghệ thực hiện.\n"
+        "2. Số hóa hồ sơ.\n"
+    )
+    t = extract_tasks(doc).set_index("path")
+    # before, the sentence was a task of its own (II.1.c+3) and the points had no lead
+    assert list(t.index) == ["II.1.c+1", "II.1.c+2", "II.2"]
+    assert list(t.lead) == ["Sở Nội vụ", "Sở Nội vụ", ""]
+    assert t.loc["II.1.c+1", "partners"] == "Văn phòng UBND tỉnh, Sở Khoa học và Công nghệ"
+    assert line_accounting(doc).set_index("line").role.loc[6] == "field"
