@@ -854,4 +854,4 @@ def test_a_sentence_after_an_items_points_that_says_who_does_it_is_their_lead():
     assert list(t.index) == ["II.1.c+1", "II.1.c+2", "II.2"]
     assert list(t.lead) == ["Sở Nội vụ", "Sở Nội vụ", ""]
     assert t.loc["II.1.c+1", "partners"] == "Văn phòng UBND tỉnh, Sở Khoa học và Công nghệ"
-    assert line_accounting(doc).set_index("line").role.loc[6] == "field"
+    assert (line_accounting(doc).role != "unaccounted").all()
