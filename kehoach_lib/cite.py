@@ -56,7 +56,7 @@ _ISSUERS = {
 }
 _TYPE_WORDS = "|".join(sorted((re.escape(k) for k in _TYPES), key=len, reverse=True))
 _NUMBER = (
-    r"(?P<number>\d{1,5}(?:\.\d+)?(?:/\d{4})?[/-](?:[A-ZĐ][A-Za-zĐđ&]*)(?:[-/][A-ZĐ][A-Za-zĐđ0-9&]*)*"
+    r"(?P<number>\d{1,5}(?:\.\d+)?(?:/\d{4})?[/-](?:[A-ZĐ][A-Za-zĐđ0-9&]*)(?:[-/][A-ZĐ][A-Za-zĐđ0-9&]*)*"
     r"|\d{1,5}/[A-ZĐ]+(?:-[A-ZĐ]+)?)"
 )
 _CITATION = re.compile(

@@ -229,3 +229,11 @@ def test_a_ministrys_circular_is_one_document_whichever_province_cites_it():
     table = citation_table(docs)
     assert set(table.cited_key) == {"01/2020/TT-BTP", "01/KH-BCĐ (Bến Tre)"}
     assert citation_matrix(table).loc["01/2020/TT-BTP"].tolist() == [1, 1, 0]
+
+
+def test_a_national_assembly_resolution_keeps_its_term_and_its_date():
+    text = "Thực hiện Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội."
+    table = citation_table([_doc("gl", text, "Gia Lai")])
+    row = table.iloc[0]
+    assert (row.cited_number, row.issuer, row.cited_date, row.cited_key) == (
+        "202/2025/QH15", "Quốc hội", "2025-06-12", "202/2025/QH15")
