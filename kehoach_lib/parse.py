@@ -1709,11 +1709,17 @@ INFORMATION_NOTES = ("metadata guessed",)
 
 
 def document_warnings(doc: Document) -> list[str]:
-    """Warnings about a document: those from loading, a plan with no recognisable tasks, and
-    unaccounted lines."""
+    """Warnings about a document: those from loading, a plan with no recognisable tasks, tasks
+    with no text, and unaccounted lines."""
     out = list(doc.warnings)
-    if extract_tasks(doc).empty and doc.doc_type.strip().lower() != "tin bài":
+    tasks = extract_tasks(doc)
+    if tasks.empty and doc.doc_type.strip().lower() != "tin bài":
         out.append("no recognisable tasks")
+    blank = tasks[tasks["text"].str.strip() == ""] if not tasks.empty else tasks
+    if len(blank):  # a row whose cells were not read: its text is lost, so say which
+        lines = ", ".join(str(n) for n in blank["line_start"].head(5))
+        out.append(f"{len(blank)} task(s) with no text (lines {lines}{', …' if len(blank) > 5 else ''}): "
+                   "check how the table or list there was read")
     unaccounted = int((line_accounting(doc).role == "unaccounted").sum())
     if unaccounted:
         out.append(f"{unaccounted} unaccounted lines")

@@ -9,7 +9,7 @@ import pytest
 
 from kehoach_lib import TASK_COLUMNS, Document, extract_tasks, line_accounting
 from kehoach_lib.agencies import add_agency_columns
-from kehoach_lib.parse import clean_agencies
+from kehoach_lib.parse import clean_agencies, document_warnings
 
 LABELS = Path(__file__).parent / "data" / "labelled_tasks.csv"
 SEED_DOCS = ["bacgiang_kh58_2025", "bacninh_kh383_2023", "bacgiang_cv_2023", "bentre_kh_2024"]
@@ -855,3 +855,11 @@ def test_a_sentence_after_an_items_points_that_says_who_does_it_is_their_lead():
     assert list(t.lead) == ["Sở Nội vụ", "Sở Nội vụ", ""]
     assert t.loc["II.1.c+1", "partners"] == "Văn phòng UBND tỉnh, Sở Khoa học và Công nghệ"
     assert (line_accounting(doc).role != "unaccounted").all()
+
+
+def test_a_task_with_no_text_is_a_warning_on_its_document():
+    doc = doc_from("STT\tNội dung\tCơ quan chủ trì\tThời gian\n1\t\tSở Tư pháp\tQuý II/2025\n"
+                   "2\tRà soát thủ tục\tSở Nội vụ\tQuý III/2025")
+    assert extract_tasks(doc).text.tolist() == ["", "Rà soát thủ tục"]  # kept: nothing dropped silently
+    assert [w for w in document_warnings(doc) if "no text" in w] == [
+        "1 task(s) with no text (lines 2): check how the table or list there was read"]
