@@ -136,9 +136,14 @@ def _extract(doc: Document) -> pd.DataFrame:
     return out.astype({c: "str" for c in _READ_COLUMNS if c != "line"})
 
 
+def _same_number(a: str, b: str) -> bool:
+    """One number written two ways: ``145/KH-UBND`` and ``145-KH-UBND`` (a file name's)."""
+    return bool(a) and a.replace("/", "-").upper() == b.replace("/", "-").upper()
+
+
 def _add(rows, doc, starts, text, m, kind, own):
     number = normalize_number(m.group("number"))
-    if number == own or number in rows:
+    if _same_number(number, own) or number in rows:
         if number in rows and not rows[number]["cited_date"] and m.group("date"):
             rows[number]["cited_date"] = _cited_date(m.group("date"))
         return

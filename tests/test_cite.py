@@ -237,3 +237,11 @@ def test_a_national_assembly_resolution_keeps_its_term_and_its_date():
     row = table.iloc[0]
     assert (row.cited_number, row.issuer, row.cited_date, row.cited_key) == (
         "202/2025/QH15", "Quốc hội", "2025-06-12", "202/2025/QH15")
+
+
+def test_a_plan_does_not_cite_itself_through_its_attachments_file_name():
+    from kehoach_lib import Document
+
+    doc = Document(doc_id="dn", lines=("Thực hiện Nghị quyết số 66/NQ-CP ngày 26/3/2025 của Chính phủ.",
+                                       "Tệp đính kèm: 145-KH-UBND.pdf"), province="Đồng Nai", number="145/KH-UBND")
+    assert extract_citations(doc).cited_number.tolist() == ["66/NQ-CP"]
