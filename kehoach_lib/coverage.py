@@ -91,17 +91,34 @@ def eligible(tasks: pd.DataFrame, must: list[list[str]]) -> np.ndarray:
     return ok
 
 
-_HEADING_YEAR = re.compile(r"\bnăm\s+(20\d{2})\b", re.IGNORECASE)
+#: The years a heading names: "Mục tiêu năm 2025", "năm 2025 và 2026", "năm 2025 - 2026".
+_HEADING_YEARS = re.compile(r"\bnăm\s+(20\d{2}(?:\s*(?:-|–|và|,)\s*(?:năm\s+)?20\d{2})*)", re.IGNORECASE)
+#: A heading that names a period up to a year ("đến năm 2030", "giai đoạn 2021 - 2025") does not
+#: tie its tasks to one year.
+_HEADING_PERIOD = re.compile(r"\b(?:đến|giai đoạn)\s+(?:năm\s+)?20\d{2}", re.IGNORECASE)
+
+
+def _heading_years(section: str) -> set[str]:
+    """The years a heading names (empty: none, or a period up to a year)."""
+    if _HEADING_PERIOD.search(section or ""):
+        return set()
+    years: set[str] = set()
+    for m in _HEADING_YEARS.finditer(section or ""):
+        found = [int(y) for y in re.findall(r"20\d{2}", m.group(1))]
+        if len(found) == 2 and re.search(r"20\d{2}\s*[-–]\s*(?:năm\s+)?20\d{2}", m.group(1)):
+            found = list(range(found[0], found[1] + 1))
+        years |= {str(y) for y in found}
+    return years
 
 
 def of_year(tasks: pd.DataFrame, year) -> np.ndarray:
     """Tasks that can carry a requirement of ``year``: all, but those whose heading names years
-    and not this one ("Mục tiêu năm 2026" does not carry an objective for 2025). Without a
-    year, all."""
+    and not this one ("Mục tiêu năm 2026" does not carry an objective for 2025; "năm 2025 và
+    2026", "năm 2025 - 2026" and "đến năm 2030" carry both). Without a year, all."""
     if year is None or pd.isna(year) or str(year).strip() == "":
         return np.ones(len(tasks), dtype=bool)
     wanted = str(int(float(year)))
-    named = tasks["section"].fillna("").map(lambda s: set(_HEADING_YEAR.findall(s)))
+    named = tasks["section"].fillna("").map(_heading_years)
     return named.map(lambda ys: not ys or wanted in ys).to_numpy()
 
 
@@ -183,6 +200,19 @@ def _all_predate(values) -> bool | pd.api.typing.NAType:
     return pd.NA
 
 
+def _labelled_years(source: str) -> set[str]:
+    """Years whose stage is labelled with them: a part (``;``, ``+`` or a line) that names one
+    year alone ("Phương án năm 2025: Trước ngày 31/12/2025") and whose deadline falls in it; a
+    part naming two ("năm 2025 và năm 2026: dự thảo trước …, hoàn thành trước …") labels none."""
+    found = set()
+    for part in re.split(r"[;+\n]", source or ""):
+        years = set(re.findall(r"năm\s+(20\d{2})", part, flags=re.IGNORECASE))
+        due = resolve_due(part)
+        if len(years) == 1 and due is not None and str(due.year) in years:
+            found |= years
+    return found
+
+
 def deadline_stages(text: str, deadline_text: str, due: str) -> list[str]:
     """The dates (ISO, ascending) of a staged deadline, or ``[due]`` (``[]`` without one).
 
@@ -220,8 +250,8 @@ def deadline_stages(text: str, deadline_text: str, due: str) -> list[str]:
                 ends[stage[:4]] = max(ends.get(stage[:4], stage), stage)
             # ... or each year's stage is labelled with its year ("phương án năm 2025: trước ngày
             # 31/12/2025; phương án năm 2026: Quý I/2026")
-            named = set(re.findall(r"năm\s+(20\d{2})", str(source), flags=re.IGNORECASE))
-            yearly = len(ends) > 1 and (len({d[5:] for d in ends.values()}) == 1 or set(ends) <= named)
+            same_day = len({d[5:] for d in ends.values()}) == 1
+            yearly = len(ends) > 1 and (same_day or set(ends) <= _labelled_years(source))
             return sorted(ends.values()) if stages[-1] == due and yearly else [due]
     return [due]
 

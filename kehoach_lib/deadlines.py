@@ -55,7 +55,7 @@ _START = re.compile(r"\b(?:từ|bắt đầu)\s+(?:ngày\s+)?\d")
 _CITED = re.compile(r"\d+/[\w.Đđ-]+\s+(?:ngày\s+)?$")
 _RECURRING = re.compile(
     r"thường\s+xuyên|liên\s+tục|định\s+kỳ|(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)"
-    r"|tháng\s+cuối\s+(?:mỗi\s+)?quý|cuối\s+mỗi\s+(?:tháng|quý|năm)"
+    r"|tháng\s+cuối\s+(?:mỗi\s+)?quý(?!\s+(?:iv|i{1,3}|[1-4])\b)|cuối\s+mỗi\s+(?:tháng|quý|năm)"
     # a list of periods ("quý I, II, III và năm") describes periodic work; quarters of one
     # stated year ("Quý I, II/2025") are a span ending with the last
     r"|quý\s+(?:i{1,3}|iv|[1-4])\s*,\s*(?:i{1,3}|iv|[1-4])\b"
@@ -71,7 +71,7 @@ _OWN_DEADLINE = re.compile(
     r"|thời\s+hạn(?:\s+hoàn\s+thành)?\s*:\s*(?:tháng\s+\d{1,2}\s*/\s*\d{4}|quý\s+[ivx\d]+\s*(?:/|năm)\s*\d{4})",
     re.IGNORECASE,
 )
-_DEADLINE_LABEL = re.compile(r"^thời\s+hạn(?:\s+hoàn\s+thành)?\s*:\s*", re.IGNORECASE)
+_DEADLINE_LABEL = re.compile(r"^thời\s+(?:hạn|gian)(?:\s+(?:hoàn\s+thành|thực\s+hiện))?\s*:\s*", re.IGNORECASE)
 #: A year alone is a task's own deadline only after a word of completion: "hoàn thành trong
 #: năm 2025" (not "triển khai trong năm 2025 các nhiệm vụ", which says when the work happens).
 _OWN_YEAR = re.compile(
@@ -84,8 +84,10 @@ _OWN_YEAR = re.compile(
 _RELATIVE = re.compile(
     r"(?:trong\s+(?:vòng\s+|thời\s+hạn\s+)?|chậm\s+nhất\s+(?:sau\s+)?|sau\s+)(?P<n>\d{1,3})\s+ngày"
     r"(?P<working>\s+làm\s+việc)?\s*,?\s*(?:kể\s+)?từ\s+(?:ngày\s+)?"
-    r"(?:ký|ban\s+hành|(?:kế\s+hoạch|văn\s+bản|quyết\s+định|công\s+văn)\s+(?:này\s+)?(?:được\s+)?(?:ký\s+)?"
-    r"(?:ban\s+hành|ký))",
+    r"(?:(?:ký|ban\s+hành)(?:\s+(?:kế\s+hoạch|văn\s+bản|quyết\s+định|công\s+văn)\s+này)?"
+    r"|(?:kế\s+hoạch|văn\s+bản|quyết\s+định|công\s+văn)\s+(?:này\s+)?(?:được\s+)?(?:ký\s+)?(?:ban\s+hành|ký))"
+    # ... and nothing after it: "kể từ ngày ký Quyết định công bố" counts from another document's date
+    r"(?=\s*(?:[.,;)]|$))",
     re.IGNORECASE,
 )
 _TARGET = re.compile(

@@ -54,13 +54,20 @@ def label_values(df: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     if lang == "en":
         return df.copy()
     labels = {k[len("value:"):]: v[lang] for k, v in _labels(LABELS_FILE).items() if k.startswith("value:")}
+
+    def parts(cell: str) -> list[str]:  # "prose, field-lines": a list of values
+        return cell.split(", ")
+
+    def translate(cell):
+        return ", ".join(labels.get(p, p) for p in parts(cell)) if isinstance(cell, str) and cell else cell
+
     out = df.copy()
     for col in out.columns:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
             cells = out[col].dropna().astype(str)
             cells = cells[cells != ""]
-            if len(cells) and cells.isin(labels).all():
-                out[col] = out[col].map(lambda v: labels.get(v, v) if isinstance(v, str) else v)
+            if len(cells) and all(p in labels for cell in cells for p in parts(cell)):
+                out[col] = out[col].map(translate)
     return out
 
 
@@ -91,7 +98,8 @@ def label_columns(df: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     labels = _labels(LABELS_FILE)
     out = df.copy()
     names = [str(c) for c in df.columns]
-    headers = [labels.get(c, {}).get(lang, c) for c in names]
+    # a column named by a value ("blank", "duty" of the line-roles table) reads as that value
+    headers = [labels.get(c, labels.get(f"value:{c}", {})).get(lang, c) for c in names]
     shared = {h for h in headers if headers.count(h) > 1}
     out.columns = [f"{h} ({c})" if h in shared and h != c else h for h, c in zip(headers, names, strict=False)]
     if out.index.name in labels:

@@ -65,6 +65,16 @@ def _span(value) -> int:
         return 1
 
 
+def _fill_from_above(cells: list[str], below: dict[int, tuple[str, int]]) -> None:
+    """Append the cells of rows above that span down to this row's next columns (a cell spanning
+    rows is in each of them, as Word gives it)."""
+    while len(cells) in below:
+        text, left = below.pop(len(cells))
+        if left > 1:
+            below[len(cells)] = (text, left - 1)
+        cells.append(text)
+
+
 def html_lines(data: bytes) -> list[str]:
     """The text lines of an HTML page (a table row is one tab-separated line)."""
     return html_text(data)[0]
@@ -80,11 +90,18 @@ def html_text(data: bytes, *, legacy: str = "convert") -> tuple[list[str], str]:
         tag.decompose()
     for table in soup.find_all("table"):
         rows = []
+        below: dict[int, tuple[str, int]] = {}  # column -> (text, rows left) of cells spanning rows
         for tr in table.find_all("tr"):
-            cells = []
+            cells: list[str] = []
             for c in tr.find_all(["td", "th"]):
-                # a cell spanning columns keeps the row's columns: its text, then empty cells
-                cells += [_cell(c.get_text(" "))] + [""] * (_span(c.get("colspan")) - 1)
+                _fill_from_above(cells, below)
+                text = _cell(c.get_text(" "))
+                for k in range(_span(c.get("colspan"))):
+                    # a cell spanning columns keeps the row's columns: its text, then empty cells
+                    if _span(c.get("rowspan")) > 1:
+                        below[len(cells)] = (text if k == 0 else "", _span(c.get("rowspan")) - 1)
+                    cells.append(text if k == 0 else "")
+            _fill_from_above(cells, below)
             rows.append("\t".join(cells))
         table.replace_with("\n" + "\n".join(rows) + "\n")
     for br in soup.find_all("br"):

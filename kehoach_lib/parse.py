@@ -158,8 +158,8 @@ _NOTE = re.compile(r"^(?:Lưu ý\s*:|\(Kèm theo|\((?:Chi tiết|Có)[^()]*(?:b�
 #: vướng mắc, các cơ quan kịp thời báo cáo …"), which every plan ends with and which is not a
 #: task (as a numbered item it stays one).
 _CLOSING = re.compile(
-    r"^(?:Trên đây là|Trong quá trình (?:tổ chức |triển khai )*thực hiện[^,.;]{0,40},\s*"
-    r"(?:nếu|trường hợp)\s+(?:có\s+)?(?:phát sinh\s+)?(?:khó khăn|vướng mắc))"
+    r"^(?:Trên đây là|(?P<request>Trong quá trình (?:tổ chức |triển khai )*thực hiện[^,.;]{0,40},\s*"
+    r"(?:nếu|trường hợp)\s+(?:có\s+)?(?:phát sinh\s+)?(?:khó khăn|vướng mắc)(?![^.]*\bchủ trì\b)))"
 )
 #: Headings whose unnumbered paragraphs and "- " items are objectives, tasks or duties (not
 #: "I. CĂN CỨ", "II. KẾT QUẢ THỰC HIỆN NĂM 2024", where they are the plan's reasons).
@@ -217,8 +217,13 @@ _AGENCY_HEADING = re.compile(rf"^{_AGENCY_HEAD}\b")
 #: partners, not a task of its own.
 _ASSIGNMENT_LINE = re.compile(
     rf"^(?P<lead>{_AGENCY_HEAD}\b[^.;:()]*?)\s+chủ trì(?:,?\s*phối hợp(?:\s+với)?\s+(?P<partners>[^.;:()]+?))?"
-    r"(?:\s+(?:tổ chức\s+)?(?:triển khai\s+)?thực hiện)?\s*\.?$"
+    r"\s+(?:tổ chức\s+)?(?:triển khai\s+)?thực hiện\s*\.$"
 )
+#: Words of an action, which an assignment sentence's partners never contain ("… phối hợp với
+#: các sở, ngành rà soát, đề xuất …" is a duty, not an assignment).
+_ACTION_WORDS = re.compile(r"\b(?:rà soát|đề xuất|xây dựng|tham mưu|triển khai|tổng hợp|báo cáo|hướng dẫn|"
+                           r"kiểm tra|theo dõi|đôn đốc|cập nhật|công khai|số hóa|tuyên truyền|bố trí|thẩm định)\b",
+                           re.IGNORECASE)
 _RESPONSIBLE = re.compile(r"\s*(?:có trách nhiệm|chịu trách nhiệm)?\s*:?\s*$", re.IGNORECASE)
 #: A list bullet: ``- X`` at the start or after ``;`` ``,`` ``.``, or ``-X`` glued to a name.
 _BULLET = re.compile(r"(?:^|(?<=[;,.]))\s*-\s*(?=\S)|\s-(?=[A-ZĐ])")
@@ -370,6 +375,15 @@ _MD_ROW = re.compile(r"^\s*\|(?P<cells>.*\|.*)\|\s*$")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 
 
+def _goes_on_after_signature(seq, idx: int) -> bool:
+    """A line the document goes on with after a signature: an appendix or an attached plan
+    (:data:`_AFTER_SIGNATURE`), a numbered heading, or a table (tabs, pipes, pipe cells)."""
+    raw = seq[idx][1]
+    text = clean_cell(raw)
+    return bool(_AFTER_SIGNATURE.match(text) or _ROMAN.match(text) or _ARABIC.match(text) or "\t" in raw
+                or _is_md_table_line(raw) or _is_pipe_table_start(seq, idx))
+
+
 def _is_md_table_line(raw: str) -> bool:
     return bool(_MD_ROW.match(raw) or _MD_RULE.match(raw))
 
@@ -420,15 +434,16 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
     in_recipients = False
     after_signature = False
     signed = False  # past a signature and the signer's name, before anything the document goes on with
-    for ln, raw in seq:
+    for idx, (ln, raw) in enumerate(seq):
         text = raw.strip()
         if ln is None:
             continue
         if not text:
             state.role(ln, "blank")
             continue
-        if signed and (_AFTER_SIGNATURE.match(text) or "\t" in raw or _is_md_table_line(raw)):
-            signed = False
+        goes_on = _goes_on_after_signature(seq, idx)
+        if goes_on:
+            signed = after_signature = False
         if _BOILERPLATE.match(text):
             state.role(ln, "boilerplate")
         elif _RELATED.match(text):
@@ -446,7 +461,7 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
         elif in_recipients and text[:1] in "-+":
             state.role(ln, "recipients")
             continue
-        elif after_signature and _looks_like_name(text):
+        elif after_signature and _looks_like_name(text) and not goes_on:
             state.role(ln, "signature")
             signed = True
         elif signed:
@@ -556,6 +571,7 @@ class _Prose:
         self.para: list[tuple[int | None, str]] | None = None
         self.para_owner: _Node | None = None
         self.para_role: str | None = None
+        self.para_runs_on = True  # a closing or note paragraph runs on in hard-wrapped text
         self.gap = False
         self.after_label = False
         self.seen_labels: dict[tuple[int, str], int] = {}
@@ -592,6 +608,8 @@ class _Prose:
                 "closing" if _CLOSING.match(text) else "header")
             self.state.role(ln, role)
             self.para, self.para_owner, self.para_role = [(ln, raw)], None, role
+            # "Trên đây là …" runs on to its end; the standing request ends with its sentence
+            self.para_runs_on = not ((m := _CLOSING.match(text)) and m.group("request"))
             self._close_fields()
         elif _LABEL.match(text):
             self.state.role(ln, "label")
@@ -615,7 +633,8 @@ class _Prose:
                 self.awaiting_value = "part"
         elif num:
             self._node(ln, raw, *num)
-        elif (m := _ASSIGNMENT_LINE.match(text)) and len(self.stack) > 1 and self.stack[-1].paragraphs:
+        elif ((m := _ASSIGNMENT_LINE.match(text)) and len(self.stack) > 1 and self.stack[-1].paragraphs
+              and not _ACTION_WORDS.search(m.group("partners") or "")):
             self._assignment(ln, m)
         else:
             self._paragraph(ln, raw)
@@ -653,6 +672,8 @@ class _Prose:
         visibly short of the wrapping width (:data:`WRAP_SHORT_SHARE`), measured for first
         lines and for the lines after them apart, as some scrapes indent a paragraph's first
         line. Closings, notes and appendix notes ("Trên đây là …") run on as before."""
+        if self.para_role and not self.para_runs_on:
+            return not _ends_open(last)  # the standing request ends with its sentence
         if self.para_role or _ends_open(last):
             return False
         first = strip_markup(text).lstrip()[:1]
@@ -1082,7 +1103,8 @@ def _strip_number(text: str) -> str:
 def _agency_heading(node: _Node) -> str:
     """The agency named by a duty heading (``2. Sở Tư pháp``, also in capitals: ``2. SỞ TƯ
     PHÁP``, kept as written; the agency columns give its canonical name), or ``""``."""
-    text = _strip_number(node.title_text)
+    # "6. Đề nghị Báo Quảng Ninh:", "7. Giao Sở Nội vụ:": the agency after the word that addresses it
+    text = re.sub(rf"^{_SUBJECT_PREFIX}", "", _strip_number(node.title_text))
     names_agency = bool(_AGENCY_HEADING.match(text)) or (
         text.isupper() and bool(_AGENCY_HEADING.match(text[:1] + text[1:].lower())))
     if names_agency and len(text) < 120 and _ends_open(text + " "):
@@ -1114,7 +1136,8 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
         if _AGENCY_HEADING.match(lead):
             # the item's own statement wins over a field block shared with the items around it
             task.lead = clean_agencies(lead)
-            task.partners = clean_agencies(b.group("partners") or "")
+            # "(Sở X chủ trì, phối hợp Văn phòng UBND tỉnh thực hiện)": the partners end before "thực hiện"
+            task.partners = clean_agencies(re.sub(r"\s+thực hiện$", "", (b.group("partners") or "").strip()))
             rest = clean_cell(b.group("rest") or "").rstrip(".")
             parts = [p.strip() for p in rest.split(";")] if rest else []
             for part in parts:
@@ -1122,7 +1145,7 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
                 if not task.partners and (pm := re.match(r"^(?P<who>.+?)\s+phối hợp$", part)):
                     task.partners = clean_agencies(pm.group("who"))
                     continue
-                when = re.sub(r"^thời hạn(?: hoàn thành)?\s*:\s*", "", part, flags=re.IGNORECASE)
+                when = re.sub(r"^thời (?:hạn|gian)(?: hoàn thành| thực hiện)?\s*:\s*", "", part, flags=re.IGNORECASE)
                 if when and (when != part or own_deadline_text(when) or is_recurring(when)):
                     task.deadline_text = when  # "thời hạn: Quý III/2025", "trước ngày …", "thường xuyên"
     if not task.lead and task.kind != "objective":
@@ -1560,10 +1583,8 @@ def _task_row(doc: Document, task: _Task) -> dict:
         due = resolve_due(own_year, year=doc.year)
     relative = ""
     if due is None:  # "trong 10 ngày kể từ ngày Kế hoạch này được ban hành": from the plan's date
-        for source in (due_source, task.text):
-            relative, due = relative_deadline(source, doc.date)
-            if relative:
-                break
+        # (from the deadline as written when there is one, "Thường xuyên" included)
+        relative, due = relative_deadline(due_source if due_source.strip() else task.text, doc.date)
     deadline_text = task.deadline_text or own or own_year or relative
     lines = sorted(task.lines)
     return {

@@ -259,3 +259,8 @@ def test_an_edited_alias_file_is_used_at_once(tmp_path, monkeypatch):
 def test_a_city_under_the_centre_has_a_provinces_bodies(written, canonical, kind):
     agency = resolve_agency(written)
     assert (agency.canonical, agency.type) == (canonical, kind)
+
+
+@pytest.mark.parametrize("written", ["UBND quận, huyện, xã, phường, thị trấn", "UBND thành phố Huế"])
+def test_bodies_of_several_levels_or_a_former_provinces_city_stay_as_written(written):
+    assert resolve_agency(written).canonical == written

@@ -328,3 +328,18 @@ def test_stages_labelled_with_their_years_are_stages():
     # steps towards one end, without years to label them, are not
     assert deadline_stages("Báo cáo", "Báo cáo sơ kết trước ngày 15/6/2025; hoàn thành trước ngày 31/3/2026",
                            "2026-03-31") == ["2026-03-31"]
+
+
+def test_one_part_naming_two_years_labels_no_stages():
+    text = "Xây dựng phương án năm 2025 và năm 2026: gửi dự thảo trước 30/11/2025, hoàn thành trước 31/3/2026"
+    assert deadline_stages(text, "", "2026-03-31") == ["2026-03-31"]  # an early step must not hide the finish
+
+
+@pytest.mark.parametrize("heading, years", [
+    ("Mục tiêu năm 2025", {"2025"}), ("Mục tiêu năm 2025 và 2026", {"2025", "2026"}),
+    ("Mục tiêu năm 2025 - 2026", {"2025", "2026"}), ("Mục tiêu đến năm 2030", set()), ("Nhiệm vụ", set()),
+])
+def test_the_years_a_heading_ties_its_tasks_to(heading, years):
+    from kehoach_lib.coverage import _heading_years
+
+    assert _heading_years(heading) == years

@@ -300,3 +300,16 @@ def test_a_task_due_some_days_after_the_plan_gets_its_date():
 
 def test_the_last_month_of_each_quarter_is_periodic():
     assert is_recurring("Gửi Văn phòng UBND tỉnh trước ngày 15 của tháng cuối quý")
+
+
+def test_a_count_from_another_documents_date_is_not_from_the_plans():
+    assert relative_deadline("trong 05 ngày làm việc kể từ ngày ký Quyết định công bố", "2025-04-25") == ("", None)
+    # a deadline as written ("Thường xuyên") is not replaced by a count in the wording
+    doc = doc_from("II. NHIỆM VỤ\n1. Cập nhật thủ tục trong 10 ngày kể từ ngày ký.\n"
+                   "- Thời hạn hoàn thành: Thường xuyên.", date="2025-04-25")
+    t = extract_tasks(doc)
+    assert (t.deadline_text[0], t.due[0]) == ("Thường xuyên", "")
+
+
+def test_the_last_month_of_a_named_quarter_is_one_date_not_periodic():
+    assert not is_recurring("trước ngày 15 của tháng cuối quý III/2025")

@@ -188,3 +188,12 @@ def test_written_vietnamese_tables_carry_vietnamese_values(tmp_path):
     csv = written["tasks"]["csv"].read_text(encoding="utf-8-sig")
     assert "trách nhiệm" in csv and "duty" not in csv
     assert "<title>Nhiệm vụ</title>" in written["tasks"]["html"].read_text(encoding="utf-8")
+
+
+def test_lists_of_values_and_columns_named_by_a_value_read_in_vietnamese():
+    from kehoach_lib.export import label_values
+
+    df = pd.DataFrame({"layout": ["prose, field-lines", "prose, tab-table"], "blank": [1, 2]})
+    vi = label_columns(label_values(df, lang="vi"), lang="vi")
+    assert vi.iloc[:, 0].tolist() == ["văn bản, dòng thông tin", "văn bản, bảng"]
+    assert list(vi.columns) == ["Bố cục", "dòng trống"]

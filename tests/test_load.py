@@ -767,3 +767,17 @@ def test_group_rows_merged_across_a_table_head_its_rows(write, name, tmp_path):
     assert list(t.due) == ["2025-04-25", "2025-06-30"]
     assert t.loc["II.II.2", "section"] == "THỦ TỤC HÀNH CHÍNH NỘI BỘ"
     assert (line_accounting(doc).role != "unaccounted").all()
+
+
+def test_a_two_row_html_header_with_rowspans_reads_like_the_word_one(tmp_path):
+    page = ("<html><body><p>ỦY BAN NHÂN DÂN TỈNH BẮC NINH</p><p>KẾ HOẠCH</p><p>II. NHIỆM VỤ</p><table>"
+            "<tr><th rowspan=2>Số TT</th><th rowspan=2>Tên nhiệm vụ</th><th rowspan=2>Đơn vị chủ trì</th>"
+            "<th colspan=2>Thời gian</th><th rowspan=2>Sản phẩm</th></tr><tr><th>Bắt đầu</th><th>Hoàn thành</th></tr>"
+            "<tr><td>1</td><td>Xây dựng quy chế</td><td>Sở A</td><td>Tháng 2</td><td>Tháng 5</td><td>Quy chế</td></tr>"
+            "</table></body></html>")
+    (tmp_path / "kh.html").write_text(page, encoding="utf-8")
+    doc = load_document(tmp_path / "kh.html", meta={"date": "2023-02-17"})
+    t = extract_tasks(doc)
+    # before, the second header row was unaccounted and the start month read as the deadline
+    assert (t.deadline_text[0], t.due[0], t["product"][0]) == ("Tháng 2 – Tháng 5", "2023-05-31", "Quy chế")
+    assert (line_accounting(doc).role != "unaccounted").all()

@@ -863,3 +863,58 @@ def test_a_task_with_no_text_is_a_warning_on_its_document():
     assert extract_tasks(doc).text.tolist() == ["", "Rà soát thủ tục"]  # kept: nothing dropped silently
     assert [w for w in document_warnings(doc) if "no text" in w] == [
         "1 task(s) with no text (lines 2): check how the table or list there was read"]
+
+
+@pytest.mark.parametrize(
+    "text, paths",
+    [
+        # a decision signed, then the plan it issues: "KẾ HOẠCH" is not the signer's name
+        ("QUYẾT ĐỊNH\nĐiều 1. Ban hành Kế hoạch.\nCHỦ TỊCH\n(Đã ký)\nKẾ HOẠCH\nCải cách thủ tục hành chính\n"
+         "I. MỤC ĐÍCH\n1. Rà soát thủ tục.\nII. NHIỆM VỤ\n1. Số hóa hồ sơ.", ["I.1", "II.1"]),
+        # an appendix right after "(Đã ký)"
+        ("II. NHIỆM VỤ\n1. Rà soát.\nCHỦ TỊCH\n(Đã ký)\nPHỤ LỤC I\nCác nhiệm vụ trọng tâm năm 2025\n"
+         "1. Công khai TTHC.\n2. Số hóa hồ sơ.", ["II.1", "PLI.1", "PLI.2"]),
+        # a signature block the scrape put in the middle: the sections after it are the plan's
+        ("I. MỤC ĐÍCH\n1. Rà soát.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A\nII. NHIỆM VỤ\n1. Số hóa hồ sơ.\n"
+         "2. Công khai TTHC.", ["I.1", "II.1", "II.2"]),
+    ],
+)
+def test_what_a_plan_goes_on_with_after_a_signature_is_kept(text, paths):
+    assert extract_tasks(doc_from(text)).path.tolist() == paths
+
+
+def test_the_request_to_report_difficulties_ends_with_its_sentence():
+    duties = [["Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời",
+               "báo cáo về Văn phòng UBND tỉnh để tổng hợp, trình UBND tỉnh xem xét."],
+              ["Giao Văn phòng UBND tỉnh theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch này,",
+               "định kỳ báo cáo UBND tỉnh."]]
+    t = extract_tasks(plan(duties))
+    assert t[t.path.str.startswith("III")].text.tolist() == [" ".join(duties[1])]
+    # one that assigns the work is a duty
+    doc = doc_from("III. TỔ CHỨC THỰC HIỆN\nTrong quá trình thực hiện, nếu có khó khăn, vướng mắc, Sở Nội vụ "
+                   "chủ trì tham mưu UBND tỉnh sửa đổi Kế hoạch.")
+    assert extract_tasks(doc).lead.tolist() == ["Sở Nội vụ"]
+
+
+def test_a_duty_that_names_its_lead_and_partners_is_not_an_assignment_sentence():
+    doc = doc_from("II. NHIỆM VỤ\n1. Cắt giảm TTHC\nRà soát các thủ tục hành chính.\n"
+                   "Sở Tài chính chủ trì, phối hợp với các sở, ngành rà soát, đề xuất bãi bỏ điều kiện kinh doanh.")
+    t = extract_tasks(doc)
+    assert len(t) == 2 and t.lead.tolist() == ["", "Sở Tài chính"]
+
+
+def test_an_agency_heading_after_de_nghi_or_giao_leads_its_duties():
+    doc = doc_from("III. TỔ CHỨC THỰC HIỆN\n6. Đề nghị Báo và Phát thanh, Truyền hình Quảng Ninh:\n"
+                   "Phối hợp tuyên truyền về kết quả cắt giảm TTHC.\n7. Giao Sở Nội vụ:\n"
+                   "Tham mưu kiện toàn đội ngũ công chức đầu mối.")
+    t = extract_tasks(doc)
+    assert t.lead.tolist() == ["Báo và Phát thanh, Truyền hình Quảng Ninh", "Sở Nội vụ"]
+    assert t.text.tolist() == ["Phối hợp tuyên truyền về kết quả cắt giảm TTHC.",
+                               "Tham mưu kiện toàn đội ngũ công chức đầu mối."]
+
+
+def test_brackets_with_thoi_han_thuc_hien_and_partners_before_thuc_hien():
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Rà soát (Văn phòng UBND tỉnh chủ trì; thời hạn thực hiện: "
+                               "Quý IV/2025).\n2. Công khai (Sở Nội vụ chủ trì, phối hợp Văn phòng UBND tỉnh "
+                               "thực hiện)."))
+    assert t.due.tolist() == ["2025-12-31", ""] and t.partners.tolist() == ["", "Văn phòng UBND tỉnh"]
