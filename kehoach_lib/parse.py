@@ -676,8 +676,8 @@ class _Prose:
             return not _ends_open(last)  # the standing request ends with its sentence
         if self.para_role or _ends_open(last):
             return False
-        first = strip_markup(text).lstrip()[:1]
-        if not (first.isupper() or first.isdigit()):  # "100% thủ tục …" starts a paragraph too
+        initial = strip_markup(text).lstrip()[:1]
+        if not (initial.isupper() or initial.isdigit()):  # "100% thủ tục …" starts a paragraph too
             return False
         first, body = self.widths
         width = first if len(self.para) == 1 else body
@@ -1052,14 +1052,6 @@ def _field_key(name: str) -> str:
     if "sản phẩm" in name:
         return "product"
     return "deadline"
-
-
-def _descends(node: _Node, ancestor: _Node) -> bool:
-    while node is not None:
-        if node is ancestor:
-            return True
-        node = node.parent
-    return False
 
 
 def _kind_for(node: _Node, *, itself: bool = False) -> str:
