@@ -377,15 +377,12 @@ _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 
 def _goes_on_after_signature(seq, idx: int) -> bool:
     """A line the document goes on with after a signature: an appendix or an attached plan
-    (:data:`_AFTER_SIGNATURE`), a numbered heading, or a table (tabs, pipes, pipe cells)."""
+    (:data:`_AFTER_SIGNATURE`), a numbered heading, or a table (tabs, which one-line pipe rows
+    have become in ``seq``, or pipe cells)."""
     raw = seq[idx][1]
     text = clean_cell(raw)
     return bool(_AFTER_SIGNATURE.match(text) or _ROMAN.match(text) or _ARABIC.match(text) or "\t" in raw
-                or _is_md_table_line(raw) or _is_pipe_table_start(seq, idx))
-
-
-def _is_md_table_line(raw: str) -> bool:
-    return bool(_MD_ROW.match(raw) or _MD_RULE.match(raw))
+                or _is_pipe_table_start(seq, idx))
 
 
 def _md_row_as_tabs(raw: str) -> str:
@@ -441,7 +438,8 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
         if not text:
             state.role(ln, "blank")
             continue
-        goes_on = _goes_on_after_signature(seq, idx)
+        # only read right after a signature (it looks 14 lines ahead)
+        goes_on = (signed or after_signature) and _goes_on_after_signature(seq, idx)
         if goes_on:
             signed = after_signature = False
         if _BOILERPLATE.match(text):
@@ -763,7 +761,6 @@ class _Prose:
             for key, val in parts:
                 if val:
                     self.field_paragraph.setdefault(key, []).append(val)
-        self._inline_fields(value)
         self.para = None
         self.awaiting_value = not parts[-1][1]
 
@@ -810,9 +807,6 @@ class _Prose:
         if self.field_paragraph is not None:
             self.field_paragraph_lines.add(ln)
         self.para = None
-
-    def _inline_fields(self, value):
-        pass
 
     def _close_fields(self):
         if self.in_fields:
