@@ -101,9 +101,10 @@ _PLAIN_FIELD = re.compile(
 #: starts "Chủ trì, phối hợp với …" is not one.
 _SHORT_FIELD = re.compile(
     r"^(?:-\s*)?(?=[A-ZĐ])(?P<name>(?i:Chủ trì|Phối hợp|Thời gian))(?P<qual>)\s*:\s*(?P<value>.*)$")
-#: A further field in the same line, after a semicolon: "…; phối hợp: …; thời hạn: …".
+#: A further field in the same line, after a semicolon or a full stop: "…; phối hợp: …; thời
+#: hạn: …", "+ Nội dung (ii): Sở, ban, ngành. Cơ quan phối hợp: Văn phòng UBND tỉnh".
 _MORE_FIELDS = re.compile(
-    r";\s*(?P<name>(?:cơ quan |đơn vị )?(?:chủ trì|phối hợp|thực hiện)|thời hạn(?: hoàn thành)?"
+    r"[.;]\s*(?P<name>(?:cơ quan |đơn vị )?(?:chủ trì|phối hợp|thực hiện)|thời hạn(?: hoàn thành)?"
     r"|thời gian(?: hoàn thành| thực hiện)?|sản phẩm)\s*:\s*",
     re.IGNORECASE,
 )
@@ -746,7 +747,7 @@ class _Prose:
             self.field_paragraph = self._paragraph_fields(targets)
             if self.field_paragraph is not None:
                 self.targets = []  # "Sở X theo dõi …" then "Thời hạn: …": the paragraph's, not its heading's
-        parts = _field_parts(name, value)
+        parts = _field_parts(_field_key(name), value)
         self.current_field = parts[-1][0]
         self.state.role(ln, "field")
         lines = [ln, *self.field_continuations.get(ln, [])]
@@ -795,13 +796,12 @@ class _Prose:
             refs = [f"({r})" for r in _ITEM_REF.findall(m.group("items"))]
             targets = [t for t in self.part_targets if t.label in refs] or self.targets
             value = m.group("value")
-        head, inline = _split_inline_fields(value)
+        parts = _field_parts(self.current_field, value)
         sinks = [t.fields for t in targets] + ([self.field_paragraph] if self.field_paragraph is not None else [])
         for fields in sinks:
-            if head.strip():
-                fields.setdefault(self.current_field, []).append(head)
-            for key, val in inline:
-                fields.setdefault(key, []).append(val)
+            for key, val in parts:
+                if val:
+                    fields.setdefault(key, []).append(val)
         for node in targets:
             node.field_lines.add(ln)
         if self.field_paragraph is not None:
@@ -970,15 +970,6 @@ class _Prose:
     default_lead = ""
 
 
-def _split_inline_fields(value: str) -> tuple[str, list[tuple[str, str]]]:
-    """``X. Cơ quan phối hợp: Y`` -> (``X``, [("partners", ``Y``)])."""
-    m = re.search(r"(?:^|[.;]\s*)(Cơ quan (?:phối hợp|chủ trì|thực hiện))\s*:\s*(.*)$", value)
-    if not m:
-        return value, []
-    head = value[: m.start()].strip()
-    return head, [(_field_key(m.group(1)), m.group(2).strip())]
-
-
 def _fields_of(node: _Node, para) -> tuple[dict[str, list[str]], set[int]]:
     """The field block right after ``para``, one of ``node``'s unnumbered paragraphs, and its
     lines (none: empty)."""
@@ -1024,15 +1015,16 @@ def _is_value_part(text: str) -> bool:
     return _SCOPE.match("+ " + _LEADING_BULLET.sub("", text)) is not None
 
 
-def _field_parts(name: str, value: str) -> list[tuple[str, str]]:
-    """``(name, value)`` of a field line and of the fields its value goes on to name after a
-    semicolon: ``Chủ trì: X; phối hợp: Y; thời hạn: Z`` -> lead X, partners Y, deadline Z."""
+def _field_parts(key: str, value: str) -> list[tuple[str, str]]:
+    """``(key, value)`` of a field's value (``key``: the field's, see :func:`_field_key`) and of
+    the fields it goes on to name after a semicolon or a full stop: ``X; phối hợp: Y; thời hạn:
+    Z`` under ``lead`` -> lead X, partners Y, deadline Z."""
     parts, pos = [], 0
     for m in _MORE_FIELDS.finditer(value):
-        parts.append((name, value[pos : m.start()]))
-        name, pos = m.group("name"), m.end()
-    parts.append((name, value[pos:]))
-    return [(_field_key(n), v.strip().rstrip(";").strip()) for n, v in parts]
+        parts.append((key, value[pos : m.start()]))
+        key, pos = _field_key(m.group("name")), m.end()
+    parts.append((key, value[pos:]))
+    return [(k, v.strip().rstrip(";").strip()) for k, v in parts]
 
 
 def _field_key(name: str) -> str:
