@@ -243,13 +243,12 @@ def own_deadline_text(text: str, *, years: bool = True) -> str:
     is false.
     """
     text = strip_markup(text)
-    found = [(m.start(), m.group(0).strip()) for m in _OWN_DEADLINE.finditer(text)]
-    if years:
-        taken = [m.span() for m in _OWN_DEADLINE.finditer(text)]
-        found += [(m.start(), m.group(0).strip()) for m in _OWN_YEAR.finditer(text)
-                  if not any(lo < m.end() and m.start() < hi for lo, hi in taken)]
+    matches = list(_OWN_DEADLINE.finditer(text))
+    if years:  # a year phrase overlapping a dated one is part of it
+        matches += [y for y in _OWN_YEAR.finditer(text)
+                    if not any(m.start() < y.end() and y.start() < m.end() for m in matches)]
     # "thời hạn: Quý III/2025" is the deadline "Quý III/2025"; the label is not part of it
-    phrases = (_DEADLINE_LABEL.sub("", phrase) for _, phrase in sorted(found))
+    phrases = (_DEADLINE_LABEL.sub("", m.group(0).strip()) for m in sorted(matches, key=lambda m: m.start()))
     return "; ".join(dict.fromkeys(phrases))
 
 
