@@ -46,6 +46,16 @@ def table_title(name: str, *, lang: str = "en") -> str:
     return found or name
 
 
+def _value_labels(lang: str) -> dict[str, str]:
+    """Value -> its label in ``lang``, from the ``value:`` rows of ``column_labels.csv``."""
+    return {k[len("value:"):]: v[lang] for k, v in _labels(LABELS_FILE).items() if k.startswith("value:")}
+
+
+def readable(df: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
+    """A table as the report shows it: index as columns, categories and headers in ``lang``."""
+    return label_columns(label_values(_flat(df), lang=lang), lang=lang)
+
+
 def label_values(df: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     """A copy whose categorical cells read in ``lang`` (``objective`` -> ``mục tiêu``, ``covered``
     -> ``đã có``), from the ``value:`` rows of ``column_labels.csv``: only columns whose every
@@ -53,7 +63,7 @@ def label_values(df: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     never touched. English: unchanged."""
     if lang == "en":
         return df.copy()
-    labels = {k[len("value:"):]: v[lang] for k, v in _labels(LABELS_FILE).items() if k.startswith("value:")}
+    labels = _value_labels(lang)
 
     def parts(cell: str) -> list[str]:  # "prose, field-lines": a list of values
         return cell.split(", ")
@@ -76,7 +86,7 @@ def summary_value(value, *, lang: str = "en") -> str:
     text = str(value)
     if lang == "en":
         return text
-    labels = {k[len("value:"):]: v[lang] for k, v in _labels(LABELS_FILE).items() if k.startswith("value:")}
+    labels = _value_labels(lang)
     return re.sub(r"\b(covered|partial|missing)\b", lambda m: labels.get(m.group(1), m.group(1)), text)
 
 
@@ -264,7 +274,7 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path, *, lang: 
     out_dir = Path(out_dir)
     (out_dir / "tables").mkdir(parents=True, exist_ok=True)
     written: dict[str, dict[str, Path]] = {}
-    labelled = {name: label_columns(label_values(_flat(df), lang=lang), lang=lang) for name, df in tables.items()}
+    labelled = {name: readable(df, lang=lang) for name, df in tables.items()}
     shown, notes = {}, {}
     for name, df in labelled.items():
         shown[name] = df.head(max_rows)
@@ -326,8 +336,7 @@ def write_index(out_dir: str | Path, *, title: str | None = None, tables: dict[s
         parts.append(f"<li><b>{html.escape(table_title(name, lang=lang))}</b>: {links}</li>")
     parts.append("</ul>")
     for name, df in (previews or {}).items():
-        shown = label_columns(label_values(_flat(df), lang=lang), lang=lang)
-        parts.append(f"<h3>{html.escape(table_title(name, lang=lang))}</h3>{html_table(shown)}")
+        parts.append(f"<h3>{html.escape(table_title(name, lang=lang))}</h3>{html_table(readable(df, lang=lang))}")
     path = safe_output_path(out_dir, "index.html")
     path.write_text(_PAGE.format(lang=lang, title=html.escape(title), body="\n".join(parts)),
                     encoding="utf-8")
