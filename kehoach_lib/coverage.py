@@ -232,10 +232,10 @@ def deadline_stages(text: str, deadline_text: str, due: str) -> list[str]:
     due = due if isinstance(due, str) else ""
     if not due:
         return []
-    for source in (text, deadline_text):
+    for source, as_written in ((text, False), (deadline_text, True)):
         source = source if isinstance(source, str) else ""
         phrases = own_deadline_text(source).split("; ")
-        if source is deadline_text:  # a deadline as written needs no cue, part by part ("…; Quý I/2026")
+        if as_written:  # a deadline as written needs no cue, part by part ("…; Quý I/2026")
             phrases += re.split(r"[;\n]", source)
         found = {resolve_due(p) for p in phrases if p.strip()}
         found.discard(None)
