@@ -27,16 +27,19 @@ Two things qualify the deadline comparison (``days_late``, plan minus directive,
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
+from sklearn.preprocessing import normalize
 
 from . import config
 from . import text as _text
 from .deadlines import own_deadline_text, resolve_due
-from .directives import directive_info, load_directive
+from .directives import directive_info, list_directives, load_directive
 from .match import TaskVectorizer
 from .text import correct_spelling, expand_abbreviations, load_abbreviations, load_spelling, normalize_text
 
@@ -81,14 +84,48 @@ def _plain(text: str) -> str:
     return " ".join(expand_abbreviations(text, load_abbreviations(_text.ABBREVIATIONS_FILE)).lower().split())
 
 
-def eligible(tasks: pd.DataFrame, must: list[list[str]]) -> np.ndarray:
-    """Tasks that use a word of every ``must`` group (all tasks when there are none)."""
-    plain = tasks["text"].map(_plain)
+def eligible(tasks: pd.DataFrame, must: list[list[str]], *, plain: pd.Series | None = None) -> np.ndarray:
+    """Tasks that use a word of every ``must`` group (all tasks when there are none).
+
+    ``plain`` is the tasks' texts as :func:`_plain` reads them, when already at hand (reading
+    them is most of the cost)."""
+    plain = tasks["text"].map(_plain) if plain is None else plain
     ok = np.ones(len(tasks), dtype=bool)
     for group in must:
         words = [_plain(w) for w in group]
         ok &= plain.map(lambda t, ws=words: any(w in t for w in ws)).to_numpy()
     return ok
+
+
+def requirement_mask(tasks: pd.DataFrame, requirements: pd.DataFrame) -> np.ndarray:
+    """Which task may carry which requirement (rows: requirements, columns: tasks): it uses a
+    word of every ``must`` group, and for a requirement of kind ``task`` it is work to do (a
+    task or duty, :data:`TASK_KINDS`), not an aim. Years are not read (:func:`of_year`)."""
+    plain = tasks["text"].map(_plain)
+    doing = tasks["kind"].isin(TASK_KINDS).to_numpy()
+    return np.array([eligible(tasks, req["_must"], plain=plain) & (doing if req["kind"] == "task" else True)
+                     for _, req in requirements.iterrows()], dtype=bool).reshape(len(requirements), len(tasks))
+
+
+def requirement_profiles(tasks: pd.DataFrame, *, vectorizer: TaskVectorizer, x: sp.csr_matrix,
+                         directives: Sequence[str] | None = None) -> sp.csr_matrix:
+    """Each task's profile over the requirements of the directive catalogues (rows: tasks,
+    unit length; a task that may carry no requirement has an empty row).
+
+    A profile holds the task's cosine with every requirement it may carry
+    (:func:`requirement_mask`), read with the matcher's fitted ``vectorizer`` and its vectors
+    ``x`` of the task texts. Two tasks whose profiles point the same way answer the same
+    requirements, which the pair scorer reads as evidence that they say the same thing even in
+    different words (:data:`kehoach_lib.scorer.FEATURES`, ``directive``). ``directives``
+    defaults to every catalogue (:func:`~kehoach_lib.directives.list_directives`).
+    """
+    names = list_directives() if directives is None else list(directives)
+    reqs = pd.concat([load_directive(d) for d in names], ignore_index=True) if names else pd.DataFrame()
+    if reqs.empty or len(tasks) == 0:
+        return sp.csr_matrix((len(tasks), len(reqs)))
+    scores = (vectorizer.transform(reqs["text"].tolist()) @ x.T).toarray()
+    scores = np.where(requirement_mask(tasks.reset_index(drop=True), reqs), scores, 0.0)
+    return normalize(sp.csr_matrix(scores.T))
 
 
 #: The years a heading names: "Mục tiêu năm 2025", "năm 2025 và 2026", "năm 2025 - 2026".
@@ -334,11 +371,10 @@ def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "provinc
     unit_predates = {unit: _all_predate(doc_predates[d] for d in dict.fromkeys(tasks.doc_id[tasks[key] == unit]))
                      for unit in units}
     scores, vec, xr, xt = requirement_scores(tasks, reqs)
+    mask = requirement_mask(tasks, reqs)  # work to do is carried by tasks and duties, not by aims
     rows = []
     for r, req in reqs.iterrows():
-        ok = eligible(tasks, req["_must"]) & of_year(tasks, req["year"])
-        if req["kind"] == "task":  # work to do is carried by tasks and duties, not by aims
-            ok &= tasks["kind"].isin(TASK_KINDS).to_numpy()
+        ok = mask[r] & of_year(tasks, req["year"])
         masked = np.where(ok, scores[r], 0.0)
         for unit in units:
             cols = np.flatnonzero(tasks[key].to_numpy() == unit)

@@ -319,12 +319,14 @@ def _scored_candidates(tasks: pd.DataFrame, prep: _Prepared, k: int,
                        embeddings: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every candidate pair (``a < b``) with the pair scorer's features (and ``embedding`` when
     ``embeddings`` are given)."""
+    from .coverage import requirement_profiles  # coverage reads tasks with this module's vectorizer
     from .embed import embedding_matrix
 
     cand = _candidates(prep, k, CANDIDATE_FLOOR)
     leads = tasks["lead"].tolist() if "lead" in tasks else [None] * len(tasks)
+    profiles = requirement_profiles(tasks, vectorizer=prep.vec, x=prep.x_text)
     table = pair_features(cand, x=prep.x, docs=prep.docs, groups=prep.groups, x_text=prep.x_text,
-                          x_syllables=_syllable_vectors(prep.vec), leads=lead_matrix(leads),
+                          x_syllables=_syllable_vectors(prep.vec), leads=lead_matrix(leads), profiles=profiles,
                           embeddings=None if embeddings is None else embedding_matrix(embeddings, tasks))
     # two texts that share no term are never a match (a heading can strengthen a match only)
     return table[table.shared > 0].reset_index(drop=True)

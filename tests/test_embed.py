@@ -127,7 +127,7 @@ def test_the_embedding_feature_is_the_cosine_of_the_vectors():
     x = sp.csr_matrix(np.eye(3))
     cand = pd.DataFrame({"i": [0, 0, 1], "j": [1, 2, 2], "s": [0.5, 0.2, 0.1], "dj": [1, 2, 2]})
     common = {"x": x, "docs": np.arange(3), "groups": np.zeros(3, dtype=int), "x_text": x, "x_syllables": x,
-              "leads": lead_matrix([None] * 3)}
+              "leads": lead_matrix([None] * 3), "profiles": sp.csr_matrix((3, 0))}
     e = np.array([[1.0, 0.0], [0.6, 0.8], [0.0, 1.0]])
     out = pair_features(cand, embeddings=e, **common).set_index(["a", "b"])
     assert out[EMBEDDING].round(6).to_dict() == {(0, 1): 0.6, (0, 2): 0.0, (1, 2): 0.8}

@@ -70,18 +70,21 @@ def test_the_report_follows_a_researchers_judgements(tmp_path, capsys):
     (tmp_path / "j.csv").write_text(
         "doc_a,line_a,doc_b,line_b,label,note\n"
         "bacgiang_kh58_2025,153,bacninh_kh383_2023,199,1,training the same staff\n"
+        "bacgiang_kh58_2025,118,bacninh_kh383_2023,24,1,better online services after a review\n"
         "bacgiang_kh58_2025,172,bacninh_kh383_2023,198,0,opinions on decentralising are not decentralising\n"
         "bacgiang_kh58_2025,1,bacninh_kh383_2023,198,0,a line in no task\n", encoding="utf-8")
     out_dir = tmp_path / "report"
     assert main(["report", "--out", str(out_dir), "--quiet", "--judgements", str(tmp_path / "j.csv")]) == 0
     captured = capsys.readouterr()
-    # the pair judged the same had not been found by the matcher: it is added, not confirmed
-    assert "judgements: 1 judged the same (0 confirmed, 1 added), 1 rejected, 1 not applied" in captured.out
-    assert "j.csv: row 4 name a line in no task" in captured.err
+    # the matcher had found the training pair (confirmed), not the online-services one (added)
+    assert "judgements: 2 judged the same (1 confirmed, 1 added), 1 rejected, 1 not applied" in captured.out
+    assert "j.csv: row 5 name a line in no task" in captured.err
     m = pd.read_csv(out_dir / "tables" / "matches.csv", keep_default_na=False)  # headers labelled
     pairs = set(zip(m["Task A"], m["Task B"], strict=True))
-    assert (m["Researcher's judgement"] == "added").sum() == 1  # the matcher had not found it
-    assert ("bacgiang_kh58_2025:III.3.b.(v)", "bacninh_kh383_2023:PL01.IX.5") in pairs
+    judged = dict(zip(zip(m["Task A"], m["Task B"], strict=True), m["Researcher's judgement"], strict=True))
+    assert judged[("bacgiang_kh58_2025:III.3.b.(v)", "bacninh_kh383_2023:PL01.IX.5")] == "confirmed"
+    assert judged[("bacgiang_kh58_2025:III.3.a.(i)", "bacninh_kh383_2023:I.3")] == "added"
+    assert (m["Researcher's judgement"] == "added").sum() == 1
     assert ("bacgiang_kh58_2025:V.2.b", "bacninh_kh383_2023:PL01.IX.4") not in pairs
 
 

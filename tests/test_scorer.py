@@ -54,14 +54,16 @@ def test_a_file_that_is_no_pair_model_says_what_it_lacks(tmp_path, text, reason)
 
 def test_evidence_points_the_expected_way():
     coef = dict(zip(load_pair_model().features, load_pair_model().coef, strict=True))
-    # more alike, and each other's nearest, and led by the same agency: more likely the same task
-    assert coef["cosine"] > 0 and coef["syllables"] > 0 and coef["same_lead"] > 0
+    # more alike, each other's nearest, led by the same agency, answering the same requirements:
+    # more likely the same task
+    assert coef["cosine"] > 0 and coef["syllables"] > 0 and coef["same_lead"] > 0 and coef["directive"] > 0
     assert coef["rank_best"] < 0 and coef["rank_worst"] < 0
 
 
-def _features(cand, x, docs, leads):
+def _features(cand, x, docs, leads, profiles=None):
+    profiles = sp.csr_matrix((len(docs), 0)) if profiles is None else sp.csr_matrix(profiles)
     return pair_features(cand, x=x, docs=np.asarray(docs), groups=np.zeros(len(docs), dtype=int), x_text=x,
-                         x_syllables=x, leads=lead_matrix(leads)).set_index(["a", "b"])
+                         x_syllables=x, leads=lead_matrix(leads), profiles=profiles).set_index(["a", "b"])
 
 
 def test_features_of_candidate_pairs():
@@ -85,6 +87,15 @@ def test_features_of_candidate_pairs():
     shuffled = _features(cand.sample(frac=1, random_state=3), x, [0, 0, 1, 1],
                          ["Sở Tư pháp", None, "Sở Tư pháp", "Sở Nội vụ"])
     pd.testing.assert_frame_equal(out, shuffled)
+
+
+def test_the_directive_feature_is_the_cosine_of_the_requirement_profiles():
+    # tasks 0 and 2 answer the same requirement (the first), 1 answers none, 3 another one
+    x = sp.csr_matrix(np.eye(4))
+    cand = pd.DataFrame({"i": [0, 0, 1, 1], "j": [2, 3, 2, 3], "s": [0.5] * 4, "dj": [1] * 4})
+    profiles = np.array([[0.6, 0.8], [0.0, 0.0], [1.0, 0.0], [0.0, 1.0]])
+    out = _features(cand, x, [0, 0, 1, 1], [None] * 4, profiles)
+    assert out["directive"].round(6).to_dict() == {(0, 2): 0.6, (0, 3): 0.8, (1, 2): 0.0, (1, 3): 0.0}
 
 
 def test_tied_cosines_share_a_rank():
@@ -117,7 +128,7 @@ def test_ranks_count_only_comparable_tasks():
     cand = pd.concat([cand, pd.DataFrame({"i": [0, 2], "j": [2, 0], "s": [s[0, 2], s[2, 0]], "dj": [1, 0]})])
     groups = np.array([0, 0, 0, 1])
     out = pair_features(cand, x=x, docs=np.array([0, 1, 1, 1]), groups=groups, x_text=x, x_syllables=x,
-                        leads=lead_matrix([None] * 4)).set_index(["a", "b"])
+                        leads=lead_matrix([None] * 4), profiles=sp.csr_matrix((4, 0))).set_index(["a", "b"])
     # among 0's comparable tasks in document 1 (1 and 2), 2 is nearer: 1 is second
     assert out.loc[(0, 1), "rank_worst"] == pytest.approx(np.log(2))
 
@@ -158,7 +169,8 @@ def test_lead_matrix_uses_canonical_agencies_as_of_today():
 
 
 def test_model_file_round_trip_and_errors(tmp_path):
-    table = pd.DataFrame({f: np.linspace(0, 1, 40) + (k % 3) * 0.1 for k, f in enumerate(FEATURES)})
+    rng = np.random.default_rng(0)
+    table = pd.DataFrame({f: rng.uniform(size=40) for f in FEATURES}).sort_values("cosine", ignore_index=True)
     labels = (table["cosine"] > 0.5).astype(int)
     model = fit_model(table, labels)
     assert model.predict_proba(table.iloc[[-1]])[0] > 0.5 > model.predict_proba(table.iloc[[0]])[0]
