@@ -77,23 +77,27 @@ def requirement_scores(
     return (xr @ xt.T).toarray(), vec, xr, xt
 
 
-def _plain(text: str) -> str:
-    """Lowercase NFC text with misspellings corrected and abbreviations expanded (the tables the
-    tokenizer reads), for ``must`` word checks."""
-    text = correct_spelling(normalize_text(text), load_spelling(_text.SPELLING_FILE))
-    return " ".join(expand_abbreviations(text, load_abbreviations(_text.ABBREVIATIONS_FILE)).lower().split())
+def _plain_texts(texts: pd.Series) -> pd.Series:
+    """Lowercase NFC texts with misspellings corrected and abbreviations expanded (the tables the
+    tokenizer reads), for ``must`` word checks; the tables read once, each distinct text once."""
+    spelling, abbreviations = load_spelling(_text.SPELLING_FILE), load_abbreviations(_text.ABBREVIATIONS_FILE)
+    plain = {t: " ".join(expand_abbreviations(correct_spelling(normalize_text(t), spelling), abbreviations)
+                         .lower().split()) for t in dict.fromkeys(texts)}
+    return texts.map(plain)
 
 
 def eligible(tasks: pd.DataFrame, must: list[list[str]], *, plain: pd.Series | None = None) -> np.ndarray:
     """Tasks that use a word of every ``must`` group (all tasks when there are none).
 
-    ``plain`` is the tasks' texts as :func:`_plain` reads them, when already at hand (reading
+    ``plain`` is the tasks' texts as :func:`_plain_texts` reads them, when already at hand (reading
     them is most of the cost)."""
-    plain = tasks["text"].map(_plain) if plain is None else plain
+    plain = _plain_texts(tasks["text"]) if plain is None else plain
     ok = np.ones(len(tasks), dtype=bool)
     for group in must:
-        words = [_plain(w) for w in group]
-        ok &= plain.map(lambda t, ws=words: any(w in t for w in ws)).to_numpy()
+        words = _plain_texts(pd.Series(group, dtype=object))
+        if words.empty:  # a group with no word is met by no task
+            return np.zeros(len(tasks), dtype=bool)
+        ok &= plain.str.contains("|".join(map(re.escape, words)), regex=True).to_numpy(dtype=bool)
     return ok
 
 
@@ -101,7 +105,7 @@ def requirement_mask(tasks: pd.DataFrame, requirements: pd.DataFrame) -> np.ndar
     """Which task may carry which requirement (rows: requirements, columns: tasks): it uses a
     word of every ``must`` group, and for a requirement of kind ``task`` it is work to do (a
     task or duty, :data:`TASK_KINDS`), not an aim. Years are not read (:func:`of_year`)."""
-    plain = tasks["text"].map(_plain)
+    plain = _plain_texts(tasks["text"])
     doing = tasks["kind"].isin(TASK_KINDS).to_numpy()
     return np.array([eligible(tasks, req["_must"], plain=plain) & (doing if req["kind"] == "task" else True)
                      for _, req in requirements.iterrows()], dtype=bool).reshape(len(requirements), len(tasks))

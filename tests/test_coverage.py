@@ -116,6 +116,48 @@ def test_a_misspelt_term_still_carries_its_requirement(tasks):
     assert eligible(tasks[misspelt], [["cổng dịch vụ công"]]).all()
 
 
+def test_must_words_are_whole_groups_and_literal():
+    from kehoach_lib.coverage import eligible
+
+    tasks = pd.DataFrame({"text": ["Số hóa hồ sơ (TTHC) trên CSDL", "Công khai TTHC", "Tập huấn cán bộ"]})
+    # one word of every group; abbreviations in the text count as their expansion
+    assert eligible(tasks, [["số hoá", "công khai"], ["thủ tục hành chính"]]).tolist() == [True, True, False]
+    assert not eligible(tasks, [["hồ.sơ"]]).any() and not eligible(tasks, [["(cán bộ)"]]).any()  # not patterns
+    assert eligible(tasks, []).all() and not eligible(tasks, [[]]).any()  # no group / a group of no word
+
+
+def test_requirement_profiles_point_tasks_that_answer_one_requirement_the_same_way(tasks):
+    from kehoach_lib.coverage import requirement_profiles
+    from kehoach_lib.directives import list_directives, load_directive
+    from kehoach_lib.match import TaskVectorizer
+
+    vec = TaskVectorizer()
+    x = vec.fit_transform(tasks.text.tolist())
+    profiles = requirement_profiles(tasks, vectorizer=vec, x=x)
+    reqs = [r for d in list_directives() for r in load_directive(d).requirement_id]
+    assert profiles.shape == (len(tasks), len(reqs))
+    row = {t: i for i, t in enumerate(tasks.task_id)}
+
+    def cos(a, b):
+        return float(profiles[row[a]].multiply(profiles[row[b]]).sum())
+
+    def first(a):
+        return reqs[int(np.argmax(profiles[row[a]].toarray()))]
+
+    # NQ 66's boundary-independent TTHC: Bắc Giang's 2025 objective, Bắc Ninh's 2023 task
+    a, b = "bacgiang_kh58_2025:II.1.c", "bacninh_kh383_2023:PL01.V.4"
+    assert first(a) == first(b) == "nq66.2025.boundary_independent" and cos(a, b) > 0.7
+    # publishing the TTHC list on the national database (QĐ 933), in 2023 and in 2024 words
+    a, b = "bacgiang_cv_2023:2", "bentre_kh_2024:PL.IV.2.1.2"
+    assert first(a) == first(b) == "qd933.publish_national_database" and cos(a, b) > 0.8
+    # licensing conditions and the postal service answer different requirements
+    assert cos("bacgiang_kh58_2025:III.1.e", "bacninh_kh383_2023:PL01.V.10") == 0
+    # unit rows, or empty ones for tasks that may carry no requirement (the must words)
+    norms = np.sqrt(np.asarray(profiles.multiply(profiles).sum(axis=1)).ravel())
+    assert np.allclose(norms[norms > 0], 1) and 0 < (norms == 0).sum() < len(tasks) / 2
+    assert requirement_profiles(tasks, vectorizer=vec, x=x, directives=[]).shape == (len(tasks), 0)
+
+
 # --- plans older than the directive -------------------------------------------------------
 
 @pytest.fixture(scope="module")
