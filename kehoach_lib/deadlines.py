@@ -36,7 +36,7 @@ _QUARTER = re.compile(
 _QUARTER_TOKEN = re.compile(_Q)
 #: The first or second half of a year (``6 tháng đầu năm 2025`` ends on 30/6).
 _HALF = re.compile(r"(?:(?<!\d)(?:6|06|sáu)\s+tháng|nửa)\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?(?![\d/])")
-_YEAR = re.compile(r"(?:trong|cả|hết|cuối)\s+năm\s+(\d{4})")
+_YEAR = re.compile(r"(?:trong|cả|hết|cuối|đến)\s+năm\s+(\d{4})")
 #: A deadline (or one ``;``-separated part of it) that is nothing but years or months of a
 #: year: ``Năm 2025``, ``2025``, ``12/2025``, ``Năm 2025-2026``, ``Giai đoạn 2025 - 2026``.
 #: Only a whole part counts, so a year inside wording (``kế hoạch năm 2025``) never does.
@@ -73,10 +73,14 @@ _OWN_DEADLINE = re.compile(
 )
 _DEADLINE_LABEL = re.compile(r"^thời\s+(?:hạn|gian)(?:\s+(?:hoàn\s+thành|thực\s+hiện))?\s*:\s*", re.IGNORECASE)
 #: A year alone is a task's own deadline only after a word of completion: "hoàn thành trong
-#: năm 2025" (not "triển khai trong năm 2025 các nhiệm vụ", which says when the work happens).
+#: năm 2025" (not "triển khai trong năm 2025 các nhiệm vụ", which says when the work happens),
+#: or as the span of periodic work: "định kỳ hằng quý trong năm 2026" runs to the end of 2026.
 _OWN_YEAR = re.compile(
     r"(?:(?:hoàn\s+thành|xong|chậm\s+nhất(?:\s+xong)?)\s*(?:trong|hết|cuối)"
-    r"|thời\s+hạn(?:\s+hoàn\s+thành)?\s*:\s*(?:trong|hết|cuối)?)\s+năm\s+\d{4}(?:\s*[-–]\s*\d{4})?",
+    r"|thời\s+hạn(?:\s+hoàn\s+thành)?\s*:\s*(?:trong|hết|cuối)?"
+    r"|(?:định\s+kỳ\s+)?(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)(?:\s*,\s*(?:tháng|quý|năm))*\s*,?\s*"
+    r"(?:trong|đến|đến\s+hết|cả)"
+    r")\s+năm\s+\d{4}(?:\s*[-–]\s*\d{4})?",
     re.IGNORECASE,
 )
 #: A deadline counted from the plan's own date: "trong 10 ngày kể từ ngày Kế hoạch này được ban

@@ -155,6 +155,13 @@ def test_own_deadline_text_needs_a_cue_so_years_in_wording_are_not_read():
         ("Triển khai trong năm 2025 các nhiệm vụ trọng tâm", "", None),
         # "before 2026" would end on 31/12/2025, but the rules read years as their end: left out
         ("Hoàn thành trước năm 2026", "", None),
+        # periodic work in or up to a year runs to that year's end
+        ("Tập huấn định kỳ hằng quý trong năm 2026 cho cán bộ", "định kỳ hằng quý trong năm 2026", "2026-12-31"),
+        ("Báo cáo hằng tháng, quý trong năm 2025.", "hằng tháng, quý trong năm 2025", "2025-12-31"),
+        ("Kiểm tra hàng năm đến năm 2030", "hàng năm đến năm 2030", "2030-12-31"),
+        # ... but not a year that is only near it, nor periodic work with no year
+        ("Chỉ số cải cách hành chính hàng năm của tỉnh năm 2025", "", None),
+        ("Định kỳ hằng tháng tổng hợp báo cáo", "", None),
     ],
 )
 def test_a_year_in_a_tasks_own_wording_is_its_deadline_after_a_word_of_completion(text, phrase, due):
