@@ -181,8 +181,10 @@ _SECTION_KIND = [
     (re.compile(r"TỔ CHỨC THỰC HIỆN(?:\s+KẾ HOẠCH(?:\s+NÀY)?)?\s*:?$|TRÁCH NHIỆM", re.IGNORECASE), "duty"),
 ]
 _AGENCY_HEAD = (
-    r"(?:[Cc]ác\s+)?(?:Sở|sở|Văn phòng|văn phòng|VP|UBND|Ủy ban|Uỷ ban|Trung tâm|Ban|Công an"
-    r"|Bộ phận|Cơ quan|cơ quan|Đài|Báo|Phòng|Thủ trưởng|Người đứng đầu)"
+    r"(?:[Cc]ác\s+)?(?:Sở|sở|Văn phòng|văn phòng|VP|UBND|Ủy ban|Uỷ ban|Trung tâm|Công an"
+    # "Ban", "Báo", "Phòng" open verbs too: "Ban hành quy chế", "Báo cáo kết quả", "Phòng, chống"
+    r"|Ban(?!\s+hành)|Báo(?!\s+cáo)|Phòng(?!,?\s+(?:chống|ngừa))"
+    r"|Bộ phận|Cơ quan|cơ quan|Đài|Thủ trưởng|Người đứng đầu)"
 )
 LEAD_VERBS_FILE = config.DATA_DIR / "lead_verbs.txt"
 #: Words before an agency named in a task's wording (``Giao Sở Tư pháp …``).
@@ -837,7 +839,7 @@ class _Prose:
             state.role(node.title[0][0], "heading")
             for ln, _ in node.title[1:]:
                 state.role(ln, "heading")
-            lead_from_heading = _agency_heading(node) if kind == "duty" else ""
+            lead_from_heading = _agency_heading(node) if kind in ("task", "duty") else ""
             if not lead_from_heading and not node.is_appendix:
                 self._emit_paragraphs(node, node.paragraphs)
             for para in node.paragraphs:
@@ -873,7 +875,7 @@ class _Prose:
         # a title that stops without a full stop, or on a colon ("1. Mục đích:"), heads what follows
         heading_like = (_ends_open(title_rest) or strip_markup(title_rest).rstrip().endswith(":")) \
             and len(title_rest) < 200
-        agency = _agency_heading(node) if kind == "duty" else ""
+        agency = _agency_heading(node) if kind in ("task", "duty") else ""
         body: list[tuple[int | None, str]] = []
         extra: list[list[tuple[int | None, str]]] = []
         if agency and paragraphs:

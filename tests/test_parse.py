@@ -918,3 +918,37 @@ def test_brackets_with_thoi_han_thuc_hien_and_partners_before_thuc_hien():
                                "Quý IV/2025).\n2. Công khai (Sở Nội vụ chủ trì, phối hợp Văn phòng UBND tỉnh "
                                "thực hiện)."))
     assert t.due.tolist() == ["2025-12-31", ""] and t.partners.tolist() == ["", "Văn phòng UBND tỉnh"]
+
+
+# --- more provinces' layouts: công văn by agency, "Phần I", Markdown, tables from PDF ---------
+CONG_VAN_BY_AGENCY = """ỦY BAN NHÂN DÂN
+THÀNH PHỐ ĐÀ NẴNG
+Số: 1876/UBND-KSTTHC
+V/v triển khai thực hiện Nghị quyết số 66/NQ-CP
+Kính gửi:
+- Các sở, ban, ngành thành phố;
+- UBND các quận, huyện.
+
+Chủ tịch UBND thành phố có ý kiến chỉ đạo như sau:
+
+1. Sở Tài chính:
+- Chủ trì rà soát, đề xuất cắt giảm điều kiện đầu tư kinh doanh; hoàn thành trước ngày 30/6/2025.
+- Tham mưu bố trí kinh phí trong dự toán ngân sách hằng năm.
+
+2. Sở Tư pháp:
+- Kiểm soát chặt chẽ việc quy định TTHC trong dự thảo văn bản quy phạm pháp luật do HĐND, UBND thành phố ban hành.
+
+3. Các sở, ban, ngành; UBND các quận, huyện:
+- Báo cáo kết quả thực hiện định kỳ hằng tháng, gửi Văn phòng UBND thành phố trước ngày 20 hằng tháng."""
+
+
+def test_in_a_cong_van_each_agency_heading_leads_its_items_not_the_addressees():
+    t = extract_tasks(doc_from(CONG_VAN_BY_AGENCY, doc_type="công văn"))
+    assert t.lead.tolist() == ["Sở Tài chính", "Sở Tài chính", "Sở Tư pháp", "Các sở, ban, ngành; UBND các quận, huyện"]
+    assert t.due.tolist()[0] == "2025-06-30"
+
+
+@pytest.mark.parametrize("verb", ["Báo cáo kết quả", "Ban hành quy chế", "Phòng, chống"])
+def test_a_verb_that_begins_like_an_agency_is_no_lead(verb):
+    t = extract_tasks(doc_from(f"II. NHIỆM VỤ\n1. {verb} phối hợp thực hiện việc cắt giảm TTHC."))
+    assert t.lead.tolist() == [""]
