@@ -160,7 +160,11 @@ _NOTE = re.compile(r"^(?:Lưu ý\s*:|\(Kèm theo|\((?:Chi tiết|Có)[^()]*(?:b�
 #: task (as a numbered item it stays one).
 _CLOSING = re.compile(
     r"^(?:Trên đây là|(?P<request>Trong quá trình (?:tổ chức |triển khai )*thực hiện[^,.;]{0,40},\s*"
-    r"(?:nếu|trường hợp)\s+(?:có\s+)?(?:phát sinh\s+)?(?:khó khăn|vướng mắc)(?![^.]*\bchủ trì\b)))"
+    r"(?:nếu|trường hợp)\s+(?:có\s+)?(?:phát sinh\s+)?(?:khó khăn|vướng mắc)(?![^.]*\bchủ trì\b)"
+    # ... and the closing exhortation, a whole sentence that asks for nothing but to carry it out:
+    # "Yêu cầu Thủ trưởng các cơ quan, đơn vị nghiêm túc triển khai thực hiện./."
+    r"|(?:Yêu cầu|Đề nghị)\s+[^.;:]{0,200}?\b(?:nghiêm túc|khẩn trương|quan tâm)(?:,?\s+(?:tổ chức|triển khai|phối hợp|chỉ đạo))*,?\s+thực hiện"
+    r"(?:\s+(?:Công văn|Kế hoạch|Quyết định|Chỉ thị|văn bản)\s+này)?\s*(?:\./\.|\.|/\.)?\s*$))"
 )
 #: Headings whose unnumbered paragraphs and "- " items are objectives, tasks or duties (not
 #: "I. CĂN CỨ", "II. KẾT QUẢ THỰC HIỆN NĂM 2024", where they are the plan's reasons).

@@ -952,3 +952,23 @@ def test_in_a_cong_van_each_agency_heading_leads_its_items_not_the_addressees():
 def test_a_verb_that_begins_like_an_agency_is_no_lead(verb):
     t = extract_tasks(doc_from(f"II. NHIỆM VỤ\n1. {verb} phối hợp thực hiện việc cắt giảm TTHC."))
     assert t.lead.tolist() == [""]
+
+
+@pytest.mark.parametrize(
+    "last, closing",
+    [
+        ("Yêu cầu Thủ trưởng các cơ quan, đơn vị, Chủ tịch UBND các quận, huyện nghiêm túc triển khai thực hiện./.",
+         True),
+        ("Đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện.", True),
+        ("Yêu cầu các sở, ngành khẩn trương triển khai thực hiện Công văn này.", True),
+        # a request that asks for work is a task
+        ("Đề nghị Sở Tài chính quan tâm bố trí kinh phí thực hiện.", False),
+        ("Yêu cầu Sở Tư pháp nghiêm túc thực hiện việc rà soát văn bản.", False),
+    ],
+)
+def test_the_closing_exhortation_of_a_letter_is_no_task(last, closing):
+    doc = doc_from(CONG_VAN_BY_AGENCY + "\n\n" + last, doc_type="công văn")
+    t = extract_tasks(doc)
+    assert (last not in t.text.tolist()) is closing and len(t) == 4 + (not closing)
+    roles = line_accounting(doc).set_index("line").role
+    assert (roles[len(doc.lines)] == "closing") is closing
