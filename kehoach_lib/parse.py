@@ -78,11 +78,16 @@ WRAP_MIN_SAMPLES = 3
 # --- line patterns -----------------------------------------------------------------------
 _WS = re.compile(r"\s+")
 _TAGS = re.compile(r"<[^>]+>")
-_ROMAN = re.compile(r"^(?P<num>[IVX]{1,5})\.\s*(?P<rest>.*)$")
 # 1. / 1.2. and a) as the bundled plans number; 3/ 4) and a. as other provinces do, these only
 # before a capital (so "3/ 4 số thủ tục" or "a. điểm a" wrapped to a line's start are text)
 _UPPER = "A-ZĐÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"  # capitals (NFC)
-_ARABIC = re.compile(rf"^(?P<num>\d{{1,2}}(?:\.\d{{1,2}})*)(?:\.\s+|[/)]\s+(?=[{_UPPER}]))(?P<rest>\S.*)$")
+#: ``I. MỤC ĐÍCH``, also a part: ``Phần I``, ``PHẦN II. NHIỆM VỤ`` (its title often on the next
+#: line; not "Phần I của Kế hoạch …", which is a sentence).
+_ROMAN = re.compile(rf"^(?P<part>(?:Phần|PHẦN)\s+)?(?P<num>[IVX]{{1,5}})"
+                    rf"(?(part)(?!\w)[.:]?(?=\s*$|\s*[{_UPPER}])|\.)\s*(?P<rest>.*)$")
+#: ... and "Nhiệm vụ 1: Rà soát …", a task numbered by name
+_ARABIC = re.compile(rf"^(?P<named>(?:Nhiệm vụ|NHIỆM VỤ)\s+)?(?P<num>\d{{1,2}}(?:\.\d{{1,2}})*)"
+                     rf"(?(named)\s*[:.]\s*|(?:\.\s+|[/)]\s+(?=[{_UPPER}])))(?P<rest>\S.*)$")
 _LETTER = re.compile(rf"^(?P<num>[a-zđ])(?:\)\s*|\.\s+(?=[{_UPPER}]))(?P<rest>\S.*)$")
 _PAREN = re.compile(r"^\((?P<num>i{1,3}|iv|vi{0,3}|ix|x)\)\s*(?P<rest>\S.*)$")
 _FIELD_NAMES = (r"(?P<name>Cơ quan chủ trì|Cơ quan thực hiện|Cơ quan phối hợp|Đơn vị chủ trì"
@@ -653,10 +658,12 @@ class _Prose:
         last_ln, last = self.para[-1]
         if last_ln is None:
             return False  # a restored heading is complete
-        if (self.para_owner is not None and self.para is self.para_owner.title
-                and clean_cell(_join([t for _, t in self.para])).isupper() and not clean_cell(text).isupper()
-                and not _starts_lower(text)):
-            return False  # a heading in capitals ends where the capitals do, also in hard-wrapped text
+        if self.para_owner is not None and self.para is self.para_owner.title:
+            title = clean_cell(_join([t for _, t in self.para]))
+            if len(self.para) == 1 and (num := _numbering(title)) and not num[2].strip():
+                return True  # "Phần II" alone: its title is the next line
+            if title.isupper() and not clean_cell(text).isupper() and not _starts_lower(text):
+                return False  # a heading in capitals ends where the capitals do, also in hard-wrapped text
         if _DEADLINE_LINE.match(text):
             return True  # "+ Hoàn thành trước 31/10/2025." says when the item above is due
         if _ITEM_BULLET.match(text):

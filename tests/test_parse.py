@@ -972,3 +972,46 @@ def test_the_closing_exhortation_of_a_letter_is_no_task(last, closing):
     assert (last not in t.text.tolist()) is closing and len(t) == 4 + (not closing)
     roles = line_accounting(doc).set_index("line").role
     assert (roles[len(doc.lines)] == "closing") is closing
+
+
+PLAN_IN_PARTS = """KẾ HOẠCH
+Triển khai thực hiện Nghị quyết số 66/NQ-CP
+
+Phần I
+MỤC ĐÍCH, YÊU CẦU VÀ MỤC TIÊU
+1. Mục tiêu đến hết năm 2025
+- Bãi bỏ ít nhất 30% điều kiện kinh doanh không cần thiết.
+
+Phần II
+NHIỆM VỤ, GIẢI PHÁP
+
+Nhiệm vụ 1: Rà soát, thống kê đầy đủ TTHC liên quan đến hoạt động kinh doanh.
+Đơn vị chủ trì: Các sở, ban, ngành Thành phố.
+Đơn vị phối hợp: Văn phòng UBND Thành phố; Sở Tư pháp.
+Thời gian hoàn thành: trước ngày 30/6/2025.
+
+Nhiệm vụ 2: Tổng hợp, đánh giá kết quả cắt giảm TTHC.
+Đơn vị chủ trì: Văn phòng UBND Thành phố.
+Thời gian hoàn thành: Quý III năm 2025.
+
+PHẦN III. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch."""
+
+
+def test_parts_named_phan_and_tasks_named_nhiem_vu_are_numbering():
+    t = extract_tasks(doc_from(PLAN_IN_PARTS))
+    assert t.path.tolist() == ["I.1", "II.1", "II.2", "III.1"]
+    assert t.kind.tolist() == ["objective", "task", "task", "duty"]
+    assert t.section.tolist()[1] == "NHIỆM VỤ, GIẢI PHÁP"
+    assert t.text.tolist()[1] == "Rà soát, thống kê đầy đủ TTHC liên quan đến hoạt động kinh doanh."
+    # each task keeps its own fields, and the objective none of them
+    assert t.lead.tolist() == ["", "Các sở, ban, ngành Thành phố", "Văn phòng UBND Thành phố", "Sở Tài chính"]
+    assert t.partners.tolist() == ["", "Văn phòng UBND Thành phố; Sở Tư pháp", "", ""]
+    assert t.due.tolist() == ["", "2025-06-30", "2025-09-30", ""]
+    roles = line_accounting(doc_from(PLAN_IN_PARTS)).set_index("line").role
+    assert roles[4] == roles[5] == "heading"
+
+
+def test_phan_in_a_sentence_is_no_part():
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Rà soát TTHC.\nPhần I của Kế hoạch này do Sở Nội vụ theo dõi."))
+    assert t.path.tolist() == ["II.1", "II.1+1"]  # a paragraph of item 1, not a part I
