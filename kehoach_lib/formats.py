@@ -24,6 +24,14 @@ MAX_COMPRESSION_RATIO = 200
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
            "blockquote", "pre")
 _WS = re.compile(r"[ \t\u00a0]+")
+#: Markdown written around a plan's lines: "## II. NHIỆM VỤ" (ATX headings, closing #s too),
+#: "> " quotes, "**bold**", "__bold__", "*italic*", "* " bullets and backslash escapes.
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+_MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_MD_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
+_MD_EMPHASIS = re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])")
+_MD_BULLET = re.compile(r"^(\s*)\*\s+")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 
 
 class FormatProblem(ValueError):
@@ -44,7 +52,8 @@ def read_lines(path: Path, data: bytes, *, legacy: str = "convert") -> tuple[lis
     kind = format_of(path)
     if kind in ("txt", "md"):
         text, encoding = decode(data, legacy=legacy)
-        return text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), encoding
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        return ([markdown_to_text(line) for line in lines] if kind == "md" else lines), encoding
     if kind == "html":
         # the page's encoding is its own business, but text repaired or converted is reported
         lines, encoding = html_text(data, legacy=legacy)
@@ -55,6 +64,18 @@ def read_lines(path: Path, data: bytes, *, legacy: str = "convert") -> tuple[lis
         return pdf_lines(data), "pdf"
     raise FormatProblem(f"unsupported format {path.suffix or '(no extension)'}; "
                         f"supported: {', '.join(sorted(SUPPORTED))}")
+
+
+def markdown_to_text(line: str) -> str:
+    """One line of Markdown as the plain line it marks up: ``## II. NHIỆM VỤ`` -> ``II. NHIỆM
+    VỤ``, ``**1. Mục tiêu chung:** Cắt giảm`` -> ``1. Mục tiêu chung: Cắt giảm``, ``* item``
+    -> ``- item``; table rows (``| … |``) keep their pipes."""
+    line = _MD_QUOTE.sub("", line)
+    line = _MD_HEADING.sub(r"\1", line)
+    line = _MD_BULLET.sub(r"\1- ", line)
+    line = _MD_STRONG.sub(lambda m: m.group(1) or m.group(2), line)
+    line = _MD_EMPHASIS.sub(r"\1", line)
+    return _MD_ESCAPE.sub(r"\1", line)
 
 
 def _span(value) -> int:

@@ -125,6 +125,49 @@ def test_same_plan_same_tasks_in_every_format(docs, tmp_path, fmt):
     assert got.equals(want)
 
 
+@pytest.mark.parametrize(
+    "written, plain",
+    [
+        ("## I. MỤC TIÊU", "I. MỤC TIÊU"),
+        ("### 1. Văn phòng UBND tỉnh ###", "1. Văn phòng UBND tỉnh"),
+        ("**1. Mục tiêu chung:** Cắt giảm TTHC.", "1. Mục tiêu chung: Cắt giảm TTHC."),
+        ("**Nơi nhận:**", "Nơi nhận:"),
+        ("*Hà Tĩnh, ngày 25 tháng 4 năm 2025*", "Hà Tĩnh, ngày 25 tháng 4 năm 2025"),
+        ("* Rà soát __TTHC__ nội bộ", "- Rà soát TTHC nội bộ"),
+        ("> Thực hiện Nghị quyết số 66/NQ-CP", "Thực hiện Nghị quyết số 66/NQ-CP"),
+        ("| 1 | **Rà soát** | Sở Tư pháp |", "| 1 | Rà soát | Sở Tư pháp |"),
+        # not markup: a lone star, stars inside words, an escaped star
+        ("Giảm 30% * 2 lần", "Giảm 30% * 2 lần"),
+        ("a*b*c", "a*b*c"),
+        ("Số 5\\*", "Số 5*"),
+    ],
+)
+def test_markdown_markup_is_dropped_line_by_line(written, plain):
+    from kehoach_lib.formats import markdown_to_text
+
+    assert markdown_to_text(written) == plain
+
+
+def test_a_plan_written_in_markdown_gives_the_tasks_of_the_plain_one(tmp_path):
+    plain = ["KẾ HOẠCH", "Triển khai Nghị quyết số 66/NQ-CP", "I. MỤC TIÊU",
+             "1. Mục tiêu chung: Cắt giảm thực chất TTHC.", "II. NHIỆM VỤ CỤ THỂ", "1. Văn phòng UBND tỉnh",
+             "a) Tổng hợp danh mục TTHC (hoàn thành trước ngày 30/6/2025).", "b) Hướng dẫn Bộ phận một cửa.",
+             "Nơi nhận:", "- Như trên;", "- Lưu: VT."]
+    marked = ["# KẾ HOẠCH", "## Triển khai Nghị quyết số 66/NQ-CP", "## I. MỤC TIÊU",
+              "**1. Mục tiêu chung:** Cắt giảm thực chất TTHC.", "## II. NHIỆM VỤ CỤ THỂ", "### 1. Văn phòng UBND tỉnh",
+              "a) Tổng hợp danh mục TTHC (hoàn thành trước ngày 30/6/2025).", "b) Hướng dẫn Bộ phận một cửa.",
+              "**Nơi nhận:**", "* Như trên;", "* Lưu: VT."]
+    meta = {"doc_id": "ht", "province": "Hà Tĩnh", "date": "2025-04-25", "doc_type": "kế hoạch"}
+    (tmp_path / "plain.txt").write_text("\n".join(plain), encoding="utf-8")
+    (tmp_path / "marked.md").write_text("\n".join(marked), encoding="utf-8")
+    want = _tasks(load_document(tmp_path / "plain.txt", meta=meta))
+    got = _tasks(load_document(tmp_path / "marked.md", meta=meta))
+    assert len(want) == 3 and got.equals(want)
+    assert list(want.lead) == ["", "Văn phòng UBND tỉnh", "Văn phòng UBND tỉnh"]
+    roles = line_accounting(load_document(tmp_path / "marked.md", meta=meta)).role.tolist()
+    assert roles[-3:] == ["recipients"] * 3
+
+
 @pytest.mark.parametrize("fmt", ["docx", "html"])
 def test_tables_become_the_same_task_rows(docs, tmp_path, fmt):
     seed = docs["bacninh_kh383_2023"]
