@@ -71,16 +71,19 @@ _OWN_DEADLINE = re.compile(
     r"|thời\s+hạn(?:\s+hoàn\s+thành)?\s*:\s*(?:tháng\s+\d{1,2}\s*/\s*\d{4}|quý\s+[ivx\d]+\s*(?:/|năm)\s*\d{4})",
     re.IGNORECASE,
 )
-_DEADLINE_LABEL = re.compile(r"^thời\s+(?:hạn|gian)(?:\s+(?:hoàn\s+thành|thực\s+hiện))?\s*:\s*", re.IGNORECASE)
+_DEADLINE_LABEL = re.compile(r"^thời\s+(?:hạn|gian)(?:\s+(?:hoàn\s+thành|thực\s+hiện))?\s*:?\s*", re.IGNORECASE)
 #: A year alone is a task's own deadline only after a word of completion: "hoàn thành trong
 #: năm 2025" (not "triển khai trong năm 2025 các nhiệm vụ", which says when the work happens),
 #: or as the span of periodic work: "định kỳ hằng quý trong năm 2026" runs to the end of 2026.
 _OWN_YEAR = re.compile(
     r"(?:(?:hoàn\s+thành|xong|chậm\s+nhất(?:\s+xong)?)\s*(?:trong|hết|cuối)"
     r"|thời\s+hạn(?:\s+hoàn\s+thành)?\s*:\s*(?:trong|hết|cuối)?"
+    r"|thời\s+gian\s+(?:hoàn\s+thành|thực\s+hiện)\s*:?\s*(?:trong|hết|cuối)?"
     r"|(?:định\s+kỳ\s+)?(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)(?:\s*,\s*(?:tháng|quý|năm))*\s*,?\s*"
     r"(?:trong|đến|đến\s+hết|cả)"
-    r")\s+năm\s+\d{4}(?:\s*[-–]\s*\d{4})?",
+    r")\s+năm\s+\d{4}(?:\s*[-–]\s*\d{4})?"
+    # ... and the clause that closes a task with its years: "…; thực hiện trong năm 2025-2026."
+    r"|(?<=[;,])\s*(?:thực\s+hiện|triển\s+khai)\s+trong\s+năm\s+\d{4}(?:\s*[-–]\s*\d{4})?(?=\s*(?:[.;)]|$))",
     re.IGNORECASE,
 )
 #: A deadline counted from the plan's own date: "trong 10 ngày kể từ ngày Kế hoạch này được ban

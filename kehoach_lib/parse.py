@@ -122,7 +122,8 @@ _INLINE_FIELD = re.compile(
 )
 #: A bold phrase that states a deadline (official letters put deadlines in bold).
 _BOLD_DEADLINE = re.compile(r"\*\*([^*]*?(?:trước|chậm nhất|hạn|ngày \d)[^*]*?)\*\*", re.IGNORECASE)
-_INLINE_DEADLINE = re.compile(r"Thời hạn(?: hoàn thành)?:\s*(?P<value>[^.]+(?:\.\d[^.]*)*)")
+_INLINE_DEADLINE = re.compile(
+    r"(?<!\w)[Tt]hời (?:hạn|gian)(?: hoàn thành| thực hiện)?:\s*(?P<value>[^.]+(?:\.\d[^.]*)*)")
 #: Who and by when in brackets after the task: "(Sở Tư pháp chủ trì; thời hạn: tháng 6/2025)",
 #: "(Văn phòng UBND tỉnh chủ trì, phối hợp Sở Nội vụ; hoàn thành trong Quý III năm 2025)".
 _BRACKET_ASSIGNMENT = re.compile(

@@ -159,6 +159,11 @@ def test_own_deadline_text_needs_a_cue_so_years_in_wording_are_not_read():
         ("Tập huấn định kỳ hằng quý trong năm 2026 cho cán bộ", "định kỳ hằng quý trong năm 2026", "2026-12-31"),
         ("Báo cáo hằng tháng, quý trong năm 2025.", "hằng tháng, quý trong năm 2025", "2025-12-31"),
         ("Kiểm tra hàng năm đến năm 2030", "hàng năm đến năm 2030", "2030-12-31"),
+        # the clause that closes a task with its years, and the label without its colon
+        ("Tổng hợp phương án, trình phê duyệt; thực hiện trong năm 2025-2026.", "thực hiện trong năm 2025-2026",
+         "2026-12-31"),
+        ("Rà soát điều kiện kinh doanh; thời gian thực hiện năm 2025-2026.", "năm 2025-2026", "2026-12-31"),
+        ("Rà soát; triển khai trong năm 2025 các nhiệm vụ trọng tâm", "", None),  # the clause goes on
         # ... but not a year that is only near it, nor periodic work with no year
         ("Chỉ số cải cách hành chính hàng năm của tỉnh năm 2025", "", None),
         ("Định kỳ hằng tháng tổng hợp báo cáo", "", None),

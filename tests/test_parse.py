@@ -1015,3 +1015,16 @@ def test_parts_named_phan_and_tasks_named_nhiem_vu_are_numbering():
 def test_phan_in_a_sentence_is_no_part():
     t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Rà soát TTHC.\nPhần I của Kế hoạch này do Sở Nội vụ theo dõi."))
     assert t.path.tolist() == ["II.1", "II.1+1"]  # a paragraph of item 1, not a part I
+
+
+@pytest.mark.parametrize(
+    "item, deadline, due",
+    [
+        ("Tham mưu phê duyệt phương án (Thời gian: Quý III năm 2025).", "Quý III năm 2025", "2025-09-30"),
+        ("Hướng dẫn số hóa hồ sơ. Thời gian: Thường xuyên.", "Thường xuyên", ""),
+        ("Rà soát TTHC nội bộ; thời hạn hoàn thành: Quý IV/2025.", "Quý IV/2025", "2025-12-31"),
+    ],
+)
+def test_a_deadline_labelled_thoi_gian_or_in_lower_case_inside_the_text(item, deadline, due):
+    t = extract_tasks(doc_from(f"II. NHIỆM VỤ\n1. Văn phòng UBND tỉnh\na) {item}"))
+    assert (t.deadline_text.iloc[0], t.due.iloc[0]) == (deadline, due)
