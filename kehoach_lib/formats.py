@@ -169,10 +169,13 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
     except Exception as exc:  # noqa: BLE001 - python-docx raises several kinds
         raise FormatProblem(f"corrupt .docx ({type(exc).__name__}: {exc})") from exc
     lines: list[str] = []
+    numbering = WordNumbering(doc)
     for child in doc.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines += Paragraph(child, doc).text.split("\n")
+            text = Paragraph(child, doc).text
+            label = numbering.label(child)
+            lines += (f"{label} {text}" if label and text.strip() else text).split("\n")
         elif tag == "tbl":
             for row in Table(child, doc).rows:
                 cells = list(row.cells)  # a merged cell appears once per column it spans
@@ -182,6 +185,106 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
                         texts[k] = ""  # its text once, in its first column; the row keeps its columns
                 lines.append("\t".join(texts))
     return lines
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: Word list formats kehoach writes as text (others, and "none", give no label).
+_ROMAN_NUMERALS = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                   (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+_LEVEL_REF = re.compile(r"%([1-9])")
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in _ROMAN_NUMERALS:
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _letters(n: int) -> str:
+    """Word's letter numbering: a … z, then aa … zz."""
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else ""
+
+
+def _formatted(n: int, fmt: str) -> str:
+    return {"decimal": str(n), "decimalZero": f"{n:02d}", "lowerLetter": _letters(n),
+            "upperLetter": _letters(n).upper(), "lowerRoman": _roman(n),
+            "upperRoman": _roman(n).upper()}.get(fmt, str(n))
+
+
+class WordNumbering:
+    """The numbers and bullets Word draws in front of list paragraphs (automatic numbering:
+    ``w:numPr`` on the paragraph or its style), which ``Paragraph.text`` leaves out. Plans
+    numbered this way lost their "I.", "1.", "a)" and "-" and, with them, their structure.
+
+    :meth:`label` is called on every body paragraph in document order: counters advance per
+    list (``numId``) and level, a level restarts when a higher one advances, ``startOverride``
+    and ``start`` are honoured. Bullets become ``-``, the parser's bullet."""
+
+    def __init__(self, doc):
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # abstractNumId -> ilvl -> (fmt, text, start)
+        self.lists: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstractNumId, start overrides)
+        self.counters: dict[str, dict[int, int]] = {}
+        self.style_numbering: dict[str, tuple[str, int]] = {}
+        try:
+            root = doc.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        for abstract in root.iter(f"{_W}abstractNum"):
+            levels = {}
+            for lvl in abstract.iter(f"{_W}lvl"):
+                levels[int(lvl.get(f"{_W}ilvl", "0"))] = (
+                    _val(lvl, "numFmt", "decimal"), _val(lvl, "lvlText", ""), int(_val(lvl, "start", "1") or 1))
+            self.levels[abstract.get(f"{_W}abstractNumId")] = levels
+        for num in root.iter(f"{_W}num"):
+            overrides = {int(o.get(f"{_W}ilvl", "0")): int(_val(o, "startOverride", "1") or 1)
+                         for o in num.iter(f"{_W}lvlOverride") if o.find(f"{_W}startOverride") is not None}
+            self.lists[num.get(f"{_W}numId")] = (_val(num, "abstractNumId", ""), overrides)
+        for style in doc.styles.element.iter(f"{_W}style"):
+            num_pr = style.find(f"{_W}pPr/{_W}numPr")
+            if num_pr is not None and (num_id := _val(num_pr, "numId", "")):
+                self.style_numbering[style.get(f"{_W}styleId")] = (num_id, int(_val(num_pr, "ilvl", "0") or 0))
+
+    def label(self, p) -> str:
+        """The number or bullet of paragraph element ``p`` (``""`` when it has none)."""
+        num_pr = p.find(f"{_W}pPr/{_W}numPr")
+        if num_pr is not None:
+            num_id, ilvl = _val(num_pr, "numId", ""), int(_val(num_pr, "ilvl", "0") or 0)
+        else:
+            style = p.find(f"{_W}pPr/{_W}pStyle")
+            num_id, ilvl = self.style_numbering.get(style.get(f"{_W}val") if style is not None else "", ("", 0))
+        if not num_id or num_id == "0" or num_id not in self.lists:
+            return ""
+        abstract, overrides = self.lists[num_id]
+        levels = self.levels.get(abstract, {})
+        if ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]  # a higher level restarts the levels under it
+        start = overrides.get(ilvl, levels[ilvl][2])
+        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+        fmt, text, _ = levels[ilvl]
+        if fmt == "bullet":
+            return "-"
+        if fmt == "none":
+            return ""
+
+        def number(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            if k not in levels:
+                return ""
+            value = counters.get(k, overrides.get(k, levels[k][2]))
+            return _formatted(value, levels[k][0])
+
+        return _LEVEL_REF.sub(number, text).strip()
+
+
+def _val(element, child: str, default: str) -> str:
+    """The ``w:val`` of ``element``'s child ``w:<child>``, or ``default``."""
+    found = element.find(f"{_W}{child}")
+    return found.get(f"{_W}val", default) if found is not None else default
 
 
 def pdf_lines(data: bytes) -> list[str]:

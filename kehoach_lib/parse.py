@@ -169,7 +169,8 @@ _CLOSING = re.compile(
     r"(?:nếu|trường hợp)\s+(?:có\s+)?(?:phát sinh\s+)?(?:khó khăn|vướng mắc)(?![^.]*\bchủ trì\b)"
     # ... and the closing exhortation, a whole sentence that asks for nothing but to carry it out:
     # "Yêu cầu Thủ trưởng các cơ quan, đơn vị nghiêm túc triển khai thực hiện./."
-    r"|(?:Yêu cầu|Đề nghị)\s+[^.;:]{0,200}?\b(?:nghiêm túc|khẩn trương|quan tâm)(?:,?\s+(?:tổ chức|triển khai|phối hợp|chỉ đạo))*,?\s+thực hiện"
+    r"|(?:Yêu cầu|Đề nghị)\s+[^.;:]{0,200}?\b(?:nghiêm túc|khẩn trương|quan tâm)"
+    r"(?:,?\s+(?:tổ chức|triển khai|phối hợp|chỉ đạo))*,?\s+thực hiện"
     r"(?:\s+(?:Công văn|Kế hoạch|Quyết định|Chỉ thị|văn bản)\s+này)?\s*(?:\./\.|\.|/\.)?\s*$))"
 )
 #: Headings whose unnumbered paragraphs and "- " items are objectives, tasks or duties (not
@@ -181,8 +182,10 @@ _ITEM_SECTION = re.compile(
 _INTRODUCES = re.compile(r"(?:\bsau|\bdưới đây|\bbảng[^.;]*):\s*$")
 _POINTER = re.compile(r"\b(?:theo|tại|ở)\s+(?:các\s+)?(?:Phụ lục|phụ lục)")
 _TERMINAL = re.compile(r"[.;:!?…]\s*/?\.?\s*$")
-_NUM_CELL = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
-_NUM_TEXT_CELL = re.compile(r"^(?P<num>[IVX]{1,5})[.)]?\s+(?P<rest>\S.*)$")
+#: A table row's number: "1", "1.2.", or a group's "I", "II" or "A", "B" (groups letter A to H).
+_NUM_CELL = re.compile(r"^(?:[IVX]{1,5}|[A-H]|\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
+_GROUP_NUM = re.compile(r"[IVX]{1,5}|[A-H]")
+_NUM_TEXT_CELL = re.compile(r"^(?P<num>[IVX]{1,5}|[A-H](?=[.)]))[.)]?\s+(?P<rest>\S.*)$")
 _HEADER_CELL = re.compile(r"^(?:số\s*tt|stt|tt)$", re.IGNORECASE)
 _COLUMN_NUMBERS = re.compile(r"^\(\d+\)$")
 _SECTION_KIND = [
@@ -914,6 +917,12 @@ class _Prose:
                                 _join([t for _, t in para]), para, lead=agency,
                                 paragraph_fields=_fields_of(node, para))
             return
+        if (body and not extra and not agency and not node.fields
+                and _INTRODUCES.search(_join([t for _, t in body])) and len(_join([t for _, t in body])) < 200):
+            # "3. Dịch vụ công trực tuyến" + "Các nhiệm vụ cụ thể được phân công tại Bảng dưới đây:"
+            for ln in lines_title + [ln for ln, _ in body if ln is not None]:
+                state.role(ln, "heading")
+            return
         if body:
             body_text = _join([t for _, t in body])
             text = (title_rest + (": " if _ends_open(title_rest) else " ") + body_text
@@ -1283,7 +1292,7 @@ def _emit_table_rows(state, rows, colmap, context, section, part, kind,
     for pos, row in enumerate(rows):
         num = row["num"]
         lines = [ln for ln in row["lines"] if ln is not None]
-        if re.fullmatch(r"[IVX]{1,5}", num):
+        if _GROUP_NUM.fullmatch(num):
             roman_seen[num] = roman_seen.get(num, 0) + 1
             roman = num if roman_seen[num] == 1 else f"{num}({roman_seen[num]})"
             roman_title = cell(row, "text")

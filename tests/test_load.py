@@ -168,6 +168,49 @@ def test_a_plan_written_in_markdown_gives_the_tasks_of_the_plain_one(tmp_path):
     assert roles[-3:] == ["recipients"] * 3
 
 
+def _numbered_docx(items, path):
+    """A .docx whose paragraphs are numbered by Word (w:numPr), as most plans are written:
+    ``items`` are (level, text), level 0 "I.", 1 "1.", 2 "a)", "-" a bullet, None no number."""
+    from docx import Document as Docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    w = nsdecls("w")
+    doc = Docx()
+    numbering = doc.part.numbering_part.element
+    formats = [("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)")]
+    levels = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                     f'<w:lvlText w:val="{text}"/></w:lvl>' for i, (fmt, text) in enumerate(formats))
+    numbering.append(parse_xml(f'<w:abstractNum {w} w:abstractNumId="7">{levels}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:abstractNum {w} w:abstractNumId="8"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/>'
+                               f'<w:lvlText w:val="\uf0b7"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="7"><w:abstractNumId w:val="7"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="8"><w:abstractNumId w:val="8"/></w:num>'))
+    for level, text in items:
+        para = doc.add_paragraph(text)
+        if level is not None:
+            num_pr = para._p.get_or_add_pPr().get_or_add_numPr()
+            num_pr.get_or_add_ilvl().val = 0 if level == "-" else level
+            num_pr.get_or_add_numId().val = 8 if level == "-" else 7
+    doc.save(path)
+    return path
+
+
+def test_word_automatic_numbering_is_read_as_the_plan_numbers_it(tmp_path):
+    items = [(None, "KẾ HOẠCH"), (0, "MỤC TIÊU"), (1, "Mục tiêu năm 2025"), (2, "Giảm 30% thời gian giải quyết TTHC."),
+             (0, "NHIỆM VỤ"), (1, "Cắt giảm TTHC"), (2, "Rà soát, thống kê TTHC."), ("-", "Chủ trì: Sở Tư pháp."),
+             ("-", "Thời hạn: trước ngày 30/6/2025."), (2, "Công khai TTHC nội bộ."), (1, "Số hóa hồ sơ"),
+             (2, "Số hóa kết quả giải quyết TTHC.")]
+    doc = load_document(_numbered_docx(items, tmp_path / "p.docx"), meta={"doc_id": "w", "province": "Hà Nội"})
+    assert list(doc.lines) == [
+        "KẾ HOẠCH", "I. MỤC TIÊU", "1. Mục tiêu năm 2025", "a) Giảm 30% thời gian giải quyết TTHC.", "II. NHIỆM VỤ",
+        "1. Cắt giảm TTHC", "a) Rà soát, thống kê TTHC.", "- Chủ trì: Sở Tư pháp.", "- Thời hạn: trước ngày 30/6/2025.",
+        "b) Công khai TTHC nội bộ.", "2. Số hóa hồ sơ", "a) Số hóa kết quả giải quyết TTHC."]
+    t = extract_tasks(doc)
+    assert t.path.tolist() == ["I.1.a", "II.1.a", "II.1.b", "II.2.a"]
+    assert t.lead.tolist()[1] == "Sở Tư pháp" and t.due.tolist()[1] == "2025-06-30"
+
+
 @pytest.mark.parametrize("fmt", ["docx", "html"])
 def test_tables_become_the_same_task_rows(docs, tmp_path, fmt):
     seed = docs["bacninh_kh383_2023"]
@@ -824,3 +867,24 @@ def test_a_two_row_html_header_with_rowspans_reads_like_the_word_one(tmp_path):
     # before, the second header row was unaccounted and the start month read as the deadline
     assert (t.deadline_text[0], t.due[0], t["product"][0]) == ("Tháng 2 – Tháng 5", "2023-05-31", "Quy chế")
     assert (line_accounting(doc).role != "unaccounted").all()
+
+
+def test_numbering_given_by_a_paragraph_style_is_read_too(tmp_path):
+    from docx import Document as Docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    w = nsdecls("w")
+    doc = Docx()
+    numbering = doc.part.numbering_part.element
+    numbering.append(parse_xml(f'<w:abstractNum {w} w:abstractNumId="5"><w:lvl w:ilvl="0"><w:start w:val="3"/>'
+                               f'<w:numFmt w:val="decimal"/><w:lvlText w:val="%1/"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="5"><w:abstractNumId w:val="5"/></w:num>'))
+    style = doc.styles["List Number"]
+    style.element.get_or_add_pPr().append(parse_xml(f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="5"/></w:numPr>'))
+    doc.add_paragraph("Rà soát TTHC.", style="List Number")
+    doc.add_paragraph("Công khai TTHC.", style="List Number")
+    doc.add_paragraph("Không đánh số.")
+    doc.save(tmp_path / "s.docx")
+    lines = load_document(tmp_path / "s.docx", meta={"doc_id": "s", "province": "Hà Nội"}).lines
+    assert list(lines) == ["3/ Rà soát TTHC.", "4/ Công khai TTHC.", "Không đánh số."]  # its start and its format

@@ -1028,3 +1028,19 @@ def test_phan_in_a_sentence_is_no_part():
 def test_a_deadline_labelled_thoi_gian_or_in_lower_case_inside_the_text(item, deadline, due):
     t = extract_tasks(doc_from(f"II. NHIỆM VỤ\n1. Văn phòng UBND tỉnh\na) {item}"))
     assert (t.deadline_text.iloc[0], t.due.iloc[0]) == (deadline, due)
+
+
+def test_table_groups_lettered_a_b_head_their_rows_and_an_introducing_paragraph_is_no_task():
+    doc = doc_from("III. NHIỆM VỤ, GIẢI PHÁP\n3. Dịch vụ công trực tuyến và số hóa\n"
+                   "Các nhiệm vụ cụ thể được phân công tại Bảng dưới đây:\n"
+                   "STT\tNội dung nhiệm vụ\tChủ trì\tPhối hợp\tThời hạn\n"
+                   "A\tDịch vụ công trực tuyến\t\t\t\n"
+                   "1\tTái cấu trúc quy trình TTHC\tSở Khoa học và Công nghệ\tCác sở, ban, ngành\tQuý II/2025\n"
+                   "B\tSố hóa hồ sơ\t\t\t\n"
+                   "2\tSố hóa kết quả giải quyết TTHC\tVăn phòng UBND tỉnh\t\tThường xuyên")
+    t = extract_tasks(doc)
+    assert t.path.tolist() == ["III.3.A.1", "III.3.B.2"]
+    assert t.section.tolist() == ["Dịch vụ công trực tuyến", "Số hóa hồ sơ"]
+    assert t.lead.tolist() == ["Sở Khoa học và Công nghệ", "Văn phòng UBND tỉnh"]
+    roles = line_accounting(doc).set_index("line").role
+    assert roles[2] == roles[3] == roles[5] == roles[7] == "heading"
