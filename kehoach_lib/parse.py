@@ -130,6 +130,12 @@ _BRACKET_ASSIGNMENT = re.compile(
     r"\((?P<lead>[^();]+?)\s+(?:chủ trì|thực hiện)(?:,?\s*phối hợp(?:\s+với)?\s+(?P<partners>[^();]+))?"
     r"\s*(?:;\s*(?P<rest>[^()]*))?\)"
 )
+#: Where a portal page's tail begins, after the plan's text: "Tác giả: Minh Thư", "Nguồn: Văn
+#: phòng UBND tỉnh", "Chia sẻ: Facebook Zalo", "Tin liên quan", "Các tin khác", "Từ khóa: …".
+_PAGE_TAIL = re.compile(
+    r"^(?:(?:Tác giả|Nguồn(?: tin)?|Chia sẻ|Từ khóa|Từ khoá|Tags?)\s*:|(?:Tin|Bài viết|Văn bản) liên quan\s*:?$"
+    r"|Tin cùng chuyên mục|Các tin (?:khác|đã đưa)|Tin khác\s*:?$|Bình luận\s*:?$|Ý kiến bạn đọc)",
+    re.IGNORECASE)
 _BOILERPLATE = re.compile(
     r"^(?:Để sử dụng toàn bộ tiện ích|Ảnh minh họa|Xem chi tiết|Biên tập viên|\(Nguồn:"
     # a portal page's footer
@@ -460,6 +466,12 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
             signed = after_signature = False
         if _BOILERPLATE.match(text):
             state.role(ln, "boilerplate")
+        elif _PAGE_TAIL.match(text):
+            # a portal page's tail (author, source, share buttons, related news, links): the rest
+            # is the page around the plan, as after a signature, until the plan goes on
+            state.role(ln, "boilerplate")
+            signed = True
+            continue
         elif _RELATED.match(text):
             state.role(ln, "metadata")
         elif _FOOTNOTE.match(text):

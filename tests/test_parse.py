@@ -1044,3 +1044,18 @@ def test_table_groups_lettered_a_b_head_their_rows_and_an_introducing_paragraph_
     assert t.lead.tolist() == ["Sở Khoa học và Công nghệ", "Văn phòng UBND tỉnh"]
     roles = line_accounting(doc).set_index("line").role
     assert roles[2] == roles[3] == roles[5] == roles[7] == "heading"
+
+
+def test_a_portal_pages_tail_after_the_plan_is_boilerplate_until_the_plan_goes_on():
+    tail = ["Tác giả: Minh Thư", "Nguồn: Văn phòng UBND tỉnh", "Chia sẻ: Facebook Zalo In bài", "Tin liên quan",
+            "Hướng dẫn nộp hồ sơ trực tuyến trên Cổng Dịch vụ công quốc gia (05/04/2025)", "Liên kết",
+            "Ghi rõ nguồn khi phát hành lại thông tin từ website này."]
+    text = "IV. TỔ CHỨC THỰC HIỆN\n1. Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện Kế hoạch.\n" + "\n".join(tail)
+    doc = doc_from(text)
+    assert extract_tasks(doc).path.tolist() == ["IV.1"]
+    assert set(line_accounting(doc).role.iloc[2:]) == {"boilerplate"}
+    # an appendix after it is the plan again; a field named "Nguồn kinh phí:" is no tail
+    more = doc_from(text + "\nPHỤ LỤC\n1. Rà soát TTHC nội bộ.")
+    assert extract_tasks(more).path.tolist() == ["IV.1", "PL.1"]
+    funds = doc_from("II. NHIỆM VỤ\n1. Số hóa hồ sơ.\nNguồn kinh phí: ngân sách tỉnh.\n2. Công khai TTHC.")
+    assert "II.2" in extract_tasks(funds).path.tolist()
