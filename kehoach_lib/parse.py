@@ -149,6 +149,8 @@ _SIGNATURE = re.compile(
 #: "TM. ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC": signing on behalf of (in capitals).
 _SIGNING_FOR = re.compile(r"^[|*\s]*(?:KT|TM|TL|TUQ|Q)\.\s*\S")
 _RECIPIENTS = re.compile(r"^Nơi nhận\s*:")
+#: Two columns laid side by side with spaces (text converted from a PDF's layout).
+_SIDE_BY_SIDE = re.compile(r"\s{5,}")
 #: "(Đã ký)", "[Đã ký và đóng dấu]": a published copy's stand-in for the signature.
 _SIGNED = re.compile(r"^[(\[]?\s*đã\s+ký(?:\s+và\s+đóng\s+dấu)?\s*[)\]]?\.?$", re.IGNORECASE)
 #: What may follow a signed document: an appendix, a table, or the plan a decision issues
@@ -177,7 +179,10 @@ _CLOSING = re.compile(
     # "Yêu cầu Thủ trưởng các cơ quan, đơn vị nghiêm túc triển khai thực hiện./."
     r"|(?:Yêu cầu|Đề nghị)\s+[^.;:]{0,200}?\b(?:nghiêm túc|khẩn trương|quan tâm)"
     r"(?:,?\s+(?:tổ chức|triển khai|phối hợp|chỉ đạo))*,?\s+thực hiện"
-    r"(?:\s+(?:Công văn|Kế hoạch|Quyết định|Chỉ thị|văn bản)\s+này)?\s*(?:\./\.|\.|/\.)?\s*$))"
+    r"(?:\s+(?:Công văn|Kế hoạch|Quyết định|Chỉ thị|văn bản)\s+này)?"
+    # "…; trong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời báo cáo … xử lý./."
+    r"(?:\s*[;,]\s*trong quá trình (?:tổ chức |triển khai )*thực hiện,\s*nếu có (?:khó khăn|vướng mắc)[^.]*)?"
+    r"\s*(?:\./\.|\.|/\.)?\s*$))"
 )
 #: Headings whose unnumbered paragraphs and "- " items are objectives, tasks or duties (not
 #: "I. CĂN CỨ", "II. KẾT QUẢ THỰC HIỆN NĂM 2024", where they are the plan's reasons).
@@ -483,6 +488,8 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
         elif _RECIPIENTS.match(text):
             state.role(ln, "recipients")
             in_recipients = True
+            # "Nơi nhận:            KT. CHỦ TỊCH": the signature laid out beside the recipients
+            after_signature = after_signature or any(_SIGNATURE.match(c) for c in _SIDE_BY_SIDE.split(text)[1:])
             continue
         elif in_recipients and text[:1] in "-+":
             state.role(ln, "recipients")
@@ -976,8 +983,13 @@ class _Prose:
         # the item's field block, and the one right after the paragraph the task is made of
         fields = {**(node.fields if own_fields else {}), **paragraph_fields[0]}
         line_set |= paragraph_fields[1]
-        if own_fields and len(self._siblings_sharing(node)) <= 1:
+        shared = own_fields and len(self._siblings_sharing(node)) > 1
+        if own_fields and not shared:
             line_set |= node.field_lines
+        if shared and "deadline" in fields and not paragraph_fields[0].get("deadline") and _states_timing(text):
+            # a deadline shared by the items above it is not for one that says its own
+            # ("a) …; thời gian thực hiện: Thường xuyên." … "d) …" + "Thời gian thực hiện: năm 2025-2026.")
+            fields = {k: v for k, v in fields.items() if k != "deadline"}
         task = _Task(path=path, kind=kind, part=part, section=section, text=text,
                      lines=line_set)
         task.lead = clean_agencies("; ".join(fields.get("lead", []))) or lead
@@ -1003,6 +1015,14 @@ class _Prose:
         return [c for c in (parent.children if parent else []) if c.field_lines & node.field_lines]
 
     default_lead = ""
+
+
+def _states_timing(text: str) -> bool:
+    """Whether a task's own wording says when instead of a shared deadline: a deadline label
+    ("thời gian thực hiện: Thường xuyên") or periodic work ("hằng năm"). A dated phrase does not
+    ("hoàn thành trước ngày 30/4/2025" beside "Trước ngày 30/4/2025 và phương án năm 2026 trước
+    ngày 30/6/2026": the shared one says more; the dated phrase still gives the due date)."""
+    return bool(_INLINE_DEADLINE.search(text) or is_recurring(text))
 
 
 def _fields_of(node: _Node, para) -> tuple[dict[str, list[str]], set[int]]:

@@ -325,3 +325,15 @@ def test_a_count_from_another_documents_date_is_not_from_the_plans():
 
 def test_the_last_month_of_a_named_quarter_is_one_date_not_periodic():
     assert not is_recurring("trước ngày 15 của tháng cuối quý III/2025")
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("Giao Sở Tư pháp thẩm định; báo cáo kết quả trước 31/10.", "trước 31/10"),
+        ("Báo cáo chậm nhất ngày 15/9.", "chậm nhất ngày 15/9"),
+        ("Giảm trong 3/4 số thủ tục hành chính.", ""),  # a share, not a day
+    ],
+)
+def test_a_day_without_its_year_after_truoc_or_cham_nhat_is_a_deadline_of_the_plans_year(text, phrase):
+    assert own_deadline_text(text) == phrase

@@ -1050,7 +1050,8 @@ def test_a_portal_pages_tail_after_the_plan_is_boilerplate_until_the_plan_goes_o
     tail = ["Tác giả: Minh Thư", "Nguồn: Văn phòng UBND tỉnh", "Chia sẻ: Facebook Zalo In bài", "Tin liên quan",
             "Hướng dẫn nộp hồ sơ trực tuyến trên Cổng Dịch vụ công quốc gia (05/04/2025)", "Liên kết",
             "Ghi rõ nguồn khi phát hành lại thông tin từ website này."]
-    text = "IV. TỔ CHỨC THỰC HIỆN\n1. Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện Kế hoạch.\n" + "\n".join(tail)
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n1. Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện Kế hoạch.\n"
+            + "\n".join(tail))
     doc = doc_from(text)
     assert extract_tasks(doc).path.tolist() == ["IV.1"]
     assert set(line_accounting(doc).role.iloc[2:]) == {"boilerplate"}
@@ -1059,3 +1060,30 @@ def test_a_portal_pages_tail_after_the_plan_is_boilerplate_until_the_plan_goes_o
     assert extract_tasks(more).path.tolist() == ["IV.1", "PL.1"]
     funds = doc_from("II. NHIỆM VỤ\n1. Số hóa hồ sơ.\nNguồn kinh phí: ngân sách tỉnh.\n2. Công khai TTHC.")
     assert "II.2" in extract_tasks(funds).path.tolist()
+
+
+def test_a_shared_deadline_is_not_for_an_item_that_says_its_own_timing():
+    doc = doc_from("II. NHIỆM VỤ\n4. Các sở, ban, ngành thuộc tỉnh:\n"
+                   "a) Công bố, công khai TTHC; thời gian thực hiện: Thường xuyên.\n"
+                   "b) Tự đánh giá chất lượng giải quyết TTHC hằng năm.\n"
+                   "c) Triển khai các phương án cắt giảm TTHC đã được phê duyệt.\n"
+                   "Thời gian thực hiện: năm 2025-2026.")
+    t = extract_tasks(doc)
+    assert t.deadline_text.tolist() == ["Thường xuyên", "", "năm 2025-2026"]
+    assert t.due.tolist() == ["", "", "2026-12-31"]
+
+
+def test_a_letters_signature_beside_its_recipients_and_the_long_closing_request():
+    doc = doc_from("1. Giao Sở Tư pháp thẩm định quy định về TTHC; báo cáo kết quả trước 31/10.\n\n"
+                   "Yêu cầu Thủ trưởng các cơ quan, đơn vị nghiêm túc triển khai thực hiện; trong quá trình thực "
+                   "hiện, nếu có khó khăn, vướng mắc, kịp thời báo cáo UBND tỉnh (qua Văn phòng UBND tỉnh) để được "
+                   "hướng dẫn, xử lý./.\n\n"
+                   "Nơi nhận:                                                  KT. CHỦ TỊCH\n"
+                   "- Như trên;                                                PHÓ CHỦ TỊCH\n"
+                   "- Lưu: VT, KSTT.\n\n"
+                   "                                                           Trần Hòa Nam", doc_type="công văn")
+    t = extract_tasks(doc)
+    assert t.path.tolist() == ["1"] and t.lead.tolist() == ["Sở Tư pháp"]
+    assert t.due.tolist() == ["2025-10-31"]  # a day without its year is of the plan's year
+    roles = line_accounting(doc).set_index("line").role
+    assert roles[3] == "closing" and roles[9] == "signature"
