@@ -709,10 +709,16 @@ class _Prose:
         line. Closings, notes and appendix notes ("Trên đây là …") run on as before."""
         if self.para_role and not self.para_runs_on:
             return not _ends_open(last)  # the standing request ends with its sentence
-        if self.para_role or _ends_open(last):
-            return False
         initial = strip_markup(text).lstrip()[:1]
-        if not (initial.isupper() or initial.isdigit()):  # "100% thủ tục …" starts a paragraph too
+        starts = initial.isupper() or initial.isdigit()  # "100% thủ tục …" starts a paragraph too
+        if (starts and self.para_owner is not None and self.para is self.para_owner.title
+                and len(self.para) == 1 and not self.para_role):
+            # a numbered heading's title stops short of the margin without a full stop: "2. Thực
+            # hiện TTHC không phụ thuộc vào địa giới hành chính" / "Văn phòng UBND tỉnh chủ trì …"
+            first, _ = self.widths
+            if first is not None and len(clean_cell(last)) < WRAP_SHORT_SHARE * first:
+                return True
+        if self.para_role or _ends_open(last) or not starts:
             return False
         first, body = self.widths
         width = first if len(self.para) == 1 else body
@@ -950,6 +956,11 @@ class _Prose:
             text = title_rest
         lines = list(node.title) + body
         lead = agency or inherited_lead
+        if not lead and body and kind != "objective" and (
+                sm := _lead_patterns(LEAD_VERBS_FILE).subject.match(_join([t for _, t in body]))):
+            # "2. Thực hiện TTHC không phụ thuộc vào địa giới" + "Văn phòng UBND tỉnh chủ trì, …":
+            # the title comes first in the task's text, so its body's subject is read here
+            lead = clean_agencies(sm.group("agency"))
         task = self._task_from(node, path, kind, part, section, text, lines, lead=lead,
                                paragraph_fields=_fields_of(node, body))
         for k, para in enumerate(extra, start=1):

@@ -1087,3 +1087,36 @@ def test_a_letters_signature_beside_its_recipients_and_the_long_closing_request(
     assert t.due.tolist() == ["2025-10-31"]  # a day without its year is of the plan's year
     roles = line_accounting(doc).set_index("line").role
     assert roles[3] == "closing" and roles[9] == "signature"
+
+
+@pytest.mark.parametrize("verb", ["kết nối, khai thác", "chia sẻ", "tích hợp", "hỗ trợ", "đào tạo, bồi dưỡng"])
+def test_the_partners_end_where_the_work_begins(verb):
+    t = extract_tasks(doc_from(f"II. NHIỆM VỤ\n6. Đề nghị Công an tỉnh chủ trì, phối hợp với Sở Khoa học và Công nghệ "
+                               f"{verb} dữ liệu dân cư phục vụ giải quyết TTHC."))
+    assert (t.lead.iloc[0], t.partners.iloc[0]) == ("Công an tỉnh", "Sở Khoa học và Công nghệ")
+
+
+HARD_WRAPPED_HEADINGS = """III. NHIỆM VỤ, GIẢI PHÁP
+1. Rà soát, cắt giảm TTHC và điều kiện kinh doanh
+a) Rà soát, thống kê TTHC, điều kiện kinh doanh thuộc phạm vi quản lý; đề
+xuất phương án cắt giảm, đơn giản hóa gửi Văn phòng UBND tỉnh tổng hợp.
+- Cơ quan chủ trì: Các sở, ban, ngành cấp tỉnh.
+- Thời hạn hoàn thành: trước ngày 15/6/2025.
+b) Tổng hợp, trình Chủ tịch UBND tỉnh phê duyệt phương án cắt giảm, đơn
+giản hóa TTHC nội bộ giữa các cơ quan hành chính nhà nước trên địa bàn tỉnh.
+- Cơ quan chủ trì: Văn phòng UBND tỉnh.
+c) Công bố, công khai đầy đủ TTHC nội bộ trên Cơ sở dữ liệu quốc gia về thủ
+tục hành chính theo quy định; hoàn thành trước ngày 30/9/2025, bảo đảm chất
+lượng và tiến độ đề ra.
+2. Thực hiện TTHC không phụ thuộc vào địa giới hành chính
+Văn phòng UBND tỉnh chủ trì, phối hợp với Sở Khoa học và Công nghệ, Bưu
+điện tỉnh hướng dẫn tổ chức tiếp nhận hồ sơ, trả kết quả giải quyết TTHC không
+phụ thuộc vào địa giới hành chính trong phạm vi tỉnh; hoàn thành trong tháng
+6/2025."""
+
+
+def test_in_hard_wrapped_text_a_short_heading_title_ends_before_its_paragraph():
+    t = extract_tasks(doc_from(HARD_WRAPPED_HEADINGS)).set_index("path")
+    assert t.loc["III.2", "lead"] == "Văn phòng UBND tỉnh"
+    assert t.loc["III.2", "text"].startswith("Thực hiện TTHC không phụ thuộc vào địa giới hành chính: Văn phòng")
+    assert t.loc["III.2", "due"] == "2025-06-30"
