@@ -139,6 +139,10 @@ _HEADING_YEARS = re.compile(r"\bnăm\s+(20\d{2}(?:\s*(?:-|–|và|,)\s*(?:năm\s
 _HEADING_PERIOD = re.compile(r"\b(?:đến|giai đoạn)\s+(?:năm\s+)?20\d{2}", re.IGNORECASE)
 
 
+#: A task that opens with its year: "Năm 2026: cắt giảm 50% thời gian …".
+_TEXT_YEAR = re.compile(r"^\s*(?:[-+•]\s*)?năm\s+(20\d{2})\s*:", re.IGNORECASE)
+
+
 def _heading_years(section: str) -> set[str]:
     """The years a heading names (empty: none, or a period up to a year)."""
     if _HEADING_PERIOD.search(section or ""):
@@ -155,12 +159,16 @@ def _heading_years(section: str) -> set[str]:
 def of_year(tasks: pd.DataFrame, year) -> np.ndarray:
     """Tasks that can carry a requirement of ``year``: all, but those whose heading names years
     and not this one ("Mục tiêu năm 2026" does not carry an objective for 2025; "năm 2025 và
-    2026", "năm 2025 - 2026" and "đến năm 2030" carry both). Without a year, all."""
+    2026", "năm 2025 - 2026" and "đến năm 2030" carry both), or that open with another year
+    ("Năm 2025: giảm 30% …" does not carry 2026's). Without a year, all."""
     if year is None or pd.isna(year) or str(year).strip() == "":
         return np.ones(len(tasks), dtype=bool)
     wanted = str(int(float(year)))
     named = tasks["section"].fillna("").map(_heading_years)
-    return named.map(lambda ys: not ys or wanted in ys).to_numpy()
+    # a task's own year label is closer than its heading's: "- Năm 2025: giảm 30% thời gian …"
+    labelled = tasks["text"].fillna("").map(lambda t: set(m.groups()) if (m := _TEXT_YEAR.match(t)) else set())
+    named = [own or heading for own, heading in zip(labelled, named, strict=True)]
+    return np.array([not ys or wanted in ys for ys in named], dtype=bool)
 
 
 def _status(score: float, covered: float, partial: float) -> str:
@@ -169,19 +177,69 @@ def _status(score: float, covered: float, partial: float) -> str:
     return "partial" if score >= partial else "missing"
 
 
-def compare_targets(central: list[dict], province_targets: str) -> tuple[str, str]:
-    """(province figure, same|stricter|weaker|absent) against the first central target."""
-    values = [float(v) for v in _PERCENT.findall(province_targets or "")]
-    central_pct = [float(t["value"]) for t in central if t.get("unit") == "%"]
+def compare_targets(central: list[dict], province_targets: str, *, text: str | None = None) -> tuple[str, str]:
+    """(province figure, same|stricter|weaker|absent) against the central target.
+
+    With the task's ``text``, a percentage counts only for the central target whose object it
+    is written about (:func:`target_figures`: "giảm 30% thời gian giải quyết và 30% chi phí tuân
+    thủ" gives 30% for each, while "100% TTHC trực tuyến" in the same sentence is about neither),
+    compared with the first central target the plan gives a figure for. Without ``text``,
+    every percentage of ``province_targets`` is read against the first central target."""
+    central_pct = [t for t in central if t.get("unit") == "%"]
     if not central_pct:
         return "", ""
-    if not values:
-        return "", "absent"
+    if text is not None and any(t.get("of") for t in central_pct):
+        figures = target_figures(text, [t.get("of", "") for t in central_pct])
+        found = [(k, v) for k, values in enumerate(figures) for v in values]
+        if not found:
+            return "", "absent"
+        first = found[0][0]
+        values = [v for k, v in found if k == first]
+        target = float(central_pct[first]["value"])
+        shown = "; ".join(dict.fromkeys(f"{v:g}%" for _, v in found))
+    else:
+        values = [float(v) for v in _PERCENT.findall(province_targets or "")]
+        if not values:
+            return "", "absent"
+        target = float(central_pct[0]["value"])
+        shown = "; ".join(dict.fromkeys(f"{v:g}%" for v in values))
     best = max(values)
-    shown = "; ".join(dict.fromkeys(f"{v:g}%" for v in values))
-    if best == central_pct[0]:
+    if best == target:
         return shown, "same"
-    return shown, "stricter" if best > central_pct[0] else "weaker"
+    return shown, "stricter" if best > target else "weaker"
+
+
+#: Words that say nothing of what a figure is about ("… TTHC được cắt giảm so với năm 2024").
+_TARGET_FILLER = frozenset("được các và của đến so với trong năm thực hiện".split())
+#: Share of a central target's object words a figure's following words must have to be about it.
+TARGET_OBJECT_SHARE = 0.5
+
+
+def _object_words(text: str) -> set[str]:
+    text = text.replace("thủ tục hành chính", " ").replace("tthc", " ")
+    return {w for w in re.findall(r"\w+", text) if w not in _TARGET_FILLER and not w.isdigit()}
+
+
+def target_figures(text: str, objects: list[str]) -> list[list[float]]:
+    """For each central target's object (``of``), the percentages ``text`` writes about it.
+
+    A figure is about an object when the words after it, up to the next figure or ``;``, hold
+    at least :data:`TARGET_OBJECT_SHARE` of the object's words ("giảm 30% thời gian giải
+    quyết"), or else its whole clause does, the words before it back to the previous figure or
+    ``;`` too ("Cung cấp dịch vụ công trực tuyến … đối với 100% TTHC đủ điều kiện").
+    Abbreviations are expanded; "thủ tục hành chính" and filler words are left out."""
+    plain = _plain_texts(pd.Series([text, *objects], dtype=object)).tolist()
+    body, wanted = plain[0], [_object_words(o) for o in plain[1:]]
+    out: list[list[float]] = [[] for _ in objects]
+    marks = list(_PERCENT.finditer(body))
+    for i, m in enumerate(marks):
+        after = body[m.end() : marks[i + 1].start() if i + 1 < len(marks) else len(body)].split(";")[0]
+        before = body[marks[i - 1].end() if i else 0 : m.start()].split(";")[-1]
+        near, clause = _object_words(after), _object_words(before + " " + after)
+        for k, obj in enumerate(wanted):
+            if obj and max(len(obj & near), len(obj & clause)) >= TARGET_OBJECT_SHARE * len(obj):
+                out[k].append(float(m.group(1)))
+    return out
 
 
 def _days(later: str, earlier: str) -> float:
@@ -387,7 +445,8 @@ def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "provinc
             status = _status(score, covered, partial)
             task = tasks.loc[best]
             found = status != "missing"
-            province_target, compare = compare_targets(req["_targets"], task["targets"] if found else "")
+            province_target, compare = compare_targets(req["_targets"], task["targets"] if found else "",
+                                                       text=task["text"] if found else None)
             province_due = plan_due(deadline_stages(task["text"], task["deadline_text"], task["due"]),
                                     req["deadline"]) if found else ""
             old = doc_predates[task["doc_id"]] if found else unit_predates[unit]

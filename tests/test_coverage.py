@@ -385,3 +385,41 @@ def test_the_years_a_heading_ties_its_tasks_to(heading, years):
     from kehoach_lib.coverage import _heading_years
 
     assert _heading_years(heading) == years
+
+
+TIME_COST = [{"value": 30, "unit": "%", "of": "thời gian giải quyết TTHC được cắt giảm"},
+             {"value": 30, "unit": "%", "of": "chi phí tuân thủ TTHC được cắt giảm"}]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the figures about the target's object count, not another clause's 100%
+        ("Năm 2025: cắt giảm ít nhất 30% thời gian giải quyết và 30% chi phí tuân thủ TTHC; 100% TTHC được "
+         "thực hiện không phụ thuộc vào địa giới hành chính.", ("30%", "same")),
+        ("Cắt giảm 50% thời gian giải quyết TTHC, 50% chi phí tuân thủ TTHC so với năm 2024; 100% chế độ báo cáo "
+         "của doanh nghiệp được thực hiện điện tử.", ("50%", "stricter")),
+        # one figure for both objects
+        ("Giảm 20% thời gian giải quyết, chi phí tuân thủ TTHC.", ("20%", "weaker")),
+        # a figure about something else only
+        ("100% TTHC liên quan đến doanh nghiệp được thực hiện trực tuyến.", ("", "absent")),
+    ],
+)
+def test_a_figure_is_compared_only_with_the_target_it_is_about(text, expected):
+    assert compare_targets(TIME_COST, "", text=text) == expected
+
+
+def test_a_figure_written_before_its_object_counts_for_it():
+    full_online = [{"value": 100, "unit": "%", "of": "TTHC đủ điều kiện thực hiện trực tuyến toàn trình"}]
+    text = "Cung cấp dịch vụ công trực tuyến toàn trình trên môi trường mạng đối với 100% TTHC đủ điều kiện"
+    assert compare_targets(full_online, "", text=text) == ("100%", "same")
+
+
+def test_a_task_that_opens_with_its_year_carries_only_that_years_requirements():
+    from kehoach_lib.coverage import of_year
+
+    tasks = pd.DataFrame({"section": ["MỤC TIÊU", "MỤC TIÊU", "Mục tiêu năm 2026"],
+                          "text": ["- Năm 2025: giảm 30% thời gian giải quyết TTHC.",
+                                   "Năm 2026: giảm 50% thời gian giải quyết TTHC.", "Năm 2025: rà soát TTHC."]})
+    assert of_year(tasks, 2025).tolist() == [True, False, True]  # the task's own year wins over its heading's
+    assert of_year(tasks, 2026).tolist() == [False, True, False]
