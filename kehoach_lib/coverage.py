@@ -86,12 +86,17 @@ def _plain_texts(texts: pd.Series) -> pd.Series:
     return texts.map(plain)
 
 
-def eligible(tasks: pd.DataFrame, must: list[list[str]], *, plain: pd.Series | None = None) -> np.ndarray:
-    """Tasks that use a word of every ``must`` group (all tasks when there are none).
+def eligible(tasks: pd.DataFrame, must: list[list[str]], *, plain: pd.Series | None = None,
+             unless: list[str] | tuple[str, ...] = ()) -> np.ndarray:
+    """Tasks that use a word of every ``must`` group (all tasks when there are none), not
+    counting the words inside an ``unless`` phrase ("theo phân cấp ngân sách" uses no "phân cấp").
 
     ``plain`` is the tasks' texts as :func:`_plain_texts` reads them, when already at hand (reading
     them is most of the cost)."""
     plain = _plain_texts(tasks["text"]) if plain is None else plain
+    if unless:
+        phrases = _plain_texts(pd.Series(list(unless), dtype=object))
+        plain = plain.str.replace("|".join(map(re.escape, phrases)), " ", regex=True)
     ok = np.ones(len(tasks), dtype=bool)
     for group in must:
         words = _plain_texts(pd.Series(group, dtype=object))
@@ -107,7 +112,8 @@ def requirement_mask(tasks: pd.DataFrame, requirements: pd.DataFrame) -> np.ndar
     task or duty, :data:`TASK_KINDS`), not an aim. Years are not read (:func:`of_year`)."""
     plain = _plain_texts(tasks["text"])
     doing = tasks["kind"].isin(TASK_KINDS).to_numpy()
-    return np.array([eligible(tasks, req["_must"], plain=plain) & (doing if req["kind"] == "task" else True)
+    return np.array([eligible(tasks, req["_must"], plain=plain, unless=req.get("_unless") or ())
+                     & (doing if req["kind"] == "task" else True)
                      for _, req in requirements.iterrows()], dtype=bool).reshape(len(requirements), len(tasks))
 
 

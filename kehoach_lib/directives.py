@@ -52,8 +52,10 @@ def validate_directive(data: dict) -> list[str]:
     Top level: ``directive, number, title, issuer, date, requirements``. Each requirement:
     ``id`` (unique, prefixed by the directive), ``kind`` (objective|task), ``group`` (one of
     :data:`GROUPS`), ``text``, ``source`` (non-empty); optional ``year``, ``deadline``
-    (a date), ``targets`` (a list of ``{value, unit, qualifier?, of?}``) and ``must`` (groups
-    of words; a task carries the requirement only if it uses a word of every group).
+    (a date), ``targets`` (a list of ``{value, unit, qualifier?, of?}``), ``must`` (groups
+    of words; a task carries the requirement only if it uses a word of every group) and
+    ``unless`` (phrases whose words do not count for ``must``: "theo phân cấp ngân sách" is
+    about budgets, not about decentralising procedures).
     """
     problems = [f"missing top-level key {k!r}" for k in sorted(_TOP_KEYS - set(data))]
     seen = set()
@@ -78,6 +80,9 @@ def validate_directive(data: dict) -> list[str]:
         if not isinstance(must, list) or not all(
                 isinstance(g, list) and g and all(isinstance(w, str) and w.strip() for w in g) for g in must):
             problems.append(f"{where}: must is a list of non-empty lists of words")
+        unless = req.get("unless", [])
+        if not isinstance(unless, list) or not all(isinstance(w, str) and w.strip() for w in unless):
+            problems.append(f"{where}: unless is a list of phrases")
         for t in req.get("targets") or []:
             if not isinstance(t, dict) or _TARGET_KEYS - set(t):
                 problems.append(f"{where}: a target needs {sorted(_TARGET_KEYS)}")
@@ -128,5 +133,6 @@ def load_directive(name: str) -> pd.DataFrame:
             "deadline": deadline.isoformat() if deadline else "", "source": req["source"],
             "_targets": req.get("targets") or [],
             "_must": [[str(w) for w in group] for group in req.get("must") or []],
+            "_unless": [str(w) for w in req.get("unless") or []],
         })
     return pd.DataFrame(rows)

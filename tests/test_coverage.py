@@ -423,3 +423,14 @@ def test_a_task_that_opens_with_its_year_carries_only_that_years_requirements():
                                    "Năm 2026: giảm 50% thời gian giải quyết TTHC.", "Năm 2025: rà soát TTHC."]})
     assert of_year(tasks, 2025).tolist() == [True, False, True]  # the task's own year wins over its heading's
     assert of_year(tasks, 2026).tolist() == [False, True, False]
+
+
+def test_words_inside_an_unless_phrase_do_not_count_for_must():
+    from kehoach_lib.coverage import eligible
+
+    tasks = pd.DataFrame({"text": ["Bố trí kinh phí trong dự toán ngân sách theo phân cấp ngân sách.",
+                                   "Rà soát, đề xuất phân cấp, phân quyền giải quyết TTHC.",
+                                   "Giải quyết TTHC theo phân cấp, phân quyền."]})
+    must, unless = [["phân cấp", "phân quyền"]], ["phân cấp ngân sách", "theo phân cấp"]
+    assert eligible(tasks, must).tolist() == [True, True, True]
+    assert eligible(tasks, must, unless=unless).tolist() == [False, True, True]

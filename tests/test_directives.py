@@ -50,6 +50,7 @@ def test_nq66_records_the_stated_targets_and_deadlines():
         ({"deadline": "soon"}, "deadline must be a date"),
         ({"targets": [{"value": "many", "unit": "%"}]}, "target value must be a number"),
         ({"must": ["phân cấp"]}, "must is a list"),
+        ({"unless": "phân cấp ngân sách"}, "unless is a list"),
         ({"id": "other.x"}, "id must start"),
     ],
 )
