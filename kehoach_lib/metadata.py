@@ -160,8 +160,13 @@ def guess_metadata(lines) -> tuple[dict[str, str], dict[str, str]]:
         key = line.upper().strip()
         if "doc_type" not in found and key in _KIND_WORDS:
             found["doc_type"] = _KIND_WORDS[key]
-            if i + 1 < len(head) and head[i + 1]:
-                found["title"] = _title(head, i + 1)
+            # the title is on the next line, or after one blank line
+            if (nxt := next((k for k in range(i + 1, min(i + 3, len(head))) if head[k]), None)) is not None:
+                found["title"] = _title(head, nxt)
+    if "title" not in found:  # an official letter's subject line: "V/v triển khai …" / "của Chính phủ về …"
+        subject = next((i for i, ln in enumerate(head) if re.match(r"V/v\b", ln)), None)
+        if subject is not None and (first := re.sub(r"^V/v\.?\s*", "", head[subject])):
+            found["title"] = _title([*head[:subject], first[:1].upper() + first[1:], *head[subject + 1 :]], subject)
     if "doc_type" not in found and "number" in found:
         codes = re.split(r"[/-]", found["number"])
         kind = next((_CODES[c] for c in codes if c in _CODES), None)

@@ -78,3 +78,14 @@ def test_a_title_wrapped_over_lines_is_read_whole():
     # a title on one line stays one line, and the preamble after it is not part of it
     found, _ = guess_metadata(lines[:3] + ["Cải cách thủ tục hành chính năm 2025", lines[6]])
     assert found["title"] == "Cải cách thủ tục hành chính năm 2025"
+
+
+def test_a_letters_subject_line_is_its_title_and_a_blank_line_may_precede_a_plans():
+    letter = ["ỦY BAN NHÂN DÂN", "TỈNH KHÁNH HÒA", "Số: 3120/UBND-KSTT", "V/v triển khai thực hiện Nghị quyết",
+              "số 66/NQ-CP ngày 26/3/2025 của Chính phủ", "", "Kính gửi:", "- Các sở, ban, ngành thuộc tỉnh;"]
+    found, _ = guess_metadata(letter)
+    assert found["title"] == "Triển khai thực hiện Nghị quyết số 66/NQ-CP ngày 26/3/2025 của Chính phủ"
+    assert found["doc_type"] == "công văn"
+    plan = ["ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "Số: 187/KH-UBND", "KẾ HOẠCH", "",
+            "Triển khai Chương trình cắt giảm thủ tục hành chính năm 2025", "", "I. MỤC TIÊU"]
+    assert guess_metadata(plan)[0]["title"] == "Triển khai Chương trình cắt giảm thủ tục hành chính năm 2025"
