@@ -29,6 +29,11 @@ _DATELINE = re.compile(
 )
 _KIND_WORDS = {"KẾ HOẠCH": "kế hoạch", "QUYẾT ĐỊNH": "quyết định", "CÔNG VĂN": "công văn",
                "CHỈ THỊ": "chỉ thị", "THÔNG BÁO": "thông báo"}
+#: A page that reports the plan it carries: "Ngày 25/4/2025, UBND tỉnh Tây Ninh ban hành Kế hoạch
+#: số 1456/KH-UBND …" (a portal's lead sentence, when the page shows no header).
+_ISSUED = re.compile(
+    r"[Nn]gày\s+(?P<day>\d{1,2})\s*/\s*(?P<month>\d{1,2})\s*/\s*(?P<year>\d{4}),?\s+[^.]{0,80}?\bban hành\s+"
+    r"(?P<kind>Kế hoạch|Công văn|Quyết định|Chỉ thị)\s+số\s+(?P<number>\d+\s*/\s*[A-ZĐ0-9-]+(?:/[A-ZĐ0-9-]+)*)")
 _CODES = {"KH": "kế hoạch", "QĐ": "quyết định", "CT": "chỉ thị", "TB": "thông báo", "BC": "báo cáo"}
 HEADER_LINES = 20
 PROVINCE_NAMES_FILE = config.DATA_DIR / "province_names.csv"
@@ -163,6 +168,13 @@ def guess_metadata(lines) -> tuple[dict[str, str], dict[str, str]]:
             # the title is on the next line, or after one blank line
             if (nxt := next((k for k in range(i + 1, min(i + 3, len(head))) if head[k]), None)) is not None:
                 found["title"] = _title(head, nxt)
+    if "number" not in found and "date" not in found:
+        lead = next((m for ln in head if (m := _ISSUED.search(ln))), None)
+        if lead:
+            found["number"] = re.sub(r"\s+", "", lead.group("number"))
+            found["date"] = f"{lead.group('year')}-{int(lead.group('month')):02d}-{int(lead.group('day')):02d}"
+            found.setdefault("doc_type", lead.group("kind").lower())
+            where.update(number="text", date="text", doc_type="text")
     if "title" not in found:  # an official letter's subject line: "V/v triển khai …" / "của Chính phủ về …"
         subject = next((i for i, ln in enumerate(head) if re.match(r"V/v\b", ln)), None)
         if subject is not None and (first := re.sub(r"^V/v\.?\s*", "", head[subject])):

@@ -89,3 +89,15 @@ def test_a_letters_subject_line_is_its_title_and_a_blank_line_may_precede_a_plan
     plan = ["ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "Số: 187/KH-UBND", "KẾ HOẠCH", "",
             "Triển khai Chương trình cắt giảm thủ tục hành chính năm 2025", "", "I. MỤC TIÊU"]
     assert guess_metadata(plan)[0]["title"] == "Triển khai Chương trình cắt giảm thủ tục hành chính năm 2025"
+
+
+def test_a_portal_page_without_a_header_gives_the_plans_number_and_date_from_its_lead():
+    page = ["CỔNG THÔNG TIN ĐIỆN TỬ TỈNH TÂY NINH", "Ngày đăng: 26/04/2025 08:30",
+            "(Cổng TTĐT) - Ngày 25/4/2025, UBND tỉnh Tây Ninh ban hành Kế hoạch số 1456/KH-UBND triển khai thực hiện "
+            "Nghị quyết số 66/NQ-CP ngày 26/3/2025 của Chính phủ.", "I. MỤC ĐÍCH, YÊU CẦU"]
+    found, where = guess_metadata(page)
+    assert (found["number"], found["date"], found["doc_type"]) == ("1456/KH-UBND", "2025-04-25", "kế hoạch")
+    assert where["date"] == "text"
+    # the header's own number and date win
+    header = ["Số: 98/KH-UBND", "Quảng Ninh, ngày 25 tháng 4 năm 2025", *page[2:]]
+    assert guess_metadata(header)[0]["number"] == "98/KH-UBND"
