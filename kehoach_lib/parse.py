@@ -40,6 +40,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import config
+from .aligned import aligned_tables
 from .deadlines import (
     extract_targets,
     is_recurring,
@@ -421,18 +422,61 @@ def _md_row_as_tabs(raw: str) -> str:
     return "\t".join(c.strip() for c in m.group("cells").split("|")) if m else raw
 
 
-def _with_hints(doc: Document) -> list[tuple[int | None, str]]:
+#: A line of a space-aligned table that goes on the row above it (its text is in that row):
+#: a tab, so the table goes on across it, and no text, so it is no row of its own.
+_CONTINUED = "\t"
+#: A line that may head a table laid out with spaces ("STT   Nhiệm vụ   Cơ quan chủ trì …").
+_ALIGNED_HEADER_HINT = re.compile(r"^\s*(?:s[ốo]\s*tt|stt|tt|s[ốo])\.?(?:\s{2,}|\s*$)", re.IGNORECASE)
+
+
+def _aligned_rows(doc: Document) -> tuple[dict[int, str], dict[int, int]]:
+    """Tables laid out in columns of spaces (:mod:`kehoach_lib.aligned`): each row as a
+    tab-separated line at its first line, and the row's other lines (and a page number inside
+    the table) with the first line they go on (1-based line numbers)."""
+    if not any(_ALIGNED_HEADER_HINT.match(ln) for ln in doc.lines):
+        return {}, {}
+    rows: dict[int, str] = {}
+    continued: dict[int, int] = {}
+    for table in aligned_tables(list(doc.lines)):
+        for row in table.rows:
+            rows[row.lines[0] + 1] = row.text
+            continued.update({i + 1: row.lines[0] + 1 for i in row.lines[1:]})
+        continued.update({i + 1: 0 for i in table.page_numbers})  # 0: a page number
+    return rows, continued
+
+
+def _with_hints(doc: Document, aligned: tuple[dict[int, str], dict[int, int]] = ({}, {})
+                ) -> list[tuple[int | None, str]]:
     """Source lines, with headings restored from the document's hints inserted, and table rows
-    written between pipes on one line read as tab-separated rows."""
+    written between pipes on one line, or laid out with spaces (``aligned``), read as
+    tab-separated rows."""
     inserts: dict[int, list[str]] = {}
     for h in doc.hints.get("headings", []):
         inserts.setdefault(int(h["before_line"]), []).append(str(h["text"]))
+    rows, continued = aligned
     out: list[tuple[int | None, str]] = []
     for i, raw in enumerate(doc.lines, start=1):
         for text in inserts.get(i, []):
             out.append((None, text))
-        out.extend(_split_glued_heading(i, _md_row_as_tabs(raw)))
+        if i in continued:
+            out.append((i, _CONTINUED))
+            continue
+        out.extend(_split_glued_heading(i, _md_row_as_tabs(rows.get(i, raw))))
     return out
+
+
+def _account_continued(state: _State, continued: dict[int, int]) -> None:
+    """The lines of a space-aligned table's row after its first take the row's role and task
+    (a page number inside the table is boilerplate)."""
+    for ln, first in continued.items():
+        if not first:
+            state.roles[ln] = "boilerplate"
+        elif first in state.owner:
+            index = state.owner[first]
+            state.tasks[index].lines.add(ln)
+            state.roles[ln], state.owner[ln] = state.roles[first], index
+        elif first in state.roles:
+            state.roles[ln] = state.roles[first]
 
 
 def _split_glued_heading(lineno: int, raw: str) -> list[tuple[int, str]]:
@@ -1478,9 +1522,11 @@ def _parse(doc: Document) -> _State:
 @lru_cache(maxsize=128)
 def _parse_cached(doc: Document, stamps: tuple) -> _State:
     state = _State(doc)
-    seq = _with_hints(doc)
+    aligned = _aligned_rows(doc)
+    seq = _with_hints(doc, aligned)
     start = _mark_frame(state, seq)
     if start >= len(seq):
+        _account_continued(state, aligned[1])
         return state
     wrapped = _is_hard_wrapped(seq)
     root = _Node("root", "", [], None)
@@ -1521,6 +1567,7 @@ def _parse_cached(doc: Document, stamps: tuple) -> _State:
             state.roles[ln] = "unaccounted" if raw.strip() else "blank"
         if ln is not None and state.roles.get(ln) == "blank" and _MD_RULE.match(doc.lines[ln - 1]):
             state.roles[ln] = "table_rule"
+    _account_continued(state, aligned[1])
     return state
 
 
