@@ -4,7 +4,8 @@ Every format becomes the same thing: lines. Paragraphs are lines; a table row is
 with its cells joined by TAB (cell-internal newlines become spaces), which the parser
 reads like the tab-separated tables of scraped plans. Nothing in a document is executed:
 HTML is parsed by lxml without scripts or network access, .docx is read by python-docx
-(macros are never run) after its zip members are size-checked, PDFs by pdfplumber.
+(macros are never run) after its zip members are size-checked, PDFs by pdfplumber (a table
+drawn with ruling lines is read as a table; text outside tables line by line as laid out).
 """
 
 from __future__ import annotations
@@ -32,6 +33,12 @@ _MD_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
 _MD_EMPHASIS = re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])")
 _MD_BULLET = re.compile(r"^(\s*)\*\s+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+#: PDF tables: pdfplumber's ruling-line strategies (its defaults), so prose, and tables drawn
+#: without rules, read as laid out.
+PDF_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+#: A ruled "table" of one column is a box around text (a frame, a page border): it stays prose.
+PDF_TABLE_MIN_COLUMNS = 2
+_PDF_EPS = 0.5  # points: cell edges pdfplumber has snapped together compare equal within this
 
 
 class FormatProblem(ValueError):
@@ -287,15 +294,79 @@ def _val(element, child: str, default: str) -> str:
     return found.get(f"{_W}val", default) if found is not None else default
 
 
+def _pdf_in(obj, bbox) -> bool:
+    """A char is in a box as pdfplumber's ``Table.extract`` decides it: by its centre."""
+    v_mid = (obj["top"] + obj["bottom"]) / 2
+    h_mid = (obj["x0"] + obj["x1"]) / 2
+    x0, top, x1, bottom = bbox
+    return x0 <= h_mid < x1 and top <= v_mid < bottom
+
+
+def _pdf_table_rows(table) -> list[str]:
+    """A pdfplumber table as tab-separated lines, every row with the table's columns. pdfplumber
+    gives None where no cell starts; as in .docx and HTML, a cell spanning rows is in each of them
+    (its text in its first column) and a cell spanning columns is its text, then empty cells."""
+    texts = table.extract()
+    text_of = {bbox: _cell(value or "") for row, values in zip(table.rows, texts, strict=True)
+               for bbox, value in zip(row.cells, values, strict=True) if bbox is not None}
+    xs = sorted({c[0] for c in table.cells})
+    lines = []
+    for row, values in zip(table.rows, texts, strict=True):
+        y = min(c[1] for c in row.cells if c is not None)
+        cells = []
+        for x, bbox, value in zip(xs, row.cells, values, strict=True):
+            if bbox is not None:
+                cells.append(_cell(value or ""))
+                continue
+            over = next((c for c in table.cells if c[0] - _PDF_EPS <= x < c[2] - _PDF_EPS
+                         and c[1] - _PDF_EPS <= y < c[3] - _PDF_EPS), None)
+            # a cell of a row above that starts in this column spans down to here; the tail of a
+            # cell spanning columns, or a hole in an irregular grid, is empty
+            down = over is not None and abs(over[0] - x) <= _PDF_EPS and over[1] < y - _PDF_EPS
+            cells.append(text_of.get(over, "") if down else "")
+        lines.append("\t".join(cells))
+    return lines
+
+
+def _pdf_page_text(page) -> str:
+    """A page's ``extract_text()``, its ruled tables as tab-separated rows where they stand (a
+    page without one is exactly its ``extract_text()``)."""
+    tables = sorted((t for t in page.find_tables(PDF_TABLE_SETTINGS)
+                     if len({c[0] for c in t.cells}) >= PDF_TABLE_MIN_COLUMNS),
+                    key=lambda t: (t.bbox[1], t.bbox[0]))
+    if not tables:
+        return page.extract_text() or ""
+    tops = [t.bbox[1] for t in tables]
+    band = {}  # id of each char outside the tables' cells -> how many tables start above it
+    for char in page.chars:
+        if not any(_pdf_in(char, t.bbox) and any(_pdf_in(char, c) for c in t.cells) for t in tables):
+            v_mid = (char["top"] + char["bottom"]) / 2
+            band[id(char)] = sum(top <= v_mid for top in tops)
+    parts: list[str] = []
+    for k in range(len(tables) + 1):
+        prose = page.filter(lambda o, k=k: o.get("object_type") != "char" or band.get(id(o)) == k)
+        if text := prose.extract_text() or "":
+            parts.append(text)
+        if k < len(tables):
+            parts += _pdf_table_rows(tables[k])
+    return "\n".join(parts)
+
+
 def pdf_lines(data: bytes) -> list[str]:
-    """The text lines of a PDF's text layer (a scan without one is a :class:`FormatProblem`)."""
+    """The text lines of a PDF's text layer (a scan without one is a :class:`FormatProblem`); a
+    table drawn with ruling lines is one tab-separated line per row, where it stands."""
     import io
 
     import pdfplumber
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [page.extract_text() or "" for page in pdf.pages]
+            pages = []
+            for page in pdf.pages:
+                try:
+                    pages.append(_pdf_page_text(page))
+                except Exception:  # noqa: BLE001 - finding its tables failed: the page as laid out
+                    pages.append(page.extract_text() or "")
     except Exception as exc:  # noqa: BLE001
         raise FormatProblem(f"corrupt PDF ({type(exc).__name__})") from exc
     text = "\n".join(pages)

@@ -1,0 +1,184 @@
+"""Specification of reading PDFs' ruled tables (kehoach_lib.formats.pdf_lines): a table drawn
+with ruling lines is one tab-separated line per row where it stands, its merged cells as .docx and
+HTML give them; text outside tables is read as laid out. The PDFs in tests/data/pdf were made with
+fpdf2 (a Quảng Trị walkthrough plan whose table spans a page break; a table with merged cells; a
+two-level header) by helpers' scripts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kehoach_lib import Document, extract_tasks, formats, line_accounting
+
+PDFS = Path(__file__).parent / "data" / "pdf"
+QT = PDFS / "quang_tri_ruled_table.pdf"
+
+
+def _doc(lines, **meta):
+    meta = {"doc_id": "qt", "province": "Quảng Trị", "date": "2025-04-22", "doc_type": "kế hoạch"} | meta
+    return Document(lines=tuple(lines), **meta)
+
+
+QT_ROWS = [
+    ("1", "Rà soát, chuẩn hóa dữ liệu TTHC trên Cơ sở dữ liệu quốc gia về TTHC",
+     "Văn phòng UBND tỉnh", "Các sở, ban, ngành", "30/5/2025"),
+    ("2", "Số hóa hồ sơ, kết quả giải quyết TTHC còn hiệu lực thuộc thẩm quyền cấp tỉnh",
+     "Các sở, ban, ngành cấp tỉnh", "Sở Khoa học và Công nghệ", "31/12/2025"),
+    ("3", "Cung cấp dịch vụ công trực tuyến toàn trình đối với các TTHC đủ điều kiện",
+     "Sở Khoa học và Công nghệ", "Văn phòng UBND tỉnh; các sở, ban, ngành", "Quý IV/2025"),
+    ("4", "Rà soát, đề xuất bãi bỏ các điều kiện kinh doanh không cần thiết trong lĩnh vực xây "
+          "dựng, giao thông", "Sở Xây dựng", "Sở Tư pháp", "30/9/2025"),
+    ("5", "Rà soát điều kiện kinh doanh trong lĩnh vực công thương, nông nghiệp",
+     "Sở Công Thương; Sở Nông nghiệp và Môi trường", "Sở Tư pháp", "30/9/2025"),
+    ("6", "Điện tử hóa chế độ báo cáo của doanh nghiệp", "Sở Tài chính",
+     "Ban Quản lý Khu kinh tế tỉnh", "Quý III/2025"),
+    ("7", "Thực hiện thanh toán trực tuyến phí, lệ phí TTHC", "Sở Tài chính",
+     "Kho bạc Nhà nước tỉnh", "Năm 2025"),
+    ("8", "Tuyên truyền về thực hiện TTHC trên môi trường điện tử",
+     "Sở Văn hóa, Thể thao và Du lịch", "Báo Quảng Trị; Đài Phát thanh - Truyền hình tỉnh",
+     "Thường xuyên"),
+    ("9", "Đào tạo, bồi dưỡng kỹ năng số cho cán bộ, công chức làm việc tại Bộ phận một cửa",
+     "Sở Nội vụ", "Văn phòng UBND tỉnh", "Hằng năm"),
+]
+QT_HEAD = "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời hạn hoàn thành"
+QT_DUE = ["2025-05-30", "2025-12-31", "2025-12-31", "2025-09-30", "2025-09-30", "2025-09-30",
+          "2025-12-31", "", ""]
+
+
+@pytest.fixture(scope="module")
+def qt():
+    return formats.pdf_lines(QT.read_bytes())
+
+
+def test_a_ruled_table_across_a_page_break_is_one_line_per_row(qt):
+    tab = [ln for ln in qt if "\t" in ln]
+    # header row on page 1, row 1, header repeated on page 2, rows 2-9
+    assert tab == [QT_HEAD, "\t".join(QT_ROWS[0]), QT_HEAD] + ["\t".join(r) for r in QT_ROWS[1:]]
+    text = "\n".join(qt)
+    for row in QT_ROWS:  # each task's wording once, in its row (no cell text left as prose)
+        assert text.count(row[1]) == 1
+    # the text around the table is laid out as before: the lead-in, the page number, section V
+    lead_in = qt.index("Các nhiệm vụ cụ thể được phân công tại bảng sau:")
+    after = qt.index("V. TỔ CHỨC THỰC HIỆN")
+    assert [ln for ln in qt[lead_in + 1 : after] if "\t" not in ln] == ["2"]
+
+
+def test_the_parser_gives_the_nine_table_tasks(qt):
+    tasks = extract_tasks(_doc(qt))
+    table = tasks[tasks.path.str.startswith("IV")]
+    assert table.path.tolist() == [f"IV.{k}" for k in range(1, 10)]
+    assert table.kind.eq("task").all()
+    assert table.text.tolist() == [r[1] for r in QT_ROWS]
+    assert table.lead.tolist() == [r[2] for r in QT_ROWS]
+    assert table.partners.tolist() == [r[3] for r in QT_ROWS]
+    assert table.deadline_text.tolist() == [r[4] for r in QT_ROWS]
+    assert table.due.tolist() == QT_DUE
+    assert len(tasks) == 19  # 4 objectives, 12 tasks, 3 duties
+    acc = line_accounting(_doc(qt))
+    assert not acc.role.eq("unaccounted").any()
+    assert acc.role.tolist().count("table_header") == 2
+
+
+def test_a_page_whose_table_finding_fails_is_read_as_laid_out(monkeypatch):
+    import io
+
+    import pdfplumber
+    import pdfplumber.page
+
+    data = QT.read_bytes()
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        laid_out = "\n".join(page.extract_text() or "" for page in pdf.pages).split("\n")
+
+    def broken(self, *a, **k):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pdfplumber.page.Page, "find_tables", broken)
+    assert formats.pdf_lines(data) == laid_out
+
+
+# --- 3. an fpdf2 PDF with ruled tables, merged cells, a framed box and a borderless table -------
+MERGED_TABLE = [
+    "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời hạn",
+    "A\tCẢI CÁCH THỦ TỤC HÀNH CHÍNH\t\t\t",
+    "1\tTái cấu trúc quy trình, cung cấp dịch vụ công trực tuyến toàn trình\tSở Khoa học và Công nghệ"
+    "\tCác sở, ban, ngành; UBND cấp huyện\tQuý II/2025",
+    # the lead cell spans rows 1-2: repeated, as docx_lines and html_text give it
+    "2\tNâng cấp Hệ thống thông tin giải quyết TTHC Thành phố\tSở Khoa học và Công nghệ"
+    "\tVăn phòng UBND Thành phố; Công an Thành phố\ttrước ngày 31/8/2025",
+    "3\tThực hiện thanh toán trực tuyến phí, lệ phí\tSở Tài chính\tCác ngân hàng thương mại trên địa bàn"
+    "\tTháng 9/2025",
+    "B\tSỐ HÓA HỒ SƠ\t\t\t",
+    "4\tSố hóa hồ sơ, kết quả giải quyết TTHC còn hiệu lực\tCác sở, ban, ngành; UBND các quận, huyện, thị xã"
+    "\tSở Khoa học và Công nghệ\tThường xuyên",
+    "5\tTổ chức tiếp nhận, giải quyết TTHC không phụ thuộc vào địa giới hành chính"
+    "\tTrung tâm Phục vụ hành chính công Thành phố\tUBND các quận, huyện, thị xã\ttrước ngày 01/7/2025",
+]
+
+
+@pytest.fixture(scope="module")
+def merged():
+    return formats.pdf_lines((PDFS / "merged.pdf").read_bytes())
+
+
+def test_merged_cells_in_place_as_word_gives_them(merged, tmp_path):
+    from docx import Document as Docx
+
+    lead_in = "Các nhiệm vụ cụ thể được phân công tại Bảng dưới đây:"
+    i = merged.index(lead_in) + 1
+    assert merged[i : i + len(MERGED_TABLE)] == MERGED_TABLE
+    j = i + len(MERGED_TABLE)
+    assert merged[j : j + 4] == ["II. KINH PHÍ", "Kinh phí thực hiện được bố trí như sau:",
+                                 "Nguồn\tGhi chú", "Ngân sách Thành phố\tTheo phân cấp"]
+    prose = [ln for ln in merged if "\t" not in ln]
+    assert len(prose) == len(set(prose))  # nothing read twice
+    # the same table in Word (group rows merged across, a lead merged down) gives the same lines
+    rows = [ln.split("\t") for ln in MERGED_TABLE]
+    doc = Docx()
+    table = doc.add_table(rows=len(rows), cols=5)
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            if text and not (r == 3 and c == 2):
+                table.cell(r, c).text = text
+    for r in (1, 5):
+        table.cell(r, 1).merge(table.cell(r, 4))
+    table.cell(2, 2).merge(table.cell(3, 2))
+    path = tmp_path / "t.docx"
+    doc.save(path)
+    docx = [ln for ln in formats.docx_lines(path, path.read_bytes()) if "\t" in ln]
+    assert docx == [ln for ln in merged if "\t" in ln][: len(MERGED_TABLE)]
+    tasks = extract_tasks(_doc(merged, doc_id="hn", province="Hà Nội", date="2025-04-15"))
+    rows = tasks[tasks.text.str.contains("Nâng cấp Hệ thống|Tái cấu trúc|Tổ chức tiếp nhận")]
+    assert rows.lead.tolist() == ["Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ",
+                                  "Trung tâm Phục vụ hành chính công Thành phố"]
+
+
+SPANS_HTML = """<p>I. NHIỆM VỤ</p><p>Phân công nhiệm vụ như sau:</p><table>
+<tr><td rowspan=2>STT</td><td rowspan=2>Nội dung nhiệm vụ</td><td colspan=2>Cơ quan thực hiện</td>
+<td rowspan=2>Thời hạn</td></tr><tr><td>Chủ trì</td><td>Phối hợp</td></tr>
+<tr><td>1</td><td>Rà soát, công bố, công khai TTHC thuộc thẩm quyền</td><td>Sở Tư pháp</td>
+<td>Các sở, ban, ngành</td><td>Quý III/2025</td></tr>
+<tr><td>2</td><td>Số hóa hồ sơ, kết quả giải quyết TTHC</td><td>Sở Khoa học và Công nghệ</td>
+<td>UBND cấp huyện</td><td>31/12/2025</td></tr></table>
+<table><tr><td>a</td><td>b</td><td>c</td></tr><tr><td rowspan=2 colspan=2>X</td><td>c1</td></tr>
+<tr><td>c2</td></tr><tr><td>p</td><td>q</td><td>r</td></tr></table>
+<p>II. TỔ CHỨC THỰC HIỆN</p><p>1. Văn phòng UBND tỉnh theo dõi, đôn đốc.</p>"""
+
+
+def test_fpdf_row_and_column_spans_match_the_html_path():
+    """A two-level header (cells spanning two rows; one spanning two columns) and a cell spanning
+    two rows and two columns: the same lines as formats.html_lines gives the same table."""
+    lines = formats.pdf_lines((PDFS / "spans.pdf").read_bytes())
+    assert lines == formats.html_lines(SPANS_HTML.encode())
+    assert lines[2:4] == ["STT\tNội dung nhiệm vụ\tCơ quan thực hiện\t\tThời hạn",
+                          "STT\tNội dung nhiệm vụ\tChủ trì\tPhối hợp\tThời hạn"]
+    assert lines[6:10] == ["a\tb\tc", "X\t\tc1", "X\t\tc2", "p\tq\tr"]
+    plan = lines[:6] + lines[10:]  # the task table and the prose
+    tasks = extract_tasks(_doc(plan, doc_id="x", province="Hà Tĩnh", date="2025-04-15"))
+    assert tasks[["path", "lead", "partners", "due"]].values.tolist() == [
+        ["I.1", "Sở Tư pháp", "Các sở, ban, ngành", "2025-09-30"],
+        ["I.2", "Sở Khoa học và Công nghệ", "UBND cấp huyện", "2025-12-31"],
+        ["II.1", "Văn phòng UBND tỉnh", "", ""]]
+    roles = line_accounting(_doc(plan, doc_id="x", province="Hà Tĩnh", date="2025-04-15")).role.tolist()
+    assert roles[2:4] == ["table_header", "table_header"]
