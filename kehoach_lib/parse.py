@@ -131,6 +131,8 @@ _BRACKET_ASSIGNMENT = re.compile(
     r"\((?P<lead>[^();]+?)\s+(?:chủ trì|thực hiện)(?:,?\s*phối hợp(?:\s+với)?\s+(?P<partners>[^();]+))?"
     r"\s*(?:;\s*(?P<rest>[^()]*))?\)"
 )
+#: Lines after a page-tail marker searched for another one (:func:`_is_page_tail`).
+PAGE_TAIL_WINDOW = 6
 #: Where a portal page's tail begins, after the plan's text: "Tác giả: Minh Thư", "Nguồn: Văn
 #: phòng UBND tỉnh", "Chia sẻ: Facebook Zalo", "Tin liên quan", "Các tin khác", "Từ khóa: …".
 _PAGE_TAIL = re.compile(
@@ -178,12 +180,15 @@ _CLOSING = re.compile(
     r"(?:nếu|trường hợp)\s+(?:có\s+)?(?:phát sinh\s+)?(?:khó khăn|vướng mắc)(?![^.]*\bchủ trì\b)"
     # ... and the closing exhortation, a whole sentence that asks for nothing but to carry it out:
     # "Yêu cầu Thủ trưởng các cơ quan, đơn vị nghiêm túc triển khai thực hiện./."
-    r"|(?:Yêu cầu|Đề nghị)\s+[^.;:]{0,200}?\b(?:nghiêm túc|khẩn trương|quan tâm)"
+    # (who is asked: agencies, not work: "căn cứ nhiệm vụ được giao xây dựng kế hoạch" is work)
+    r"|(?:Yêu cầu|Đề nghị)\s+(?:(?!căn cứ|xây dựng|rà soát|báo cáo|cập nhật|công bố|tham mưu|bố trí|lập\b)[^.;:]){0,200}?"
+    r"\b(?:nghiêm túc|khẩn trương|quan tâm)"
     r"(?:,?\s+(?:tổ chức|triển khai|phối hợp|chỉ đạo))*,?\s+thực hiện"
     r"(?:\s+(?:Công văn|Kế hoạch|Quyết định|Chỉ thị|văn bản)\s+này)?"
     # "…; trong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời báo cáo … xử lý./."
     r"(?:\s*[;,]\s*trong quá trình (?:tổ chức |triển khai )*thực hiện,\s*nếu có (?:khó khăn|vướng mắc)[^.]*)?"
-    r"\s*(?:\./\.|\.|/\.)?\s*$))"
+    # ... ending there: a line that goes on after "thực hiện" is a wrapped task
+    r"\s*(?:\./\.|\.|/\.)\s*$))"
 )
 #: Headings whose unnumbered paragraphs and "- " items are objectives, tasks or duties (not
 #: "I. CĂN CỨ", "II. KẾT QUẢ THỰC HIỆN NĂM 2024", where they are the plan's reasons).
@@ -515,7 +520,7 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
             signed = after_signature = False
         if _BOILERPLATE.match(text):
             state.role(ln, "boilerplate")
-        elif _PAGE_TAIL.match(text):
+        elif _PAGE_TAIL.match(text) and _is_page_tail(seq, idx):
             # a portal page's tail (author, source, share buttons, related news, links): the rest
             # is the page around the plan, as after a signature, until the plan goes on
             state.role(ln, "boilerplate")
@@ -564,6 +569,13 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
             return idx
         state.role(ln, "header")
     return n
+
+
+def _is_page_tail(seq, idx: int) -> bool:
+    """A page tail is a block of its markers: another one within the next few lines ("Tác giả:
+    …" / "Nguồn: …" / "Chia sẻ: …"). One "Nguồn: ngân sách tỉnh." inside a plan is its text."""
+    following = [clean_cell(raw) for _, raw in seq[idx + 1 : idx + 1 + PAGE_TAIL_WINDOW]]
+    return any(_PAGE_TAIL.match(t) for t in following if t)
 
 
 def _looks_like_name(text: str) -> bool:

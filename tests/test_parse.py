@@ -964,12 +964,17 @@ def test_a_verb_that_begins_like_an_agency_is_no_lead(verb):
         # a request that asks for work is a task
         ("Đề nghị Sở Tài chính quan tâm bố trí kinh phí thực hiện.", False),
         ("Yêu cầu Sở Tư pháp nghiêm túc thực hiện việc rà soát văn bản.", False),
+        ("Yêu cầu các sở, ban, ngành căn cứ nhiệm vụ được giao xây dựng kế hoạch cụ thể, nghiêm túc triển khai "
+         "thực hiện.", False),
+        # a line that goes on is the first line of a wrapped task
+        ("Yêu cầu các sở, ban, ngành khẩn trương triển khai thực hiện\nviệc rà soát TTHC, báo cáo kết quả về Sở Tư "
+         "pháp trước ngày 30/6/2025.", False),
     ],
 )
 def test_the_closing_exhortation_of_a_letter_is_no_task(last, closing):
     doc = doc_from(CONG_VAN_BY_AGENCY + "\n\n" + last, doc_type="công văn")
     t = extract_tasks(doc)
-    assert (last not in t.text.tolist()) is closing and len(t) == 4 + (not closing)
+    assert (" ".join(last.split("\n")) not in t.text.tolist()) is closing and len(t) == 4 + (not closing)
     roles = line_accounting(doc).set_index("line").role
     assert (roles[len(doc.lines)] == "closing") is closing
 
@@ -1120,3 +1125,13 @@ def test_in_hard_wrapped_text_a_short_heading_title_ends_before_its_paragraph():
     assert t.loc["III.2", "lead"] == "Văn phòng UBND tỉnh"
     assert t.loc["III.2", "text"].startswith("Thực hiện TTHC không phụ thuộc vào địa giới hành chính: Văn phòng")
     assert t.loc["III.2", "due"] == "2025-06-30"
+
+
+def test_a_single_nguon_line_inside_a_plan_is_no_page_tail():
+    doc = doc_from("II. NHIỆM VỤ\n1. Hạ tầng số\na) Nâng cấp Trung tâm dữ liệu tỉnh.\n"
+                   "Cơ quan chủ trì: Sở Khoa học và Công nghệ.\nNguồn: ngân sách tỉnh.\n"
+                   "b) Triển khai mạng truyền số liệu chuyên dùng đến cấp xã.\nThời hạn: Quý III/2025.\n"
+                   "c) Số hóa hồ sơ, kết quả giải quyết TTHC.")
+    t = extract_tasks(doc).set_index("path")
+    assert {"II.1.b", "II.1.c"} <= set(t.index) and t.loc["II.1.b", "due"] == "2025-09-30"
+    assert "boilerplate" not in set(line_accounting(doc).role)
