@@ -36,7 +36,10 @@ _QUARTER = re.compile(
 _QUARTER_TOKEN = re.compile(_Q)
 #: The first or second half of a year (``6 tháng đầu năm 2025`` ends on 30/6).
 _HALF = re.compile(r"(?:(?<!\d)(?:6|06|sáu)\s+tháng|nửa)\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?(?![\d/])")
-_YEAR = re.compile(r"(?:trong|cả|hết|cuối|đến)\s+năm\s+(\d{4})")
+_YEAR = re.compile(r"(?:trong|cả|hết|cuối)\s+năm\s+(\d{4})")
+#: A period of work up to a year ("hàng năm đến năm 2030"): its end, when nothing else is said
+#: (a deadline maintained afterwards, "Quý II/2025 (duy trì đến năm 2030)", is Quý II's).
+_UNTIL_YEAR = re.compile(r"\bđến\s+(?:hết\s+)?năm\s+(\d{4})")
 #: A deadline (or one ``;``-separated part of it) that is nothing but years or months of a
 #: year: ``Năm 2025``, ``2025``, ``12/2025``, ``Năm 2025-2026``, ``Giai đoạn 2025 - 2026``.
 #: Only a whole part counts, so a year inside wording (``kế hoạch năm 2025``) never does.
@@ -241,6 +244,8 @@ def resolve_due(deadline_text: str, *, year: int | None = None) -> date | None:
     if explicit:
         later = [end for start, end in spans if start > max(explicit)]
         return max([*explicit, *later])
+    if not spans and (until := _UNTIL_YEAR.findall(_fold(deadline_text))):
+        return date(max(int(y) for y in until), 12, 31)
     return max(end for _, end in spans) if spans else None
 
 

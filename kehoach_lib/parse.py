@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -181,7 +182,8 @@ _CLOSING = re.compile(
     # ... and the closing exhortation, a whole sentence that asks for nothing but to carry it out:
     # "Yêu cầu Thủ trưởng các cơ quan, đơn vị nghiêm túc triển khai thực hiện./."
     # (who is asked: agencies, not work: "căn cứ nhiệm vụ được giao xây dựng kế hoạch" is work)
-    r"|(?:Yêu cầu|Đề nghị)\s+(?:(?!căn cứ|xây dựng|rà soát|báo cáo|cập nhật|công bố|tham mưu|bố trí|lập\b)[^.;:]){0,200}?"
+    r"|(?:Yêu cầu|Đề nghị)\s+"
+    r"(?:(?!căn cứ|xây dựng|rà soát|báo cáo|cập nhật|công bố|tham mưu|bố trí|lập\b)[^.;:]){0,200}?"
     r"\b(?:nghiêm túc|khẩn trương|quan tâm)"
     r"(?:,?\s+(?:tổ chức|triển khai|phối hợp|chỉ đạo))*,?\s+thực hiện"
     r"(?:\s+(?:Công văn|Kế hoạch|Quyết định|Chỉ thị|văn bản)\s+này)?"
@@ -1679,6 +1681,10 @@ def _task_row(doc: Document, task: _Task) -> dict:
     own = own_deadline_text(task.text, years=False)
     due_source = getattr(task, "_due_source", "") or task.deadline_text
     due = resolve_due(own, year=doc.year) if own else None
+    if (due is not None and not re.search(r"\d{4}", own) and doc.date and len(doc.date) == 10
+            and due.isoformat() < doc.date):
+        # a day without its year ("trước 15/01") before the plan's date is next year's
+        due = _safe_next_year(due)
     if due is None:
         due = resolve_due(due_source, year=doc.year)
     own_year = "" if own or due is not None or due_source.strip() else own_deadline_text(task.text)
@@ -1710,6 +1716,13 @@ def _task_row(doc: Document, task: _Task) -> dict:
         "line_start": lines[0] if lines else 0,
         "line_end": lines[-1] if lines else 0,
     }
+
+
+def _safe_next_year(day: date) -> date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
 
 
 def extract_tasks(doc: Document) -> pd.DataFrame:

@@ -337,3 +337,17 @@ def test_the_last_month_of_a_named_quarter_is_one_date_not_periodic():
 )
 def test_a_day_without_its_year_after_truoc_or_cham_nhat_is_a_deadline_of_the_plans_year(text, phrase):
     assert own_deadline_text(text) == phrase
+
+
+@pytest.mark.parametrize(
+    "written, due",
+    [
+        ("hàng năm đến năm 2030", "2030-12-31"),
+        # a deadline kept up afterwards is the deadline, not the end of the period
+        ("Quý II/2025 (duy trì đến năm 2030)", "2025-06-30"),
+        ("Trước ngày 30/6/2025, duy trì đến năm 2030", "2025-06-30"),
+        ("Tháng 9/2025; triển khai nhân rộng đến năm 2030", "2025-09-30"),
+    ],
+)
+def test_a_period_up_to_a_year_ends_then_only_when_nothing_else_is_due(written, due):
+    assert resolve_due(written, year=2025).isoformat() == due

@@ -1135,3 +1135,9 @@ def test_a_single_nguon_line_inside_a_plan_is_no_page_tail():
     t = extract_tasks(doc).set_index("path")
     assert {"II.1.b", "II.1.c"} <= set(t.index) and t.loc["II.1.b", "due"] == "2025-09-30"
     assert "boilerplate" not in set(line_accounting(doc).role)
+
+
+def test_a_day_without_its_year_before_the_plans_date_is_next_years():
+    doc = doc_from("I. NHIỆM VỤ\n1. Các sở, ngành rà soát TTHC, báo cáo kết quả về Sở Tư pháp trước 15/01.\n"
+                   "2. Sở Tư pháp tổng hợp, báo cáo UBND tỉnh trước 20/12.", date="2025-12-10")
+    assert extract_tasks(doc).due.tolist() == ["2026-01-15", "2025-12-20"]
