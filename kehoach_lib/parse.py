@@ -1086,12 +1086,35 @@ class _Prose:
     default_lead = ""
 
 
+def _inline_deadline(text: str) -> str:
+    """The deadline a task's wording gives after a label ("… Thời hạn: Quý III/2025", "(thời gian:
+    Quý III năm 2025)"), or ``""``. After "thời gian" or a lower-case "thời hạn" the value must
+    read as a deadline (a date, period or periodic work), not a processing time ("thời gian
+    thực hiện: 7 ngày làm việc")."""
+    for m in _INLINE_DEADLINE.finditer(text):
+        value = clean_cell(m.group("value"))
+        if m.group(0).startswith("Thời hạn"):
+            pass  # the label of old: its value as written
+        elif resolve_due(value := value.split(";")[0].strip(), year=2000) is None and not is_recurring(value):
+            continue
+        while value.endswith(")") and value.count(")") > value.count("("):  # "(…; Thời hạn: 6/2025)"
+            value = value[:-1].rstrip()
+        return value
+    return ""
+
+
+#: Periodic work stated at the end of a task: "… theo Bộ chỉ số hằng năm."
+_ENDS_PERIODIC = re.compile(r"(?:định\s+kỳ|thường\s+xuyên|(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm))\s*[.;]?\s*$",
+                            re.IGNORECASE)
+
+
 def _states_timing(text: str) -> bool:
     """Whether a task's own wording says when instead of a shared deadline: a deadline label
-    ("thời gian thực hiện: Thường xuyên") or periodic work ("hằng năm"). A dated phrase does not
-    ("hoàn thành trước ngày 30/4/2025" beside "Trước ngày 30/4/2025 và phương án năm 2026 trước
-    ngày 30/6/2026": the shared one says more; the dated phrase still gives the due date)."""
-    return bool(_INLINE_DEADLINE.search(text) or is_recurring(text))
+    ("thời gian thực hiện: Thường xuyên") or periodic work at its end ("… hằng năm."). A dated
+    phrase does not ("hoàn thành trước ngày 30/4/2025" beside "Trước ngày 30/4/2025 và phương án
+    năm 2026 trước ngày 30/6/2026": the shared one says more; the dated phrase still gives the due
+    date), nor a word in passing ("Chỉ số chuyển đổi số hằng năm của tỉnh", "vận hành liên tục")."""
+    return bool(_inline_deadline(text) or _ENDS_PERIODIC.search(text))
 
 
 def _fields_of(node: _Node, para) -> tuple[dict[str, list[str]], set[int]]:
@@ -1219,12 +1242,9 @@ def _agency_heading(node: _Node) -> str:
 def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: bool = True) -> None:
     """Lead, partners and deadline stated inside a task's own wording."""
     text = task.text
-    m = _INLINE_DEADLINE.search(text)
+    m = _inline_deadline(text)
     if m and not task.deadline_text:
-        value = clean_cell(m.group("value"))
-        while value.endswith(")") and value.count(")") > value.count("("):  # "(…; Thời hạn: 6/2025)"
-            value = value[:-1].rstrip()
-        task.deadline_text = value
+        task.deadline_text = m
     for f in _INLINE_FIELD.finditer(text):  # "… Cơ quan chủ trì: Văn phòng UBND tỉnh. Thời hạn: …"
         value = clean_agencies(f.group("value"))
         if f.group("name").endswith("phối hợp"):

@@ -1141,3 +1141,15 @@ def test_a_day_without_its_year_before_the_plans_date_is_next_years():
     doc = doc_from("I. NHIỆM VỤ\n1. Các sở, ngành rà soát TTHC, báo cáo kết quả về Sở Tư pháp trước 15/01.\n"
                    "2. Sở Tư pháp tổng hợp, báo cáo UBND tỉnh trước 20/12.", date="2025-12-10")
     assert extract_tasks(doc).due.tolist() == ["2026-01-15", "2025-12-20"]
+
+
+def test_words_of_frequency_in_passing_keep_a_shared_deadline_and_a_processing_time_is_none():
+    doc = doc_from("II. NHIỆM VỤ\n1. Phát triển hạ tầng số\n"
+                   "a) Nâng cấp Trung tâm dữ liệu của tỉnh, bảo đảm hệ thống vận hành ổn định, liên tục;\n"
+                   "b) Rà soát, đánh giá Chỉ số chuyển đổi số hằng năm của tỉnh, đề xuất giải pháp;\n"
+                   "c) Triển khai mạng truyền số liệu chuyên dùng đến 100% xã.\n"
+                   "Cơ quan chủ trì: Sở Khoa học và Công nghệ.\nThời gian thực hiện: Quý III năm 2025.")
+    assert extract_tasks(doc).due.tolist() == ["2025-09-30"] * 3
+    t = extract_tasks(doc_from("I. NHIỆM VỤ\n1. Cắt giảm thời gian cấp giấy phép xây dựng (thời gian thực hiện: "
+                               "7 ngày làm việc)."))
+    assert t.deadline_text.tolist() == [""]
