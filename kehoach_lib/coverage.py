@@ -64,6 +64,8 @@ COVERAGE_COLUMNS = [
 ]
 STATUSES = ("covered", "partial", "missing")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+#: A percentage in running text, with a decimal comma or point ("30,5%").
+_FIGURE = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%")
 
 
 def requirement_scores(
@@ -147,6 +149,8 @@ _HEADING_PERIOD = re.compile(r"\b(?:đến|giai đoạn)\s+(?:năm\s+)?20\d{2}",
 
 #: A task that opens with its year: "Năm 2026: cắt giảm 50% thời gian …".
 _TEXT_YEAR = re.compile(r"^\s*(?:[-+•]\s*)?năm\s+(20\d{2})\s*:", re.IGNORECASE)
+#: ... and every year it labels: "Năm 2025: …; năm 2026: …".
+_TEXT_YEAR_LABEL = re.compile(r"(?:^|[;.]\s*)(?:[-+•]\s*)?năm\s+(20\d{2})\s*:", re.IGNORECASE)
 
 
 def _heading_years(section: str) -> set[str]:
@@ -172,7 +176,8 @@ def of_year(tasks: pd.DataFrame, year) -> np.ndarray:
     wanted = str(int(float(year)))
     named = tasks["section"].fillna("").map(_heading_years)
     # a task's own year label is closer than its heading's: "- Năm 2025: giảm 30% thời gian …"
-    labelled = tasks["text"].fillna("").map(lambda t: set(m.groups()) if (m := _TEXT_YEAR.match(t)) else set())
+    labelled = tasks["text"].fillna("").map(
+        lambda t: set(_TEXT_YEAR_LABEL.findall(t)) if _TEXT_YEAR.match(t) else set())
     named = [own or heading for own, heading in zip(labelled, named, strict=True)]
     return np.array([not ys or wanted in ys for ys in named], dtype=bool)
 
@@ -237,14 +242,15 @@ def target_figures(text: str, objects: list[str]) -> list[list[float]]:
     plain = _plain_texts(pd.Series([text, *objects], dtype=object)).tolist()
     body, wanted = plain[0], [_object_words(o) for o in plain[1:]]
     out: list[list[float]] = [[] for _ in objects]
-    marks = list(_PERCENT.finditer(body))
+    marks = list(_FIGURE.finditer(body))
     for i, m in enumerate(marks):
         after = body[m.end() : marks[i + 1].start() if i + 1 < len(marks) else len(body)].split(";")[0]
-        before = body[marks[i - 1].end() if i else 0 : m.start()].split(";")[-1]
+        # the words before it back to the previous figure or the clause's start (, or ;)
+        before = re.split(r"[;,]", body[marks[i - 1].end() if i else 0 : m.start()])[-1]
         near, clause = _object_words(after), _object_words(before + " " + after)
         for k, obj in enumerate(wanted):
             if obj and max(len(obj & near), len(obj & clause)) >= TARGET_OBJECT_SHARE * len(obj):
-                out[k].append(float(m.group(1)))
+                out[k].append(float(m.group(1).replace(",", ".")))
     return out
 
 

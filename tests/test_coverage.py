@@ -403,6 +403,10 @@ TIME_COST = [{"value": 30, "unit": "%", "of": "thời gian giải quyết TTHC �
         ("Giảm 20% thời gian giải quyết, chi phí tuân thủ TTHC.", ("20%", "weaker")),
         # a figure about something else only
         ("100% TTHC liên quan đến doanh nghiệp được thực hiện trực tuyến.", ("", "absent")),
+        # a clause ends at a comma: the object named before it is not the next figure's
+        ("Cắt giảm ít nhất 30% thời gian giải quyết TTHC, 100% hồ sơ được số hóa.", ("30%", "same")),
+        ("Cắt giảm thời gian giải quyết TTHC, 100% hồ sơ được số hóa.", ("", "absent")),
+        ("Giảm 30,5% thời gian giải quyết TTHC.", ("30.5%", "stricter")),  # a decimal comma
     ],
 )
 def test_a_figure_is_compared_only_with_the_target_it_is_about(text, expected):
@@ -423,6 +427,9 @@ def test_a_task_that_opens_with_its_year_carries_only_that_years_requirements():
                                    "Năm 2026: giảm 50% thời gian giải quyết TTHC.", "Năm 2025: rà soát TTHC."]})
     assert of_year(tasks, 2025).tolist() == [True, False, True]  # the task's own year wins over its heading's
     assert of_year(tasks, 2026).tolist() == [False, True, False]
+    both = pd.DataFrame({"section": ["MỤC TIÊU"], "text": ["Năm 2025: giảm 30% thời gian; năm 2026: giảm 50% thời gian"]})
+    assert of_year(both, 2025).tolist() == of_year(both, 2026).tolist() == [True]
+    assert of_year(both, 2027).tolist() == [False]
 
 
 def test_words_inside_an_unless_phrase_do_not_count_for_must():
