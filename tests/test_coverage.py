@@ -427,7 +427,8 @@ def test_a_task_that_opens_with_its_year_carries_only_that_years_requirements():
                                    "Năm 2026: giảm 50% thời gian giải quyết TTHC.", "Năm 2025: rà soát TTHC."]})
     assert of_year(tasks, 2025).tolist() == [True, False, True]  # the task's own year wins over its heading's
     assert of_year(tasks, 2026).tolist() == [False, True, False]
-    both = pd.DataFrame({"section": ["MỤC TIÊU"], "text": ["Năm 2025: giảm 30% thời gian; năm 2026: giảm 50% thời gian"]})
+    both = pd.DataFrame({"section": ["MỤC TIÊU"],
+                         "text": ["Năm 2025: giảm 30% thời gian; năm 2026: giảm 50% thời gian"]})
     assert of_year(both, 2025).tolist() == of_year(both, 2026).tolist() == [True]
     assert of_year(both, 2027).tolist() == [False]
 
