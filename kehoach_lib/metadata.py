@@ -29,10 +29,16 @@ _DATELINE = re.compile(
 )
 _KIND_WORDS = {"KẾ HOẠCH": "kế hoạch", "QUYẾT ĐỊNH": "quyết định", "CÔNG VĂN": "công văn",
                "CHỈ THỊ": "chỉ thị", "THÔNG BÁO": "thông báo"}
+#: What follows a document's type after a blank line without being its title: the preamble
+#: ("Căn cứ …", "Thực hiện …") or the first heading ("I. MỤC ĐÍCH, YÊU CẦU").
+_NOT_TITLE = re.compile(r"^(?:Căn cứ|Thực hiện|Theo|Kính gửi|[IVX]{1,5}\.|\d{1,2}\.)\s")
 #: A page that reports the plan it carries: "Ngày 25/4/2025, UBND tỉnh Tây Ninh ban hành Kế hoạch
 #: số 1456/KH-UBND …" (a portal's lead sentence, when the page shows no header).
 _ISSUED = re.compile(
-    r"[Nn]gày\s+(?P<day>\d{1,2})\s*/\s*(?P<month>\d{1,2})\s*/\s*(?P<year>\d{4}),?\s+[^.]{0,80}?\bban hành\s+"
+    # (by a province's people's committee or its chair: not a ministry's letter the page cites)
+    r"[Nn]gày\s+(?P<day>\d{1,2})\s*/\s*(?P<month>\d{1,2})\s*/\s*(?P<year>\d{4}),?\s+"
+    r"(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|thành phố|TP\.?)\s+[^.,]{0,40}?"
+    r"\s*\bban hành\s+"
     r"(?P<kind>Kế hoạch|Công văn|Quyết định|Chỉ thị)\s+số\s+(?P<number>\d+\s*/\s*[A-ZĐ0-9-]+(?:/[A-ZĐ0-9-]+)*)")
 _CODES = {"KH": "kế hoạch", "QĐ": "quyết định", "CT": "chỉ thị", "TB": "thông báo", "BC": "báo cáo"}
 HEADER_LINES = 20
@@ -165,11 +171,12 @@ def guess_metadata(lines) -> tuple[dict[str, str], dict[str, str]]:
         key = line.upper().strip()
         if "doc_type" not in found and key in _KIND_WORDS:
             found["doc_type"] = _KIND_WORDS[key]
-            # the title is on the next line, or after one blank line
-            if (nxt := next((k for k in range(i + 1, min(i + 3, len(head))) if head[k]), None)) is not None:
+            # the title is on the next line, or after one blank line; not the preamble or a heading
+            nxt = next((k for k in range(i + 1, min(i + 3, len(head))) if head[k]), None)
+            if nxt is not None and (nxt == i + 1 or not _NOT_TITLE.match(head[nxt])):
                 found["title"] = _title(head, nxt)
     if "number" not in found and "date" not in found:
-        lead = next((m for ln in head if (m := _ISSUED.search(ln))), None)
+        lead = next((m for ln in head for m in _ISSUED.finditer(ln)), None)
         if lead:
             found["number"] = re.sub(r"\s+", "", lead.group("number"))
             found["date"] = f"{lead.group('year')}-{int(lead.group('month')):02d}-{int(lead.group('day')):02d}"

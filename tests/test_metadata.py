@@ -101,3 +101,16 @@ def test_a_portal_page_without_a_header_gives_the_plans_number_and_date_from_its
     # the header's own number and date win
     header = ["Số: 98/KH-UBND", "Quảng Ninh, ngày 25 tháng 4 năm 2025", *page[2:]]
     assert guess_metadata(header)[0]["number"] == "98/KH-UBND"
+
+
+def test_the_lead_of_a_page_names_the_provinces_plan_not_a_document_it_cites():
+    page = ["Ngày 10/4/2025, Văn phòng Chính phủ ban hành Công văn số 2345/VPCP-KSTT; ngày 25/4/2025, UBND tỉnh "
+            "Tây Ninh ban hành Kế hoạch số 1456/KH-UBND triển khai thực hiện."]
+    found, _ = guess_metadata(page)
+    assert (found["number"], found["date"], found["doc_type"]) == ("1456/KH-UBND", "2025-04-25", "kế hoạch")
+
+
+@pytest.mark.parametrize("after_blank", ["Căn cứ Nghị quyết số 66/NQ-CP ngày 26/3/2025;", "I. MỤC ĐÍCH, YÊU CẦU"])
+def test_the_preamble_or_a_heading_after_a_blank_line_is_no_title(after_blank):
+    found, _ = guess_metadata(["ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "Số: 187/KH-UBND", "KẾ HOẠCH", "", after_blank])
+    assert "title" not in found
