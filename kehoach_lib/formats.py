@@ -29,7 +29,10 @@ _WS = re.compile(r"[ \t\u00a0]+")
 #: "> " quotes, "**bold**", "__bold__", "*italic*", "* " bullets and backslash escapes.
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
-_MD_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
+#: Bold at a line's start (a heading or label: "**Nơi nhận:**", "**1. Mục tiêu chung:** …") and
+#: "__bold__"; "**…**" further on is left for the parser, which reads bold deadlines
+#: ("… báo cáo **trước ngày 15/8/2025**") and headings glued with bold ("I. …**1. Mục đích**").
+_MD_STRONG = re.compile(r"^(\s*)\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
 _MD_EMPHASIS = re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])")
 _MD_BULLET = re.compile(r"^(\s*)\*\s+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
@@ -76,11 +79,12 @@ def read_lines(path: Path, data: bytes, *, legacy: str = "convert") -> tuple[lis
 def markdown_to_text(line: str) -> str:
     """One line of Markdown as the plain line it marks up: ``## II. NHIỆM VỤ`` -> ``II. NHIỆM
     VỤ``, ``**1. Mục tiêu chung:** Cắt giảm`` -> ``1. Mục tiêu chung: Cắt giảm``, ``* item``
-    -> ``- item``; table rows (``| … |``) keep their pipes."""
+    -> ``- item``; table rows (``| … |``) keep their pipes, and bold after a line's start its
+    ``**``."""
     line = _MD_QUOTE.sub("", line)
     line = _MD_HEADING.sub(r"\1", line)
     line = _MD_BULLET.sub(r"\1- ", line)
-    line = _MD_STRONG.sub(lambda m: m.group(1) or m.group(2), line)
+    line = _MD_STRONG.sub(lambda m: (m.group(1) or "") + (m.group(2) or m.group(3)), line)
     line = _MD_EMPHASIS.sub(r"\1", line)
     return _MD_ESCAPE.sub(r"\1", line)
 

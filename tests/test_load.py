@@ -135,7 +135,9 @@ def test_same_plan_same_tasks_in_every_format(docs, tmp_path, fmt):
         ("*Hà Tĩnh, ngày 25 tháng 4 năm 2025*", "Hà Tĩnh, ngày 25 tháng 4 năm 2025"),
         ("* Rà soát __TTHC__ nội bộ", "- Rà soát TTHC nội bộ"),
         ("> Thực hiện Nghị quyết số 66/NQ-CP", "Thực hiện Nghị quyết số 66/NQ-CP"),
-        ("| 1 | **Rà soát** | Sở Tư pháp |", "| 1 | Rà soát | Sở Tư pháp |"),
+        # bold further on is the parser's: bold deadlines, headings glued with bold
+        ("| 1 | **Rà soát** | Sở Tư pháp |", "| 1 | **Rà soát** | Sở Tư pháp |"),
+        ("Báo cáo UBND tỉnh **trước ngày 15/8/2025**.", "Báo cáo UBND tỉnh **trước ngày 15/8/2025**."),
         # not markup: a lone star, stars inside words, an escaped star
         ("Giảm 30% * 2 lần", "Giảm 30% * 2 lần"),
         ("a*b*c", "a*b*c"),
@@ -888,3 +890,11 @@ def test_numbering_given_by_a_paragraph_style_is_read_too(tmp_path):
     doc.save(tmp_path / "s.docx")
     lines = load_document(tmp_path / "s.docx", meta={"doc_id": "s", "province": "Hà Nội"}).lines
     assert list(lines) == ["3/ Rà soát TTHC.", "4/ Công khai TTHC.", "Không đánh số."]  # its start and its format
+
+
+def test_bold_deadlines_and_headings_glued_with_bold_in_markdown_are_read_as_in_text(tmp_path):
+    text = ("I. MỤC ĐÍCH, YÊU CẦU**1. Mục đích**\nNâng cao chất lượng giải quyết TTHC.\nII. NHIỆM VỤ\n"
+            "1. Sở Tư pháp rà soát TTHC, báo cáo UBND tỉnh **ngày 15/8/2025**.")
+    (tmp_path / "p.md").write_text(text, encoding="utf-8")
+    t = extract_tasks(load_document(tmp_path / "p.md", meta={"doc_id": "m", "province": "Hà Tĩnh", "date": "2025-04-01"}))
+    assert t.path.tolist() == ["I.1", "II.1"] and t.due.tolist() == ["", "2025-08-15"]
