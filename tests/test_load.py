@@ -896,5 +896,6 @@ def test_bold_deadlines_and_headings_glued_with_bold_in_markdown_are_read_as_in_
     text = ("I. MỤC ĐÍCH, YÊU CẦU**1. Mục đích**\nNâng cao chất lượng giải quyết TTHC.\nII. NHIỆM VỤ\n"
             "1. Sở Tư pháp rà soát TTHC, báo cáo UBND tỉnh **ngày 15/8/2025**.")
     (tmp_path / "p.md").write_text(text, encoding="utf-8")
-    t = extract_tasks(load_document(tmp_path / "p.md", meta={"doc_id": "m", "province": "Hà Tĩnh", "date": "2025-04-01"}))
+    meta = {"doc_id": "m", "province": "Hà Tĩnh", "date": "2025-04-01"}
+    t = extract_tasks(load_document(tmp_path / "p.md", meta=meta))
     assert t.path.tolist() == ["I.1", "II.1"] and t.due.tolist() == ["", "2025-08-15"]
