@@ -539,11 +539,11 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
         elif _RECIPIENTS.match(text):
             state.role(ln, "recipients")
             in_recipients = True
-            # "Nơi nhận:            KT. CHỦ TỊCH": the signature laid out beside the recipients
-            after_signature = after_signature or any(_SIGNATURE.match(c) for c in _SIDE_BY_SIDE.split(text)[1:])
+            after_signature = after_signature or _signs_beside(text)
             continue
         elif in_recipients and text[:1] in "-+":
             state.role(ln, "recipients")
+            after_signature = after_signature or _signs_beside(text)
             continue
         elif after_signature and _looks_like_name(text) and not goes_on:
             state.role(ln, "signature")
@@ -571,6 +571,13 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
             return idx
         state.role(ln, "header")
     return n
+
+
+def _signs_beside(text: str) -> bool:
+    """A signature laid out beside the recipients ("Nơi nhận:            TM. ỦY BAN NHÂN DÂN",
+    "- Văn phòng Chính phủ;      KT. CHỦ TỊCH")."""
+    return any(_SIGNATURE.match(c) or (_SIGNING_FOR.match(c) and c.isupper())
+               for c in _SIDE_BY_SIDE.split(text)[1:])
 
 
 def _is_page_tail(seq, idx: int) -> bool:

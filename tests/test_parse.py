@@ -1153,3 +1153,13 @@ def test_words_of_frequency_in_passing_keep_a_shared_deadline_and_a_processing_t
     t = extract_tasks(doc_from("I. NHIỆM VỤ\n1. Cắt giảm thời gian cấp giấy phép xây dựng (thời gian thực hiện: "
                                "7 ngày làm việc)."))
     assert t.deadline_text.tolist() == [""]
+
+
+def test_a_signature_for_the_committee_beside_the_recipient_list():
+    doc = doc_from("II. NHIỆM VỤ\n1. Sở Tư pháp rà soát TTHC.\n\n"
+                   "Nơi nhận:                                   TM. ỦY BAN NHÂN DÂN\n"
+                   "- Văn phòng Chính phủ;                      KT. CHỦ TỊCH\n"
+                   "- TT Tỉnh ủy;                               PHÓ CHỦ TỊCH\n- Lưu: VT.\n\n"
+                   "                                            Nguyễn Văn An")
+    assert extract_tasks(doc).path.tolist() == ["II.1"]
+    assert line_accounting(doc).set_index("line").role[len(doc.lines)] == "signature"
