@@ -944,7 +944,7 @@ class _Prose:
             state.role(node.title[0][0], "heading")
             for ln, _ in node.title[1:]:
                 state.role(ln, "heading")
-            lead_from_heading = _agency_heading(node) if kind in ("task", "duty") else ""
+            lead_from_heading = _agency_heading(node, kind)
             if not lead_from_heading and not node.is_appendix:
                 self._emit_paragraphs(node, node.paragraphs)
             for para in node.paragraphs:
@@ -980,7 +980,7 @@ class _Prose:
         # a title that stops without a full stop, or on a colon ("1. Mục đích:"), heads what follows
         heading_like = (_ends_open(title_rest) or strip_markup(title_rest).rstrip().endswith(":")) \
             and len(title_rest) < 200
-        agency = _agency_heading(node) if kind in ("task", "duty") else ""
+        agency = _agency_heading(node, kind)
         body: list[tuple[int | None, str]] = []
         extra: list[list[tuple[int | None, str]]] = []
         if agency and paragraphs:
@@ -1232,9 +1232,31 @@ def _strip_number(text: str) -> str:
     return (num[2] if num else text).strip().rstrip(":").strip()
 
 
-def _agency_heading(node: _Node) -> str:
+def _agency_heading(node: _Node, kind: str = "duty") -> str:
     """The agency named by a duty heading (``2. Sở Tư pháp``, also in capitals: ``2. SỞ TƯ
-    PHÁP``, kept as written; the agency columns give its canonical name), or ``""``."""
+    PHÁP``, kept as written; the agency columns give its canonical name), or ``""``.
+
+    Under tasks (``kind`` "task") a heading may name a topic that begins like an agency
+    ("2. Văn phòng điện tử", "1. Trung tâm Giám sát, điều hành đô thị thông minh"): there it
+    names an agency only when it ends with a colon ("1. Sở Tài chính:") or names a known one or
+    a people's committee (:func:`kehoach_lib.agencies.resolve_agency`). Objectives have none."""
+    if kind not in ("task", "duty"):
+        return ""
+    agency = _agency_in_heading(node)
+    title = strip_markup(node.title_text).rstrip()
+    if not agency or kind == "duty" or title.endswith(":") or re.search(r"có trách nhiệm", title, re.IGNORECASE):
+        return agency
+    return agency if _is_agency(agency) else ""
+
+
+def _is_agency(name: str) -> bool:
+    from .agencies import resolve_agency  # agencies reads text tables; parse is read first
+
+    first = resolve_agency(name.split(";")[0].strip())
+    return first.known or first.type.startswith("committee")
+
+
+def _agency_in_heading(node: _Node) -> str:
     # "6. Đề nghị Báo Quảng Ninh:", "7. Giao Sở Nội vụ:": the agency after the word that addresses it
     text = re.sub(rf"^{_SUBJECT_PREFIX}", "", _strip_number(node.title_text))
     names_agency = bool(_AGENCY_HEADING.match(text)) or (
@@ -1420,7 +1442,10 @@ def _emit_table_rows(state, rows, colmap, context, section, part, kind,
     for pos, row in enumerate(rows):
         num = row["num"]
         lines = [ln for ln in row["lines"] if ln is not None]
-        if _GROUP_NUM.fullmatch(num):
+        # a group row: I, II, or a letter with no lead or deadline of its own (a row "A" that
+        # assigns work is a task)
+        if _GROUP_NUM.fullmatch(num) and (re.fullmatch(r"[IVX]{1,5}", num) or not any(
+                cell(row, k) for k in ("lead", "partners", "start", "end", "time", "product"))):
             roman_seen[num] = roman_seen.get(num, 0) + 1
             roman = num if roman_seen[num] == 1 else f"{num}({roman_seen[num]})"
             roman_title = cell(row, "text")

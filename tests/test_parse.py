@@ -1163,3 +1163,18 @@ def test_a_signature_for_the_committee_beside_the_recipient_list():
                    "                                            Nguyễn Văn An")
     assert extract_tasks(doc).path.tolist() == ["II.1"]
     assert line_accounting(doc).set_index("line").role[len(doc.lines)] == "signature"
+
+
+def test_a_topic_heading_in_a_task_section_is_no_lead_but_an_agency_with_a_colon_is():
+    doc = doc_from("II. NHIỆM VỤ\n1. Văn phòng điện tử\n- Triển khai phần mềm quản lý văn bản liên thông 4 cấp.\n"
+                   "- Số hóa văn bản đi, đến.\n2. Sở Tài chính\n- Bố trí kinh phí.\n- Hướng dẫn thanh toán.\n"
+                   "3. Trung tâm dữ liệu vùng:\n- Xây dựng trung tâm dữ liệu.\n- Vận hành thử nghiệm.")
+    leads = extract_tasks(doc).lead.tolist()
+    assert leads == ["", "", "Sở Tài chính", "Sở Tài chính", "Trung tâm dữ liệu vùng", "Trung tâm dữ liệu vùng"]
+
+
+def test_table_rows_lettered_a_b_that_assign_work_are_tasks():
+    doc = doc_from("II. NHIỆM VỤ\nSTT\tNội dung\tChủ trì\tThời hạn\nA\tRà soát TTHC nội bộ\tSở Tư pháp\tQuý III/2025\n"
+                   "B\tSố hóa hồ sơ\tVăn phòng UBND tỉnh\tNăm 2025")
+    t = extract_tasks(doc)
+    assert t.lead.tolist() == ["Sở Tư pháp", "Văn phòng UBND tỉnh"] and t.due.tolist() == ["2025-09-30", "2025-12-31"]
