@@ -53,6 +53,8 @@ _NUM_CELL = re.compile(rf"^{_NUM}$")
 _NUM_GLUED = re.compile(rf"^(?P<num>{_NUM}) (?P<rest>\S.*)$")
 #: Group-row numbers: Roman numerals and capital letters (``I   CẮT GIẢM TTHC``).
 _GROUP_NUM = re.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ])[.)]?$")
+#: A row number of a second level or deeper ("1.1", "2.3.1"): a sub-row may stand alone.
+_SUB_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3}){1,3}\.?$")
 #: The column-numbers row under a header: ``(1)  (2)  (3)`` or ``1  2  3``.
 _COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
 #: A page number left between two pages of a table.
@@ -238,15 +240,20 @@ def _row_start(line: _Line, hdr: _Header, text_start: int) -> tuple[str, int] | 
     m = _NUM_GLUED.match(first)
     if m:  # "1.1.1 Rà soát": only when the text starts where the text column starts
         cut = a + _width(m.group("num"))
-        if cut + 1 >= max(hdr.num_end + 1, text_start - 1):
+        if len(line.segs) == 1 and not _SUB_NUMBER.match(m.group("num")):
+            # a numbered line with no other cell is the text after the table: "III. TỔ CHỨC
+            # THỰC HIỆN", "2. Các sở, ban, ngành báo cáo kết quả trước ngày 15/12/2025."
+            return None
+        if cut + 1 >= max(hdr.num_end + 1, text_start - 1) and not _spans_gap(line, hdr, after_text=True):
             return m.group("num"), cut
     return None
 
 
-def _spans_gap(line: _Line, hdr: _Header) -> bool:
-    """A segment of the line covers a whole gap between two of the header's cells."""
+def _spans_gap(line: _Line, hdr: _Header, *, after_text: bool = False) -> bool:
+    """A segment of the line covers a whole gap between two of the header's cells (with
+    ``after_text``, a gap after the text column: a number glued to its text covers the first)."""
     gaps = [(he, hs) for (_, he), (hs, _) in zip(hdr.cells, hdr.cells[1:], strict=False)]
-    return any(a <= he and b >= hs for a, b in line.segs for he, hs in gaps)
+    return any(a <= he and b >= hs for a, b in line.segs for he, hs in gaps[1 if after_text else 0 :])
 
 
 def _scan(L: list[_Line | None], hdr: _Header) -> tuple[list[_Rec], list[int]]:

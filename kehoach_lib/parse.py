@@ -436,31 +436,39 @@ _CONTINUED = "\t"
 _ALIGNED_HEADER_HINT = re.compile(r"^\s*(?:s[ốo]\s*tt|stt|tt|s[ốo])\.?(?:\s{2,}|\s*$)", re.IGNORECASE)
 
 
-def _aligned_rows(doc: Document) -> tuple[dict[int, str], dict[int, int]]:
+def _aligned_rows(doc: Document) -> tuple[dict[int, str], dict[int, int], list[int]]:
     """Tables laid out in columns of spaces (:mod:`kehoach_lib.aligned`): each row as a
-    tab-separated line at its first line, and the row's other lines (and a page number inside
-    the table) with the first line they go on (1-based line numbers)."""
+    tab-separated line at its first line, the row's other lines (and a page number inside the
+    table) with the first line they go on, and the rows that could not be split into the
+    columns (1-based line numbers). Such a row keeps its number and its text whole in the text
+    column, so the table goes on past it (:func:`document_warnings` names it)."""
     if not any(_ALIGNED_HEADER_HINT.match(ln) for ln in doc.lines):
-        return {}, {}
+        return {}, {}, []
     rows: dict[int, str] = {}
     continued: dict[int, int] = {}
+    kept: list[int] = []
     for table in aligned_tables(list(doc.lines)):
+        width = max((len(r.cells) for r in table.rows), default=2)
         for row in table.rows:
             rows[row.lines[0] + 1] = row.text
             continued.update({i + 1: row.lines[0] + 1 for i in row.lines[1:]})
         continued.update({i + 1: 0 for i in table.page_numbers})  # 0: a page number
-    return rows, continued
+        for i, _reason in table.kept:
+            parts = re.split(r"\s{2,}", doc.lines[i].strip())
+            if len(parts) > 1 and _NUM_CELL.match(parts[0]):
+                rows[i + 1] = "\t".join([parts[0], " ".join(parts[1:])] + [""] * max(width - 2, 0))
+                kept.append(i + 1)
+    return rows, continued, kept
 
 
-def _with_hints(doc: Document, aligned: tuple[dict[int, str], dict[int, int]] = ({}, {})
-                ) -> list[tuple[int | None, str]]:
+def _with_hints(doc: Document, aligned: tuple = ({}, {}, [])) -> list[tuple[int | None, str]]:
     """Source lines, with headings restored from the document's hints inserted, and table rows
     written between pipes on one line, or laid out with spaces (``aligned``), read as
     tab-separated rows."""
     inserts: dict[int, list[str]] = {}
     for h in doc.hints.get("headings", []):
         inserts.setdefault(int(h["before_line"]), []).append(str(h["text"]))
-    rows, continued = aligned
+    rows, continued = aligned[:2]
     out: list[tuple[int | None, str]] = []
     for i, raw in enumerate(doc.lines, start=1):
         for text in inserts.get(i, []):
@@ -1909,6 +1917,10 @@ def document_warnings(doc: Document) -> list[str]:
         lines = ", ".join(str(n) for n in blank["line_start"].head(5))
         out.append(f"{len(blank)} task(s) with no text (lines {lines}{', …' if len(blank) > 5 else ''}): "
                    "check how the table or list there was read")
+    if kept := _aligned_rows(doc)[2]:
+        out.append(f"table row(s) laid out with spaces not split into their columns (lines "
+                   f"{', '.join(map(str, kept[:5]))}{', …' if len(kept) > 5 else ''}): their text is kept whole, "
+                   "their lead and deadline are not read")
     unaccounted = int((line_accounting(doc).role == "unaccounted").sum())
     if unaccounted:
         out.append(f"{unaccounted} unaccounted lines")

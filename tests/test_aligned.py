@@ -419,3 +419,46 @@ def test_generated_tables_never_give_a_wrong_row():
     score = _score(1, range(500))  # cells also overrunning their column by one more character
     assert score["wrong"] == 0, score
     assert score["kept"] < 0.05 * sum(score.values()), score
+
+
+# --- what the parser makes of them -------------------------------------------------------------
+TABLE = """II. NHIỆM VỤ
+STT   Nhiệm vụ                               Cơ quan chủ trì       Thời gian hoàn thành
+1     Rà soát, thống kê TTHC liên quan đến   Các sở, ban, ngành    Trước ngày 30/6/2025
+      sản xuất, kinh doanh
+2     Số hóa hồ sơ, kết quả giải quyết       Sở Khoa học và Công   Thường xuyên
+      TTHC                                   nghệ"""
+
+
+def _plan(text):
+    from kehoach_lib import Document
+
+    return Document(lines=tuple(text.split("\n")), doc_id="t", province="Tỉnh X", date="2025-04-08",
+                    doc_type="kế hoạch")
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_the_headings_and_numbered_text_after_a_table_are_not_its_rows(gap):
+    from kehoach_lib import extract_tasks
+
+    after = "III. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp chủ trì, theo dõi, đôn đốc việc thực hiện Kế hoạch này.\n" \
+            "2. Các sở, ban, ngành báo cáo kết quả trước ngày 15/12/2025."
+    t = extract_tasks(_plan(TABLE + gap + after))
+    assert t.path.tolist() == ["II.1", "II.2", "III.1", "III.2"]
+    assert t.kind.tolist() == ["task", "task", "duty", "duty"]
+    assert t.lead.tolist() == ["Các sở, ban, ngành", "Sở Khoa học và Công nghệ", "Sở Tư pháp", "Các sở, ban, ngành"]
+    assert t.due.tolist() == ["2025-06-30", "", "", "2025-12-15"]
+
+
+def test_a_row_that_cannot_be_split_keeps_its_text_and_the_rows_after_it_their_cells():
+    from kehoach_lib import extract_tasks
+    from kehoach_lib.parse import document_warnings
+
+    text = (TABLE + "\n3     Công bố, công khai đầy đủ, kịp thời thủ tục hành chính nội bộ trên Cổng   Thường xuyên\n"
+            "4     Cắt giảm thời gian giải quyết TTHC     Văn phòng UBND tỉnh   Quý III năm 2025")
+    doc = _plan(text)
+    t = extract_tasks(doc)
+    assert t.path.tolist() == ["II.1", "II.2", "II.3", "II.4"]
+    assert t.text.iloc[2].startswith("Công bố, công khai đầy đủ")
+    assert (t.lead.iloc[3], t.due.iloc[3]) == ("Văn phòng UBND tỉnh", "2025-09-30")
+    assert any("not split into their columns (lines 7)" in w for w in document_warnings(doc))
