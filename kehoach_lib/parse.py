@@ -377,6 +377,8 @@ class _State:
 
 
 _NTYPE_RX = [("roman", _ROMAN), ("paren", _PAREN), ("letter", _LETTER), ("arabic", _ARABIC)]
+#: Numbering types of sections (headings), not of tasks.
+_PART_TYPES = ("roman", "part")
 
 
 def _numbering(text: str) -> tuple[str, str, str] | None:
@@ -386,7 +388,11 @@ def _numbering(text: str) -> tuple[str, str, str] | None:
         m = rx.match(text)
         if m:
             num = m.group("num")
-            if ntype == "arabic" and "." in num:
+            if ntype == "roman" and m.group("part"):
+                ntype = "part"  # "Phần II" holds its own I., II. sections
+            elif ntype == "arabic" and m.group("named"):
+                ntype = "named"  # "Nhiệm vụ 1:" holds its own 1., 2. items
+            elif ntype == "arabic" and "." in num:
                 ntype = f"arabic{num.count('.') + 1}"
             return ntype, num, m.group("rest")
     return None
@@ -812,7 +818,9 @@ class _Prose:
         self._close_fields()
         types = [n.ntype for n in self.stack]
         depth = _arabic_depth(ntype)
-        if depth:  # 2. closes 1.3. and 1.; 1.3. closes 1.2.
+        if ntype == "part":  # a part ("Phần III") is the top level: it closes every section
+            self.stack = self.stack[:1]
+        elif depth:  # 2. closes 1.3. and 1.; 1.3. closes 1.2.
             deeper = [i for i, t in enumerate(types) if _arabic_depth(t) >= depth]
             if deeper:
                 self.stack = self.stack[: deeper[0]]
@@ -943,7 +951,7 @@ class _Prose:
         kind = _kind_for(node)
         if node.children:
             title_rest = _strip_number(node.title_text)
-            if node.ntype != "roman" and not node.is_appendix and kind != "prose" and _is_sentence(title_rest):
+            if node.ntype not in _PART_TYPES and not node.is_appendix and kind != "prose" and _is_sentence(title_rest):
                 # "1. Rà soát …, hoàn thành trước 30/6/2025 (Sở Tư pháp chủ trì)." then 1.1., 1.2.:
                 # the item says what to do itself, so it is a task as well as their heading
                 part, section = _part_and_section(node)
@@ -976,8 +984,8 @@ class _Prose:
         part, section = _part_and_section(node)
         path = ".".join(node.path_parts())
         lines_title = [ln for ln, _ in node.title if ln is not None]
-        if kind == "prose" or node.is_appendix or node.ntype == "roman":
-            if node.ntype == "roman" and not node.is_appendix:
+        if kind == "prose" or node.is_appendix or node.ntype in _PART_TYPES:
+            if node.ntype in _PART_TYPES and not node.is_appendix:
                 self._emit_paragraphs(node, node.paragraphs)  # a section of unnumbered items
             for ln in lines_title + [ln for p in node.paragraphs for ln, _ in p]:
                 state.role(ln, "prose" if kind == "prose" else "heading")

@@ -1178,3 +1178,13 @@ def test_table_rows_lettered_a_b_that_assign_work_are_tasks():
                    "B\tSố hóa hồ sơ\tVăn phòng UBND tỉnh\tNăm 2025")
     t = extract_tasks(doc)
     assert t.lead.tolist() == ["Sở Tư pháp", "Văn phòng UBND tỉnh"] and t.due.tolist() == ["2025-09-30", "2025-12-31"]
+
+
+def test_tasks_named_nhiem_vu_hold_their_own_items_and_a_part_closes_every_section():
+    doc = doc_from("II. NHIỆM VỤ\nNhiệm vụ 1: Cắt giảm, đơn giản hóa thủ tục hành chính\n"
+                   "1. Rà soát các thủ tục hành chính lĩnh vực đất đai.\n2. Cắt giảm 30% thời gian giải quyết.\n"
+                   "Nhiệm vụ 2: Chuyển đổi số\n1. Số hóa hồ sơ.\nPHẦN III\nTỔ CHỨC THỰC HIỆN\n"
+                   "1. Sở Tư pháp theo dõi, đôn đốc.")
+    t = extract_tasks(doc)
+    assert t.path.tolist() == ["II.1.1", "II.1.2", "II.2.1", "III.1"]
+    assert t.kind.tolist() == ["task", "task", "task", "duty"]
