@@ -242,12 +242,22 @@ class WordNumbering:
             root = doc.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
             return
+        linked: dict[str, str] = {}  # abstractNumId -> the list style it takes its levels from
+        styles: dict[str, dict] = {}  # list style -> the levels of the list that defines it
         for abstract in root.iter(f"{_W}abstractNum"):
             levels = {}
             for lvl in abstract.iter(f"{_W}lvl"):
                 levels[int(lvl.get(f"{_W}ilvl", "0"))] = (
                     _val(lvl, "numFmt", "decimal"), _val(lvl, "lvlText", ""), int(_val(lvl, "start", "1") or 1))
-            self.levels[abstract.get(f"{_W}abstractNumId")] = levels
+            key = abstract.get(f"{_W}abstractNumId")
+            self.levels[key] = levels
+            if style := _val(abstract, "styleLink", ""):
+                styles[style] = levels
+            if style := _val(abstract, "numStyleLink", ""):
+                linked[key] = style
+        for key, style in linked.items():  # a list defined through a list style (numStyleLink)
+            if not self.levels[key] and style in styles:
+                self.levels[key] = styles[style]
         for num in root.iter(f"{_W}num"):
             overrides = {int(o.get(f"{_W}ilvl", "0")): int(_val(o, "startOverride", "1") or 1)
                          for o in num.iter(f"{_W}lvlOverride") if o.find(f"{_W}startOverride") is not None}
