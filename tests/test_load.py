@@ -914,11 +914,13 @@ def test_a_list_defined_through_a_list_style_is_numbered_too(tmp_path):
         f'<w:abstractNum {w} w:abstractNumId="10"><w:styleLink w:val="KHList"/><w:lvl w:ilvl="0"><w:start w:val="1"/>'
         f'<w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/>'
         f'<w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum>'))
-    numbering.append(parse_xml(f'<w:abstractNum {w} w:abstractNumId="11"><w:numStyleLink w:val="KHList"/></w:abstractNum>'))
+    link = '<w:numStyleLink w:val="KHList"/>'
+    numbering.append(parse_xml(f'<w:abstractNum {w} w:abstractNumId="11">{link}</w:abstractNum>'))
     numbering.append(parse_xml(f'<w:num {w} w:numId="5"><w:abstractNumId w:val="11"/></w:num>'))
     for text, level in [("MỤC ĐÍCH", 0), ("Nâng cao chất lượng.", 1), ("NHIỆM VỤ", 0), ("Rà soát TTHC.", 1)]:
         para = doc.add_paragraph(text)
-        para._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="5"/></w:numPr>'))
+        num_pr = f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="5"/></w:numPr>'
+        para._p.get_or_add_pPr().append(parse_xml(num_pr))
     doc.save(tmp_path / "l.docx")
     lines = load_document(tmp_path / "l.docx", meta={"doc_id": "l", "province": "Hà Nội"}).lines
     assert list(lines) == ["I. MỤC ĐÍCH", "1. Nâng cao chất lượng.", "II. NHIỆM VỤ", "1. Rà soát TTHC."]
