@@ -623,7 +623,9 @@ def _regions(state: _State, seq: list[tuple[int | None, str]], start: int):
                 if "\t" in seq[j][1]:
                     idx.append(j)
                     j += 1
-                elif not seq[j][1].strip() and _next_nonblank_has_tab(seq, j):
+                elif ((not seq[j][1].strip() or _PAGE_NUMBER.match(seq[j][1].strip()))
+                      and _next_nonblank_has_tab(seq, j + 1)):
+                    # a blank line, or a page number between two pages of a table, inside it
                     idx.append(j)
                     j += 1
                 else:
@@ -641,7 +643,8 @@ def _regions(state: _State, seq: list[tuple[int | None, str]], start: int):
 
 def _next_nonblank_has_tab(seq, j: int) -> bool:
     for k in range(j, min(j + 4, len(seq))):
-        if seq[k][1].strip():
+        text = seq[k][1].strip()
+        if text and not _PAGE_NUMBER.match(text):
             return "\t" in seq[k][1]
     return False
 
@@ -1339,6 +1342,9 @@ def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], secti
         ln, raw = seq[i]
         if not raw.strip():
             state.role(ln, "blank")
+            continue
+        if "\t" not in raw:  # a page number between two pages of the table
+            state.role(ln, "boilerplate")
             continue
         cells = [clean_cell(c) for c in raw.split("\t")]
         if cells and _HEADER_CELL.match(cells[0] or ""):

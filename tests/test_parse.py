@@ -1188,3 +1188,13 @@ def test_tasks_named_nhiem_vu_hold_their_own_items_and_a_part_closes_every_secti
     t = extract_tasks(doc)
     assert t.path.tolist() == ["II.1.1", "II.1.2", "II.2.1", "III.1"]
     assert t.kind.tolist() == ["task", "task", "task", "duty"]
+
+
+def test_a_page_number_between_two_pages_of_a_table_does_not_cut_it():
+    doc = doc_from("I. NHIỆM VỤ\nSTT\tNhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành\n"
+                   "1\tRà soát TTHC lĩnh vực đất đai\tSở Nông nghiệp và Môi trường\tQuý II/2025\n"
+                   "2\tSố hóa hồ sơ\tSở Khoa học và Công nghệ\tQuý III/2025\n2\n"
+                   "3\tCắt giảm thời gian giải quyết TTHC\tVăn phòng UBND tỉnh\tQuý IV/2025")
+    t = extract_tasks(doc)
+    assert t.lead.tolist()[-1] == "Văn phòng UBND tỉnh" and t.due.tolist()[-1] == "2025-12-31"
+    assert line_accounting(doc).set_index("line").role[5] == "boilerplate"
