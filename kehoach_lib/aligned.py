@@ -33,7 +33,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-__all__ = ["AlignedRow", "AlignedTable", "aligned_table_rows", "aligned_tables"]
+__all__ = ["PAGE_NUMBER", "AlignedRow", "AlignedTable", "aligned_table_rows", "aligned_tables"]
 
 #: The number column's header cell.
 _HEADER_CELL = re.compile(r"^(?:s[ốo]\s*tt|stt|tt|s[ốo]\s+thứ\s+tự)\.?$", re.IGNORECASE)
@@ -57,8 +57,9 @@ _GROUP_NUM = re.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ])[.)]?$")
 _SUB_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3}){1,3}\.?$")
 #: The column-numbers row under a header: ``(1)  (2)  (3)`` or ``1  2  3``.
 _COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
-#: A page number left between two pages of a table.
-_PAGE_NUMBER = re.compile(r"^(?:-\s*\d{1,3}\s*-|(?:Trang\s+)?\d{1,3})$", re.IGNORECASE)
+#: A page number left in scraped text ("2", "- 3 -", "Trang 4"), e.g. between two pages of a table
+#: (the parser reads it too: the paragraph or table goes on across it).
+PAGE_NUMBER = re.compile(r"^(?:-\s*\d{1,3}\s*-|(?:Trang\s+)?\d{1,3})$", re.IGNORECASE)
 
 #: Most lines that may sit across a column gap before the table is refused (besides one line).
 _ROGUE_SHARE = 5
@@ -285,7 +286,7 @@ def _scan(L: list[_Line | None], hdr: _Header) -> tuple[list[_Rec], list[int]]:
             # the table goes on past blank lines (and a lone page number) only into a new row
             j, pages = i, []
             while j < n and j - i < 6 and L[j] is not None and (
-                    L[j].blank() or _PAGE_NUMBER.match(L[j].text(0))):
+                    L[j].blank() or PAGE_NUMBER.match(L[j].text(0))):
                 if not L[j].blank():
                     pages.append(j)
                 j += 1

@@ -41,6 +41,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import config
+from .aligned import PAGE_NUMBER as _PAGE_NUMBER  # a page number left in scraped text
 from .aligned import aligned_tables
 from .deadlines import (
     extract_targets,
@@ -408,8 +409,6 @@ def _label_for(ntype: str, num: str) -> str:
 
 
 # --- frame: header, boilerplate, footnotes, signatures, metadata -------------------------
-#: A page number left in scraped text ("2", "- 3 -", "Trang 4"): the paragraph goes on across it.
-_PAGE_NUMBER = re.compile(r"^(?:-\s*\d{1,3}\s*-|(?:Trang\s+)?\d{1,3})$", re.IGNORECASE)
 #: A row of a Markdown (or plain-text) table written on one line: ``| 1 | Rà soát … | Sở Tư pháp |``.
 _MD_ROW = re.compile(r"^\s*\|(?P<cells>.*\|.*)\|\s*$")
 #: Its rule line under the header: ``|----|:---:|``.
