@@ -135,12 +135,17 @@ _BRACKET_ASSIGNMENT = re.compile(
 )
 #: Lines after a page-tail marker searched for another one (:func:`_is_page_tail`).
 PAGE_TAIL_WINDOW = 6
-#: Where a portal page's tail begins, after the plan's text: "Tác giả: Minh Thư", "Nguồn: Văn
-#: phòng UBND tỉnh", "Chia sẻ: Facebook Zalo", "Tin liên quan", "Các tin khác", "Từ khóa: …".
+#: Where a portal page's tail begins, after the plan's text: "Tin liên quan", "Các tin khác",
+#: "Tác giả: …", "Chia sẻ: Facebook Zalo", "Từ khóa: …", "Nguồn: Văn phòng UBND tỉnh" (these
+#: alone), or another "Nguồn: …" followed by one of them ("Nguồn: ngân sách tỉnh." inside a plan
+#: is its text).
 _PAGE_TAIL = re.compile(
-    r"^(?:(?:Tác giả|Nguồn(?: tin)?|Chia sẻ|Từ khóa|Từ khoá|Tags?)\s*:|(?:Tin|Bài viết|Văn bản) liên quan\s*:?$"
+    r"^(?:(?:Tác giả|Chia sẻ|Từ khóa|Từ khoá|Tags?)\s*:|(?:Tin|Bài viết|Văn bản) liên quan\s*:?$"
+    # a news source ("Nguồn: Văn phòng UBND tỉnh"), not a source of funds ("Nguồn: ngân sách tỉnh")
+    r"|Nguồn(?: tin)?\s*:\s*(?:Văn phòng|Sở|UBND|Ủy ban|Cổng|Báo|Đài|Trung tâm|Ban|Bộ|Cục|TTXVN|VTV|VOV)"
     r"|Tin cùng chuyên mục|Các tin (?:khác|đã đưa)|Tin khác\s*:?$|Bình luận\s*:?$|Ý kiến bạn đọc)",
     re.IGNORECASE)
+_PAGE_TAIL_MAYBE = re.compile(r"^Nguồn(?: tin)?\s*:", re.IGNORECASE)
 _BOILERPLATE = re.compile(
     r"^(?:Để sử dụng toàn bộ tiện ích|Ảnh minh họa|Xem chi tiết|Biên tập viên|\(Nguồn:"
     # a portal page's footer
@@ -535,7 +540,7 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
             signed = after_signature = False
         if _BOILERPLATE.match(text):
             state.role(ln, "boilerplate")
-        elif _PAGE_TAIL.match(text) and _is_page_tail(seq, idx):
+        elif _PAGE_TAIL.match(text) or (_PAGE_TAIL_MAYBE.match(text) and _is_page_tail(seq, idx)):
             # a portal page's tail (author, source, share buttons, related news, links): the rest
             # is the page around the plan, as after a signature, until the plan goes on
             state.role(ln, "boilerplate")
@@ -594,10 +599,16 @@ def _signs_beside(text: str) -> bool:
 
 
 def _is_page_tail(seq, idx: int) -> bool:
-    """A page tail is a block of its markers: another one within the next few lines ("Tác giả:
-    …" / "Nguồn: …" / "Chia sẻ: …"). One "Nguồn: ngân sách tỉnh." inside a plan is its text."""
-    following = [clean_cell(raw) for _, raw in seq[idx + 1 : idx + 1 + PAGE_TAIL_WINDOW]]
-    return any(_PAGE_TAIL.match(t) for t in following if t)
+    """Whether "Nguồn: …" at ``idx`` begins a page tail: another tail marker
+    follows within :data:`PAGE_TAIL_WINDOW` lines with text, before any numbered item or field
+    line (which say the plan goes on)."""
+    following = [t for t in (clean_cell(raw) for _, raw in seq[idx + 1 :]) if t][:PAGE_TAIL_WINDOW]
+    for text in following:
+        if _PAGE_TAIL.match(text) or _PAGE_TAIL_MAYBE.match(text):
+            return True
+        if _numbering(text) or _field_line(text):
+            return False
+    return False
 
 
 def _looks_like_name(text: str) -> bool:

@@ -1131,10 +1131,20 @@ def test_a_single_nguon_line_inside_a_plan_is_no_page_tail():
     doc = doc_from("II. NHIỆM VỤ\n1. Hạ tầng số\na) Nâng cấp Trung tâm dữ liệu tỉnh.\n"
                    "Cơ quan chủ trì: Sở Khoa học và Công nghệ.\nNguồn: ngân sách tỉnh.\n"
                    "b) Triển khai mạng truyền số liệu chuyên dùng đến cấp xã.\nThời hạn: Quý III/2025.\n"
-                   "c) Số hóa hồ sơ, kết quả giải quyết TTHC.")
+                   "Nguồn: ngân sách tỉnh và nguồn xã hội hóa.\nc) Số hóa hồ sơ, kết quả giải quyết TTHC.")
     t = extract_tasks(doc).set_index("path")
     assert {"II.1.b", "II.1.c"} <= set(t.index) and t.loc["II.1.b", "due"] == "2025-09-30"
     assert "boilerplate" not in set(line_accounting(doc).role)
+
+
+@pytest.mark.parametrize("tail", [["Tin liên quan", "- Tỉnh X triển khai chuyển đổi số năm 2025"],
+                                  ["Các tin khác", "Sở Tư pháp tổ chức hội nghị tập huấn"],
+                                  ["Nguồn: Văn phòng UBND tỉnh", "", "Tỉnh X đẩy mạnh cải cách thủ tục hành chính"],
+                                  ["Tác giả: Minh Thư", "Các sở, ngành triển khai thực hiện chuyển đổi số."]])
+def test_one_unambiguous_tail_marker_begins_a_page_tail(tail):
+    plan = "II. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp theo dõi, đôn đốc việc thực hiện Kế hoạch.\n"
+    doc = doc_from(plan + "\n".join(tail))
+    assert extract_tasks(doc).path.tolist() == ["II.1"]
 
 
 def test_a_day_without_its_year_before_the_plans_date_is_next_years():
