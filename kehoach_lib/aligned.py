@@ -241,13 +241,36 @@ def _row_start(line: _Line, hdr: _Header, text_start: int) -> tuple[str, int] | 
     m = _NUM_GLUED.match(first)
     if m:  # "1.1.1 Rà soát": only when the text starts where the text column starts
         cut = a + _width(m.group("num"))
-        if len(line.segs) == 1 and not _SUB_NUMBER.match(m.group("num")):
-            # a numbered line with no other cell is the text after the table: "III. TỔ CHỨC
-            # THỰC HIỆN", "2. Các sở, ban, ngành báo cáo kết quả trước ngày 15/12/2025."
-            return None
         if cut + 1 >= max(hdr.num_end + 1, text_start - 1) and not _spans_gap(line, hdr, after_text=True):
             return m.group("num"), cut
     return None
+
+
+def _lone(line: _Line) -> bool:
+    """A numbered line with no other cell, its number glued to its text ("III. TỔ CHỨC THỰC
+    HIỆN", "2. Tổ chức hội nghị tập huấn"): a row whose other cells are empty, a group row, or
+    the text after the table; :func:`_leads_on` tells."""
+    m = _NUM_GLUED.match(line.seg_text(0)) if line.segs else None
+    return bool(m) and len(line.segs) == 1 and not _SUB_NUMBER.match(m.group("num"))
+
+
+def _leads_on(L: list[_Line | None], i: int, hdr: _Header, text_start: int) -> bool:
+    """Whether the table goes on after line ``i``: the next line with text goes on its text
+    column, or is a row with cells of its own, or is another such numbered line alone that the
+    table goes on after (a group row, then a row with empty cells, then a full row)."""
+    for _ in range(8):
+        j = i + 1
+        while j < len(L) and L[j] is not None and L[j].blank():
+            j += 1
+        if j >= len(L) or L[j] is None:
+            return False
+        nxt = L[j]
+        if not _row_start(nxt, hdr, text_start):
+            return j == i + 1 and nxt.segs[0][0] >= text_start - 1
+        if not _lone(nxt):
+            return True
+        i = j
+    return False
 
 
 def _spans_gap(line: _Line, hdr: _Header, *, after_text: bool = False) -> bool:
@@ -301,6 +324,8 @@ def _scan(L: list[_Line | None], hdr: _Header) -> tuple[list[_Rec], list[int]]:
             i += 1
             continue
         rs = _row_start(line, hdr, text_start)
+        if rs and _lone(line) and not _leads_on(L, i, hdr, text_start):
+            break  # "III. TỔ CHỨC THỰC HIỆN" after the table: a numbered line alone, and no row after it
         if rs:
             num, end = rs
             recs.append(_Rec("row", [i], num=num, num_end=end))

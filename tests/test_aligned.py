@@ -462,3 +462,23 @@ def test_a_row_that_cannot_be_split_keeps_its_text_and_the_rows_after_it_their_c
     assert t.text.iloc[2].startswith("Công bố, công khai đầy đủ")
     assert (t.lead.iloc[3], t.due.iloc[3]) == ("Văn phòng UBND tỉnh", "2025-09-30")
     assert any("not split into their columns (lines 7)" in w for w in document_warnings(doc))
+
+
+def test_group_rows_and_rows_with_empty_cells_glued_to_their_number_stay_in_the_table():
+    from kehoach_lib import extract_tasks
+
+    text = """I. NHIỆM VỤ
+TT  Nhiệm vụ                              Cơ quan chủ trì       Thời gian hoàn thành
+I. CẢI CÁCH THỦ TỤC HÀNH CHÍNH
+1. Rà soát, thống kê TTHC liên quan đến   Các sở, ban, ngành    Trước ngày 30/6/2025
+   sản xuất, kinh doanh
+II. CHUYỂN ĐỔI SỐ
+1. Tổ chức hội nghị tập huấn cho cán bộ
+2. Cắt giảm thời gian giải quyết TTHC     Văn phòng UBND tỉnh   Quý III năm 2025
+II. TỔ CHỨC THỰC HIỆN
+Sở Tư pháp theo dõi, đôn đốc."""
+    t = extract_tasks(_plan(text))
+    assert t.path.tolist() == ["I.I.1", "I.II.1", "I.II.2", "II+1"]
+    assert t.section.tolist()[:3] == ["CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "CHUYỂN ĐỔI SỐ", "CHUYỂN ĐỔI SỐ"]
+    assert t.lead.tolist() == ["Các sở, ban, ngành", "", "Văn phòng UBND tỉnh", "Sở Tư pháp"]
+    assert t.due.tolist()[:3] == ["2025-06-30", "", "2025-09-30"]
