@@ -245,9 +245,13 @@ def target_figures(text: str, objects: list[str]) -> list[list[float]]:
     marks = list(_FIGURE.finditer(body))
     for i, m in enumerate(marks):
         after = body[m.end() : marks[i + 1].start() if i + 1 < len(marks) else len(body)].split(";")[0]
-        # the words before it back to the previous figure or the clause's start (, or ;)
-        before = re.split(r"[;,]", body[marks[i - 1].end() if i else 0 : m.start()])[-1]
-        near, clause = _object_words(after), _object_words(before + " " + after)
+        # the words before it back to the previous figure or the clause's start (, or ;); back to
+        # the ";" when nothing after it names what it is about ("TTHC nội bộ được rà soát, cắt
+        # giảm, đơn giản hóa đạt 100%")
+        span = body[marks[i - 1].end() if i else 0 : m.start()]
+        near = _object_words(after)
+        before = span.split(";")[-1] if len(near) <= 1 else re.split(r"[;,]", span)[-1]
+        clause = _object_words(before + " " + after)
         for k, obj in enumerate(wanted):
             if obj and max(len(obj & near), len(obj & clause)) >= TARGET_OBJECT_SHARE * len(obj):
                 out[k].append(float(m.group(1).replace(",", ".")))

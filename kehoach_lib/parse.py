@@ -187,9 +187,9 @@ _CLOSING = re.compile(
     r"(?:nếu|trường hợp)\s+(?:có\s+)?(?:phát sinh\s+)?(?:khó khăn|vướng mắc)(?![^.]*\bchủ trì\b)"
     # ... and the closing exhortation, a whole sentence that asks for nothing but to carry it out:
     # "Yêu cầu Thủ trưởng các cơ quan, đơn vị nghiêm túc triển khai thực hiện./."
-    # (who is asked: agencies, not work: "căn cứ nhiệm vụ được giao xây dựng kế hoạch" is work)
+    # (who is asked: agencies, "căn cứ chức năng, nhiệm vụ được giao"; not work: "… xây dựng kế hoạch")
     r"|(?:Yêu cầu|Đề nghị)\s+"
-    r"(?:(?!căn cứ|xây dựng|rà soát|báo cáo|cập nhật|công bố|tham mưu|bố trí|lập\b)[^.;:]){0,200}?"
+    r"(?:(?!xây dựng|rà soát|báo cáo|cập nhật|công bố|bố trí|lập\b)[^.:]){0,200}?"
     r"\b(?:nghiêm túc|khẩn trương|quan tâm)"
     r"(?:,?\s+(?:tổ chức|triển khai|phối hợp|chỉ đạo))*,?\s+thực hiện"
     r"(?:\s+(?:Công văn|Kế hoạch|Quyết định|Chỉ thị|văn bản)\s+này)?"

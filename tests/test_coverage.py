@@ -407,10 +407,18 @@ TIME_COST = [{"value": 30, "unit": "%", "of": "thời gian giải quyết TTHC �
         ("Cắt giảm ít nhất 30% thời gian giải quyết TTHC, 100% hồ sơ được số hóa.", ("30%", "same")),
         ("Cắt giảm thời gian giải quyết TTHC, 100% hồ sơ được số hóa.", ("", "absent")),
         ("Giảm 30,5% thời gian giải quyết TTHC.", ("30.5%", "stricter")),  # a decimal comma
+        # the object before the figure, with commas in it, when nothing after the figure names one
+        ("Thời gian giải quyết, chi phí tuân thủ TTHC giảm ít nhất 30%.", ("30%", "same")),
     ],
 )
 def test_a_figure_is_compared_only_with_the_target_it_is_about(text, expected):
     assert compare_targets(TIME_COST, "", text=text) == expected
+
+
+def test_an_object_with_commas_before_its_figure_counts_for_it():
+    internal = [{"value": 100, "unit": "%", "of": "TTHC nội bộ được rà soát, cắt giảm, đơn giản hóa"}]
+    text = "Thủ tục hành chính nội bộ được rà soát, cắt giảm, đơn giản hóa đạt 100%."
+    assert compare_targets(internal, "", text=text) == ("100%", "same")
 
 
 def test_a_figure_written_before_its_object_counts_for_it():

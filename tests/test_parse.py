@@ -961,6 +961,11 @@ def test_a_verb_that_begins_like_an_agency_is_no_lead(verb):
          True),
         ("Đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện.", True),
         ("Yêu cầu các sở, ngành khẩn trương triển khai thực hiện Công văn này.", True),
+        ("Yêu cầu các sở, ban, ngành, địa phương căn cứ chức năng, nhiệm vụ được giao nghiêm túc triển khai thực "
+         "hiện./.", True),
+        ("Yêu cầu các cơ quan chuyên môn, cơ quan tham mưu, giúp việc UBND tỉnh nghiêm túc thực hiện./.", True),
+        ("Yêu cầu Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các huyện nghiêm túc triển khai thực hiện./.",
+         True),
         # a request that asks for work is a task
         ("Đề nghị Sở Tài chính quan tâm bố trí kinh phí thực hiện.", False),
         ("Yêu cầu Sở Tư pháp nghiêm túc thực hiện việc rà soát văn bản.", False),
