@@ -1267,8 +1267,8 @@ def _agency_heading(node: _Node, kind: str = "duty") -> str:
 
     Under tasks (``kind`` "task") a heading may name a topic that begins like an agency
     ("2. Văn phòng điện tử", "1. Trung tâm Giám sát, điều hành đô thị thông minh"): there it
-    names an agency only when it ends with a colon ("1. Sở Tài chính:") or names a known one or
-    a people's committee (:func:`kehoach_lib.agencies.resolve_agency`). Objectives have none."""
+    names an agency only when it ends with a colon ("1. Sở Tài chính:") or :func:`_is_agency`
+    says so. Objectives have none."""
     if kind not in ("task", "duty"):
         return ""
     agency = _agency_in_heading(node)
@@ -1278,11 +1278,22 @@ def _agency_heading(node: _Node, kind: str = "duty") -> str:
     return agency if _is_agency(agency) else ""
 
 
+#: Heads that name an agency and never a topic ("Sở …", "Ban …", "Công an …", "UBND …").
+_AGENCY_ONLY_HEAD = re.compile(r"^(?:[Cc]ác\s+)?(?:Sở|sở|Ban|Công an|Báo|Đài|UBND|Ủy ban|Uỷ ban)\b")
+
+
 def _is_agency(name: str) -> bool:
+    """A heading's name under tasks is an agency: it begins with a head that never names a topic,
+    or one of its parts (split at ",", ";", " và ") is a known agency or a people's committee."""
     from .agencies import resolve_agency  # agencies reads text tables; parse is read first
 
-    first = resolve_agency(name.split(";")[0].strip())
-    return first.known or first.type.startswith("committee")
+    if _AGENCY_ONLY_HEAD.match(name):
+        return True
+    for part in re.split(r"\s*[;,]\s*|\s+và\s+", name):
+        found = resolve_agency(part.strip()) if part.strip() else None
+        if found is not None and (found.known or found.type.startswith("committee")):
+            return True
+    return False
 
 
 def _agency_in_heading(node: _Node) -> str:

@@ -1180,6 +1180,13 @@ def test_a_signature_for_the_committee_beside_the_recipient_list():
     assert line_accounting(doc).set_index("line").role[len(doc.lines)] == "signature"
 
 
+@pytest.mark.parametrize("agency", ["Sở Dân tộc và Tôn giáo", "Ban Quản lý Khu kinh tế tỉnh", "Báo Lạng Sơn",
+                                    "Sở Tài chính, Sở Tư pháp", "Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh"])
+def test_an_agency_heading_in_a_task_section_leads_whether_or_not_the_agency_table_knows_it(agency):
+    doc = doc_from(f"II. NHIỆM VỤ\n1. {agency}\n- Rà soát thủ tục hành chính thuộc thẩm quyền.\n- Số hóa hồ sơ.")
+    assert extract_tasks(doc).lead.tolist() == [agency, agency]
+
+
 def test_a_topic_heading_in_a_task_section_is_no_lead_but_an_agency_with_a_colon_is():
     doc = doc_from("II. NHIỆM VỤ\n1. Văn phòng điện tử\n- Triển khai phần mềm quản lý văn bản liên thông 4 cấp.\n"
                    "- Số hóa văn bản đi, đến.\n2. Sở Tài chính\n- Bố trí kinh phí.\n- Hướng dẫn thanh toán.\n"
