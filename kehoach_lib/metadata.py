@@ -30,15 +30,16 @@ _DATELINE = re.compile(
 _KIND_WORDS = {"KẾ HOẠCH": "kế hoạch", "QUYẾT ĐỊNH": "quyết định", "CÔNG VĂN": "công văn",
                "CHỈ THỊ": "chỉ thị", "THÔNG BÁO": "thông báo"}
 #: What follows a document's type after a blank line without being its title: the preamble
-#: ("Căn cứ …", "Thực hiện …") or the first heading ("I. MỤC ĐÍCH, YÊU CẦU").
-_NOT_TITLE = re.compile(r"^(?:Căn cứ|Thực hiện|Theo|Kính gửi|[IVX]{1,5}\.|\d{1,2}\.)\s")
+#: ("Căn cứ …", "Thực hiện …;" ending as a preamble's line does) or the first heading ("I. MỤC
+#: ĐÍCH, YÊU CẦU"); "Thực hiện Nghị quyết số 66/NQ-CP …" alone is a title.
+_NOT_TITLE = re.compile(r"^(?:Căn cứ|Kính gửi|[IVX]{1,5}\.|\d{1,2}\.)\s|^(?:Thực hiện|Theo)\s.*[;,:]$")
 #: A page that reports the plan it carries: "Ngày 25/4/2025, UBND tỉnh Tây Ninh ban hành Kế hoạch
 #: số 1456/KH-UBND …" (a portal's lead sentence, when the page shows no header).
 _ISSUED = re.compile(
     # (by a province's people's committee or its chair: not a ministry's letter the page cites)
     r"[Nn]gày\s+(?P<day>\d{1,2})\s*/\s*(?P<month>\d{1,2})\s*/\s*(?P<year>\d{4}),?\s+"
-    r"(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|thành phố|TP\.?)\s+[^.,]{0,40}?"
-    r"\s*\bban hành\s+"
+    r"(?:(?:Phó\s+)?Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)(?:\s*\(UBND\))?\s+(?:tỉnh|thành phố|TP\.?)"
+    r"\s+[^.,]{0,60}?\s*\b(?:đã\s+)?(?:ký\s+)?ban hành\s+"
     r"(?P<kind>Kế hoạch|Công văn|Quyết định|Chỉ thị)\s+số\s+(?P<number>\d+\s*/\s*[A-ZĐ0-9-]+(?:/[A-ZĐ0-9-]+)*)")
 _CODES = {"KH": "kế hoạch", "QĐ": "quyết định", "CT": "chỉ thị", "TB": "thông báo", "BC": "báo cáo"}
 HEADER_LINES = 20

@@ -110,7 +110,20 @@ def test_the_lead_of_a_page_names_the_provinces_plan_not_a_document_it_cites():
     assert (found["number"], found["date"], found["doc_type"]) == ("1456/KH-UBND", "2025-04-25", "kế hoạch")
 
 
-@pytest.mark.parametrize("after_blank", ["Căn cứ Nghị quyết số 66/NQ-CP ngày 26/3/2025;", "I. MỤC ĐÍCH, YÊU CẦU"])
+@pytest.mark.parametrize("lead", [
+    "Ngày 25/4/2025, Phó Chủ tịch UBND tỉnh Nguyễn Văn An đã ký ban hành Kế hoạch số 1456/KH-UBND về cải cách.",
+    "Ngày 25/4/2025, Ủy ban nhân dân (UBND) tỉnh Tây Ninh ban hành Kế hoạch số 1456/KH-UBND về cải cách."])
+def test_the_leads_ways_of_naming_the_issuer(lead):
+    assert guess_metadata(["Cải cách hành chính", lead])[0]["number"] == "1456/KH-UBND"
+
+
+def test_a_title_after_a_blank_line_may_begin_thuc_hien():
+    lines = ["UBND TỈNH X", "Số: 12/KH-UBND", "KẾ HOẠCH", "", "Thực hiện Nghị quyết số 66/NQ-CP ngày 26/3/2025"]
+    assert guess_metadata(lines)[0]["title"] == "Thực hiện Nghị quyết số 66/NQ-CP ngày 26/3/2025"
+
+
+@pytest.mark.parametrize("after_blank", ["Căn cứ Nghị quyết số 66/NQ-CP ngày 26/3/2025;", "I. MỤC ĐÍCH, YÊU CẦU",
+                                         "Thực hiện Nghị quyết số 66/NQ-CP ngày 26/3/2025 của Chính phủ;"])
 def test_the_preamble_or_a_heading_after_a_blank_line_is_no_title(after_blank):
     found, _ = guess_metadata(["ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "Số: 187/KH-UBND", "KẾ HOẠCH", "", after_blank])
     assert "title" not in found
