@@ -31,6 +31,7 @@ Headings lost in scraping can be restored without touching the raw file, by a
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -602,8 +603,8 @@ def _is_page_tail(seq, idx: int) -> bool:
     """Whether "Nguồn: …" at ``idx`` begins a page tail: another tail marker
     follows within :data:`PAGE_TAIL_WINDOW` lines with text, before any numbered item or field
     line (which say the plan goes on)."""
-    following = [t for t in (clean_cell(raw) for _, raw in seq[idx + 1 :]) if t][:PAGE_TAIL_WINDOW]
-    for text in following:
+    with_text = (t for t in (clean_cell(raw) for _, raw in seq[idx + 1 :]) if t)  # read lazily
+    for text in itertools.islice(with_text, PAGE_TAIL_WINDOW):
         if _PAGE_TAIL.match(text) or _PAGE_TAIL_MAYBE.match(text):
             return True
         if _numbering(text) or _field_line(text):
