@@ -1038,7 +1038,7 @@ class _Prose:
                                 paragraph_fields=_fields_of(node, para))
             return
         if (body and not extra and not agency and not node.fields
-                and _INTRODUCES.search(_join([t for _, t in body])) and len(_join([t for _, t in body])) < 200):
+                and len(intro := _join([t for _, t in body])) < 200 and _INTRODUCES.search(intro)):
             # "3. Dịch vụ công trực tuyến" + "Các nhiệm vụ cụ thể được phân công tại Bảng dưới đây:"
             for ln in lines_title + [ln for ln, _ in body if ln is not None]:
                 state.role(ln, "heading")
@@ -1273,8 +1273,10 @@ def _agency_heading(node: _Node, kind: str = "duty") -> str:
     if kind not in ("task", "duty"):
         return ""
     agency = _agency_in_heading(node)
+    if not agency or kind == "duty":
+        return agency
     title = strip_markup(node.title_text).rstrip()
-    if not agency or kind == "duty" or title.endswith(":") or re.search(r"có trách nhiệm", title, re.IGNORECASE):
+    if title.endswith(":") or re.search(r"có trách nhiệm", title, re.IGNORECASE):
         return agency
     return agency if _is_agency(agency) else ""
 
