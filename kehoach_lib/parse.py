@@ -1658,7 +1658,13 @@ def _parse_cached(doc: Document, stamps: tuple) -> _State:
     for kind, indices in _regions(state, seq, i):
         if kind == "prose":
             _join_field_lines(state, seq, indices, prose)
+            wrapped_closings = _wrapped_closings(seq, indices)
             for j in indices:
+                if j in wrapped_closings:
+                    state.role(seq[j][0], "closing")
+                    prose._close_fields()
+                    prose.para = None
+                    continue
                 prose.feed(*seq[j])
         else:
             prose._close_fields()
@@ -1681,6 +1687,18 @@ def _parse_cached(doc: Document, stamps: tuple) -> _State:
             state.roles[ln] = "table_rule"
     _account_continued(state, aligned[1])
     return state
+
+
+def _wrapped_closings(seq, indices: list[int]) -> set[int]:
+    """The two lines of a closing exhortation wrapped over them ("Yêu cầu Thủ trưởng … nghiêm túc
+    triển khai thực hiện" / "Kế hoạch này./."): each alone is no closing, together they are."""
+    out: set[int] = set()
+    for j, k in zip(indices, indices[1:], strict=False):
+        first, second = clean_cell(seq[j][1]), clean_cell(seq[k][1])
+        if (k == j + 1 and re.match(r"(?:Yêu cầu|Đề nghị)\s", first) and second and not _numbering(second)
+                and not _CLOSING.match(first) and _CLOSING.match(f"{first} {second}")):
+            out |= {j, k}
+    return out
 
 
 def _join_field_lines(state: _State, seq, indices: list[int], prose: _Prose) -> None:

@@ -1220,3 +1220,13 @@ def test_a_page_number_between_two_pages_of_a_table_does_not_cut_it():
     t = extract_tasks(doc)
     assert t.lead.tolist()[-1] == "Văn phòng UBND tỉnh" and t.due.tolist()[-1] == "2025-12-31"
     assert line_accounting(doc).set_index("line").role[5] == "boilerplate"
+
+
+@pytest.mark.parametrize("closing", [
+    "Yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các huyện nghiêm túc triển khai thực hiện\nKế hoạch này./.",
+    "Yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các huyện, thị xã, thành phố nghiêm túc\n"
+    "triển khai thực hiện./."])
+def test_a_closing_exhortation_wrapped_over_two_lines_is_closing(closing):
+    doc = doc_from("II. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp theo dõi, đôn đốc việc thực hiện Kế hoạch.\n" + closing)
+    assert extract_tasks(doc).path.tolist() == ["II.1"]
+    assert line_accounting(doc).role.tolist()[-2:] == ["closing", "closing"]
