@@ -63,9 +63,8 @@ COVERAGE_COLUMNS = [
     "predates",
 ]
 STATUSES = ("covered", "partial", "missing")
-_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
-#: A percentage in running text, with a decimal comma or point ("30,5%").
-_FIGURE = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%")
+#: A percentage, with a decimal point or comma ("30.5%", "30,5%").
+_PERCENT = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%")
 
 
 def requirement_scores(
@@ -209,7 +208,7 @@ def compare_targets(central: list[dict], province_targets: str, *, text: str | N
         target = float(central_pct[first]["value"])
         shown = "; ".join(dict.fromkeys(f"{v:g}%" for _, v in found))
     else:
-        values = [float(v) for v in _PERCENT.findall(province_targets or "")]
+        values = [float(v.replace(",", ".")) for v in _PERCENT.findall(province_targets or "")]
         if not values:
             return "", "absent"
         target = float(central_pct[0]["value"])
@@ -242,7 +241,7 @@ def target_figures(text: str, objects: list[str]) -> list[list[float]]:
     plain = _plain_texts(pd.Series([text, *objects], dtype=object)).tolist()
     body, wanted = plain[0], [_object_words(o) for o in plain[1:]]
     out: list[list[float]] = [[] for _ in objects]
-    marks = list(_FIGURE.finditer(body))
+    marks = list(_PERCENT.finditer(body))
     for i, m in enumerate(marks):
         after = body[m.end() : marks[i + 1].start() if i + 1 < len(marks) else len(body)].split(";")[0]
         # the words before it back to the previous figure or the clause's start (, or ;); back to

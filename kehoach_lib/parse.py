@@ -370,6 +370,8 @@ class _State:
     roles: dict[int, str] = field(default_factory=dict)
     owner: dict[int, int] = field(default_factory=dict)
     tasks: list[_Task] = field(default_factory=list)
+    #: Rows of space-laid tables that could not be split into their columns (:func:`_aligned_rows`).
+    unsplit_rows: list[int] = field(default_factory=list)
 
     def role(self, line: int | None, role: str) -> None:
         if line is not None and line not in self.roles:
@@ -472,14 +474,14 @@ def _aligned_rows(doc: Document) -> tuple[dict[int, str], dict[int, int], list[i
     return rows, continued, kept
 
 
-def _with_hints(doc: Document, aligned: tuple = ({}, {}, [])) -> list[tuple[int | None, str]]:
+def _with_hints(doc: Document, aligned: tuple | None = None) -> list[tuple[int | None, str]]:
     """Source lines, with headings restored from the document's hints inserted, and table rows
     written between pipes on one line, or laid out with spaces (``aligned``), read as
     tab-separated rows."""
     inserts: dict[int, list[str]] = {}
     for h in doc.hints.get("headings", []):
         inserts.setdefault(int(h["before_line"]), []).append(str(h["text"]))
-    rows, continued = aligned[:2]
+    rows, continued = aligned[:2] if aligned else ({}, {})
     out: list[tuple[int | None, str]] = []
     for i, raw in enumerate(doc.lines, start=1):
         for text in inserts.get(i, []):
@@ -1635,6 +1637,7 @@ def _parse(doc: Document) -> _State:
 def _parse_cached(doc: Document, stamps: tuple) -> _State:
     state = _State(doc)
     aligned = _aligned_rows(doc)
+    state.unsplit_rows = aligned[2]
     seq = _with_hints(doc, aligned)
     start = _mark_frame(state, seq)
     if start >= len(seq):
@@ -1689,14 +1692,18 @@ def _parse_cached(doc: Document, stamps: tuple) -> _State:
     return state
 
 
+_REQUEST_START = re.compile(r"(?:Yêu cầu|Đề nghị)\s")
+
+
 def _wrapped_closings(seq, indices: list[int]) -> set[int]:
     """The two lines of a closing exhortation wrapped over them ("Yêu cầu Thủ trưởng … nghiêm túc
     triển khai thực hiện" / "Kế hoạch này./."): each alone is no closing, together they are."""
     out: set[int] = set()
     for j, k in zip(indices, indices[1:], strict=False):
-        first, second = clean_cell(seq[j][1]), clean_cell(seq[k][1])
-        if (k == j + 1 and re.match(r"(?:Yêu cầu|Đề nghị)\s", first) and second and not _numbering(second)
-                and not _CLOSING.match(first) and _CLOSING.match(f"{first} {second}")):
+        if k != j + 1 or not _REQUEST_START.match(first := clean_cell(seq[j][1])) or _CLOSING.match(first):
+            continue
+        second = clean_cell(seq[k][1])
+        if second and not _numbering(second) and _CLOSING.match(f"{first} {second}"):
             out |= {j, k}
     return out
 
@@ -1973,7 +1980,7 @@ def document_warnings(doc: Document) -> list[str]:
         lines = ", ".join(str(n) for n in blank["line_start"].head(5))
         out.append(f"{len(blank)} task(s) with no text (lines {lines}{', …' if len(blank) > 5 else ''}): "
                    "check how the table or list there was read")
-    if kept := _aligned_rows(doc)[2]:
+    if kept := _parse(doc).unsplit_rows:
         out.append(f"table row(s) laid out with spaces not split into their columns (lines "
                    f"{', '.join(map(str, kept[:5]))}{', …' if len(kept) > 5 else ''}): their text is kept whole, "
                    "their lead and deadline are not read")
