@@ -42,6 +42,9 @@ PDF_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "line
 #: A ruled "table" of one column is a box around text (a frame, a page border): it stays prose.
 PDF_TABLE_MIN_COLUMNS = 2
 _PDF_EPS = 0.5  # points: cell edges pdfplumber has snapped together compare equal within this
+#: A line of a PDF table cell wrapped inside a date or a range (``31/12/202`` + ``5``,
+#: ``tháng 6/`` + ``2025``, ``2025-`` + ``2026``): the next line goes on without a space.
+_PDF_CUT_NUMBER = re.compile(r"(?:\d[/-]|\d{1,2}/\d{1,2}/\d{1,3})\n(?=\d)")
 
 
 class FormatProblem(ValueError):
@@ -55,6 +58,12 @@ def format_of(path: Path) -> str | None:
 
 def _cell(text: str) -> str:
     return _WS.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
+
+
+def _pdf_cell(text: str) -> str:
+    """A PDF table cell's text in one line: its wrapped lines joined by spaces, but for a line
+    wrapped inside a date or a range (:data:`_PDF_CUT_NUMBER`)."""
+    return _cell(_PDF_CUT_NUMBER.sub(lambda m: m.group(0)[:-1], text))
 
 
 def read_lines(path: Path, data: bytes, *, legacy: str = "convert") -> tuple[list[str], str]:
@@ -321,7 +330,7 @@ def _pdf_table_rows(table) -> list[str]:
     gives None where no cell starts; as in .docx and HTML, a cell spanning rows is in each of them
     (its text in its first column) and a cell spanning columns is its text, then empty cells."""
     texts = table.extract()
-    text_of = {bbox: _cell(value or "") for row, values in zip(table.rows, texts, strict=True)
+    text_of = {bbox: _pdf_cell(value or "") for row, values in zip(table.rows, texts, strict=True)
                for bbox, value in zip(row.cells, values, strict=True) if bbox is not None}
     xs = sorted({c[0] for c in table.cells})
     lines = []
@@ -330,7 +339,7 @@ def _pdf_table_rows(table) -> list[str]:
         cells = []
         for x, bbox, value in zip(xs, row.cells, values, strict=True):
             if bbox is not None:
-                cells.append(_cell(value or ""))
+                cells.append(_pdf_cell(value or ""))
                 continue
             over = next((c for c in table.cells if c[0] - _PDF_EPS <= x < c[2] - _PDF_EPS
                          and c[1] - _PDF_EPS <= y < c[3] - _PDF_EPS), None)

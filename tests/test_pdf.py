@@ -182,3 +182,39 @@ def test_fpdf_row_and_column_spans_match_the_html_path():
         ["II.1", "Văn phòng UBND tỉnh", "", ""]]
     roles = line_accounting(_doc(plan, doc_id="x", province="Hà Tĩnh", date="2025-04-15")).role.tolist()
     assert roles[2:4] == ["table_header", "table_header"]
+
+
+# --- 4. rows split over a page break, as Word prints a long row --------------------------------
+def test_a_row_split_over_a_page_break_is_one_task_with_every_cell_whole():
+    """split_rows.pdf (fpdf2, cells drawn by hand): row 4's first lines end page 1, the rest of each
+    of its cells opens page 2 under the repeated header; row 2's deadline column is so narrow that
+    its date wraps inside the year ('31/12/202' / '5')."""
+    lines = formats.pdf_lines((PDFS / "split_rows.pdf").read_bytes())
+    assert "2\tSố hóa hồ sơ, kết quả giải quyết thủ tục hành chính còn hiệu lực\tCác sở, ban, ngành"\
+           "\tSở Khoa học và Công nghệ\t31/12/2025" in lines
+    tail = lines.index("\tđủ điều kiện; tái cấu trúc quy trình, tích hợp thanh toán trực tuyến"
+                       "\tphòng UBND tỉnh; Trung tâm Phục vụ hành chính công tỉnh"
+                       "\tcác xã, phường; Bưu điện tỉnh\ttháng 9 năm 2025")
+    assert lines[tail - 2 : tail] == ["2", "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời hạn"]
+    doc = _doc(lines, doc_id="pt", province="Phú Thọ", date="2025-05-05")
+    tasks = extract_tasks(doc).set_index("path")
+    assert [p for p in tasks.index if p.startswith("II.")] == [f"II.{k}" for k in range(1, 8)]
+    row = tasks.loc["II.4"]
+    assert row.text == ("Cung cấp dịch vụ công trực tuyến toàn trình đối với thủ tục hành chính đủ điều "
+                        "kiện; tái cấu trúc quy trình, tích hợp thanh toán trực tuyến")
+    assert row.lead == "Sở Khoa học và Công nghệ; Văn phòng UBND tỉnh; Trung tâm Phục vụ hành chính công tỉnh"
+    assert row.partners == "Các sở, ban, ngành; UBND các xã, phường; Bưu điện tỉnh"
+    assert (row.deadline_text, row.due) == ("Trước ngày 30 tháng 9 năm 2025", "2025-09-30")
+    assert tasks.loc["II.2", "due"] == "2025-12-31"
+    assert not line_accounting(doc).role.eq("unaccounted").any()
+
+
+@pytest.mark.parametrize(("cell", "line"), [
+    ("31/12/202\n5", "31/12/2025"),          # a date wrapped inside its year
+    ("tháng 6/\n2025", "tháng 6/2025"),      # after the slash
+    ("2025-\n2026", "2025-2026"),            # a range
+    ("Sở Tài\nchính", "Sở Tài chính"),       # words: a space
+    ("Năm 2025\n2026", "Năm 2025 2026"),     # two numbers on two lines stay two
+])
+def test_a_pdf_cells_lines_are_joined_by_spaces_but_inside_a_date(cell, line):
+    assert formats._pdf_cell(cell) == line
