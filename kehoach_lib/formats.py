@@ -1,4 +1,4 @@
-"""Formats: .txt, .md, .html, .docx and text-layer .pdf -> lines of text.
+"""Formats: .txt, .md, .html, .docx, text-layer .pdf (and .doc, .odt, .rtf) -> lines of text.
 
 Every format becomes the same thing: lines. Paragraphs are lines; a table row is one line
 with its cells joined by TAB (cell-internal newlines become spaces), which the parser
@@ -6,18 +6,32 @@ reads like the tab-separated tables of scraped plans. Nothing in a document is e
 HTML is parsed by lxml without scripts or network access, .docx is read by python-docx
 (macros are never run) after its zip members are size-checked, PDFs by pdfplumber (a table
 drawn with ruling lines is read as a table; text outside tables line by line as laid out).
+Word 97-2003 .doc, OpenDocument .odt and .rtf are converted to .docx by LibreOffice
+(``soffice --headless --convert-to docx``, macros not run) and read as a .docx: Word's automatic
+numbering, tables and merged cells come through. Without LibreOffice such a file is a
+:class:`FormatProblem` that says how to read it.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import tempfile
 import zipfile
 from pathlib import Path
 
 from .encodings import DOUBLE_UTF8, LEGACY_NAMES, MIXED_UTF8, decode
 
 SUPPORTED = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".docx": "docx",
-             ".pdf": "pdf"}
+             ".pdf": "pdf", ".doc": "office", ".odt": "office", ".rtf": "office"}
+#: The environment variable naming LibreOffice's ``soffice`` program where it is not on the PATH
+#: (e.g. ``/Applications/LibreOffice.app/Contents/MacOS/soffice``, ``C:\\Program
+#: Files\\LibreOffice\\program\\soffice.exe``).
+SOFFICE_ENV = "KEHOACH_SOFFICE"
+#: Seconds LibreOffice may take to convert one file.
+SOFFICE_TIMEOUT = 180
 #: Largest total uncompressed size of a .docx archive (zip-bomb guard).
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 #: Largest compression ratio of a .docx member (zip-bomb guard).
@@ -81,6 +95,8 @@ def read_lines(path: Path, data: bytes, *, legacy: str = "convert") -> tuple[lis
         return docx_lines(path, data), "docx"
     if kind == "pdf":
         return pdf_lines(data), "pdf"
+    if kind == "office":
+        return office_lines(path, data, legacy=legacy)
     raise FormatProblem(f"unsupported format {path.suffix or '(no extension)'}; "
                         f"supported: {', '.join(sorted(SUPPORTED))}")
 
@@ -172,6 +188,70 @@ def check_zip(data: bytes) -> None:
                                 f"{info.file_size // max(info.compress_size, 1)}x (zip bomb?)")
     if total > MAX_UNZIPPED_BYTES:
         raise FormatProblem(f"refused: archive unpacks to {total} bytes (limit {MAX_UNZIPPED_BYTES})")
+
+
+#: How each word-processor format's bytes begin (Word 97-2003: an OLE compound file).
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+_RTF_MAGIC = b"{\\rtf"
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|\?xml[^>]*>\s*<html)", re.IGNORECASE)
+
+
+def office_lines(path: Path, data: bytes, *, legacy: str = "convert") -> tuple[list[str], str]:
+    """(lines, ``"office"`` or a repaired page's encoding) of a .doc, .odt or .rtf file, by what
+    its bytes are: a Word 97-2003 file, an OpenDocument text or RTF through LibreOffice
+    (:func:`office_to_docx`); a .docx or a web page saved under the name .doc (as older portals
+    serve them) read as that; anything else a :class:`FormatProblem`."""
+    suffix = path.suffix.lower()
+    if data.startswith(_ZIP_MAGIC) and suffix == ".doc":
+        return docx_lines(path, data), "office"
+    if _HTML_START.match(data[:1024]) and suffix != ".odt":
+        lines, encoding = html_text(data, legacy=legacy)
+        return lines, encoding if encoding in (DOUBLE_UTF8, MIXED_UTF8, *LEGACY_NAMES) else "office"
+    expected = {".doc": (_OLE_MAGIC, _RTF_MAGIC), ".odt": (_ZIP_MAGIC,), ".rtf": (_RTF_MAGIC,)}[suffix]
+    if not data.startswith(expected):
+        what = {".doc": "a Word 97-2003 document", ".odt": "an OpenDocument text", ".rtf": "an RTF document"}
+        raise FormatProblem(f"not {what[suffix]} (its bytes do not begin as one does)")
+    return docx_lines(path, office_to_docx(path, data)), "office"
+
+
+def soffice_program() -> str | None:
+    """LibreOffice's ``soffice``: :data:`SOFFICE_ENV` if set, else ``soffice`` or
+    ``libreoffice`` on the PATH; None when there is none."""
+    named = os.environ.get(SOFFICE_ENV)
+    if named:
+        return named
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def office_to_docx(path: Path, data: bytes, *, timeout: float = SOFFICE_TIMEOUT) -> bytes:
+    """The bytes of a .doc, .odt or .rtf file converted to .docx by LibreOffice, in a private
+    folder with a private profile (conversions side by side do not share one). No LibreOffice,
+    a failed conversion or one that runs out of time is a :class:`FormatProblem` saying so."""
+    program = soffice_program()
+    suffix = path.suffix.lower()
+    if program is None:
+        raise FormatProblem(f"a {suffix} file is read through LibreOffice, which was not found (no "
+                            f"'soffice' on the PATH, no {SOFFICE_ENV}): install LibreOffice, or "
+                            "save the file as .docx")
+    with tempfile.TemporaryDirectory(prefix="kehoach-office-") as tmp:
+        source = Path(tmp) / f"document{suffix}"
+        source.write_bytes(data)
+        profile = (Path(tmp) / "profile").as_uri()
+        command = [program, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                   "--convert-to", "docx", "--outdir", tmp, str(source)]
+        try:
+            done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired as exc:
+            raise FormatProblem(f"LibreOffice took more than {timeout:g} s to convert it") from exc
+        except OSError as exc:
+            raise FormatProblem(f"LibreOffice ({program}) could not be started: {exc}") from exc
+        converted = Path(tmp) / "document.docx"
+        if done.returncode != 0 or not converted.exists():
+            said = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
+            raise FormatProblem(f"LibreOffice could not convert it to .docx (exit {done.returncode}"
+                                + (f": {said[-1]}" if said else "") + "); is it a corrupt or protected file?")
+        return converted.read_bytes()
 
 
 def docx_lines(path: Path, data: bytes) -> list[str]:

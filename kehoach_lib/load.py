@@ -206,7 +206,8 @@ def _slug(name: str) -> str:
 
 def load_document(path: str | Path, *, meta: dict[str, str] | None = None,
                   max_bytes: int = config.MAX_FILE_BYTES, legacy: str = "convert") -> Document:
-    """Read one file (.txt, .md, .html, .docx, text-layer .pdf) into a :class:`Document`.
+    """Read one file (.txt, .md, .html, .docx, text-layer .pdf; .doc, .odt, .rtf through LibreOffice)
+    into a :class:`Document`.
 
     Text in a legacy Vietnamese font encoding (TCVN3/ABC, VNI) is converted to Unicode with a
     warning on the document (``legacy="convert"``), or refused (``legacy="error"``).
@@ -291,7 +292,8 @@ def load_document(path: str | Path, *, meta: dict[str, str] | None = None,
 
 def corpus_files(corpus_dir: str | Path | None = None) -> list[tuple[Path, dict[str, str]]]:
     """(file, manifest row) for every document of a folder: manifest rows first, in order,
-    then the other files (sub-folders included, hidden files and side files skipped) by name."""
+    then the other files by name (sub-folders included; hidden files, Word's ``~$`` lock files and
+    side files skipped)."""
     corpus_dir = Path(corpus_dir or config.CORPUS_DIR)
     if corpus_dir.is_file():
         raise DocumentError(corpus_dir, "a file, not a folder: give the folder that holds the documents")
@@ -304,6 +306,7 @@ def corpus_files(corpus_dir: str | Path | None = None) -> list[tuple[Path, dict[
     for path in sorted(corpus_dir.rglob("*")):
         rel = path.relative_to(corpus_dir)
         if (not path.is_file() or any(part.startswith(".") for part in rel.parts)
+                or path.name.startswith("~$")  # Word's lock file beside an open document
                 or path.name == MANIFEST_NAME or path.name.endswith(".hints.yaml")
                 or path.resolve() in seen):
             continue
