@@ -121,8 +121,12 @@ _SUBFIELD = re.compile(r"^\+\s*(?P<value>.*)$")
 _SCOPE = re.compile(r"^\+?\s*Nội dung\s+(?P<items>(?:\([ivx]+\)[\s,và]*)+):\s*(?P<value>.*)$")
 _ITEM_REF = re.compile(r"\(([ivx]+)\)")
 _LABEL = re.compile(r"^(?:Nhiệm vụ,\s*giải pháp|Nội dung\s*(?:\([ivx]+\)[\s,và]*)+)\s*:\s*$")
+#: Who leads and who helps, stated inside a task's wording: "… Cơ quan chủ trì: Văn phòng UBND
+#: tỉnh.", "(cơ quan phối hợp: Sở Tư pháp; …)", and the short names after a sentence's or a
+#: field's end: "… chi phí tuân thủ. Chủ trì: Sở Tư pháp; phối hợp: các sở, ngành; thời hạn: …".
 _INLINE_FIELD = re.compile(
-    r"(?P<name>(?:Cơ quan|Đơn vị) (?:phối hợp|chủ trì|thực hiện)):\s*(?P<value>[^.;()]+)"
+    r"(?P<name>(?:[Cc]ơ quan|[Đđ]ơn vị) (?:phối hợp|chủ trì|thực hiện)"
+    r"|(?<=[.;(])\s*(?:[Cc]hủ trì|[Pp]hối hợp)|(?<=[.;(] )(?:[Cc]hủ trì|[Pp]hối hợp))\s*:\s*(?P<value>[^.;()]+)"
 )
 #: A bold phrase that states a deadline (official letters put deadlines in bold).
 _BOLD_DEADLINE = re.compile(r"\*\*([^*]*?(?:trước|chậm nhất|hạn|ngày \d)[^*]*?)\*\*", re.IGNORECASE)
@@ -1125,6 +1129,18 @@ class _Prose:
     default_lead = ""
 
 
+def _field_value_on(text: str, field: re.Match) -> str:
+    """An inline field's value, on past a ";" while what follows names another agency and no
+    field ("Cơ quan chủ trì: Các sở, ban, ngành tỉnh; UBND các huyện; thời gian hoàn thành: …")."""
+    value, end = field.group("value"), field.end("value")
+    while text.startswith(";", end):
+        after = re.match(r";\s*([^.;()]+)", text[end:])
+        if after is None or ":" in after.group(1) or not _AGENCY_HEADING.match(after.group(1)):
+            break
+        value, end = f"{value}; {after.group(1)}", end + after.end()
+    return value
+
+
 def _inline_deadline(text: str) -> str:
     """The deadline a task's wording gives after a label ("… Thời hạn: Quý III/2025", "(thời gian:
     Quý III năm 2025)"), or ``""``. After "thời gian" or a lower-case "thời hạn" the value must
@@ -1136,6 +1152,11 @@ def _inline_deadline(text: str) -> str:
             pass  # the label of old: its value as written
         elif resolve_due(value := value.split(";")[0].strip(), year=2000) is None and not is_recurring(value):
             continue
+        else:  # "thời hạn: hoàn thành trước 30/9/2025; báo cáo kết quả trước 15/10/2025": both steps
+            for more in (p.strip() for p in clean_cell(m.group("value")).split(";")[1:]):
+                if ":" in more or resolve_due(more, year=2000) is None:
+                    break
+                value = f"{value}; {more}"
         while value.endswith(")") and value.count(")") > value.count("("):  # "(…; Thời hạn: 6/2025)"
             value = value[:-1].rstrip()
         return value
@@ -1320,7 +1341,7 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
     if m and not task.deadline_text:
         task.deadline_text = m
     for f in _INLINE_FIELD.finditer(text):  # "… Cơ quan chủ trì: Văn phòng UBND tỉnh. Thời hạn: …"
-        value = clean_agencies(f.group("value"))
+        value = clean_agencies(_field_value_on(text, f))
         if f.group("name").endswith("phối hợp"):
             task.partners = task.partners or value
         else:

@@ -1230,3 +1230,43 @@ def test_a_closing_exhortation_wrapped_over_two_lines_is_closing(closing):
     doc = doc_from("II. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp theo dõi, đôn đốc việc thực hiện Kế hoạch.\n" + closing)
     assert extract_tasks(doc).path.tolist() == ["II.1"]
     assert line_accounting(doc).role.tolist()[-2:] == ["closing", "closing"]
+
+
+# --- walkthrough 4: fields written inside a task's sentence ---------------------------------------
+HUE_ITEMS = (
+    "II. NHIỆM VỤ TRỌNG TÂM\n1. Cắt giảm, đơn giản hóa TTHC liên quan đến hoạt động sản xuất, kinh doanh\n"
+    "a) Rà soát toàn bộ TTHC liên quan đến hoạt động sản xuất, kinh doanh đã\n"
+    "được điều chỉnh thẩm quyền giải quyết sau khi không tổ chức cấp huyện; đề\n"
+    "xuất phương án cắt giảm thời gian giải quyết, chi phí tuân thủ. Chủ trì:\n"
+    "Văn phòng UBND thành phố; phối hợp: các sở, ban, ngành; thời hạn: hoàn\n"
+    "thành trước 30/9/2025; báo cáo kết quả trước 15/10/2025.\n"
+    "b) Rà soát, đề xuất bãi bỏ các điều kiện kinh doanh không cần thiết quy\n"
+    "định tại văn bản quy phạm pháp luật của HĐND, UBND thành phố còn hiệu lực. Chủ trì: Sở Tư pháp; phối hợp: Sở\n"
+    "Tài chính, Sở Công Thương; thời hạn: trong quý III và quý IV năm 2025.\n")
+
+
+def test_short_field_names_after_a_sentence_give_the_items_lead_partners_and_both_deadline_steps():
+    """Huế (walkthrough 4): "… chi phí tuân thủ. Chủ trì: X; phối hợp: Y; thời hạn: Z", hard-wrapped."""
+    t = extract_tasks(doc_from(HUE_ITEMS, date="2025-08-12"))
+    assert t.path.tolist() == ["II.1.a", "II.1.b"]
+    assert t.lead.tolist() == ["Văn phòng UBND thành phố", "Sở Tư pháp"]
+    assert t.partners.tolist() == ["các sở, ban, ngành", "Sở Tài chính, Sở Công Thương"]
+    assert t.deadline_text.tolist() == ["hoàn thành trước 30/9/2025; báo cáo kết quả trước 15/10/2025",
+                                        "trong quý III và quý IV năm 2025"]
+    assert t.due.tolist() == ["2025-10-15", "2025-12-31"]
+
+
+@pytest.mark.parametrize(("item", "lead", "partners"), [
+    # lower-case names inside the brackets (Lào Cai)
+    ("1. Rà soát các điều kiện đầu tư kinh doanh (Cơ quan chủ trì: Sở Tài chính; cơ quan phối hợp: Sở Tư "
+     "pháp, Sở Công Thương; thời gian hoàn thành: tháng 8/2025).", "Sở Tài chính", "Sở Tư pháp, Sở Công Thương"),
+    # a lead of two agencies joined by ";" before the next field
+    ("1. Rà soát TTHC nội bộ (Cơ quan chủ trì: Các sở, ban, ngành tỉnh; UBND các huyện, thị xã, thành phố; "
+     "thời gian hoàn thành: Quý IV/2025).", "Các sở, ban, ngành tỉnh; UBND các huyện, thị xã, thành phố", ""),
+    # "chủ trì, phối hợp với" is a verb, not a field
+    ("1. Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ rà soát TTHC; hoàn thành trong Quý III/2025.",
+     "Sở Tư pháp", "Sở Nội vụ"),
+])
+def test_fields_inside_an_items_wording(item, lead, partners):
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n" + item))
+    assert (t.lead.iloc[0], t.partners.iloc[0]) == (lead, partners)
