@@ -221,7 +221,9 @@ _COLUMN_NUMBERS = re.compile(r"^\(\d+\)$")
 _SECTION_KIND = [
     (re.compile(r"KINH PHÍ", re.IGNORECASE), "prose"),
     (re.compile(r"MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|QUAN ĐIỂM", re.IGNORECASE), "objective"),
-    (re.compile(r"TỔ CHỨC THỰC HIỆN(?:\s+KẾ HOẠCH(?:\s+NÀY)?)?\s*:?$|TRÁCH NHIỆM", re.IGNORECASE), "duty"),
+    # "TỔ CHỨC THỰC HIỆN", "… KẾ HOẠCH NÀY", "… VÀ CHẾ ĐỘ THÔNG TIN, BÁO CÁO"
+    (re.compile(r"TỔ CHỨC THỰC HIỆN(?:\s+KẾ HOẠCH(?:\s+NÀY)?)?(?:\s+VÀ\s+[^:]*)?\s*:?$|TRÁCH NHIỆM",
+                re.IGNORECASE), "duty"),
 ]
 _AGENCY_HEAD = (
     r"(?:[Cc]ác\s+)?(?:Sở|sở|Văn phòng|văn phòng|VP|UBND|Ủy ban|Uỷ ban|Trung tâm|Công an"
@@ -519,10 +521,40 @@ def _split_glued_heading(lineno: int, raw: str) -> list[tuple[int, str]]:
     return [(lineno, raw)]
 
 
+#: Non-blank lines on either side of a page number searched for a running header or footer.
+RUNNING_WINDOW = 2
+
+
+def _page_furniture(seq: list[tuple[int | None, str]]) -> set[int]:
+    """Indices of ``seq`` that are page furniture: page numbers (``- 2 -``, ``Trang 2/5``, ``2/5``)
+    and a running header or footer, a line that stands next to a page number (within
+    :data:`RUNNING_WINDOW` non-blank lines) at two page breaks or more ("KẾ HOẠCH SỐ 140/KH-UBND",
+    "UBND tỉnh Lào Cai – Kế hoạch số 95/KH-UBND") and is not a numbered item, bullet or field."""
+    texts = [clean_cell(raw) if "\t" not in raw else "" for _ln, raw in seq]
+    pages = [i for i, t in enumerate(texts) if t and _PAGE_NUMBER.match(t)]
+    if len(pages) < 2:
+        return set(pages)
+    near: dict[str, set[int]] = {}
+    for p in pages:
+        for step in (-1, 1):
+            j, seen = p + step, 0
+            while 0 <= j < len(seq) and seen < RUNNING_WINDOW and not _PAGE_NUMBER.match(texts[j] or "-"):
+                if texts[j]:
+                    seen += 1
+                    near.setdefault(texts[j], set()).add(j)
+                j += step
+    running = {j for t, where in near.items() if len(where) >= 2 and len(t) <= 120 and len(t.split()) >= 3
+               and not (_numbering(t) or _field_line(t) or t[:1] in "-+•|")
+               for j in where}
+    # a bare "2" is left to the reading of its place (it may be a cell of a table laid out in lines)
+    return {p for p in pages if not texts[p].isdigit()} | running
+
+
 def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
     """Give frame roles to header/footer lines; return the index where the body starts."""
     doc = state.doc
     n = len(seq)
+    furniture = _page_furniture(seq)
     # trailing metadata block of the portal ("- Số hiệu: ...") and related-documents list
     for idx, (_ln, text) in enumerate(seq):
         if _META_START.match(text.strip()):
@@ -540,6 +572,9 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
             continue
         if not text:
             state.role(ln, "blank")
+            continue
+        if idx in furniture:  # a page break: what it interrupts (a list of recipients) goes on after it
+            state.role(ln, "boilerplate")
             continue
         # only read right after a signature (it looks 14 lines ahead)
         goes_on = (signed or after_signature) and _goes_on_after_signature(seq, idx)
@@ -815,7 +850,11 @@ class _Prose:
             # a numbered heading's title stops short of the margin without a full stop: "2. Thực
             # hiện TTHC không phụ thuộc vào địa giới hành chính" / "Văn phòng UBND tỉnh chủ trì …"
             first, _ = self.widths
-            if first is not None and len(clean_cell(last)) < WRAP_SHORT_SHARE * first:
+            title, more = clean_cell(last), clean_cell(text)
+            # … but a title in capitals goes on in capitals, and one ending on a comma goes on:
+            # "IV. TỔ CHỨC THỰC HIỆN VÀ CHẾ ĐỘ THÔNG TIN," / "BÁO CÁO"
+            goes_on = title.endswith(",") or (title.isupper() and more.isupper())
+            if first is not None and len(title) < WRAP_SHORT_SHARE * first and not goes_on:
                 return True
         if self.para_role or _ends_open(last) or not starts:
             return False
@@ -1209,12 +1248,13 @@ def _value_for(value: str, label: str) -> str:
 
 
 def _assigns_itself(title: str) -> bool:
-    """An item whose own text names who leads it ("Sở X chủ trì …", "(Sở X chủ trì; …)") and by
-    when ("… hoàn thành trong Quý III/2025"): it needs nothing from a block after it (one that
+    """An item whose own text names who leads it ("Sở X chủ trì …", "(Sở X chủ trì; …)", "… Chủ
+    trì: Sở X; …") and by when ("… hoàn thành trong Quý III/2025", "thời hạn: …"): it needs nothing from a block after it (one that
     states only its lead, or only its deadline, still takes the rest from the block)."""
     text = _strip_number(title)
-    leads = _BRACKET_ASSIGNMENT.search(text) or _lead_patterns(LEAD_VERBS_FILE).subject.match(text)
-    return bool(leads and own_deadline_text(text))
+    leads = (_BRACKET_ASSIGNMENT.search(text) or _lead_patterns(LEAD_VERBS_FILE).subject.match(text)
+             or any(not f.group("name").endswith("phối hợp") for f in _INLINE_FIELD.finditer(text)))
+    return bool(leads and (own_deadline_text(text) or _inline_deadline(text)))
 
 
 def _is_value_part(text: str) -> bool:
@@ -1679,8 +1719,10 @@ def _parse_cached(doc: Document, stamps: tuple) -> _State:
         if text:
             state.role(ln, "preamble")
         i += 1
+    numbered: dict[int, int] = {}  # the line of a number alone -> the line it numbers
     for kind, indices in _regions(state, seq, i):
         if kind == "prose":
+            numbered |= _join_lone_numbers(state, seq, indices)
             _join_field_lines(state, seq, indices, prose)
             wrapped_closings = _wrapped_closings(seq, indices)
             for j in indices:
@@ -1709,7 +1751,7 @@ def _parse_cached(doc: Document, stamps: tuple) -> _State:
             state.roles[ln] = "unaccounted" if raw.strip() else "blank"
         if ln is not None and state.roles.get(ln) == "blank" and _MD_RULE.match(doc.lines[ln - 1]):
             state.roles[ln] = "table_rule"
-    _account_continued(state, aligned[1])
+    _account_continued(state, aligned[1] | numbered)
     return state
 
 
@@ -1727,6 +1769,30 @@ def _wrapped_closings(seq, indices: list[int]) -> set[int]:
         if second and not _numbering(second) and _CLOSING.match(f"{first} {second}"):
             out |= {j, k}
     return out
+
+
+#: An item's number alone on its line, its text on the next ("3." / "Công bố, công khai …").
+_LONE_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[IVX]{1,5}\.)$")
+
+
+def _join_lone_numbers(state: _State, seq, indices: list[int]) -> dict[int, int]:
+    """A number alone on its line joins the text of the next non-blank line (in ``seq``), which
+    it numbers; returns {the number's line: that line}, so the number takes its role."""
+    joined: dict[int, int] = {}
+    for k, j in enumerate(indices):
+        ln, raw = seq[j]
+        if ln is None or ln in state.roles or not _LONE_NUMBER.match(raw.strip()):
+            continue
+        nxt = next((m for m in indices[k + 1:] if seq[m][1].strip() and seq[m][0] not in state.roles), None)
+        if nxt is None or seq[nxt][0] is None:
+            continue
+        text = clean_cell(seq[nxt][1])
+        if _numbering(text) or not text[:1].isupper() or _field_line(text):
+            continue
+        seq[nxt] = (seq[nxt][0], f"{raw.strip()} {seq[nxt][1].strip()}")
+        seq[j] = (ln, "")
+        joined[ln] = seq[nxt][0]
+    return joined
 
 
 def _join_field_lines(state: _State, seq, indices: list[int], prose: _Prose) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from kehoach_lib import TASK_COLUMNS, Document, extract_tasks, line_accounting
 from kehoach_lib.agencies import add_agency_columns
+from kehoach_lib.aligned import PAGE_NUMBER as _PAGE_NUMBER
 from kehoach_lib.parse import clean_agencies, document_warnings
 
 LABELS = Path(__file__).parent / "data" / "labelled_tasks.csv"
@@ -1270,3 +1271,85 @@ def test_short_field_names_after_a_sentence_give_the_items_lead_partners_and_bot
 def test_fields_inside_an_items_wording(item, lead, partners):
     t = extract_tasks(doc_from("II. NHIỆM VỤ\n" + item))
     assert (t.lead.iloc[0], t.partners.iloc[0]) == (lead, partners)
+
+
+SON_LA = """III. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM VỀ CẮT GIẢM, ĐƠN
+GIẢN HÓA THỦ TỤC HÀNH CHÍNH
+1. Rà soát, thống kê đầy đủ thời gian giải quyết, chi phí
+tuân thủ của các TTHC liên quan đến hoạt động sản xuất, kinh
+doanh thuộc thẩm quyền giải quyết của các cấp chính quyền
+tỉnh. Chủ trì: Các sở, ban, ngành tỉnh; phối hợp: Văn phòng
+UBND tỉnh; thời hạn: trước ngày 15/8/2025.
+2. Xây dựng phương án cắt giảm, đơn giản hóa TTHC năm 2026,
+trình Chủ tịch UBND tỉnh phê duyệt (Văn phòng UBND tỉnh chủ
+trì, phối hợp với các sở, ban, ngành; thời hạn: trước ngày
+30/6/2026).
+Trang 2/5
+
+KẾ HOẠCH SỐ 140/KH-UBND
+3.
+Công bố, công khai danh mục TTHC sau khi sắp xếp, tổ chức
+lại đơn vị hành chính cấp xã; cập nhật đầy đủ trên Cơ sở dữ
+liệu quốc gia về TTHC. Chủ trì: Văn phòng UBND tỉnh; phối
+hợp: các sở, ban, ngành; thời hạn: hoàn thành trong tháng 8/2025.
+4. Tổ chức tiếp nhận, giải quyết TTHC không phụ thuộc vào
+địa giới hành chính tại Trung tâm Phục vụ hành chính công
+tỉnh và Trung tâm phục vụ hành chính công các xã, phường.
+Chủ trì: Trung tâm Phục vụ hành chính công tỉnh; phối hợp:
+UBND các xã, phường, Bưu điện tỉnh; thời hạn: thường xuyên.
+5. Điện tử hóa chế độ báo cáo của doanh nghiệp, bảo đảm 100%
+chế độ báo cáo được thực hiện điện tử. Chủ trì: Sở Tài
+Trang 3/5
+
+KẾ HOẠCH SỐ 140/KH-UBND
+chính; phối hợp: các sở, ban, ngành có liên quan; thời hạn:
+năm 2026.
+IV. TỔ CHỨC THỰC HIỆN VÀ CHẾ ĐỘ THÔNG TIN,
+BÁO CÁO
+1. Các sở, ban, ngành tỉnh, UBND các xã, phường tổ chức
+triển khai thực hiện Kế hoạch; báo cáo kết quả định kỳ hằng
+quý về Văn phòng UBND tỉnh trước ngày 15 tháng cuối quý.
+Nơi nhận:
+- Văn phòng Chính phủ;
+Trang 4/5
+
+KẾ HOẠCH SỐ 140/KH-UBND
+- Các sở, ban, ngành tỉnh;
+- Lưu: VT, KSTT."""
+
+
+def test_page_furniture_of_text_scraped_from_a_pdf_is_boilerplate_wherever_it_falls():
+    """Sơn La (walkthrough 4): "Trang 2/5" and the running head "KẾ HOẠCH SỐ 140/KH-UBND" between
+    items, inside an item's paragraph and inside the recipients; an item's number alone on its line."""
+    doc = doc_from(SON_LA, date="2025-07-21")
+    t = extract_tasks(doc)
+    assert t.path.tolist() == ["III.1", "III.2", "III.3", "III.4", "III.5", "IV.1"]
+    assert not t.text.str.contains("Trang|140/KH").any()
+    assert t.text.iloc[2].startswith("Công bố, công khai danh mục TTHC")
+    assert t.text.iloc[4].endswith("Chủ trì: Sở Tài chính; phối hợp: các sở, ban, ngành có liên quan; thời hạn: năm 2026.")
+    # each item its own lead: the field line of item 4 (a wrapped line opening "Chủ trì:") is its own
+    assert t.lead.tolist() == ["Các sở, ban, ngành tỉnh", "Văn phòng UBND tỉnh", "Văn phòng UBND tỉnh",
+                               "Trung tâm Phục vụ hành chính công tỉnh", "Sở Tài chính",
+                               "Các sở, ban, ngành tỉnh, UBND các xã, phường"]
+    assert t.due.tolist()[:5] == ["2025-08-15", "2026-06-30", "2025-08-31", "", "2026-12-31"]
+    # section IV is the organisation of the plan: duties, its heading's two lines one title
+    assert t.kind.tolist() == ["task"] * 5 + ["duty"]
+    assert t.section.iloc[-1] == "TỔ CHỨC THỰC HIỆN VÀ CHẾ ĐỘ THÔNG TIN, BÁO CÁO"
+    roles = line_accounting(doc).set_index("line").role
+    lines = SON_LA.split("\n")
+    furniture = [k + 1 for k, ln in enumerate(lines) if ln.startswith(("Trang", "KẾ HOẠCH SỐ"))]
+    assert roles[furniture].eq("boilerplate").all()
+    assert roles[lines.index("3.") + 1] == "task"
+    assert roles[len(lines) - 1 :].eq("recipients").all()  # the list goes on after the page break
+
+
+@pytest.mark.parametrize("line", ["Trang 2/5", "2/5", "- 2 -", "Trang 3", "12"])
+def test_page_number_forms(line):
+    assert _PAGE_NUMBER.match(line)
+
+
+def test_a_line_repeated_at_page_breaks_but_numbered_or_a_field_is_not_furniture():
+    text = ("II. NHIỆM VỤ\n1. Rà soát TTHC.\n- Cơ quan chủ trì: Sở Tư pháp.\nTrang 1/3\n"
+            "2. Số hóa hồ sơ.\n- Cơ quan chủ trì: Sở Tư pháp.\nTrang 2/3\n3. Công bố TTHC.")
+    t = extract_tasks(doc_from(text))
+    assert t.lead.tolist() == ["Sở Tư pháp", "Sở Tư pháp", ""]
