@@ -193,7 +193,9 @@ _CLOSING = re.compile(
     # ... and the closing exhortation, a whole sentence that asks for nothing but to carry it out:
     # "Yêu cầu Thủ trưởng các cơ quan, đơn vị nghiêm túc triển khai thực hiện./."
     # (who is asked: agencies, "căn cứ chức năng, nhiệm vụ được giao"; not work: "… xây dựng kế hoạch")
-    r"|(?:Yêu cầu|Đề nghị)\s+"
+    # (said by the committee or its chairman too: "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng …")
+    r"|(?:(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|thành phố)(?:\s+[^\W\d_]+){0,3}?"
+    r"\s+(?:yêu cầu|đề nghị)|Yêu cầu|Đề nghị)\s+"
     r"(?:(?!xây dựng|rà soát|báo cáo|cập nhật|công bố|bố trí|lập\b)[^.:]){0,200}?"
     r"\b(?:nghiêm túc|khẩn trương|quan tâm)"
     r"(?:,?\s+(?:tổ chức|triển khai|phối hợp|chỉ đạo))*,?\s+thực hiện"
@@ -229,7 +231,10 @@ _AGENCY_HEAD = (
     r"(?:[Cc]ác\s+)?(?:Sở|sở|Văn phòng|văn phòng|VP|UBND|Ủy ban|Uỷ ban|Trung tâm|Công an"
     # "Ban", "Báo", "Phòng" open verbs too: "Ban hành quy chế", "Báo cáo kết quả", "Phòng, chống"
     r"|Ban(?!\s+hành)|Báo(?!\s+cáo)|Phòng(?!,?\s+(?:chống|ngừa))"
-    r"|Bộ phận|Cơ quan|cơ quan|Đài|Thủ trưởng|Người đứng đầu)"
+    r"|Bộ phận|Cơ quan|cơ quan|Đài|Thủ trưởng|Người đứng đầu"
+    # "Thanh tra tỉnh", not the verb ("Thanh tra, kiểm tra việc …"); "Kho bạc Nhà nước khu vực XIX"
+    r"|Thanh tra(?=\s+(?:tỉnh|thành phố|Sở|sở|Chính phủ|[A-ZĐ]))|Kho bạc|Bưu điện|Cục|Chi cục"
+    r"|Ngân hàng Nhà nước|Hiệp hội)"
 )
 LEAD_VERBS_FILE = config.DATA_DIR / "lead_verbs.txt"
 #: Words before an agency named in a task's wording (``Giao Sở Tư pháp …``).
@@ -253,7 +258,9 @@ def _lead_patterns(path: str | Path = LEAD_VERBS_FILE) -> _LeadPatterns:
         mid_subject=re.compile(
             rf",\s+(?P<agency>(?:các\s+(?:sở|cơ quan|đơn vị)|Sở|Văn phòng|UBND|Ủy ban|Trung tâm|Ban|Công an)"
             rf"\b[^.]*?)\s+{verb}\b"),
-        partners=re.compile(rf"[Pp]hối hợp(?:\s+chặt chẽ)?\s+với\s+(?P<agency>.+?)\s+{verb}\b"),
+        # the partners end at the verb of what they do; past a ";" only on to another agency
+        partners=re.compile(rf"[Pp]hối hợp(?:\s+chặt chẽ)?\s+với\s+(?P<agency>(?:[^;]|;(?=\s*{_AGENCY_HEAD}\b))+?)"
+                            rf"\s+{verb}\b"),
     )
 
 
@@ -296,11 +303,11 @@ def clean_agencies(text: str) -> str:
     text = clean_cell(text)
     if not text:
         return ""
-    parts = [p.strip(" ;,.") for p in _BULLET.split(text)]
+    parts = [p.strip(" ;,.:") for p in _BULLET.split(text)]  # "Thanh tra tỉnh: chủ trì, …" -> "Thanh tra tỉnh"
     parts = [p for p in parts if p]
     joined = "; ".join(parts) if len(parts) > 1 else (parts[0] if parts else "")
     joined = re.sub(r"\s*;\s*", "; ", joined)
-    return joined.strip(" ;,.")
+    return joined.strip(" ;,.:")
 
 
 def _join(lines: list[str]) -> str:

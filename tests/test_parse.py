@@ -1353,3 +1353,34 @@ def test_a_line_repeated_at_page_breaks_but_numbered_or_a_field_is_not_furniture
             "2. Số hóa hồ sơ.\n- Cơ quan chủ trì: Sở Tư pháp.\nTrang 2/3\n3. Công bố TTHC.")
     t = extract_tasks(doc_from(text))
     assert t.lead.tolist() == ["Sở Tư pháp", "Sở Tư pháp", ""]
+
+
+VINH_LONG = """Kính gửi: Các sở, ban, ngành tỉnh; UBND các xã, phường.
+3. Thanh tra tỉnh: chủ trì, phối hợp với Sở Nội vụ kiểm tra đột xuất việc giải quyết thủ tục hành chính tại Trung tâm Phục vụ hành chính công tỉnh; hoàn thành trong Quý III/2025.
+4. Kho bạc Nhà nước khu vực XIX:
+- Phối hợp với Sở Tài chính và các ngân hàng thương mại trên địa bàn mở rộng thanh toán trực tuyến phí, lệ phí thủ tục hành chính; hoàn thành trong tháng 9/2025.
+- Rút ngắn thời gian kiểm soát chi các khoản chi thường xuyên, chi đầu tư qua Kho bạc; thực hiện thường xuyên.
+5. Văn phòng UBND tỉnh:
+- Theo dõi, đôn đốc việc thực hiện Công văn này; báo cáo kết quả thực hiện năm 2025 trước ngày 10/12/2025.
+Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành tỉnh, Chủ tịch UBND các xã, phường nghiêm túc triển khai thực hiện./."""
+
+
+def test_a_letters_agencies_thanh_tra_and_kho_bac_lead_and_the_chairmans_exhortation_closes():
+    """Vĩnh Long (walkthrough 4): agencies the heads did not know, partners that stop at their clause."""
+    doc = doc_from(VINH_LONG, doc_type="công văn")
+    t = extract_tasks(doc)
+    assert t.lead.tolist() == ["Thanh tra tỉnh", "Kho bạc Nhà nước khu vực XIX", "Kho bạc Nhà nước khu vực XIX",
+                               "Văn phòng UBND tỉnh"]
+    assert t.partners.tolist()[:2] == ["Sở Nội vụ", "Sở Tài chính và các ngân hàng thương mại trên địa bàn"]
+    assert line_accounting(doc).role.iloc[-1] == "closing"
+
+
+@pytest.mark.parametrize("text", ["Thanh tra, kiểm tra việc giải quyết thủ tục hành chính tại các xã.",
+                                  "Thanh tra việc thực hiện quy định về thủ tục hành chính."])
+def test_thanh_tra_the_verb_is_not_an_agency(text):
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. " + text))
+    assert t.lead.tolist() == [""]
+
+
+def test_a_lead_never_keeps_the_colon_after_its_name():
+    assert clean_agencies("Sở Tài chính:") == "Sở Tài chính"
