@@ -1455,6 +1455,9 @@ def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], secti
             colmap = _column_map(header_main, cells)
             state.role(ln, "table_header")
             continue
+        if header_main and sum(bool(c) for c in cells) >= 2 and all(_COLUMN_NUMBERS.match(c) for c in cells if c):
+            state.role(ln, "table_header")  # the columns' numbers under the header: "(1)  (2)  (3) …"
+            continue
         first = cells[0]
         m = _NUM_TEXT_CELL.match(first)
         if m and not _NUM_CELL.match(first):
@@ -1483,12 +1486,17 @@ def _is_subheader(cells: list[str]) -> bool:
     return not cells[0] and ("bắt đầu" in joined or "chủ trì" in joined) and len(joined) < 80
 
 
+#: Prefix of the keys of :func:`_column_map` for a column it has no field for, whose cells are
+#: written after the task's text as "— <column>: <cell>".
+OTHER_COLUMN = "other:"
+
+
 def _column_map(main: list[str], sub: list[str]) -> dict[str, int]:
     colmap: dict[str, int] = {"num": 0, "text": 1}
     width = max(len(main), len(sub))
     for idx in range(width):
-        label = (sub[idx] if idx < len(sub) and sub[idx] else
-                 main[idx] if idx < len(main) else "").lower()
+        written = (sub[idx] if idx < len(sub) and sub[idx] else main[idx] if idx < len(main) else "")
+        label = written.lower()
         if not label or idx < 2:
             continue
         if "chủ trì" in label:
@@ -1505,6 +1513,9 @@ def _column_map(main: list[str], sub: list[str]) -> dict[str, int]:
             colmap.setdefault("product", idx)
         elif "cơ quan" in label or "đơn vị" in label:
             colmap.setdefault("lead", idx)
+        elif not _COLUMN_NUMBERS.match(written):
+            # any other column ("Phương án cắt giảm", "Ghi chú") is kept with the task's text
+            colmap.setdefault(f"{OTHER_COLUMN}{written}", idx)
     return colmap
 
 
@@ -1571,7 +1582,9 @@ def _emit_table_rows(state, rows, colmap, context, section, part, kind,
             for ln in lines:
                 state.role(ln, "heading")
             continue
-        text = cell(row, "text")
+        others = [f"{key[len(OTHER_COLUMN):]}: {cell(row, key)}" for key in colmap
+                  if key.startswith(OTHER_COLUMN) and cell(row, key)]
+        text = " — ".join(t for t in [cell(row, "text"), *others] if t)
         if num:
             unnumbered = 0
             last_num = num

@@ -1384,3 +1384,26 @@ def test_thanh_tra_the_verb_is_not_an_agency(text):
 
 def test_a_lead_never_keeps_the_colon_after_its_name():
     assert clean_agencies("Sở Tài chính:") == "Sở Tài chính"
+
+
+def test_a_table_column_the_parser_has_no_field_for_is_kept_with_the_tasks_text():
+    """Lạng Sơn (walkthrough 4): the appendix's "Phương án cắt giảm" is what the row asks for."""
+    doc = doc_from("PHỤ LỤC\nSTT\tTên thủ tục hành chính\tPhương án cắt giảm\tCơ quan thực hiện\tThời hạn\tGhi chú\n"
+                   "1\tCấp Giấy phép bán lẻ sản phẩm rượu\tGiảm thời gian giải quyết từ 15 ngày xuống 10 ngày"
+                   "\tSở Công Thương\tQuý III/2025\t\n"
+                   "2\tCấp giấy phép xây dựng\t\tSở Xây dựng\tQuý IV/2025\tLiên thông với cấp xã")
+    t = extract_tasks(doc)
+    assert t.text.tolist() == [
+        "Cấp Giấy phép bán lẻ sản phẩm rượu — Phương án cắt giảm: Giảm thời gian giải quyết từ 15 ngày xuống 10 ngày",
+        "Cấp giấy phép xây dựng — Ghi chú: Liên thông với cấp xã"]
+    assert t.lead.tolist() == ["Sở Công Thương", "Sở Xây dựng"]
+    assert t.due.tolist() == ["2025-09-30", "2025-12-31"]
+
+
+def test_the_row_of_column_numbers_under_a_tables_header_is_header():
+    doc = doc_from("II. NHIỆM VỤ\nSTT\tNội dung nhiệm vụ\tSản phẩm\tThời gian hoàn thành\tCơ quan chủ trì\n"
+                   "(1)\t(2)\t(3)\t(4)\t(5)\n1\tSố hóa hồ sơ TTHC\tDữ liệu số\tQuý IV/2025\tSở Khoa học và Công nghệ")
+    t = extract_tasks(doc)
+    assert t[["text", "product", "lead", "due"]].values.tolist() == [
+        ["Số hóa hồ sơ TTHC", "Dữ liệu số", "Sở Khoa học và Công nghệ", "2025-12-31"]]
+    assert line_accounting(doc).role.tolist()[1:3] == ["table_header", "table_header"]
