@@ -49,6 +49,8 @@ _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 _MD_STRONG = re.compile(r"^(\s*)\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
 _MD_EMPHASIS = re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])")
 _MD_BULLET = re.compile(r"^(\s*)\*\s+")
+#: A nested list item ("  - …", "    * …"): a "+ " item, as the plans write a point's sub-points.
+_MD_NESTED = re.compile(r"^(?:\s{2,}|\t+)[-*+]\s+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 #: PDF tables: pdfplumber's ruling-line strategies (its defaults), so prose, and tables drawn
 #: without rules, read as laid out.
@@ -104,10 +106,11 @@ def read_lines(path: Path, data: bytes, *, legacy: str = "convert") -> tuple[lis
 def markdown_to_text(line: str) -> str:
     """One line of Markdown as the plain line it marks up: ``## II. NHIỆM VỤ`` -> ``II. NHIỆM
     VỤ``, ``**1. Mục tiêu chung:** Cắt giảm`` -> ``1. Mục tiêu chung: Cắt giảm``, ``* item``
-    -> ``- item``; table rows (``| … |``) keep their pipes, and bold after a line's start its
+    -> ``- item``, a nested ``  - item`` -> ``+ item``; table rows (``| … |``) keep their pipes, and bold after a line's start its
     ``**``."""
     line = _MD_QUOTE.sub("", line)
     line = _MD_HEADING.sub(r"\1", line)
+    line = _MD_NESTED.sub("+ ", line)
     line = _MD_BULLET.sub(r"\1- ", line)
     line = _MD_STRONG.sub(lambda m: (m.group(1) or "") + (m.group(2) or m.group(3)), line)
     line = _MD_EMPHASIS.sub(r"\1", line)

@@ -1084,9 +1084,16 @@ class _Prose:
             return
         if not body and extra and (agency or heading_like):
             state.role(lines_title[0] if lines_title else None, "heading")
-            for k, para in enumerate(extra, start=1):
+            leads = [agency] * len(extra) if agency else _bullet_leads(extra)
+            k = 0
+            for para, lead in zip(extra, leads, strict=True):
+                if lead is None:  # "- Văn phòng UBND tỉnh:" heads the points after it
+                    for ln, _ in para:
+                        state.role(ln, "heading")
+                    continue
+                k += 1
                 self._task_from(node, f"{path}+{k}", kind, part, _strip_number(title_rest),
-                                _join([t for _, t in para]), para, lead=agency,
+                                _join([t for _, t in para]), para, lead=lead,
                                 paragraph_fields=_fields_of(node, para))
             return
         if (body and not extra and not agency and not node.fields
@@ -1127,9 +1134,15 @@ class _Prose:
             return  # under a heading of numbered tasks, an unnumbered paragraph introduces them
         path = ".".join(node.path_parts())
         part = _strip_number((node.ancestors() or [node])[-1].title_text)
-        for k, para in enumerate(paragraphs, start=1):
+        k = 0
+        for para, lead in zip(paragraphs, _bullet_leads(paragraphs), strict=True):
+            if lead is None:  # "- Văn phòng UBND tỉnh:" heads the points after it
+                for ln, _ in para:
+                    self.state.role(ln, "heading")
+                continue
+            k += 1
             self._task_from(node, f"{path}+{k}", kind, part, _strip_number(node.title_text),
-                            _join([t for _, t in para]), para, lead="", own_fields=False,
+                            _join([t for _, t in para]), para, lead=lead, own_fields=False,
                             paragraph_fields=_fields_of(node, para))
 
     def _task_from(self, node, path, kind, part, section, text, lines, *, lead,
@@ -1318,6 +1331,39 @@ def _is_item(para) -> bool:
     capitals, or points to an appendix (``Nội dung cụ thể theo các Phụ lục đính kèm.``)."""
     text = clean_cell(_join([t for _, t in para]))
     return not (text.endswith(":") or text.isupper() or (len(text) < 120 and _POINTER.search(text)))
+
+
+def _bullet_agency(para) -> str:
+    """The agency a one-line bullet names and nothing more, heading the points after it ("- Văn
+    phòng UBND tỉnh:", "- **Sở Khoa học và Công nghệ**:"), or ``""``."""
+    if len(para) != 1:
+        return ""
+    text = strip_markup(_LEADING_BULLET.sub("", clean_cell(para[0][1]))).strip()
+    name = text[:-1].strip() if text.endswith(":") else ""
+    return clean_agencies(name) if name and len(name) <= 100 and _AGENCY_HEADING.match(name) else ""
+
+
+def _bullet_leads(paragraphs) -> list[str | None]:
+    """Per unnumbered paragraph: None for an agency bullet (:func:`_bullet_agency`), else the
+    agency of the bullet heading it ("" for none). A bullet's points are those after it until
+    the next agency bullet, a point that names its own lead, or (when its points are "+" under
+    a "-") the next point at the bullet's own level."""
+    leads: list[str | None] = []
+    current, head_mark, point_mark = "", "", ""
+    subject = _lead_patterns(LEAD_VERBS_FILE).subject
+    for para in paragraphs:
+        mark = clean_cell(para[0][1])[:1] if para else ""
+        if name := _bullet_agency(para):
+            current, head_mark, point_mark = name, mark, ""
+            leads.append(None)
+            continue
+        if current:
+            point_mark = point_mark or mark
+            text = strip_markup(_LEADING_BULLET.sub("", _join([t for _, t in para])))
+            if (mark == head_mark and point_mark != head_mark) or subject.match(text):
+                current = ""
+        leads.append(current)
+    return leads
 
 
 def _part_and_section(node: _Node) -> tuple[str, str]:

@@ -1407,3 +1407,45 @@ def test_the_row_of_column_numbers_under_a_tables_header_is_header():
     assert t[["text", "product", "lead", "due"]].values.tolist() == [
         ["Số hóa hồ sơ TTHC", "Dữ liệu số", "Sở Khoa học và Công nghệ", "2025-12-31"]]
     assert line_accounting(doc).role.tolist()[1:3] == ["table_header", "table_header"]
+
+
+DAK_LAK_MD = """## III. NHIỆM VỤ, GIẢI PHÁP
+
+### 1. Cắt giảm, đơn giản hóa TTHC liên quan đến hoạt động sản xuất, kinh doanh
+
+- **Sở Tài chính**: chủ trì, phối hợp với Sở Tư pháp rà soát, đề xuất bãi bỏ điều kiện đầu tư kinh doanh; hoàn thành trước ngày 30/9/2025.
+- **Văn phòng UBND tỉnh**:
+  - Tổng hợp, trình Chủ tịch UBND tỉnh phê duyệt phương án cắt giảm TTHC năm 2026 trước ngày 30/6/2026.
+  - Hướng dẫn các sở, ngành rà soát, chuẩn hóa danh mục TTHC; hoàn thành trong tháng 8/2025.
+- **Các sở, ban, ngành tỉnh**:
+    * Rà soát, thống kê thời gian giải quyết, chi phí tuân thủ của các TTHC, gửi Văn phòng UBND tỉnh trước ngày 15/9/2025.
+- **Sở Nội vụ**: chủ trì rà soát TTHC nội bộ sau sắp xếp; thời hạn: Quý IV/2025.
+- Số hóa 100% hồ sơ, kết quả giải quyết TTHC thuộc thẩm quyền trước 31/12/2025."""
+
+
+def test_an_agency_bullet_leads_the_points_under_it(tmp_path):
+    """Đắk Lắk (walkthrough 4, Markdown): "- **Văn phòng UBND tỉnh**:" heads its nested points; a
+    point at the bullet's own level after them is not its."""
+    from kehoach_lib import load_document
+
+    path = tmp_path / "dak-lak.md"
+    path.write_text(DAK_LAK_MD, encoding="utf-8")
+    doc = load_document(path, meta={"doc_id": "dl", "province": "Đắk Lắk", "date": "2025-08-05",
+                                    "doc_type": "kế hoạch"})
+    t = extract_tasks(doc)
+    assert t.path.tolist() == [f"III.1+{k}" for k in range(1, 7)]
+    assert t.lead.tolist() == ["Sở Tài chính", "Văn phòng UBND tỉnh", "Văn phòng UBND tỉnh",
+                               "Các sở, ban, ngành tỉnh", "Sở Nội vụ", ""]
+    assert t.text.iloc[1].startswith("Tổng hợp, trình Chủ tịch")
+    roles = line_accounting(doc).set_index("line").role
+    lines = DAK_LAK_MD.split("\n")
+    assert roles[lines.index("- **Văn phòng UBND tỉnh**:") + 1] == "heading"
+
+
+def test_agency_bullets_with_plus_points_in_plain_text():
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Cắt giảm, đơn giản hóa TTHC\n- Sở Tư pháp:\n"
+                               "+ Rà soát văn bản quy phạm pháp luật; hoàn thành trong Quý III/2025.\n"
+                               "+ Đề xuất bãi bỏ điều kiện kinh doanh không cần thiết.\n- Sở Nội vụ:\n"
+                               "+ Rà soát TTHC nội bộ; thời hạn: năm 2025."))
+    assert t.lead.tolist() == ["Sở Tư pháp", "Sở Tư pháp", "Sở Nội vụ"]
+    assert t.due.tolist() == ["2025-09-30", "", "2025-12-31"]
