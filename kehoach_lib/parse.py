@@ -219,6 +219,10 @@ _NUM_CELL = re.compile(r"^(?:[IVX]{1,5}|[A-H]|\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
 _GROUP_NUM = re.compile(r"[IVX]{1,5}|[A-H]")
 _NUM_TEXT_CELL = re.compile(r"^(?P<num>[IVX]{1,5}|[A-H](?=[.)]))[.)]?\s+(?P<rest>\S.*)$")
 _HEADER_CELL = re.compile(r"^(?:số\s*tt|stt|tt)$", re.IGNORECASE)
+#: The first header cell of a table without a number column, its rows' statements in the first:
+#: "Chỉ tiêu | Năm 2025 | Năm 2026" (a plan's targets), "Nội dung nhiệm vụ | Chủ trì | …".
+_HEADER_TEXT_CELL = re.compile(r"^(?:chỉ tiêu|nội dung(?: nhiệm vụ| công việc)?|nhiệm vụ|tên nhiệm vụ|mục tiêu)$",
+                               re.IGNORECASE)
 _COLUMN_NUMBERS = re.compile(r"^\(\d+\)$")
 _SECTION_KIND = [
     (re.compile(r"KINH PHÍ", re.IGNORECASE), "prose"),
@@ -1478,6 +1482,7 @@ def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], secti
     rows: list[dict] = []
     after_header = False
     header_main: list[str] = []
+    unnumbered = False  # a table without a number column: each row its own item
     for i in indices:
         ln, raw = seq[i]
         if not raw.strip():
@@ -1487,6 +1492,19 @@ def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], secti
             state.role(ln, "boilerplate")
             continue
         cells = [clean_cell(c) for c in raw.split("\t")]
+        if (not header_main and _HEADER_TEXT_CELL.match(cells[0] or "")
+                and sum(bool(c) for c in cells) >= 2):
+            unnumbered = True
+        if unnumbered:
+            cells = ["", *cells]  # read as a table whose number column is empty
+            if not header_main:
+                header_main = cells
+                colmap = _column_map(cells, [])
+                state.role(ln, "table_header")
+                continue
+            if any(cells):
+                rows.append({"num": "", "cells": cells, "lines": [ln]})
+            continue
         if cells and _HEADER_CELL.match(cells[0] or ""):
             header_main = cells
             colmap = _column_map(cells, [])
@@ -1805,8 +1823,11 @@ def _parse_cached(doc: Document, stamps: tuple) -> _State:
             context = ctx_node.path_parts() if ctx_node else []
             section = _strip_number(ctx_node.title_text) if ctx_node else ""
             part = _strip_number(prose.stack[1].title_text) if len(prose.stack) > 1 else ""
+            # a table's rows are of the kind its section names (targets under MỤC TIÊU), else tasks
+            row_kind = _kind_for(ctx_node, itself=True) if ctx_node else "task"
             if kind == "tsv":
-                _parse_tsv(state, seq, indices, context, section, part, "task")
+                _parse_tsv(state, seq, indices, context, section, part,
+                           row_kind if row_kind in ("objective", "duty") else "task")
             else:
                 if not context:
                     context = ["PL"]

@@ -1449,3 +1449,17 @@ def test_agency_bullets_with_plus_points_in_plain_text():
                                "+ Rà soát TTHC nội bộ; thời hạn: năm 2025."))
     assert t.lead.tolist() == ["Sở Tư pháp", "Sở Tư pháp", "Sở Nội vụ"]
     assert t.due.tolist() == ["2025-09-30", "", "2025-12-31"]
+
+
+def test_a_table_of_targets_without_a_number_column_gives_one_objective_a_row():
+    """Đắk Lắk (walkthrough 4): "| Chỉ tiêu | Năm 2025 | Năm 2026 |" under MỤC TIÊU had been lost."""
+    doc = doc_from("II. MỤC TIÊU\nCác chỉ tiêu chủ yếu của tỉnh đến năm 2026:\nChỉ tiêu\tNăm 2025\tNăm 2026\n"
+                   "Cắt giảm chi phí tuân thủ TTHC\tÍt nhất 30%\t50% so với năm 2024\n"
+                   "TTHC liên quan đến doanh nghiệp được thực hiện trực tuyến\t100%\t100%\n"
+                   "III. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp theo dõi, đôn đốc.")
+    t = extract_tasks(doc)
+    assert t[["path", "kind", "text"]].values.tolist() == [
+        ["II+1", "objective", "Cắt giảm chi phí tuân thủ TTHC — Năm 2025: Ít nhất 30% — Năm 2026: 50% so với năm 2024"],
+        ["II+2", "objective", "TTHC liên quan đến doanh nghiệp được thực hiện trực tuyến — Năm 2025: 100% — Năm 2026: 100%"],
+        ["III.1", "duty", "Sở Tư pháp theo dõi, đôn đốc."]]
+    assert not line_accounting(doc).role.eq("unaccounted").any()
