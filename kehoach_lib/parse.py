@@ -1078,6 +1078,12 @@ class _Prose:
         elif heading_like and paragraphs and (paragraphs[0][1] or len(paragraphs) == 1):
             body = paragraphs[0][0]
             extra = [p for p, _ in paragraphs[1:]]
+        elif (len(paragraphs) == 1 and not node.fields and _fields_of(node, paragraphs[0][0])[0]
+              and not _LEADING_BULLET.match(clean_cell(paragraphs[0][0][0][1]))):
+            # "8. Rà soát … trình Chủ tịch UBND tỉnh phê duyệt." / "Trên cơ sở phương án được phê
+            # duyệt, …" / "- Cơ quan chủ trì: …": one paragraph that goes on with the item, then
+            # the item's fields
+            body = paragraphs[0][0]
         else:
             extra = [p for p, _ in paragraphs]
         if (not paragraphs and not agency and not node.fields and _INTRODUCES.search(title_rest)

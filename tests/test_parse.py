@@ -1463,3 +1463,17 @@ def test_a_table_of_targets_without_a_number_column_gives_one_objective_a_row():
         ["II+2", "objective", "TTHC liên quan đến doanh nghiệp được thực hiện trực tuyến — Năm 2025: 100% — Năm 2026: 100%"],
         ["III.1", "duty", "Sở Tư pháp theo dõi, đôn đốc."]]
     assert not line_accounting(doc).role.eq("unaccounted").any()
+
+
+def test_an_items_one_further_paragraph_before_its_fields_is_the_item_not_a_task_of_its_own():
+    """Lạng Sơn (walkthrough 4): item 8 goes on in a second paragraph, then its field block."""
+    t = extract_tasks(doc_from(
+        "III. NHIỆM VỤ, GIẢI PHÁP\n8. Rà soát, thống kê các TTHC nội bộ; xây dựng phương án đơn giản hóa, trình "
+        "Chủ tịch UBND tỉnh phê duyệt.\nTrên cơ sở phương án được phê duyệt, các cơ quan cập nhật quy trình nội bộ.\n"
+        "- Cơ quan chủ trì: Văn phòng UBND tỉnh.\n- Cơ quan phối hợp: Sở Nội vụ; các sở, ban, ngành tỉnh.\n"
+        "- Thời gian thực hiện: Chậm nhất ngày 31/10/2025.\n9. Đào tạo, bồi dưỡng kỹ năng số cho công chức.\n"
+        "- Cơ quan chủ trì: Sở Nội vụ."))
+    assert t.path.tolist() == ["III.8", "III.9"]
+    assert t.text.iloc[0].endswith("phê duyệt. Trên cơ sở phương án được phê duyệt, các cơ quan cập nhật quy trình nội bộ.")
+    assert t[["lead", "partners", "due"]].values.tolist()[0] == [
+        "Văn phòng UBND tỉnh", "Sở Nội vụ; các sở, ban, ngành tỉnh", "2025-10-31"]
