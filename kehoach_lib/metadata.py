@@ -111,10 +111,10 @@ def guess_province(lines) -> tuple[str, str] | None:
     """(province, where it was read: ``header`` or ``text: N mentions``) for a document's
     lines, in the order of the module's docstring; None when nothing names one."""
     lines = list(lines)
-    head = [re.sub(r"\s+", " ", ln.replace("|", " ")).strip() for ln in lines[:HEADER_LINES]]
+    head = header_lines(lines)
     # the issuer, in capitals: a cell (of a header flattened with |) that starts with ỦY BAN
     # NHÂN DÂN TỈNH …, or with TỈNH … (the issuer's second line); a sentence is not a header
-    for line in lines[:HEADER_LINES]:
+    for line in head:
         if " ".join(line.replace("|", " ").split()).upper() in _KIND_WORDS or line.strip().startswith("V/v"):
             break  # the issuer stands above the document's type; the title's lines come after it
         for cell in (" ".join(c.split()) for c in line.split("|")):
@@ -138,7 +138,8 @@ def guess_province(lines) -> tuple[str, str] | None:
 #: Words a title's line cannot end on: the title goes on on the next line ("… của Chính phủ về" /
 #: "Chương trình cắt giảm …").
 _OPEN_END = re.compile(r"\b(?:về|của|và|với|đến|trong|trên|tại|cho|theo|các|những|năm|giai đoạn|"
-                       r"liên quan|thực hiện|triển khai)$", re.IGNORECASE)
+                       r"liên quan|thực hiện|triển khai|địa bàn(?: tỉnh| thành phố)?|tỉnh|thành phố)$",
+                       re.IGNORECASE)
 #: The longest title read from a header (a scraped header may run into the text).
 TITLE_LINES = 4
 
@@ -148,17 +149,42 @@ def _title(head: list[str], start: int) -> str:
     word a title cannot end on, or the next starts in lowercase."""
     lines = [head[start]]
     for nxt in head[start + 1 : start + TITLE_LINES]:
-        if not nxt or not (_OPEN_END.search(lines[-1]) or nxt[:1].islower()):
+        # a title in capitals goes on in capitals ("… THỦ TỤC HÀNH" / "CHÍNH LIÊN QUAN …")
+        capitals = lines[-1].isupper() and nxt.isupper() and not _NOT_TITLE.match(nxt)
+        if not nxt or _NOT_TITLE.match(nxt) or not (_OPEN_END.search(lines[-1]) or nxt[:1].islower() or capitals):
             break
         lines.append(nxt)
     return " ".join(lines).strip()
+
+
+#: Lines searched for the header's first line, on a page whose site chrome comes before it.
+HEADER_SEARCH = 60
+#: A header's first line: the issuer or the national motto.
+_HEADER_START = re.compile(r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND (?:TỈNH|THÀNH PHỐ)|CỘNG HÒA XÃ HỘI|HỘI ĐỒNG NHÂN DÂN)")
+
+
+def header_lines(lines) -> list[str]:
+    """The :data:`HEADER_LINES` lines of a document's header, from its first line (the issuer,
+    which a legal database's page puts after its menus and the document's attributes; else the
+    document's first line), a header laid out in a table (tabs, or "|" as scrapes flatten it)
+    cell by cell, and a letter's "V/v"
+    subject apart from the number written before it in the same cell."""
+    lines = list(lines)
+    start = next((i for i, ln in enumerate(lines[:HEADER_SEARCH])
+                  if _HEADER_START.match(ln.replace("|", " ").strip())), 0)
+    out = []
+    for ln in lines[start : start + HEADER_LINES]:
+        for cell in re.split(r"[\t|]", ln):
+            for part in re.split(r"\s+(?=V/v\b)", cell):
+                out.append(re.sub(r"\s+", " ", part).strip())
+    return out
 
 
 def guess_metadata(lines) -> tuple[dict[str, str], dict[str, str]]:
     """Fields read from a document's lines (only those found), and where each was read
     (``header``, or for the province possibly the text: see :func:`guess_province`)."""
     lines = list(lines)
-    head = [re.sub(r"\s+", " ", ln.replace("|", " ")).strip() for ln in lines[:HEADER_LINES]]
+    head = header_lines(lines)
     found: dict[str, str] = {}
     where = {}
     if province := guess_province(lines):

@@ -576,6 +576,7 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
             break
     in_recipients = False
     after_signature = False
+    attached_header: set[int] = set()  # the header of a plan attached after the signature
     signed = False  # past a signature and the signer's name, before anything the document goes on with
     for idx, (ln, raw) in enumerate(seq):
         text = raw.strip()
@@ -587,10 +588,18 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
         if idx in furniture:  # a page break: what it interrupts (a list of recipients) goes on after it
             state.role(ln, "boilerplate")
             continue
+        if idx in attached_header:
+            state.role(ln, "header")
+            continue
         # only read right after a signature (it looks 14 lines ahead)
         goes_on = (signed or after_signature) and _goes_on_after_signature(seq, idx)
         if goes_on:
             signed = after_signature = False
+        if (goes_on or (in_recipients and text[:1] not in "-+")) and (block := _attached_header(seq, idx)):
+            # after the signature, or a list of recipients with it beside: the attached plan's header
+            attached_header, signed, after_signature, in_recipients = block, False, False, False
+            state.role(ln, "header")
+            continue
         if _BOILERPLATE.match(text):
             state.role(ln, "boilerplate")
         elif _PAGE_TAIL.match(text) or (_PAGE_TAIL_MAYBE.match(text) and _is_page_tail(seq, idx)):
@@ -637,11 +646,62 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
         # is still the header, not a table
         tab_header = "\t" in raw and all(_HEADER_LINE.match(c) or _DATELINE.match(c)
                                          for c in (clean_cell(c) for c in raw.split("\t")) if c)
+        if "\t" in raw and _is_attribute_row(raw):
+            state.role(ln, "metadata")  # a legal database's attributes of the document, above it
+            continue
         if (ln is None or _PREAMBLE_START.match(text) or _ROMAN.match(text) or _ARABIC.match(text)
                 or ("\t" in raw and not tab_header) or _is_pipe_table_start(seq, idx)):
             return idx
         state.role(ln, "header")
     return n
+
+
+def _is_header_row(raw: str) -> bool:
+    """A header laid out in two columns with tabs (issuer | motto, number | place and date)."""
+    return "\t" in raw and all(_HEADER_LINE.match(c) or _DATELINE.match(c)
+                               for c in (clean_cell(c) for c in raw.split("\t")) if c)
+
+
+def _attached_header(seq, idx: int) -> set[int]:
+    """Indices of the header of a plan attached after the signature, from ``idx``: its issuer
+    and number lines, its type ("KẾ HOẠCH"), the title's lines after it and "(Ban hành kèm theo
+    …)"; empty when ``idx`` does not start one."""
+    block: set[int] = set()
+    j, titled = idx, False
+    while j < len(seq):
+        raw = seq[j][1]
+        text = clean_cell(raw)
+        if not text:
+            j += 1
+            continue
+        if block and text in ("KẾ HOẠCH", "QUYẾT ĐỊNH", "CÔNG VĂN"):
+            block.add(j)
+            titled = True
+        elif titled:  # the title's lines, then "(Ban hành kèm theo …)"
+            if _numbering(text) or _PREAMBLE_START.match(text) or "\t" in raw or len(block) > 8:
+                break
+            block.add(j)
+            if _APPENDIX_NOTE.match(text):
+                break
+        elif _is_header_row(raw) or _HEADER_LINE.match(text) or _DATELINE.match(text) or re.fullmatch(r"-{3,}", text):
+            block.add(j)
+        else:
+            break
+        j += 1
+    return block if any(_is_header_row(seq[k][1]) or _DATELINE.match(clean_cell(seq[k][1])) for k in block) else set()
+
+
+#: The attributes a legal database shows above a document: "Số hiệu: | 112/KH-UBND | Loại văn bản: | Kế hoạch".
+_ATTRIBUTE = re.compile(r"^(?:Số hiệu|Loại văn bản|Nơi ban hành|Cơ quan ban hành|Người ký|Ngày ban hành|Ngày hiệu lực"
+                        r"|Ngày công báo|Số công báo|Tình trạng(?: hiệu lực)?|Lĩnh vực|Ngày hết hiệu lực)\s*:$")
+
+
+def _is_attribute_row(raw: str) -> bool:
+    """A row of a legal database's attribute table: label cells (:data:`_ATTRIBUTE`), each
+    followed by its value."""
+    cells = [clean_cell(c) for c in raw.split("\t")]
+    labels = cells[0::2]
+    return len(cells) >= 2 and all(_ATTRIBUTE.match(c) for c in labels if c) and bool(_ATTRIBUTE.match(labels[0]))
 
 
 def _signs_beside(text: str) -> bool:

@@ -127,3 +127,55 @@ def test_a_title_after_a_blank_line_may_begin_thuc_hien():
 def test_the_preamble_or_a_heading_after_a_blank_line_is_no_title(after_blank):
     found, _ = guess_metadata(["ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "Số: 187/KH-UBND", "KẾ HOẠCH", "", after_blank])
     assert "title" not in found
+
+
+# --- walkthrough 4 ------------------------------------------------------------------------------
+CA_MAU_PAGE = [
+    "Hotline: 1900 6192 Đăng nhập | Đăng ký", "Trang chủ", "Văn bản pháp luật",
+    "Trang chủ > Văn bản pháp luật > Bộ máy hành chính > Kế hoạch 112/KH-UBND",
+    "Số hiệu:\t112/KH-UBND\tLoại văn bản:\tKế hoạch", "Nơi ban hành:\tTỉnh Cà Mau\tNgười ký:\tLâm Văn Bi",
+    "Tóm tắt Nội dung Tiếng Anh Lược đồ Tải về",
+    "ỦY BAN NHÂN DÂN TỈNH CÀ MAU -------\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc",
+    "Số: 112/KH-UBND\tCà Mau, ngày 20 tháng 5 năm 2025", "KẾ HOẠCH",
+    "THỰC HIỆN NGHỊ QUYẾT SỐ 66/NQ-CP CỦA CHÍNH PHỦ VỀ CHƯƠNG TRÌNH CẮT GIẢM, ĐƠN GIẢN HÓA THỦ TỤC HÀNH",
+    "CHÍNH TRÊN ĐỊA BÀN TỈNH CÀ MAU", "Thực hiện Nghị quyết số 66/NQ-CP ngày 26/3/2025 của Chính phủ, UBND tỉnh ban hành "
+    "Kế hoạch như sau:", "I. MỤC ĐÍCH, YÊU CẦU", "1. Cụ thể hóa các nhiệm vụ tại Nghị quyết số 66/NQ-CP."]
+
+
+def test_a_legal_database_page_gives_the_header_after_its_menus_and_attributes():
+    found, _ = guess_metadata(CA_MAU_PAGE)
+    assert found == {"province": "Cà Mau", "number": "112/KH-UBND", "date": "2025-05-20", "doc_type": "kế hoạch",
+                     "title": "THỰC HIỆN NGHỊ QUYẾT SỐ 66/NQ-CP CỦA CHÍNH PHỦ VỀ CHƯƠNG TRÌNH CẮT GIẢM, ĐƠN GIẢN HÓA "
+                              "THỦ TỤC HÀNH CHÍNH TRÊN ĐỊA BÀN TỈNH CÀ MAU"}
+
+
+def test_the_page_around_it_is_header_and_metadata_not_unaccounted():
+    from kehoach_lib import Document, line_accounting
+
+    doc = Document(lines=tuple(CA_MAU_PAGE), doc_id="cm", province="Cà Mau", date="2025-05-20", doc_type="kế hoạch")
+    roles = line_accounting(doc).role.tolist()
+    assert roles[:12] == ["header"] * 4 + ["metadata"] * 2 + ["header"] * 6
+    assert "unaccounted" not in roles
+
+
+def test_a_letters_subject_in_the_number_cell_of_its_header_table_is_its_title():
+    """Vĩnh Long (walkthrough 4): "Số: 125/UBND-KSTT V/v triển khai …" in one cell of a .docx header."""
+    found, _ = guess_metadata([
+        "ỦY BAN NHÂN DÂN TỈNH VĨNH LONG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Số: 125/UBND-KSTT V/v triển khai các nhiệm vụ cắt giảm, đơn giản hóa thủ tục hành chính năm 2025"
+        "\tVĩnh Long, ngày 10 tháng 7 năm 2025", "Kính gửi: - Các sở, ban, ngành tỉnh;"])
+    assert (found["number"], found["doc_type"], found["title"]) == (
+        "125/UBND-KSTT", "công văn", "Triển khai các nhiệm vụ cắt giảm, đơn giản hóa thủ tục hành chính năm 2025")
+
+
+@pytest.mark.parametrize(("title_lines", "title"), [
+    (["Triển khai Chương trình cắt giảm TTHC năm 2025 và 2026 trên địa bàn thành phố", "Huế sau sắp xếp đơn vị hành chính"],
+     "Triển khai Chương trình cắt giảm TTHC năm 2025 và 2026 trên địa bàn thành phố Huế sau sắp xếp đơn vị hành chính"),
+    (["THỰC HIỆN CHƯƠNG TRÌNH CẮT GIẢM, ĐƠN GIẢN HÓA THỦ TỤC HÀNH", "CHÍNH NĂM 2025 VÀ 2026 TRÊN ĐỊA BÀN TỈNH SƠN LA"],
+     "THỰC HIỆN CHƯƠNG TRÌNH CẮT GIẢM, ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH NĂM 2025 VÀ 2026 TRÊN ĐỊA BÀN TỈNH SƠN LA"),
+    (["Thực hiện Nghị quyết số 66/NQ-CP trên địa bàn tỉnh", "I. MỤC ĐÍCH, YÊU CẦU"],
+     "Thực hiện Nghị quyết số 66/NQ-CP trên địa bàn tỉnh"),
+])
+def test_a_title_goes_on_after_the_province_word_and_in_capitals_but_not_into_a_heading(title_lines, title):
+    found, _ = guess_metadata(["ỦY BAN NHÂN DÂN TỈNH SƠN LA", "Số: 140/KH-UBND", "KẾ HOẠCH", *title_lines, "Căn cứ Luật …;"])
+    assert found["title"] == title

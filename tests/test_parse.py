@@ -1477,3 +1477,18 @@ def test_an_items_one_further_paragraph_before_its_fields_is_the_item_not_a_task
     assert t.text.iloc[0].endswith("phê duyệt. Trên cơ sở phương án được phê duyệt, các cơ quan cập nhật quy trình nội bộ.")
     assert t[["lead", "partners", "due"]].values.tolist()[0] == [
         "Văn phòng UBND tỉnh", "Sở Nội vụ; các sở, ban, ngành tỉnh", "2025-10-31"]
+
+
+def test_the_header_of_a_plan_attached_after_the_decisions_signature_is_header():
+    """Lạng Sơn (walkthrough 4): the decision's recipients with its signature beside them, then the
+    plan's own header table, "KẾ HOẠCH", its title and "(Ban hành kèm theo …)"."""
+    doc = doc_from(
+        "QUYẾT ĐỊNH\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai thực hiện.\n"
+        "Nơi nhận: - Như Điều 3; - Lưu: VT, KSTT.\tTM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Văn Nghiêm\n\n"
+        "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN -------\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+        "KẾ HOẠCH\nTriển khai thực hiện Nghị quyết số 66/NQ-CP trên địa bàn tỉnh Lạng Sơn\n"
+        "(Ban hành kèm theo Quyết định số 812/QĐ-UBND ngày 12/5/2025 của UBND tỉnh Lạng Sơn)\n"
+        "I. NHIỆM VỤ\n1. Rà soát TTHC nội bộ.\n- Cơ quan chủ trì: Văn phòng UBND tỉnh.", doc_type="quyết định")
+    roles = line_accounting(doc).role.tolist()
+    assert roles[4:8] == ["header"] * 4
+    assert extract_tasks(doc).lead.tolist() == ["Văn phòng UBND tỉnh"]
