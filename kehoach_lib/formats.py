@@ -106,7 +106,8 @@ def read_lines(path: Path, data: bytes, *, legacy: str = "convert") -> tuple[lis
 def markdown_to_text(line: str) -> str:
     """One line of Markdown as the plain line it marks up: ``## II. NHIỆM VỤ`` -> ``II. NHIỆM
     VỤ``, ``**1. Mục tiêu chung:** Cắt giảm`` -> ``1. Mục tiêu chung: Cắt giảm``, ``* item``
-    -> ``- item``, a nested ``  - item`` -> ``+ item``; table rows (``| … |``) keep their pipes, and bold after a line's start its
+    -> ``- item``, a nested ``  - item`` -> ``+ item``; table rows (``| … |``) keep their
+    pipes, and bold after a line's start its
     ``**``."""
     line = _MD_QUOTE.sub("", line)
     line = _MD_HEADING.sub(r"\1", line)

@@ -160,7 +160,8 @@ def _title(head: list[str], start: int) -> str:
 #: Lines searched for the header's first line, on a page whose site chrome comes before it.
 HEADER_SEARCH = 60
 #: A header's first line: the issuer or the national motto.
-_HEADER_START = re.compile(r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND (?:TỈNH|THÀNH PHỐ)|CỘNG HÒA XÃ HỘI|HỘI ĐỒNG NHÂN DÂN)")
+_HEADER_START = re.compile(
+    r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND (?:TỈNH|THÀNH PHỐ)|CỘNG HÒA XÃ HỘI|HỘI ĐỒNG NHÂN DÂN)")
 
 
 def header_lines(lines) -> list[str]:

@@ -1339,8 +1339,9 @@ def _value_for(value: str, label: str) -> str:
 
 def _assigns_itself(title: str) -> bool:
     """An item whose own text names who leads it ("Sở X chủ trì …", "(Sở X chủ trì; …)", "… Chủ
-    trì: Sở X; …") and by when ("… hoàn thành trong Quý III/2025", "thời hạn: …"): it needs nothing from a block after it (one that
-    states only its lead, or only its deadline, still takes the rest from the block)."""
+    trì: Sở X; …") and by when ("… hoàn thành trong Quý III/2025", "thời hạn: …"): it needs
+    nothing from a block after it (one that states only its lead, or only its deadline, still
+    takes the rest from the block)."""
     text = _strip_number(title)
     leads = (_BRACKET_ASSIGNMENT.search(text) or _lead_patterns(LEAD_VERBS_FILE).subject.match(text)
              or any(not f.group("name").endswith("phối hợp") for f in _INLINE_FIELD.finditer(text)))

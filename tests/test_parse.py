@@ -1326,7 +1326,8 @@ def test_page_furniture_of_text_scraped_from_a_pdf_is_boilerplate_wherever_it_fa
     assert t.path.tolist() == ["III.1", "III.2", "III.3", "III.4", "III.5", "IV.1"]
     assert not t.text.str.contains("Trang|140/KH").any()
     assert t.text.iloc[2].startswith("Công bố, công khai danh mục TTHC")
-    assert t.text.iloc[4].endswith("Chủ trì: Sở Tài chính; phối hợp: các sở, ban, ngành có liên quan; thời hạn: năm 2026.")
+    assert t.text.iloc[4].endswith(
+        "Chủ trì: Sở Tài chính; phối hợp: các sở, ban, ngành có liên quan; thời hạn: năm 2026.")
     # each item its own lead: the field line of item 4 (a wrapped line opening "Chủ trì:") is its own
     assert t.lead.tolist() == ["Các sở, ban, ngành tỉnh", "Văn phòng UBND tỉnh", "Văn phòng UBND tỉnh",
                                "Trung tâm Phục vụ hành chính công tỉnh", "Sở Tài chính",
@@ -1355,14 +1356,21 @@ def test_a_line_repeated_at_page_breaks_but_numbered_or_a_field_is_not_furniture
     assert t.lead.tolist() == ["Sở Tư pháp", "Sở Tư pháp", ""]
 
 
-VINH_LONG = """Kính gửi: Các sở, ban, ngành tỉnh; UBND các xã, phường.
-3. Thanh tra tỉnh: chủ trì, phối hợp với Sở Nội vụ kiểm tra đột xuất việc giải quyết thủ tục hành chính tại Trung tâm Phục vụ hành chính công tỉnh; hoàn thành trong Quý III/2025.
-4. Kho bạc Nhà nước khu vực XIX:
-- Phối hợp với Sở Tài chính và các ngân hàng thương mại trên địa bàn mở rộng thanh toán trực tuyến phí, lệ phí thủ tục hành chính; hoàn thành trong tháng 9/2025.
-- Rút ngắn thời gian kiểm soát chi các khoản chi thường xuyên, chi đầu tư qua Kho bạc; thực hiện thường xuyên.
-5. Văn phòng UBND tỉnh:
-- Theo dõi, đôn đốc việc thực hiện Công văn này; báo cáo kết quả thực hiện năm 2025 trước ngày 10/12/2025.
-Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành tỉnh, Chủ tịch UBND các xã, phường nghiêm túc triển khai thực hiện./."""
+VINH_LONG = "\n".join([
+    "Kính gửi: Các sở, ban, ngành tỉnh; UBND các xã, phường.",
+    "3. Thanh tra tỉnh: chủ trì, phối hợp với Sở Nội vụ kiểm tra đột xuất việc giải quyết thủ tục "
+    "hành chính tại Trung tâm Phục vụ hành chính công tỉnh; hoàn thành trong Quý III/2025.",
+    "4. Kho bạc Nhà nước khu vực XIX:",
+    "- Phối hợp với Sở Tài chính và các ngân hàng thương mại trên địa bàn mở rộng thanh toán trực "
+    "tuyến phí, lệ phí thủ tục hành chính; hoàn thành trong tháng 9/2025.",
+    "- Rút ngắn thời gian kiểm soát chi các khoản chi thường xuyên, chi đầu tư qua Kho bạc; thực "
+    "hiện thường xuyên.",
+    "5. Văn phòng UBND tỉnh:",
+    "- Theo dõi, đôn đốc việc thực hiện Công văn này; báo cáo kết quả thực hiện năm 2025 trước ngày "
+    "10/12/2025.",
+    "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành tỉnh, Chủ tịch UBND các xã, phường "
+    "nghiêm túc triển khai thực hiện./.",
+])
 
 
 def test_a_letters_agencies_thanh_tra_and_kho_bac_lead_and_the_chairmans_exhortation_closes():
@@ -1409,18 +1417,23 @@ def test_the_row_of_column_numbers_under_a_tables_header_is_header():
     assert line_accounting(doc).role.tolist()[1:3] == ["table_header", "table_header"]
 
 
-DAK_LAK_MD = """## III. NHIỆM VỤ, GIẢI PHÁP
-
-### 1. Cắt giảm, đơn giản hóa TTHC liên quan đến hoạt động sản xuất, kinh doanh
-
-- **Sở Tài chính**: chủ trì, phối hợp với Sở Tư pháp rà soát, đề xuất bãi bỏ điều kiện đầu tư kinh doanh; hoàn thành trước ngày 30/9/2025.
-- **Văn phòng UBND tỉnh**:
-  - Tổng hợp, trình Chủ tịch UBND tỉnh phê duyệt phương án cắt giảm TTHC năm 2026 trước ngày 30/6/2026.
-  - Hướng dẫn các sở, ngành rà soát, chuẩn hóa danh mục TTHC; hoàn thành trong tháng 8/2025.
-- **Các sở, ban, ngành tỉnh**:
-    * Rà soát, thống kê thời gian giải quyết, chi phí tuân thủ của các TTHC, gửi Văn phòng UBND tỉnh trước ngày 15/9/2025.
-- **Sở Nội vụ**: chủ trì rà soát TTHC nội bộ sau sắp xếp; thời hạn: Quý IV/2025.
-- Số hóa 100% hồ sơ, kết quả giải quyết TTHC thuộc thẩm quyền trước 31/12/2025."""
+DAK_LAK_MD = "\n".join([
+    "## III. NHIỆM VỤ, GIẢI PHÁP",
+    "",
+    "### 1. Cắt giảm, đơn giản hóa TTHC liên quan đến hoạt động sản xuất, kinh doanh",
+    "",
+    "- **Sở Tài chính**: chủ trì, phối hợp với Sở Tư pháp rà soát, đề xuất bãi bỏ điều kiện đầu tư "
+    "kinh doanh; hoàn thành trước ngày 30/9/2025.",
+    "- **Văn phòng UBND tỉnh**:",
+    "  - Tổng hợp, trình Chủ tịch UBND tỉnh phê duyệt phương án cắt giảm TTHC năm 2026 trước ngày "
+    "30/6/2026.",
+    "  - Hướng dẫn các sở, ngành rà soát, chuẩn hóa danh mục TTHC; hoàn thành trong tháng 8/2025.",
+    "- **Các sở, ban, ngành tỉnh**:",
+    "    * Rà soát, thống kê thời gian giải quyết, chi phí tuân thủ của các TTHC, gửi Văn phòng "
+    "UBND tỉnh trước ngày 15/9/2025.",
+    "- **Sở Nội vụ**: chủ trì rà soát TTHC nội bộ sau sắp xếp; thời hạn: Quý IV/2025.",
+    "- Số hóa 100% hồ sơ, kết quả giải quyết TTHC thuộc thẩm quyền trước 31/12/2025.",
+])
 
 
 def test_an_agency_bullet_leads_the_points_under_it(tmp_path):
@@ -1460,7 +1473,8 @@ def test_a_table_of_targets_without_a_number_column_gives_one_objective_a_row():
     t = extract_tasks(doc)
     assert t[["path", "kind", "text"]].values.tolist() == [
         ["II+1", "objective", "Cắt giảm chi phí tuân thủ TTHC — Năm 2025: Ít nhất 30% — Năm 2026: 50% so với năm 2024"],
-        ["II+2", "objective", "TTHC liên quan đến doanh nghiệp được thực hiện trực tuyến — Năm 2025: 100% — Năm 2026: 100%"],
+        ["II+2", "objective",
+         "TTHC liên quan đến doanh nghiệp được thực hiện trực tuyến — Năm 2025: 100% — Năm 2026: 100%"],
         ["III.1", "duty", "Sở Tư pháp theo dõi, đôn đốc."]]
     assert not line_accounting(doc).role.eq("unaccounted").any()
 
@@ -1474,7 +1488,8 @@ def test_an_items_one_further_paragraph_before_its_fields_is_the_item_not_a_task
         "- Thời gian thực hiện: Chậm nhất ngày 31/10/2025.\n9. Đào tạo, bồi dưỡng kỹ năng số cho công chức.\n"
         "- Cơ quan chủ trì: Sở Nội vụ."))
     assert t.path.tolist() == ["III.8", "III.9"]
-    assert t.text.iloc[0].endswith("phê duyệt. Trên cơ sở phương án được phê duyệt, các cơ quan cập nhật quy trình nội bộ.")
+    assert t.text.iloc[0].endswith(
+        "phê duyệt. Trên cơ sở phương án được phê duyệt, các cơ quan cập nhật quy trình nội bộ.")
     assert t[["lead", "partners", "due"]].values.tolist()[0] == [
         "Văn phòng UBND tỉnh", "Sở Nội vụ; các sở, ban, ngành tỉnh", "2025-10-31"]
 
