@@ -1270,6 +1270,10 @@ def _field_value_on(text: str, field: re.Match) -> str:
     return value
 
 
+#: A start as a label's value: "thời hạn: thực hiện từ ngày 01/7/2025" (as written; no due date).
+_STARTS_ON = re.compile(r"\b(?:từ|bắt đầu(?: từ)?)\s+(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}", re.IGNORECASE)
+
+
 def _inline_deadline(text: str) -> str:
     """The deadline a task's wording gives after a label ("… Thời hạn: Quý III/2025", "(thời gian:
     Quý III năm 2025)"), or ``""``. After "thời gian" or a lower-case "thời hạn" the value must
@@ -1279,7 +1283,8 @@ def _inline_deadline(text: str) -> str:
         value = clean_cell(m.group("value"))
         if m.group(0).startswith("Thời hạn"):
             pass  # the label of old: its value as written
-        elif resolve_due(value := value.split(";")[0].strip(), year=2000) is None and not is_recurring(value):
+        elif (resolve_due(value := value.split(";")[0].strip(), year=2000) is None and not is_recurring(value)
+              and not _STARTS_ON.search(value)):
             continue
         else:  # "thời hạn: hoàn thành trước 30/9/2025; báo cáo kết quả trước 15/10/2025": both steps
             for more in (p.strip() for p in clean_cell(m.group("value")).split(";")[1:]):

@@ -1507,3 +1507,10 @@ def test_the_header_of_a_plan_attached_after_the_decisions_signature_is_header()
     roles = line_accounting(doc).role.tolist()
     assert roles[4:8] == ["header"] * 4
     assert extract_tasks(doc).lead.tolist() == ["Văn phòng UBND tỉnh"]
+
+
+def test_a_start_after_a_deadline_label_is_its_timing_as_written_with_no_due_date():
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Tiếp nhận hồ sơ không phụ thuộc vào địa giới hành chính. Chủ trì: "
+                               "Trung tâm Phục vụ hành chính công; thời hạn: thực hiện từ ngày 01/7/2025."))
+    assert t[["lead", "deadline_text", "due"]].values.tolist() == [
+        ["Trung tâm Phục vụ hành chính công", "thực hiện từ ngày 01/7/2025", ""]]
