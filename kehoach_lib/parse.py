@@ -541,24 +541,33 @@ def _page_furniture(seq: list[tuple[int | None, str]]) -> set[int]:
     and a running header or footer, a line that stands next to a page number (within
     :data:`RUNNING_WINDOW` non-blank lines) at two page breaks or more ("KẾ HOẠCH SỐ 140/KH-UBND",
     "UBND tỉnh Lào Cai – Kế hoạch số 95/KH-UBND") and is not a numbered item, bullet or field."""
-    texts = [clean_cell(raw) if "\t" not in raw else "" for _ln, raw in seq]
-    pages = [i for i, t in enumerate(texts) if t and _PAGE_NUMBER.match(t)]
+    texts: dict[int, str] = {}
+
+    def text(i: int) -> str:  # cleaned on demand: most lines are never looked at
+        if i not in texts:
+            raw = seq[i][1]
+            texts[i] = clean_cell(raw) if "\t" not in raw else ""
+        return texts[i]
+
+    pages = [i for i, (_ln, raw) in enumerate(seq)
+             if len(raw) < 40 and "\t" not in raw and (t := text(i)) and _PAGE_NUMBER.match(t)]
+    # a bare "2" is left to the reading of its place (it may be a cell of a table laid out in lines)
+    numbers = {p for p in pages if not text(p).isdigit()}
     if len(pages) < 2:
-        return set(pages)
+        return numbers
     near: dict[str, set[int]] = {}
     for p in pages:
         for step in (-1, 1):
             j, seen = p + step, 0
-            while 0 <= j < len(seq) and seen < RUNNING_WINDOW and not _PAGE_NUMBER.match(texts[j] or "-"):
-                if texts[j]:
+            while 0 <= j < len(seq) and seen < RUNNING_WINDOW and not _PAGE_NUMBER.match(text(j) or "-"):
+                if text(j):
                     seen += 1
-                    near.setdefault(texts[j], set()).add(j)
+                    near.setdefault(text(j), set()).add(j)
                 j += step
     running = {j for t, where in near.items() if len(where) >= 2 and len(t) <= 120 and len(t.split()) >= 3
                and not (_numbering(t) or _field_line(t) or t[:1] in "-+•|")
                for j in where}
-    # a bare "2" is left to the reading of its place (it may be a cell of a table laid out in lines)
-    return {p for p in pages if not texts[p].isdigit()} | running
+    return numbers | running
 
 
 def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
