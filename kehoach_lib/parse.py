@@ -534,13 +534,16 @@ def _split_glued_heading(lineno: int, raw: str) -> list[tuple[int, str]]:
 
 #: Non-blank lines on either side of a page number searched for a running header or footer.
 RUNNING_WINDOW = 2
+#: Fewest lines of a page: bare numbers counting up closer than this are a table's, not pages'.
+PAGE_MIN_LINES = 15
 
 
 def _page_furniture(seq: list[tuple[int | None, str]]) -> set[int]:
     """Indices of ``seq`` that are page furniture: page numbers (``- 2 -``, ``Trang 2/5``, ``2/5``)
     and a running header or footer, a line that stands next to a page number (within
-    :data:`RUNNING_WINDOW` non-blank lines) at two page breaks or more ("KẾ HOẠCH SỐ 140/KH-UBND",
-    "UBND tỉnh Lào Cai – Kế hoạch số 95/KH-UBND") and is not a numbered item, bullet or field."""
+    :data:`RUNNING_WINDOW` non-blank lines) at two page breaks or more, and nowhere else ("KẾ
+    HOẠCH SỐ 140/KH-UBND", "UBND tỉnh Lào Cai – Kế hoạch số 95/KH-UBND"), and is not a numbered
+    item, bullet or field."""
     texts: dict[int, str] = {}
 
     def text(i: int) -> str:  # cleaned on demand: most lines are never looked at
@@ -553,10 +556,16 @@ def _page_furniture(seq: list[tuple[int | None, str]]) -> set[int]:
              if len(raw) < 40 and "\t" not in raw and (t := text(i)) and _PAGE_NUMBER.match(t)]
     # a bare "2" is left to the reading of its place (it may be a cell of a table laid out in lines)
     numbers = {p for p in pages if not text(p).isdigit()}
-    if len(pages) < 2:
+    # ... and is no anchor for a running header where bare numbers count up a few lines apart,
+    # as a table's numbers do when its cells stand one a line ("1" / "Rà soát …" / "Sở Tư pháp" / "2")
+    bare = [p for p in pages if text(p).isdigit()]
+    counting = {p for a, b in zip(bare, bare[1:], strict=False)
+                if b - a <= PAGE_MIN_LINES and int(text(b)) == int(text(a)) + 1 for p in (a, b)}
+    anchors = [p for p in pages if p not in counting]
+    if len(anchors) < 2:
         return numbers
     near: dict[str, set[int]] = {}
-    for p in pages:
+    for p in anchors:
         for step in (-1, 1):
             j, seen = p + step, 0
             while 0 <= j < len(seq) and seen < RUNNING_WINDOW and not _PAGE_NUMBER.match(text(j) or "-"):
@@ -564,7 +573,15 @@ def _page_furniture(seq: list[tuple[int | None, str]]) -> set[int]:
                     seen += 1
                     near.setdefault(text(j), set()).add(j)
                 j += step
-    running = {j for t, where in near.items() if len(where) >= 2 and len(t) <= 120 and len(t.split()) >= 3
+    # a running line stands at page breaks only: every time it occurs
+    occurs: dict[str, int] = {}
+    candidates = {t for t, where in near.items() if len(where) >= 2}
+    if candidates:
+        for i in range(len(seq)):
+            if len(seq[i][1]) <= 160 and (t := text(i)) in candidates:
+                occurs[t] = occurs.get(t, 0) + 1
+    running = {j for t, where in near.items() if len(where) >= 2 and occurs.get(t) == len(where)
+               and len(t) <= 120 and len(t.split()) >= 3
                and not (_numbering(t) or _field_line(t) or t[:1] in "-+•|")
                for j in where}
     return numbers | running

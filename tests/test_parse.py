@@ -1514,3 +1514,18 @@ def test_a_start_after_a_deadline_label_is_its_timing_as_written_with_no_due_dat
                                "Trung tâm Phục vụ hành chính công; thời hạn: thực hiện từ ngày 01/7/2025."))
     assert t[["lead", "deadline_text", "due"]].values.tolist() == [
         ["Trung tâm Phục vụ hành chính công", "thực hiện từ ngày 01/7/2025", ""]]
+
+
+def test_a_tables_cells_one_a_line_are_not_taken_for_page_furniture():
+    """Đồng Tháp (walkthrough 5): bare row numbers counting up a few lines apart are a table's, so
+    the cells beside them ("Văn phòng UBND tỉnh" twice) are not a running header."""
+    rows = []
+    for k, (task, lead) in enumerate([("Rà soát TTHC nội bộ", "Văn phòng UBND tỉnh"),
+                                      ("Số hóa hồ sơ", "Sở Khoa học và Công nghệ"),
+                                      ("Công bố danh mục TTHC", "Văn phòng UBND tỉnh")], start=1):
+        rows += [str(k), task, lead, "Các sở, ban, ngành", "Quý IV/2025"]
+    doc = doc_from("\n".join(["II. NHIỆM VỤ", "STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", *rows]))
+    roles = line_accounting(doc).set_index("line").role
+    lines = ["II. NHIỆM VỤ", "STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", *rows]
+    leads = [k + 1 for k, ln in enumerate(lines) if ln == "Văn phòng UBND tỉnh"]
+    assert not roles[leads].eq("boilerplate").any()
