@@ -141,6 +141,11 @@ def html_lines(data: bytes) -> list[str]:
     return html_text(data)[0]
 
 
+#: A table cell with more blocks (paragraphs, rows) or characters than this lays out a page.
+LAYOUT_CELL_BLOCKS = 8
+LAYOUT_CELL_CHARS = 2000
+
+
 def html_text(data: bytes, *, legacy: str = "convert") -> tuple[list[str], str]:
     """(lines, encoding as :func:`decode` names it) of an HTML page."""
     from bs4 import BeautifulSoup
@@ -149,7 +154,22 @@ def html_text(data: bytes, *, legacy: str = "convert") -> tuple[list[str], str]:
     soup = BeautifulSoup(text, "lxml")
     for tag in soup(["script", "style", "noscript", "iframe", "object", "embed", "template"]):
         tag.decompose()
-    for table in soup.find_all("table"):
+    tables = soup.find_all("table")
+    # a table that lays out a page (menu | content, a frame around the text) holds tables, or
+    # whole passages, in its cells: its cells are read as blocks, the tables inside as tables
+    layout = {id(t) for t in tables if t.find("table") is not None or any(
+        len(c.find_all(_BLOCKS)) > LAYOUT_CELL_BLOCKS or len(c.get_text()) > LAYOUT_CELL_CHARS
+        for c in t.find_all(["td", "th"]))}
+    for table in reversed(tables):  # the innermost first
+        if id(table) in layout:
+            for c in table.find_all(["td", "th"]):
+                c.insert_before("\n")
+                c.insert_after("\n")
+                c.unwrap()
+            for tag in table.find_all(["tr", "tbody", "thead", "tfoot", "caption"]):
+                tag.unwrap()
+            table.unwrap()
+            continue
         rows = []
         below: dict[int, tuple[str, int]] = {}  # column -> (text, rows left) of cells spanning rows
         for tr in table.find_all("tr"):
@@ -274,20 +294,36 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
         raise FormatProblem(f"corrupt .docx ({type(exc).__name__}: {exc})") from exc
     lines: list[str] = []
     numbering = WordNumbering(doc)
-    for child in doc.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            text = Paragraph(child, doc).text
-            label = numbering.label(child)
-            lines += (f"{label} {text}" if label and text.strip() else text).split("\n")
-        elif tag == "tbl":
-            for row in Table(child, doc).rows:
-                cells = list(row.cells)  # a merged cell appears once per column it spans
-                texts = [_cell(c.text) for c in cells]
-                for k in range(len(cells) - 1, 0, -1):
-                    if cells[k]._tc is cells[k - 1]._tc:
-                        texts[k] = ""  # its text once, in its first column; the row keeps its columns
-                lines.append("\t".join(texts))
+
+    def blocks(parent) -> None:
+        for child in parent.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                text = Paragraph(child, doc).text
+                label = numbering.label(child)
+                lines.extend((f"{label} {text}" if label and text.strip() else text).split("\n"))
+            elif tag == "tbl" and child.find(f".//{_W}tc/{_W}tbl") is not None:
+                # a frame around a table (a table in one of its cells): its cells are read as
+                # passages, one after the other, and the tables in them as tables
+                seen = set()
+                for tc in child.iter(f"{_W}tc"):
+                    if tc.getparent().getparent() is child and id(tc) not in seen:
+                        seen.add(id(tc))
+                        blocks(tc)
+            elif tag == "tbl":
+                for row in Table(child, doc).rows:
+                    cells = list(row.cells)  # a merged cell appears once per column it spans
+                    texts = [_cell(c.text) for c in cells]
+                    for k in range(len(cells) - 1, 0, -1):
+                        if cells[k]._tc is cells[k - 1]._tc:
+                            texts[k] = ""  # its text once, in its first column; the row keeps its columns
+                    lines.append("\t".join(texts))
+            elif tag == "sdt":  # a content control around paragraphs or tables
+                content = child.find(f"{_W}sdtContent")
+                if content is not None:
+                    blocks(content)
+
+    blocks(doc.element.body)
     return lines
 
 

@@ -96,7 +96,7 @@ _LETTER = re.compile(rf"^(?P<num>[a-zđ])(?:\)\s*|\.\s+(?=[{_UPPER}]))(?P<rest>\
 _PAREN = re.compile(r"^\((?P<num>i{1,3}|iv|vi{0,3}|ix|x)\)\s*(?P<rest>\S.*)$")
 _FIELD_NAMES = (r"(?P<name>Cơ quan chủ trì|Cơ quan thực hiện|Cơ quan phối hợp|Đơn vị chủ trì"
                 r"|Đơn vị thực hiện|Đơn vị phối hợp|Thời hạn hoàn thành|Thời gian hoàn thành"
-                r"|Thời gian thực hiện|Thời hạn|Sản phẩm)")
+                r"|Thời gian thực hiện|Thời hạn|Kết quả\s*/\s*sản phẩm|Sản phẩm(?:\s*/\s*kết quả)?)")
 #: A field line under an item: "- Cơ quan chủ trì: Sở Tư pháp", "- Thời hạn hoàn thành: …".
 _FIELD = re.compile(rf"^-\s*{_FIELD_NAMES}(?P<qual>[^:]*):\s*(?P<value>.*)$", re.IGNORECASE)
 #: The same without its bullet, as many plans write it ("Cơ quan chủ trì: Sở Tư pháp."): with a
@@ -182,7 +182,7 @@ _DATELINE = re.compile(r"^[A-ZĐÂ-Ỹ][^\d,]{1,30},\s*ngày\b")
 _PREAMBLE_START = re.compile(r"^(?:Căn cứ|Thực hiện|Ủy ban nhân dân|UBND tỉnh|Chủ tịch UBND)")
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\s*(?P<num>[\dIVX]*)\s*$")
 _APPENDIX_NOTE = re.compile(r"^\(?\s*Ban hành kèm theo")
-_NOTE = re.compile(r"^(?:Lưu ý\s*:|\(Kèm theo|\((?:Chi tiết|Có)[^()]*(?:bảng|[Pp]hụ lục|kèm theo)[^()]*\)\.?\s*$)")
+_NOTE = re.compile(r"^(?:Lưu ý\s*:|Ghi chú\s*:|\(Kèm theo|\((?:Chi tiết|Có)[^()]*(?:bảng|[Pp]hụ lục|kèm theo)[^()]*\)\.?\s*$)")
 #: The plan's closing words: "Trên đây là Kế hoạch …", and the standing request to report
 #: difficulties, written as a paragraph of its own ("Trong quá trình thực hiện, nếu có khó khăn,
 #: vướng mắc, các cơ quan kịp thời báo cáo …"), which every plan ends with and which is not a
@@ -213,6 +213,9 @@ _ITEM_SECTION = re.compile(
 #: An item that only announces what follows ("… các nhiệm vụ sau:", "… theo bảng phân công sau:").
 _INTRODUCES = re.compile(r"(?:\bsau|\bdưới đây|\bbảng[^.;]*):\s*$")
 _POINTER = re.compile(r"\b(?:theo|tại|ở)\s+(?:các\s+)?(?:Phụ lục|phụ lục)")
+#: Longest sentence that is only a pointer to an appendix ("Các nhiệm vụ cụ thể, cơ quan chủ trì,
+#: cơ quan phối hợp, thời gian hoàn thành và sản phẩm được phân công tại Phụ lục kèm theo …").
+POINTER_CHARS = 200
 _TERMINAL = re.compile(r"[.;:!?…]\s*/?\.?\s*$")
 #: A table row's number: "1", "1.2.", or a group's "I", "II" or "A", "B" (groups letter A to H).
 _NUM_CELL = re.compile(r"^(?:[IVX]{1,5}|[A-H]|\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
@@ -617,6 +620,9 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
         if idx in attached_header:
             state.role(ln, "header")
             continue
+        if "\t" in raw and _is_attribute_row(raw):
+            state.role(ln, "metadata")  # a legal database's attributes of the document ("Thuộc tính")
+            continue
         # only read right after a signature (it looks 14 lines ahead)
         goes_on = (signed or after_signature) and _goes_on_after_signature(seq, idx)
         if goes_on:
@@ -688,6 +694,9 @@ def _is_header_row(raw: str) -> bool:
                                for c in (clean_cell(c) for c in raw.split("\t")) if c)
 
 
+_PREAMBLE_AFTER_TITLE = re.compile(r"^(?:Căn cứ|Kính gửi)\s|^(?:Thực hiện|Theo)\s.*[;,:]$")
+
+
 def _attached_header(seq, idx: int) -> set[int]:
     """Indices of the header of a plan attached after the signature, from ``idx``: its issuer
     and number lines, its type ("KẾ HOẠCH"), the title's lines after it and "(Ban hành kèm theo
@@ -704,7 +713,8 @@ def _attached_header(seq, idx: int) -> set[int]:
             block.add(j)
             titled = True
         elif titled:  # the title's lines, then "(Ban hành kèm theo …)"
-            if _numbering(text) or _PREAMBLE_START.match(text) or "\t" in raw or len(block) > 8:
+            # (a title may open "Thực hiện …": the preamble's sentence ends on ";", "," or ":")
+            if _numbering(text) or _PREAMBLE_AFTER_TITLE.match(text) or "\t" in raw or len(block) > 8:
                 break
             block.add(j)
             if _APPENDIX_NOTE.match(text):
@@ -714,12 +724,14 @@ def _attached_header(seq, idx: int) -> set[int]:
         else:
             break
         j += 1
-    return block if any(_is_header_row(seq[k][1]) or _DATELINE.match(clean_cell(seq[k][1])) for k in block) else set()
+    dated = any(_is_header_row(seq[k][1]) or _DATELINE.match(clean_cell(seq[k][1])) for k in block)
+    return block if dated or (titled and _HEADER_LINE.match(clean_cell(seq[idx][1]))) else set()
 
 
 #: The attributes a legal database shows above a document: "Số hiệu: | 112/KH-UBND | Loại văn bản: | Kế hoạch".
-_ATTRIBUTE = re.compile(r"^(?:Số hiệu|Loại văn bản|Nơi ban hành|Cơ quan ban hành|Người ký|Ngày ban hành|Ngày hiệu lực"
-                        r"|Ngày công báo|Số công báo|Tình trạng(?: hiệu lực)?|Lĩnh vực|Ngày hết hiệu lực)\s*:$")
+_ATTRIBUTE = re.compile(r"^(?:Số hiệu|Số ký hiệu|Loại văn bản|Nơi ban hành|Cơ quan ban hành|Người ký|Ngày ban hành"
+                        r"|Ngày (?:có )?hiệu lực|Ngày công báo|Số công báo|Tình trạng(?: hiệu lực)?|Lĩnh vực"
+                        r"|Ngày hết hiệu lực)\s*:?$")
 
 
 def _is_attribute_row(raw: str) -> bool:
@@ -1267,7 +1279,7 @@ class _Prose:
         if not task.lead and task.implementers:
             task.lead, task.implementers = task.implementers, ""
         _fill_from_text(task, default_lead=self.default_lead if own_fields else "",
-                        partners_from_text=not node.field_lines)
+                        partners_from_text=not (set(node.fields) - {"product"}))
         if not task.deadline_text:
             bold = [clean_cell(m.group(1)) for _, raw in lines
                     for m in _BOLD_DEADLINE.finditer(raw)]
@@ -1404,7 +1416,7 @@ def _field_key(name: str) -> str:
         return "lead"
     if "thực hiện" in name and ("cơ quan" in name or "đơn vị" in name):
         return "implementers"
-    if "sản phẩm" in name:
+    if "sản phẩm" in name:  # also "Kết quả/sản phẩm"
         return "product"
     return "deadline"
 
@@ -1432,7 +1444,7 @@ def _is_item(para) -> bool:
     when it introduces the items after it (``… các nhiệm vụ sau:``), continues the heading in
     capitals, or points to an appendix (``Nội dung cụ thể theo các Phụ lục đính kèm.``)."""
     text = clean_cell(_join([t for _, t in para]))
-    return not (text.endswith(":") or text.isupper() or (len(text) < 120 and _POINTER.search(text)))
+    return not (text.endswith(":") or text.isupper() or (len(text) < POINTER_CHARS and _POINTER.search(text)))
 
 
 def _bullet_agency(para) -> str:
@@ -1637,10 +1649,16 @@ def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], secti
             prev["lines"].append(ln)
         elif not first and rows:
             rows.append({"num": "", "cells": cells, "lines": [ln]})
+        elif _TABLE_TOTAL.match(first):
+            state.role(ln, "note")  # "Tổng cộng: 12 nhiệm vụ"
         else:
             state.role(ln, "unaccounted")
         after_header = False
     _emit_table_rows(state, rows, colmap, context, section, part, kind)
+
+
+#: A table's last row that counts its rows: "Tổng cộng: 12 nhiệm vụ", "Tổng số", "Cộng".
+_TABLE_TOTAL = re.compile(r"^(?:Tổng cộng|Tổng số|Cộng)\b", re.IGNORECASE)
 
 
 def _is_subheader(cells: list[str]) -> bool:

@@ -924,3 +924,44 @@ def test_a_list_defined_through_a_list_style_is_numbered_too(tmp_path):
     doc.save(tmp_path / "l.docx")
     lines = load_document(tmp_path / "l.docx", meta={"doc_id": "l", "province": "Hà Nội"}).lines
     assert list(lines) == ["I. MỤC ĐÍCH", "1. Nâng cao chất lượng.", "II. NHIỆM VỤ", "1. Rà soát TTHC."]
+
+
+# --- walkthrough 5: tables inside tables ------------------------------------------------------
+def test_a_pages_layout_tables_are_read_as_passages_and_the_table_inside_as_a_table():
+    """Phú Thọ (walkthrough 5): an old portal lays its page out in tables; the plan's text is in a
+    cell, with its task table nested in it."""
+    from kehoach_lib import formats
+
+    page = ("<html><body><table><tr><td>Trang chủ<br>Tin tức</td><td>"
+            "<p>I. MỤC ĐÍCH, YÊU CẦU</p><p>- Triển khai kịp thời các nhiệm vụ.</p>"
+            "<p>- Thống nhất danh mục TTHC.</p><p>II. NHIỆM VỤ</p>"
+            "<table><tr><td>STT</td><td>Nội dung</td><td>Cơ quan chủ trì</td></tr>"
+            "<tr><td>1</td><td>Rà soát TTHC</td><td>Sở Tư pháp</td></tr></table>"
+            "<p>III. TỔ CHỨC THỰC HIỆN</p></td></tr></table></body></html>").encode()
+    lines, _ = formats.html_text(page)
+    assert lines == ["Trang chủ", "Tin tức", "I. MỤC ĐÍCH, YÊU CẦU", "- Triển khai kịp thời các nhiệm vụ.",
+                     "- Thống nhất danh mục TTHC.", "II. NHIỆM VỤ", "STT\tNội dung\tCơ quan chủ trì",
+                     "1\tRà soát TTHC\tSở Tư pháp", "III. TỔ CHỨC THỰC HIỆN"]
+
+
+def test_a_word_table_framed_in_a_one_cell_table_is_read_row_by_row(tmp_path):
+    """Cao Bằng (walkthrough 5): the task table sits in the cell of a frame table."""
+    from docx import Document as Docx
+
+    from kehoach_lib import formats
+
+    doc = Docx()
+    doc.add_paragraph("IV. BẢNG PHÂN CÔNG NHIỆM VỤ")
+    frame = doc.add_table(rows=1, cols=1).cell(0, 0)
+    frame.paragraphs[0].text = "BẢNG PHÂN CÔNG"
+    inner = frame.add_table(rows=2, cols=3)
+    for r, row in enumerate([["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì"], ["1", "Rà soát TTHC", "Sở Tư pháp"]]):
+        for c, text in enumerate(row):
+            inner.cell(r, c).text = text
+    doc.add_paragraph("V. TỔ CHỨC THỰC HIỆN")
+    path = tmp_path / "cb.docx"
+    doc.save(path)
+    lines = formats.docx_lines(path, path.read_bytes())
+    assert [ln for ln in lines if ln] == ["IV. BẢNG PHÂN CÔNG NHIỆM VỤ", "BẢNG PHÂN CÔNG",
+                                          "STT\tNội dung nhiệm vụ\tCơ quan chủ trì", "1\tRà soát TTHC\tSở Tư pháp",
+                                          "V. TỔ CHỨC THỰC HIỆN"]

@@ -1529,3 +1529,35 @@ def test_a_tables_cells_one_a_line_are_not_taken_for_page_furniture():
     lines = ["II. NHIỆM VỤ", "STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", *rows]
     leads = [k + 1 for k, ln in enumerate(lines) if ln == "Văn phòng UBND tỉnh"]
     assert not roles[leads].eq("boilerplate").any()
+
+
+def test_result_fields_notes_pointers_and_a_tables_total_are_no_tasks():
+    """Cao Bằng and Điện Biên (walkthrough 5)."""
+    doc = doc_from(
+        "III. NHIỆM VỤ\nNhiệm vụ 1. Rà soát, đánh giá TTHC (Sở Tư pháp chủ trì; thời hạn: Quý III/2025).\n"
+        "Kết quả/sản phẩm: Báo cáo kết quả rà soát trình Chủ tịch UBND tỉnh.\n"
+        "Nhiệm vụ 2. Văn phòng UBND tỉnh là cơ quan đầu mối theo dõi, đôn đốc việc thực hiện.\n"
+        "IV. BẢNG PHÂN CÔNG\nCác nhiệm vụ cụ thể, cơ quan chủ trì, cơ quan phối hợp, thời gian hoàn thành và sản "
+        "phẩm được phân công tại Phụ lục kèm theo Kế hoạch này.\nSTT\tNội dung nhiệm vụ\tCơ quan chủ trì\n"
+        "1\tSố hóa hồ sơ\tSở Khoa học và Công nghệ\nTổng cộng: 1 nhiệm vụ\t\t\n"
+        "Ghi chú: Các nhiệm vụ có ký hiệu (*) là nhiệm vụ trọng tâm.")
+    t = extract_tasks(doc)
+    assert t.path.tolist() == ["III.1", "III.2", "IV.1"]
+    assert t["product"].iloc[0] == "Báo cáo kết quả rà soát trình Chủ tịch UBND tỉnh."
+    assert t.lead.tolist() == ["Sở Tư pháp", "Văn phòng UBND tỉnh", "Sở Khoa học và Công nghệ"]
+    roles = line_accounting(doc).role.tolist()
+    assert roles[-2:] == ["note", "note"] and "unaccounted" not in roles
+
+
+def test_an_attached_plans_header_after_a_signature_with_its_title_opening_thuc_hien():
+    doc = doc_from(
+        "QUYẾT ĐỊNH\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n"
+        "Nơi nhận: - Như Điều 3; - Lưu: VT.\tKT. CHỦ TỊCH PHÓ CHỦ TỊCH Lò Văn Tiến\n"
+        "ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN\nKẾ HOẠCH\nThực hiện Nghị quyết số 66/NQ-CP trên địa bàn tỉnh Điện Biên\n"
+        "(Ban hành kèm theo Quyết định số 1820/QĐ-UBND ngày 05 tháng 9 năm 2025)\nI. NHIỆM VỤ\n"
+        "1. Sở Tư pháp rà soát TTHC; hoàn thành trong Quý IV/2025.\nNơi nhận:\n- Như trên;\n"
+        "Số ký hiệu\t1820/QĐ-UBND\tNgày ban hành\t05/09/2025\nLoại văn bản\tQuyết định\tNgười ký\tLò Văn Tiến",
+        doc_type="quyết định")
+    roles = line_accounting(doc).role.tolist()
+    assert roles[3:7] == ["header"] * 4 and roles[-2:] == ["metadata", "metadata"]
+    assert extract_tasks(doc).path.tolist() == ["I.1"]
