@@ -88,7 +88,7 @@ def read_lines(path: Path, data: bytes, *, legacy: str = "convert") -> tuple[lis
     if kind in ("txt", "md"):
         text, encoding = decode(data, legacy=legacy)
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        return ([markdown_to_text(line) for line in lines] if kind == "md" else lines), encoding
+        return (markdown_lines(lines) if kind == "md" else lines), encoding
     if kind == "html":
         # the page's encoding is its own business, but text repaired or converted is reported
         lines, encoding = html_text(data, legacy=legacy)
@@ -101,6 +101,26 @@ def read_lines(path: Path, data: bytes, *, legacy: str = "convert") -> tuple[lis
         return office_lines(path, data, legacy=legacy)
     raise FormatProblem(f"unsupported format {path.suffix or '(no extension)'}; "
                         f"supported: {', '.join(sorted(SUPPORTED))}")
+
+
+#: A list item at the left margin: a bullet ("- ", "* ", "+ ") or a number ("1. ", "2) ").
+_MD_ITEM = re.compile(r"^(?:(?P<bullet>[-*+])|\d{1,3}[.)])\s+")
+
+
+def markdown_lines(lines: list[str]) -> list[str]:
+    """A Markdown file's lines as plain lines (:func:`markdown_to_text`), a nested list item as a
+    "+ " point where it sits under a bullet ("- **Sở Tài chính**:" / "  - Rà soát …"), as a "- "
+    item where it sits under a number ("1. Rà soát …" / "   - Cơ quan chủ trì: …")."""
+    out, under_bullet = [], False
+    for line in lines:
+        if m := _MD_ITEM.match(line):
+            under_bullet = bool(m.group("bullet"))
+        elif line.strip() and not line[:1].isspace():
+            under_bullet = False
+        if not under_bullet and _MD_NESTED.match(line):
+            line = _MD_NESTED.sub("- ", line)
+        out.append(markdown_to_text(line))
+    return out
 
 
 def markdown_to_text(line: str) -> str:

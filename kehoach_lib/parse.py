@@ -97,8 +97,8 @@ _PAREN = re.compile(r"^\((?P<num>i{1,3}|iv|vi{0,3}|ix|x)\)\s*(?P<rest>\S.*)$")
 _FIELD_NAMES = (r"(?P<name>Cơ quan chủ trì|Cơ quan thực hiện|Cơ quan phối hợp|Đơn vị chủ trì"
                 r"|Đơn vị thực hiện|Đơn vị phối hợp|Thời hạn hoàn thành|Thời gian hoàn thành"
                 r"|Thời gian thực hiện|Thời hạn|Kết quả\s*/\s*sản phẩm|Sản phẩm(?:\s*/\s*kết quả)?)")
-#: A field line under an item: "- Cơ quan chủ trì: Sở Tư pháp", "- Thời hạn hoàn thành: …".
-_FIELD = re.compile(rf"^-\s*{_FIELD_NAMES}(?P<qual>[^:]*):\s*(?P<value>.*)$", re.IGNORECASE)
+#: A field line under an item: "- Cơ quan chủ trì: Sở Tư pháp", "+ Thời hạn hoàn thành: …".
+_FIELD = re.compile(rf"^[-+]\s*{_FIELD_NAMES}(?P<qual>[^:]*):\s*(?P<value>.*)$", re.IGNORECASE)
 #: The same without its bullet, as many plans write it ("Cơ quan chủ trì: Sở Tư pháp."): with a
 #: capital, and nothing between the name and the colon but "thực hiện" or a bracket, so prose
 #: that starts alike ("Thời hạn giải quyết hồ sơ: không quá 05 ngày", "Cơ quan chủ trì có
@@ -126,7 +126,11 @@ _LABEL = re.compile(r"^(?:Nhiệm vụ,\s*giải pháp|Nội dung\s*(?:\([ivx]+\
 #: field's end: "… chi phí tuân thủ. Chủ trì: Sở Tư pháp; phối hợp: các sở, ngành; thời hạn: …".
 _INLINE_FIELD = re.compile(
     r"(?P<name>(?:[Cc]ơ quan|[Đđ]ơn vị) (?:phối hợp|chủ trì|thực hiện)"
-    r"|(?<=[.;(])\s*(?:[Cc]hủ trì|[Pp]hối hợp)|(?<=[.;(] )(?:[Cc]hủ trì|[Pp]hối hợp))\s*:\s*(?P<value>[^.;()]+)"
+    r"|(?<=[.;(,])\s*(?:[Cc]hủ trì|[Pp]hối hợp)|(?<=[.;(,] )(?:[Cc]hủ trì|[Pp]hối hợp))\s*:\s*"
+    # the value ends at the next field, also after a comma: "(Chủ trì: Sở Tư pháp, phối hợp: Sở Nội vụ, …)"
+    r"(?P<value>(?:(?!,\s*(?:(?:[Cc]ơ quan |[Đđ]ơn vị )?(?:[Cc]hủ trì|[Pp]hối hợp|[Tt]hời hạn|[Tt]hời gian)[^,.;:()]{0,20}:"
+    # ... or at its deadline: "(chủ trì: Văn phòng UBND tỉnh, hoàn thành trong Quý III/2025)"
+    r"|(?:hoàn thành|thực hiện|trước ngày|chậm nhất|trong (?:quý|tháng|năm|Quý))\b))[^.;()])+)"
 )
 #: A bold phrase that states a deadline (official letters put deadlines in bold).
 _BOLD_DEADLINE = re.compile(r"\*\*([^*]*?(?:trước|chậm nhất|hạn|ngày \d)[^*]*?)\*\*", re.IGNORECASE)
@@ -537,6 +541,8 @@ def _split_glued_heading(lineno: int, raw: str) -> list[tuple[int, str]]:
 
 #: Non-blank lines on either side of a page number searched for a running header or footer.
 RUNNING_WINDOW = 2
+#: Lines at the top of a document (and at its foot) where a running header may stand as well.
+RUNNING_EDGE = 5
 #: Fewest lines of a page: bare numbers counting up closer than this are a table's, not pages'.
 PAGE_MIN_LINES = 15
 
@@ -546,7 +552,7 @@ def _page_furniture(seq: list[tuple[int | None, str]]) -> set[int]:
     and a running header or footer, a line that stands next to a page number (within
     :data:`RUNNING_WINDOW` non-blank lines) at two page breaks or more, and nowhere else ("KẾ
     HOẠCH SỐ 140/KH-UBND", "UBND tỉnh Lào Cai – Kế hoạch số 95/KH-UBND"), and is not a numbered
-    item, bullet or field."""
+    item, bullet, field or sentence (ending "." or ";")."""
     texts: dict[int, str] = {}
 
     def text(i: int) -> str:  # cleaned on demand: most lines are never looked at
@@ -576,16 +582,18 @@ def _page_furniture(seq: list[tuple[int | None, str]]) -> set[int]:
                     seen += 1
                     near.setdefault(text(j), set()).add(j)
                 j += step
-    # a running line stands at page breaks only: every time it occurs
-    occurs: dict[str, int] = {}
+    # a running line stands at page breaks only, and at the top of the first page or the foot of
+    # the last: every other time it occurs
+    occurs: dict[str, set[int]] = {}
     candidates = {t for t, where in near.items() if len(where) >= 2}
     if candidates:
         for i in range(len(seq)):
             if len(seq[i][1]) <= 160 and (t := text(i)) in candidates:
-                occurs[t] = occurs.get(t, 0) + 1
-    running = {j for t, where in near.items() if len(where) >= 2 and occurs.get(t) == len(where)
+                occurs.setdefault(t, set()).add(i)
+    ends = set(range(RUNNING_EDGE)) | set(range(len(seq) - RUNNING_EDGE, len(seq)))
+    running = {j for t, where in near.items() if len(where) >= 2 and occurs.get(t, set()) - ends <= where
                and len(t) <= 120 and len(t.split()) >= 3
-               and not (_numbering(t) or _field_line(t) or t[:1] in "-+•|")
+               and not (_numbering(t) or _field_line(t) or t[:1] in "-+•|" or t[-1:] in ".;")
                for j in where}
     return numbers | running
 
@@ -1177,10 +1185,12 @@ class _Prose:
             body = paragraphs[0][0]
             extra = [p for p, _ in paragraphs[1:]]
         elif (len(paragraphs) == 1 and not node.fields and _fields_of(node, paragraphs[0][0])[0]
-              and not _LEADING_BULLET.match(clean_cell(paragraphs[0][0][0][1]))):
+              and not _LEADING_BULLET.match(clean_cell(paragraphs[0][0][0][1]))
+              and not _names_own_lead(title_rest)):
             # "8. Rà soát … trình Chủ tịch UBND tỉnh phê duyệt." / "Trên cơ sở phương án được phê
             # duyệt, …" / "- Cơ quan chủ trì: …": one paragraph that goes on with the item, then
-            # the item's fields
+            # the item's fields (an item that says who does it, "b. Văn phòng UBND tỉnh tổng hợp
+            # …", is whole: the paragraph after it is the next task, the fields its own)
             body = paragraphs[0][0]
         else:
             extra = [p for p, _ in paragraphs]
@@ -1296,13 +1306,21 @@ class _Prose:
     default_lead = ""
 
 
+#: A clause that names the partners after an inline lead: "; Sở Nội vụ, UBND các huyện phối hợp".
+_HELPERS_CLAUSE = re.compile(rf";\s*(?P<who>{_AGENCY_HEAD}\b[^;.()]*?)\s+phối hợp\b")
+
+
 def _field_value_on(text: str, field: re.Match) -> str:
     """An inline field's value, on past a ";" while what follows names another agency and no
     field ("Cơ quan chủ trì: Các sở, ban, ngành tỉnh; UBND các huyện; thời gian hoàn thành: …")."""
     value, end = field.group("value"), field.end("value")
+    subject = _lead_patterns(LEAD_VERBS_FILE).subject
     while text.startswith(";", end):
         after = re.match(r";\s*([^.;()]+)", text[end:])
-        if after is None or ":" in after.group(1) or not _AGENCY_HEADING.match(after.group(1)):
+        part = after.group(1) if after else ""
+        # "; Sở Nội vụ, UBND các huyện phối hợp thực hiện" is a clause of its own
+        if (after is None or ":" in part or not _AGENCY_HEADING.match(part) or subject.match(part + " ")
+                or re.search(r"\b(?:phối hợp|chủ trì|thực hiện)\b", part)):
             break
         value, end = f"{value}; {after.group(1)}", end + after.end()
     return value
@@ -1380,15 +1398,21 @@ def _value_for(value: str, label: str) -> str:
     return value
 
 
+def _names_own_lead(title: str) -> bool:
+    """An item's wording says who does it: its subject ("Văn phòng UBND tỉnh tổng hợp …"), a
+    bracket ("(Sở X chủ trì; …)") or an inline field ("… Chủ trì: Sở X")."""
+    text = _strip_number(title)
+    return bool(_BRACKET_ASSIGNMENT.search(text) or _lead_patterns(LEAD_VERBS_FILE).subject.match(text)
+                or any(not f.group("name").endswith("phối hợp") for f in _INLINE_FIELD.finditer(text)))
+
+
 def _assigns_itself(title: str) -> bool:
     """An item whose own text names who leads it ("Sở X chủ trì …", "(Sở X chủ trì; …)", "… Chủ
     trì: Sở X; …") and by when ("… hoàn thành trong Quý III/2025", "thời hạn: …"): it needs
     nothing from a block after it (one that states only its lead, or only its deadline, still
     takes the rest from the block)."""
     text = _strip_number(title)
-    leads = (_BRACKET_ASSIGNMENT.search(text) or _lead_patterns(LEAD_VERBS_FILE).subject.match(text)
-             or any(not f.group("name").endswith("phối hợp") for f in _INLINE_FIELD.finditer(text)))
-    return bool(leads and (own_deadline_text(text) or _inline_deadline(text)))
+    return _names_own_lead(text) and bool(own_deadline_text(text) or _inline_deadline(text))
 
 
 def _is_value_part(text: str) -> bool:
@@ -1547,12 +1571,15 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
     m = _inline_deadline(text)
     if m and not task.deadline_text:
         task.deadline_text = m
+    inline_lead = False
     for f in _INLINE_FIELD.finditer(text):  # "… Cơ quan chủ trì: Văn phòng UBND tỉnh. Thời hạn: …"
         value = clean_agencies(_field_value_on(text, f))
         if f.group("name").endswith("phối hợp"):
             task.partners = task.partners or value
         else:
-            task.lead = task.lead or value
+            task.lead, inline_lead = task.lead or value, True
+    if inline_lead and not task.partners and (pm := _HELPERS_CLAUSE.search(text)):
+        task.partners = clean_agencies(pm.group("who"))  # "(cơ quan chủ trì: X; Sở Nội vụ phối hợp; …)"
     if (b := _BRACKET_ASSIGNMENT.search(text)) and task.kind != "objective":
         # "(do Sở Nội vụ chủ trì)" assigns; "(theo Kế hoạch số 12 do Sở Nội vụ chủ trì)" describes
         # the plan it cites, and assigns nothing
@@ -1602,17 +1629,24 @@ def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], secti
             state.role(ln, "boilerplate")
             continue
         cells = [clean_cell(c) for c in raw.split("\t")]
-        if (not header_main and _HEADER_TEXT_CELL.match(cells[0] or "")
-                and sum(bool(c) for c in cells) >= 2):
-            unnumbered = True
+        if _HEADER_CELL.match(cells[0] or ""):
+            unnumbered = False  # a numbered table after it (the same region in a .docx)
+        elif (_HEADER_TEXT_CELL.match(cells[0] or "") and sum(bool(c) for c in cells) >= 2
+              and all(len(c) <= HEADER_CELL_CHARS for c in cells) and (not header_main or unnumbered)):
+            # (a form's row, "Mục tiêu | Cắt giảm ít nhất 30% thời gian …", is no header)
+            unnumbered, header_main = True, []
         if unnumbered:
             cells = ["", *cells]  # read as a table whose number column is empty
             if not header_main:
                 header_main = cells
                 colmap = _column_map(cells, [])
                 state.role(ln, "table_header")
-                continue
-            if any(cells):
+            elif _is_subheader(cells) or all(_COLUMN_NUMBERS.match(c) for c in cells if c):
+                colmap = _column_map(header_main, cells) if _is_subheader(cells) else colmap
+                state.role(ln, "table_header")
+            elif sum(bool(c) for c in cells) == 1 and _numbering(cells[1]):
+                state.role(ln, "heading")  # a group row: "I. CẮT GIẢM …" across the table
+            elif any(cells):
                 rows.append({"num": "", "cells": cells, "lines": [ln]})
             continue
         if cells and _HEADER_CELL.match(cells[0] or ""):
@@ -1657,6 +1691,8 @@ def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], secti
     _emit_table_rows(state, rows, colmap, context, section, part, kind)
 
 
+#: Longest cell of a header row of a table without numbers ("Năm 2025", "Cơ quan chủ trì").
+HEADER_CELL_CHARS = 40
 #: A table's last row that counts its rows: "Tổng cộng: 12 nhiệm vụ", "Tổng số", "Cộng".
 _TABLE_TOTAL = re.compile(r"^(?:Tổng cộng|Tổng số|Cộng)\b", re.IGNORECASE)
 
@@ -1691,7 +1727,7 @@ def _column_map(main: list[str], sub: list[str]) -> dict[str, int]:
             colmap.setdefault("time", idx)
         elif "sản phẩm" in label:
             colmap.setdefault("product", idx)
-        elif "cơ quan" in label or "đơn vị" in label:
+        elif ("cơ quan" in label or "đơn vị" in label) and "đơn vị tính" not in label:
             colmap.setdefault("lead", idx)
         elif not _COLUMN_NUMBERS.match(written):
             # any other column ("Phương án cắt giảm", "Ghi chú") is kept with the task's text
