@@ -140,6 +140,10 @@ def guess_province(lines) -> tuple[str, str] | None:
 _OPEN_END = re.compile(r"\b(?:về|của|và|với|đến|trong|trên|tại|cho|theo|các|những|năm|giai đoạn|"
                        r"liên quan|thực hiện|triển khai|địa bàn(?: tỉnh| thành phố)?|tỉnh|thành phố)$",
                        re.IGNORECASE)
+#: Lines a title never runs into: the preamble, the addressees, a decision's authority ("CHỦ TỊCH
+#: ỦY BAN NHÂN DÂN TỈNH …"), the issuer or motto, a heading ("A. MỤC ĐÍCH"), the number.
+_TITLE_STOP = re.compile(r"^(?:Căn cứ|Thực hiện|Theo|Kính gửi|CHỦ TỊCH|ỦY BAN NHÂN DÂN|UBND|CỘNG HÒA|Độc lập"
+                         r"|Số\s*:|[A-ZĐ]\.\s|[IVX]{1,5}\.\s|\d{1,2}\.\s|\()")
 #: The longest title read from a header (a scraped header may run into the text).
 TITLE_LINES = 4
 
@@ -150,8 +154,9 @@ def _title(head: list[str], start: int) -> str:
     lines = [head[start]]
     for nxt in head[start + 1 : start + TITLE_LINES]:
         # a title in capitals goes on in capitals ("… THỦ TỤC HÀNH" / "CHÍNH LIÊN QUAN …")
-        capitals = lines[-1].isupper() and nxt.isupper() and not _NOT_TITLE.match(nxt)
-        if not nxt or _NOT_TITLE.match(nxt) or not (_OPEN_END.search(lines[-1]) or nxt[:1].islower() or capitals):
+        capitals = lines[-1].isupper() and nxt.isupper()
+        if (not nxt or _NOT_TITLE.match(nxt) or _TITLE_STOP.match(nxt) or _DATELINE.search(nxt)
+                or not (_OPEN_END.search(lines[-1]) or nxt[:1].islower() or capitals)):
             break
         lines.append(nxt)
     return " ".join(lines).strip()
@@ -171,8 +176,10 @@ def header_lines(lines) -> list[str]:
     cell by cell, and a letter's "V/v"
     subject apart from the number written before it in the same cell."""
     lines = list(lines)
-    start = next((i for i, ln in enumerate(lines[:HEADER_SEARCH])
-                  if _HEADER_START.match(ln.replace("|", " ").strip())), 0)
+    first = [ln for ln in lines[:HEADER_SEARCH] if ln.strip()][:5]
+    looks_like_header = any(re.search(r"CỘNG HÒA|Độc lập|Số\s*:", ln) for ln in first)
+    start = 0 if looks_like_header else next(
+        (i for i, ln in enumerate(lines[:HEADER_SEARCH]) if _HEADER_START.match(ln.replace("|", " ").strip())), 0)
     out = []
     for ln in lines[start : start + HEADER_LINES]:
         for cell in re.split(r"[\t|]", ln):

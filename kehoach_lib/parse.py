@@ -1472,13 +1472,18 @@ def _is_item(para) -> bool:
 
 
 def _bullet_agency(para) -> str:
-    """The agency a one-line bullet names and nothing more, heading the points after it ("- Văn
-    phòng UBND tỉnh:", "- **Sở Khoa học và Công nghệ**:"), or ``""``."""
+    """The agency of a one-line bullet that heads the points after it ("- Văn phòng UBND tỉnh:",
+    "- **Sở Khoa học và Công nghệ**:", "- UBND các xã, phường có trách nhiệm:", "- Sở Tư pháp chủ
+    trì, phối hợp với … thực hiện các nội dung sau:"), or ``""``."""
     if len(para) != 1:
         return ""
     text = strip_markup(_LEADING_BULLET.sub("", clean_cell(para[0][1]))).strip()
-    name = text[:-1].strip() if text.endswith(":") else ""
-    return clean_agencies(name) if name and len(name) <= 100 and _AGENCY_HEADING.match(name) else ""
+    name = _RESPONSIBLE.sub("", text[:-1]).strip() if text.endswith(":") else ""  # "… có trách nhiệm:"
+    if not name or len(name) > 160 or not _AGENCY_HEADING.match(name):
+        return ""
+    # "- Sở Tư pháp chủ trì, phối hợp với các cơ quan thực hiện các nội dung sau:": its subject
+    sm = _lead_patterns(LEAD_VERBS_FILE).subject.match(name + " ")
+    return clean_agencies(sm.group("agency") if sm else name)
 
 
 def _bullet_leads(paragraphs) -> list[str | None]:

@@ -182,3 +182,23 @@ def test_a_title_goes_on_after_the_province_word_and_in_capitals_but_not_into_a_
     head = ["ỦY BAN NHÂN DÂN TỈNH SƠN LA", "Số: 140/KH-UBND", "KẾ HOẠCH"]
     found, _ = guess_metadata([*head, *title_lines, "Căn cứ Luật …;"])
     assert found["title"] == title
+
+
+@pytest.mark.parametrize(("after", "title"), [
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN", "BAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025 TRÊN ĐỊA BÀN TỈNH"),
+    ("A. MỤC ĐÍCH, YÊU CẦU", "BAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025 TRÊN ĐỊA BÀN TỈNH"),
+    ("Kính gửi: Các sở, ban, ngành tỉnh", "BAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025 TRÊN ĐỊA BÀN TỈNH"),
+    ("Thực hiện Nghị quyết số 66/NQ-CP của Chính phủ", "BAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025 TRÊN ĐỊA BÀN TỈNH"),
+])
+def test_a_title_stops_before_the_authority_a_heading_the_addressees_and_the_preamble(after, title):
+    found, _ = guess_metadata(["ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN", "Số: 1820/QĐ-UBND", "QUYẾT ĐỊNH",
+                               "BAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025 TRÊN ĐỊA BÀN TỈNH", after])
+    assert found["title"] == title
+
+
+def test_a_departments_header_is_read_from_the_top_even_when_the_text_names_the_committee_later():
+    found, _ = guess_metadata(["SỞ TƯ PHÁP TỈNH BẮC GIANG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                               "Số: 15/KH-STP\tBắc Giang, ngày 08 tháng 4 năm 2025", "KẾ HOẠCH",
+                               "Kiểm soát thủ tục hành chính năm 2025", "Căn cứ Kế hoạch của", "ỦY BAN NHÂN DÂN TỈNH"])
+    assert (found["number"], found["date"], found["title"]) == (
+        "15/KH-STP", "2025-04-08", "Kiểm soát thủ tục hành chính năm 2025")

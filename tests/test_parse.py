@@ -1622,3 +1622,13 @@ def test_a_sentence_repeated_beside_page_numbers_is_no_running_header():
             "- 3 -\n3. Công khai danh mục.")
     roles = line_accounting(doc_from(text)).role.tolist()
     assert roles.count("boilerplate") == 2  # the two page numbers only
+
+
+@pytest.mark.parametrize(("bullet", "lead"), [
+    ("- Sở Tư pháp chủ trì, phối hợp với các cơ quan liên quan thực hiện các nội dung sau:", "Sở Tư pháp"),
+    ("- UBND các xã, phường có trách nhiệm:", "UBND các xã, phường"),
+])
+def test_an_agency_bullet_that_is_a_sentence_gives_its_subject_as_the_points_lead(bullet, lead):
+    t = extract_tasks(doc_from("III. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm của các cơ quan:\n" + bullet +
+                               "\n+ Rà soát các văn bản quy phạm pháp luật.\n+ Tổng hợp, báo cáo kết quả."))
+    assert t.lead.tolist() == [lead, lead]
