@@ -235,9 +235,9 @@ _SECTION_KIND = [
     (re.compile(r"KINH PHÍ", re.IGNORECASE), "prose"),
     (re.compile(r"MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|QUAN ĐIỂM", re.IGNORECASE), "objective"),
     # "TỔ CHỨC THỰC HIỆN", "… KẾ HOẠCH NÀY", "… VÀ CHẾ ĐỘ THÔNG TIN, BÁO CÁO"
-    (re.compile(r"TỔ CHỨC THỰC HIỆN(?:\s+KẾ HOẠCH(?:\s+NÀY)?)?(?:\s+VÀ\s+[^:]*)?\s*:?$|TRÁCH NHIỆM",
-                re.IGNORECASE), "duty"),
+    (re.compile(r"TỔ CHỨC THỰC HIỆN(?:\s+KẾ HOẠCH(?:\s+NÀY)?)?\s*:?$|TRÁCH NHIỆM", re.IGNORECASE), "duty"),
 ]
+_DUTY_AND = re.compile(r"TỔ CHỨC THỰC HIỆN(?:\s+KẾ HOẠCH(?:\s+NÀY)?)?\s+VÀ\s+[^:]*:?$")
 _AGENCY_HEAD = (
     r"(?:[Cc]ác\s+)?(?:Sở|sở|Văn phòng|văn phòng|VP|UBND|Ủy ban|Uỷ ban|Trung tâm|Công an"
     # "Ban", "Báo", "Phòng" open verbs too: "Ban hành quy chế", "Báo cáo kết quả", "Phòng, chống"
@@ -1445,6 +1445,22 @@ def _field_key(name: str) -> str:
     return "deadline"
 
 
+#: Sections whose tables are objectives or duties, by how their title begins (a table under
+#: "1. Các nhiệm vụ theo yêu cầu của Nghị quyết" is tasks).
+_TABLE_SECTION_KIND = [(re.compile(r"^(?:MỤC TIÊU|MỤC ĐÍCH|YÊU CẦU)", re.IGNORECASE), "objective"),
+                       (re.compile(r"^(?:TỔ CHỨC THỰC HIỆN|TRÁCH NHIỆM)", re.IGNORECASE), "duty")]
+
+
+def _table_kind(node: _Node | None) -> str:
+    """The kind of a table's rows: objectives under "II. MỤC TIÊU", duties under "IV. TỔ CHỨC
+    THỰC HIỆN" (the section, or part, the table stands in), else tasks."""
+    for anc in ([node, *node.ancestors()] if node is not None else []):
+        if anc.ntype in _PART_TYPES:
+            title = _strip_number(anc.title_text)
+            return next((kind for rx, kind in _TABLE_SECTION_KIND if rx.match(title)), "task")
+    return "task"
+
+
 def _kind_for(node: _Node, *, itself: bool = False) -> str:
     """The kind an ancestor's heading names (MỤC TIÊU: objective, …; also the node's own
     heading with ``itself``, for the paragraphs under it), else ``task``."""
@@ -1455,6 +1471,8 @@ def _kind_for(node: _Node, *, itself: bool = False) -> str:
         for rx, kind in _SECTION_KIND:
             if (itself or anc is not node) and rx.search(text):
                 return kind
+        if (itself or anc is not node) and text.isupper() and _DUTY_AND.search(text):
+            return "duty"  # "IV. TỔ CHỨC THỰC HIỆN VÀ CHẾ ĐỘ THÔNG TIN, BÁO CÁO" (a title in capitals)
     return "task"
 
 
@@ -1980,11 +1998,8 @@ def _parse_cached(doc: Document, stamps: tuple) -> _State:
             context = ctx_node.path_parts() if ctx_node else []
             section = _strip_number(ctx_node.title_text) if ctx_node else ""
             part = _strip_number(prose.stack[1].title_text) if len(prose.stack) > 1 else ""
-            # a table's rows are of the kind its section names (targets under MỤC TIÊU), else tasks
-            row_kind = _kind_for(ctx_node, itself=True) if ctx_node else "task"
             if kind == "tsv":
-                _parse_tsv(state, seq, indices, context, section, part,
-                           row_kind if row_kind in ("objective", "duty") else "task")
+                _parse_tsv(state, seq, indices, context, section, part, _table_kind(ctx_node))
             else:
                 if not context:
                     context = ["PL"]

@@ -1632,3 +1632,10 @@ def test_an_agency_bullet_that_is_a_sentence_gives_its_subject_as_the_points_lea
     t = extract_tasks(doc_from("III. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm của các cơ quan:\n" + bullet +
                                "\n+ Rà soát các văn bản quy phạm pháp luật.\n+ Tổng hợp, báo cáo kết quả."))
     assert t.lead.tolist() == [lead, lead]
+
+
+def test_a_tables_rows_are_tasks_under_a_sub_heading_that_merely_mentions_a_requirement():
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Các nhiệm vụ theo yêu cầu của Nghị quyết số 66/NQ-CP\n"
+                               "STT\tNhiệm vụ\tCơ quan chủ trì\n1\tRà soát thủ tục hành chính\tSở Tư pháp\n"
+                               "2. Công tác tổ chức thực hiện và kiểm tra\na) Sở Nội vụ kiểm tra công vụ."))
+    assert t.kind.tolist() == ["task", "task", "task"]
