@@ -14,6 +14,7 @@ numbering, tables and merged cells come through. Without LibreOffice such a file
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -268,32 +269,61 @@ def soffice_program() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+#: LibreOffice settings of each conversion's private profile: every internet access goes through
+#: a proxy at a closed port, so a document that links a picture or a file on a server (a web
+#: beacon, a request into the local network) makes no request.
+_SOFFICE_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetProxyType" oor:op="fuse"><value>1</value></prop></item>
+<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetHTTPProxyName" oor:op="fuse"><value>127.0.0.1</value></prop></item>
+<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetHTTPProxyPort" oor:op="fuse"><value>9</value></prop></item>
+<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetHTTPSProxyName" oor:op="fuse"><value>127.0.0.1</value></prop></item>
+<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetHTTPSProxyPort" oor:op="fuse"><value>9</value></prop></item>
+<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetFTPProxyName" oor:op="fuse"><value>127.0.0.1</value></prop></item>
+<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetFTPProxyPort" oor:op="fuse"><value>9</value></prop></item>
+<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetNoProxy" oor:op="fuse"><value></value></prop></item>
+</oor:items>
+"""
+
+
 def office_to_docx(path: Path, data: bytes, *, timeout: float = SOFFICE_TIMEOUT) -> bytes:
     """The bytes of a .doc, .odt or .rtf file converted to .docx by LibreOffice, in a private
-    folder with a private profile (conversions side by side do not share one). No LibreOffice,
-    a failed conversion or one that runs out of time is a :class:`FormatProblem` saying so."""
+    folder with a private profile (conversions side by side do not share one) that lets it reach
+    no server (:data:`_SOFFICE_PROFILE`). No LibreOffice, a failed conversion or one that runs out
+    of time (LibreOffice and what it started are stopped) is a :class:`FormatProblem` saying so."""
+    import signal
+
     program = soffice_program()
     suffix = path.suffix.lower()
     if program is None:
         raise FormatProblem(f"a {suffix} file is read through LibreOffice, which was not found (no "
                             f"'soffice' on the PATH, no {SOFFICE_ENV}): install LibreOffice, or "
                             "save the file as .docx")
-    with tempfile.TemporaryDirectory(prefix="kehoach-office-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="kehoach-office-", ignore_cleanup_errors=True) as tmp:
         source = Path(tmp) / f"document{suffix}"
         source.write_bytes(data)
-        profile = (Path(tmp) / "profile").as_uri()
-        command = [program, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                   "--convert-to", "docx", "--outdir", tmp, str(source)]
+        user = Path(tmp) / "profile" / "user"
+        user.mkdir(parents=True)
+        (user / "registrymodifications.xcu").write_text(_SOFFICE_PROFILE, encoding="utf-8")
+        command = [program, f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}", "--headless",
+                   "--norestore", "--convert-to", "docx", "--outdir", tmp, str(source)]
         try:
-            done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
-        except subprocess.TimeoutExpired as exc:
-            raise FormatProblem(f"LibreOffice took more than {timeout:g} s to convert it") from exc
+            # a session of its own, so that a conversion that hangs is stopped with all it started
+            run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
         except OSError as exc:
             raise FormatProblem(f"LibreOffice ({program}) could not be started: {exc}") from exc
+        try:
+            out, err = run.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired as exc:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(run.pid, signal.SIGKILL)
+            run.communicate()
+            raise FormatProblem(f"LibreOffice took more than {timeout:g} s to convert it") from exc
         converted = Path(tmp) / "document.docx"
-        if done.returncode != 0 or not converted.exists():
-            said = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
-            raise FormatProblem(f"LibreOffice could not convert it to .docx (exit {done.returncode}"
+        if run.returncode != 0 or not converted.exists():
+            said = (err or out).decode("utf-8", "replace").strip().splitlines()
+            raise FormatProblem(f"LibreOffice could not convert it to .docx (exit {run.returncode}"
                                 + (f": {said[-1]}" if said else "") + "); is it a corrupt or protected file?")
         return converted.read_bytes()
 

@@ -102,3 +102,79 @@ def test_a_conversion_that_fails_names_libreoffices_reason(tmp_path, monkeypatch
         load_document(OFFICE / "ha_noi.doc")
     said = "LibreOffice could not convert it to .docx (exit 1: Error: source file could not be loaded)"
     assert said in str(err.value)
+
+
+def _odt(path: Path, body: str) -> Path:
+    """A minimal OpenDocument text whose body is ``body`` (ODF XML)."""
+    import zipfile
+
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" '
+          'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+          'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"')
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} '
+                                  f'office:version="1.2"><office:body><office:text>{body}</office:text>'
+                                  '</office:body></office:document-content>')
+        z.writestr("META-INF/manifest.xml", manifest)
+    return path
+
+
+@needs_libreoffice
+def test_a_document_that_links_a_picture_on_a_server_makes_no_request(tmp_path):
+    """A linked picture would have LibreOffice fetch it (a web beacon, a request into the local
+    network): the conversion's profile sends every request to a closed port."""
+    import http.server
+    import threading
+
+    asked = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the standard library's name
+            asked.append(self.path)
+            self.send_error(404)
+
+        do_OPTIONS = do_HEAD = do_GET  # noqa: N815
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/ping.png"
+        path = _odt(tmp_path / "beacon.odt", '<text:p>KẾ HOẠCH</text:p><text:p>1. Rà soát thủ tục hành chính.'
+                    '<draw:frame draw:name="i" svg:width="1cm" svg:height="1cm" text:anchor-type="as-char">'
+                    f'<draw:image xlink:href="{url}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/>'
+                    '</draw:frame></text:p>')
+        assert load_document(path).lines == ("KẾ HOẠCH", "1. Rà soát thủ tục hành chính.")
+    finally:
+        server.shutdown()
+    assert asked == []
+
+
+def test_a_conversion_that_runs_out_of_time_stops_all_it_started(tmp_path, monkeypatch):
+    child = tmp_path / "child.pid"
+    fake = tmp_path / "soffice"
+    fake.write_text(f"#!/bin/sh\nsleep 60 &\necho $! > {child}\nwait\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv(formats.SOFFICE_ENV, str(fake))
+    with pytest.raises(formats.FormatProblem, match="took more than 1 s"):
+        formats.office_to_docx(Path("x.doc"), b"\xd0\xcf\x11\xe0", timeout=1)
+    import os
+    import time
+
+    pid = int(child.read_text())
+    for _ in range(50):  # the sleep its wrapper started is stopped too
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail(f"process {pid} started by the conversion is still running")
