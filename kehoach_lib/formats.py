@@ -272,19 +272,15 @@ def soffice_program() -> str | None:
 #: LibreOffice settings of each conversion's private profile: every internet access goes through
 #: a proxy at a closed port, so a document that links a picture or a file on a server (a web
 #: beacon, a request into the local network) makes no request.
-_SOFFICE_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
- xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetProxyType" oor:op="fuse"><value>1</value></prop></item>
-<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetHTTPProxyName" oor:op="fuse"><value>127.0.0.1</value></prop></item>
-<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetHTTPProxyPort" oor:op="fuse"><value>9</value></prop></item>
-<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetHTTPSProxyName" oor:op="fuse"><value>127.0.0.1</value></prop></item>
-<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetHTTPSProxyPort" oor:op="fuse"><value>9</value></prop></item>
-<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetFTPProxyName" oor:op="fuse"><value>127.0.0.1</value></prop></item>
-<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetFTPProxyPort" oor:op="fuse"><value>9</value></prop></item>
-<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetNoProxy" oor:op="fuse"><value></value></prop></item>
-</oor:items>
-"""
+_SOFFICE_SETTINGS = {"ooInetProxyType": "1", "ooInetNoProxy": "",
+                     **{f"ooInet{kind}Proxy{field}": value for kind in ("HTTP", "HTTPS", "FTP")
+                        for field, value in (("Name", "127.0.0.1"), ("Port", "9"))}}
+_SOFFICE_PROFILE = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+    'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+    + "".join(f'<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="{name}" oor:op="fuse">'
+              f"<value>{value}</value></prop></item>\n" for name, value in _SOFFICE_SETTINGS.items())
+    + "</oor:items>\n")
 
 
 def office_to_docx(path: Path, data: bytes, *, timeout: float = SOFFICE_TIMEOUT) -> bytes:

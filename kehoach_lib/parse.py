@@ -128,7 +128,8 @@ _INLINE_FIELD = re.compile(
     r"(?P<name>(?:[Cc]ơ quan|[Đđ]ơn vị) (?:phối hợp|chủ trì|thực hiện)"
     r"|(?<=[.;(,])\s*(?:[Cc]hủ trì|[Pp]hối hợp)|(?<=[.;(,] )(?:[Cc]hủ trì|[Pp]hối hợp))\s*:\s*"
     # the value ends at the next field, also after a comma: "(Chủ trì: Sở Tư pháp, phối hợp: Sở Nội vụ, …)"
-    r"(?P<value>(?:(?!,\s*(?:(?:[Cc]ơ quan |[Đđ]ơn vị )?(?:[Cc]hủ trì|[Pp]hối hợp|[Tt]hời hạn|[Tt]hời gian)[^,.;:()]{0,20}:"
+    r"(?P<value>(?:(?!,\s*(?:(?:[Cc]ơ quan |[Đđ]ơn vị )?"
+    r"(?:[Cc]hủ trì|[Pp]hối hợp|[Tt]hời hạn|[Tt]hời gian)[^,.;:()]{0,20}:"
     # ... or at its deadline: "(chủ trì: Văn phòng UBND tỉnh, hoàn thành trong Quý III/2025)"
     r"|(?:hoàn thành|thực hiện|trước ngày|chậm nhất|trong (?:quý|tháng|năm|Quý))\b))[^.;()])+)"
 )
@@ -186,7 +187,8 @@ _DATELINE = re.compile(r"^[A-ZĐÂ-Ỹ][^\d,]{1,30},\s*ngày\b")
 _PREAMBLE_START = re.compile(r"^(?:Căn cứ|Thực hiện|Ủy ban nhân dân|UBND tỉnh|Chủ tịch UBND)")
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\s*(?P<num>[\dIVX]*)\s*$")
 _APPENDIX_NOTE = re.compile(r"^\(?\s*Ban hành kèm theo")
-_NOTE = re.compile(r"^(?:Lưu ý\s*:|Ghi chú\s*:|\(Kèm theo|\((?:Chi tiết|Có)[^()]*(?:bảng|[Pp]hụ lục|kèm theo)[^()]*\)\.?\s*$)")
+_NOTE = re.compile(r"^(?:Lưu ý\s*:|Ghi chú\s*:|\(Kèm theo"
+                   r"|\((?:Chi tiết|Có)[^()]*(?:bảng|[Pp]hụ lục|kèm theo)[^()]*\)\.?\s*$)")
 #: The plan's closing words: "Trên đây là Kế hoạch …", and the standing request to report
 #: difficulties, written as a paragraph of its own ("Trong quá trình thực hiện, nếu có khó khăn,
 #: vướng mắc, các cơ quan kịp thời báo cáo …"), which every plan ends with and which is not a

@@ -188,7 +188,8 @@ def test_a_title_goes_on_after_the_province_word_and_in_capitals_but_not_into_a_
     ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN", "BAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025 TRÊN ĐỊA BÀN TỈNH"),
     ("A. MỤC ĐÍCH, YÊU CẦU", "BAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025 TRÊN ĐỊA BÀN TỈNH"),
     ("Kính gửi: Các sở, ban, ngành tỉnh", "BAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025 TRÊN ĐỊA BÀN TỈNH"),
-    ("Thực hiện Nghị quyết số 66/NQ-CP của Chính phủ", "BAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025 TRÊN ĐỊA BÀN TỈNH"),
+    ("Thực hiện Nghị quyết số 66/NQ-CP của Chính phủ",
+     "BAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025 TRÊN ĐỊA BÀN TỈNH"),
 ])
 def test_a_title_stops_before_the_authority_a_heading_the_addressees_and_the_preamble(after, title):
     found, _ = guess_metadata(["ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN", "Số: 1820/QĐ-UBND", "QUYẾT ĐỊNH",

@@ -1617,7 +1617,8 @@ def test_an_inline_lead_ends_at_the_next_clause_field_or_deadline(item, lead, pa
 
 
 def test_a_sentence_repeated_beside_page_numbers_is_no_running_header():
-    text = ("II. NHIỆM VỤ\n1. Rà soát thủ tục hành chính.\nVăn phòng UBND tỉnh chủ trì, phối hợp với các sở thực hiện.\n"
+    text = ("II. NHIỆM VỤ\n1. Rà soát thủ tục hành chính.\n"
+            "Văn phòng UBND tỉnh chủ trì, phối hợp với các sở thực hiện.\n"
             "- 2 -\n2. Cắt giảm thời gian giải quyết.\nVăn phòng UBND tỉnh chủ trì, phối hợp với các sở thực hiện.\n"
             "- 3 -\n3. Công khai danh mục.")
     roles = line_accounting(doc_from(text)).role.tolist()
