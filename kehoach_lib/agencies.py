@@ -29,6 +29,8 @@ from .text import normalize_tone_marks
 
 ALIASES_FILE = config.DATA_DIR / "agency_aliases.csv"
 SUCCESSIONS_FILE = config.DATA_DIR / "agency_successions.csv"
+#: Titles of a body's head written before its name ("Giám đốc Sở Tài chính"): editable.
+TITLES_FILE = config.DATA_DIR / "person_titles.txt"
 PROVINCES_FILE = config.DATA_DIR / "provinces.csv"
 
 #: Separator of the canonical lists in ``lead_agencies`` / ``partner_agencies``.
@@ -149,6 +151,13 @@ def load_alias_patterns(path: Path = ALIASES_FILE) -> tuple[tuple[re.Pattern, st
     """(pattern, canonical, type) in file order, for keys no alias matched."""
     return tuple((re.compile(p), row["canonical"], row["type"]) for row in config.data_rows(path)
                  for p in _split_cell(row.get("patterns"), PATTERN_SEPARATOR))
+
+
+@config.reread_on_change
+def _title_pattern(path: Path = TITLES_FILE) -> re.Pattern | None:
+    """A person's title before the body they head ("Giám đốc ", "Chủ tịch ", "Thủ trưởng ")."""
+    titles = sorted({t.strip() for t in config.data_lines(path)}, key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(t) for t in titles) + r")\s+(?=\S)") if titles else None
 
 
 @config.reread_on_change
@@ -314,7 +323,8 @@ def resolve_agency(written: str, *, mapped_to_today: bool = False) -> Agency:
     A form that matches nothing keeps its written name, gets a type guessed from its first
     words, and ``known=False``.
     """
-    return _resolve_agency(written, mapped_to_today, config.file_stamps(ALIASES_FILE, SUCCESSIONS_FILE))
+    return _resolve_agency(written, mapped_to_today,
+                           config.file_stamps(ALIASES_FILE, SUCCESSIONS_FILE, TITLES_FILE))
 
 
 @lru_cache(maxsize=4096)
@@ -323,6 +333,11 @@ def _resolve_agency(written: str, mapped_to_today: bool, stamps: tuple) -> Agenc
     base = _SPACE.sub(" ", _PAREN.sub(" ", written)).strip(_EDGE_PUNCT + " ")
     key = agency_key(base)
     hit = _lookup(key)
+    if hit is None and (title := _title_pattern(TITLES_FILE)) is not None and title.match(base):
+        # "Giám đốc Sở Tài chính", "Chủ tịch UBND các xã, phường": the body its head is addressed for
+        bare = title.sub("", base, count=1)
+        if (found := _lookup(agency_key(bare))) is not None or _guess_type(agency_key(bare)) != "other":
+            base, key, hit = bare, agency_key(bare), found
     if hit:
         canonical, kind = hit
     else:

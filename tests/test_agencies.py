@@ -264,3 +264,15 @@ def test_a_city_under_the_centre_has_a_provinces_bodies(written, canonical, kind
 @pytest.mark.parametrize("written", ["UBND quận, huyện, xã, phường, thị trấn", "UBND thành phố Huế"])
 def test_bodies_of_several_levels_or_a_former_provinces_city_stay_as_written(written):
     assert resolve_agency(written).canonical == written
+
+
+@pytest.mark.parametrize(("written", "canonical"), [
+    ("Giám đốc Sở Tài chính", "Sở Tài chính"),
+    ("Thủ trưởng các sở, ban, ngành", "Sở, ban, ngành tỉnh"),
+    ("Chủ tịch UBND các xã, phường", "UBND cấp xã"),
+    ("Chánh Văn phòng UBND tỉnh", "Văn phòng UBND tỉnh"),
+])
+def test_a_duty_addressed_to_a_bodys_head_counts_for_the_body(written, canonical):
+    """Ninh Bình (walkthrough 5): a Chỉ thị addresses its duties to the heads' titles
+    (person_titles.txt)."""
+    assert resolve_agency(written).canonical == canonical

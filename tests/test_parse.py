@@ -1640,3 +1640,11 @@ def test_a_tables_rows_are_tasks_under_a_sub_heading_that_merely_mentions_a_requ
                                "STT\tNhiệm vụ\tCơ quan chủ trì\n1\tRà soát thủ tục hành chính\tSở Tư pháp\n"
                                "2. Công tác tổ chức thực hiện và kiểm tra\na) Sở Nội vụ kiểm tra công vụ."))
     assert t.kind.tolist() == ["task", "task", "task"]
+
+
+def test_a_directives_duties_addressed_to_heads_of_bodies_are_led_by_them():
+    t = extract_tasks(doc_from("1. Giám đốc Sở Tài chính:\na) Rà soát điều kiện đầu tư kinh doanh.\n"
+                               "b) Hướng dẫn lập dự toán kinh phí, chậm nhất ngày 15/11/2025.\n"
+                               "2. Chủ tịch UBND các xã, phường:\na) Bố trí công chức tại bộ phận một cửa.",
+                               doc_type="chỉ thị"))
+    assert t.lead.tolist() == ["Giám đốc Sở Tài chính"] * 2 + ["Chủ tịch UBND các xã, phường"]
