@@ -91,7 +91,9 @@ _ROMAN = re.compile(rf"^(?P<part>(?:Phần|PHẦN)\s+)?(?P<num>[IVX]{{1,5}})"
                     rf"(?(part)(?!\w)[.:]?(?=\s*$|\s*[{_UPPER}])|\.)\s*(?P<rest>.*)$")
 #: ... and "Nhiệm vụ 1: Rà soát …", a task numbered by name
 _ARABIC = re.compile(rf"^(?P<named>(?:Nhiệm vụ|NHIỆM VỤ)\s+)?(?P<num>\d{{1,2}}(?:\.\d{{1,2}})*)"
-                     rf"(?(named)\s*[:.]\s*|(?:\.\s+|[/)]\s+(?=[{_UPPER}])))(?P<rest>\S.*)$")
+                     rf"(?(named)\s*[:.]\s*|(?:\.\s+|[/)]\s+(?=[{_UPPER}])"
+                     # "1.1 Rà soát …": a number of two levels or more needs no dot before a capital
+                     rf"|(?:(?<=\.\d)|(?<=\.\d\d))\s+(?=[{_UPPER}])))(?P<rest>\S.*)$")
 _LETTER = re.compile(rf"^(?P<num>[a-zđ])(?:\)\s*|\.\s+(?=[{_UPPER}]))(?P<rest>\S.*)$")
 _PAREN = re.compile(r"^\((?P<num>i{1,3}|iv|vi{0,3}|ix|x)\)\s*(?P<rest>\S.*)$")
 _FIELD_NAMES = (r"(?P<name>Cơ quan chủ trì|Cơ quan thực hiện|Cơ quan phối hợp|Đơn vị chủ trì"
@@ -1215,8 +1217,10 @@ class _Prose:
                         state.role(ln, "heading")
                     continue
                 k += 1
+                # a point's agency bullet leads it, not a field block shared with the items after it
                 self._task_from(node, f"{path}+{k}", kind, part, _strip_number(title_rest),
                                 _join([t for _, t in para]), para, lead=lead,
+                                own_fields=not (lead and lead != agency),
                                 paragraph_fields=_fields_of(node, para))
             return
         if (body and not extra and not agency and not node.fields
@@ -2154,7 +2158,10 @@ def _task_row(doc: Document, task: _Task) -> dict:
     # thành trong năm 2025") only stands in for a field that gives none
     own = own_deadline_text(task.text, years=False)
     due_source = getattr(task, "_due_source", "") or task.deadline_text
-    due = resolve_due(own, year=doc.year) if own else None
+    # ... but days without a year in periodic work ("định kỳ 6 tháng (trước ngày 15/6) và năm
+    # (trước ngày 15/12)") recur every year: no due date, as the deadline field's would not have
+    periodic_days = bool(own) and not re.search(r"\d{4}", own) and is_recurring(task.text)
+    due = resolve_due(own, year=doc.year) if own and not periodic_days else None
     if (due is not None and not re.search(r"\d{4}", own) and doc.date and len(doc.date) == 10
             and due.isoformat() < doc.date):
         # a day without its year ("trước 15/01") before the plan's date is next year's

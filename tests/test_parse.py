@@ -1648,3 +1648,26 @@ def test_a_directives_duties_addressed_to_heads_of_bodies_are_led_by_them():
                                "2. Chủ tịch UBND các xã, phường:\na) Bố trí công chức tại bộ phận một cửa.",
                                doc_type="chỉ thị"))
     assert t.lead.tolist() == ["Giám đốc Sở Tài chính"] * 2 + ["Chủ tịch UBND các xã, phường"]
+
+
+def test_two_level_numbers_without_a_dot_and_agency_bullets_beside_a_shared_field_block():
+    """Quảng Ngãi (walkthrough 5): "1.1 Rà soát …" numbers its item; the points under "- Sở …:" are
+    that agency's, whatever field block follows the next item."""
+    t = extract_tasks(doc_from(
+        "III. NHIỆM VỤ\n3. Thực hiện TTHC không phụ thuộc vào địa giới hành chính\n"
+        "3.1 Cung cấp dịch vụ công trực tuyến, số hóa hồ sơ\n- Sở Khoa học và Công nghệ:\n"
+        "+ Nâng cấp Hệ thống thông tin giải quyết TTHC tỉnh; hoàn thành trong Quý IV/2025.\n"
+        "- UBND các xã, phường:\n+ Bố trí công chức tại Bộ phận Một cửa; hoàn thành trong tháng 9 năm 2025.\n"
+        "3.2 Tổ chức tiếp nhận hồ sơ không phụ thuộc vào địa giới hành chính\n"
+        "- Chủ trì: Trung tâm Phục vụ hành chính công tỉnh.\n- Thời gian thực hiện: thường xuyên.",
+        date="2025-07-25"))
+    assert t[["path", "lead", "due"]].values.tolist() == [
+        ["III.3.1+1", "Sở Khoa học và Công nghệ", "2025-12-31"], ["III.3.1+2", "UBND các xã, phường", "2025-09-30"],
+        ["III.3.2", "Trung tâm Phục vụ hành chính công tỉnh", ""]]
+
+
+def test_days_without_a_year_in_periodic_work_give_no_due_date():
+    """Điện Biên (walkthrough 5): the days recur every year."""
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Định kỳ 6 tháng (trước ngày 15/6) và năm (trước ngày 15/12), "
+                               "Văn phòng UBND tỉnh tổng hợp, báo cáo kết quả thực hiện."))
+    assert (t.due.iloc[0], bool(t.recurring.iloc[0])) == ("", True)
