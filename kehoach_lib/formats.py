@@ -517,14 +517,28 @@ def _pdf_table_rows(table) -> list[str]:
     return lines
 
 
-def _pdf_page_text(page) -> str:
-    """A page's ``extract_text()``, its ruled tables as tab-separated rows where they stand (a
-    page without one is exactly its ``extract_text()``)."""
+def _pdf_page_text(page, carry=None):
+    """(text, columns to carry): a page's ``extract_text()``, its ruled tables as tab-separated
+    rows where they stand; on a page without one, a table drawn without rules
+    (:mod:`kehoach_lib.pdf_columns`) as such rows, and its columns when it runs on to the next
+    page (``carry``, from the page before). A page with neither is exactly its ``extract_text()``."""
+    from .pdf_columns import borderless_table
+
     tables = sorted((t for t in page.find_tables(PDF_TABLE_SETTINGS)
                      if len({c[0] for c in t.cells}) >= PDF_TABLE_MIN_COLUMNS),
                     key=lambda t: (t.bbox[1], t.bbox[0]))
     if not tables:
-        return page.extract_text() or ""
+        found = borderless_table(page.extract_words(), carry)
+        if found is None:
+            return page.extract_text() or "", None
+        top, bottom, rows, carry = found
+
+        def band(keep):
+            return page.filter(lambda o: o.get("object_type") != "char" or keep((o["top"] + o["bottom"]) / 2))
+
+        above = band(lambda y: y < top - 1).extract_text() or ""
+        below = band(lambda y: y > bottom + 1).extract_text() or ""
+        return "\n".join(part for part in (above, "\n".join(rows), below) if part), carry
     tops = [t.bbox[1] for t in tables]
     band = {}  # id of each char outside the tables' cells -> how many tables start above it
     for char in page.chars:
@@ -538,24 +552,27 @@ def _pdf_page_text(page) -> str:
             parts.append(text)
         if k < len(tables):
             parts += _pdf_table_rows(tables[k])
-    return "\n".join(parts)
+    return "\n".join(parts), None
 
 
 def pdf_lines(data: bytes) -> list[str]:
     """The text lines of a PDF's text layer (a scan without one is a :class:`FormatProblem`); a
-    table drawn with ruling lines is one tab-separated line per row, where it stands."""
+    table drawn with ruling lines, or laid out in columns without them under a header that
+    names them ("STT  Nội dung nhiệm vụ  Cơ quan chủ trì …"), is one tab-separated line per row,
+    where it stands."""
     import io
 
     import pdfplumber
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = []
+            pages, carry = [], None
             for page in pdf.pages:
                 try:
-                    pages.append(_pdf_page_text(page))
+                    text, carry = _pdf_page_text(page, carry)
                 except Exception:  # noqa: BLE001 - finding its tables failed: the page as laid out
-                    pages.append(page.extract_text() or "")
+                    text, carry = page.extract_text() or "", None
+                pages.append(text)
     except Exception as exc:  # noqa: BLE001
         raise FormatProblem(f"corrupt PDF ({type(exc).__name__})") from exc
     text = "\n".join(pages)

@@ -218,3 +218,33 @@ def test_a_row_split_over_a_page_break_is_one_task_with_every_cell_whole():
 ])
 def test_a_pdf_cells_lines_are_joined_by_spaces_but_inside_a_date(cell, line):
     assert formats._pdf_cell(cell) == line
+
+
+# --- 5. a table laid out in columns without rules (walkthrough 5: Tuyên Quang) ------------------
+BORDERLESS = PDFS / "borderless.pdf"
+
+
+def test_a_table_without_rules_is_read_by_its_columns_across_the_page_break():
+    """fpdf2, by a walkthrough helper: the header names five columns at fixed x positions, cells
+    wrap over 2-4 lines, bold group rows I-III run across the columns, a page number between
+    rows 3 and 4, the table's last row on page 2 before "IV. TỔ CHỨC THỰC HIỆN"."""
+    lines = formats.pdf_lines(BORDERLESS.read_bytes())
+    head = lines.index("STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời hạn")
+    rows = [ln.split("\t") for ln in lines[head + 1 : lines.index("IV. TỔ CHỨC THỰC HIỆN")] if "\t" in ln]
+    assert [r[0] for r in rows] == ["I", "1", "2", "3", "4", "5", "II", "6", "7", "III", "8", "9", "10", "11", "12", "13"]
+    assert rows[1] == ["1", "Rà soát, thống kê đầy đủ TTHC, điều kiện đầu tư kinh doanh và chi phí tuân thủ thuộc "
+                            "phạm vi quản lý của ngành, lĩnh vực", "Các sở, ban, ngành tỉnh", "Văn phòng UBND tỉnh",
+                       "Trước ngày 31/8/2025"]
+    assert rows[0] == ["I", "Cắt giảm, đơn giản hóa TTHC liên quan đến hoạt động sản xuất, kinh doanh", "", "", ""]
+    doc = _doc(lines, doc_id="tq", province="Tuyên Quang", date="2025-07-14")
+    tasks = extract_tasks(doc)
+    table = tasks[tasks.path.str.startswith("III.")]
+    assert len(table) == 13 and table.kind.eq("task").all()
+    assert table.lead.iloc[4] == "Văn phòng UBND tỉnh" and table.due.iloc[4] == "2025-09-30"  # row 5
+    assert not line_accounting(doc).role.eq("unaccounted").any()
+
+
+def test_prose_pdfs_have_no_borderless_table(qt, merged):
+    """The ruled tables' PDFs and their prose read as before: a borderless table needs a header
+    opening STT with named columns, and prose across the page ends one."""
+    assert sum("\t" in ln for ln in qt) == 11 and sum("\t" in ln for ln in merged) >= len(MERGED_TABLE)
