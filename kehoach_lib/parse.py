@@ -2328,7 +2328,8 @@ INFORMATION_NOTES = ("metadata guessed",)
 
 def document_warnings(doc: Document) -> list[str]:
     """Warnings about a document: those from loading, a plan with no recognisable tasks, tasks
-    with no text, and unaccounted lines."""
+    with no text, table rows not split, a table held whole in one task's text, and unaccounted
+    lines."""
     out = list(doc.warnings)
     tasks = extract_tasks(doc)
     if tasks.empty and doc.doc_type.strip().lower() != "tin bài":
@@ -2342,10 +2343,20 @@ def document_warnings(doc: Document) -> list[str]:
         out.append(f"table row(s) laid out with spaces not split into their columns (lines "
                    f"{', '.join(map(str, kept[:5]))}{', …' if len(kept) > 5 else ''}): their text is kept whole, "
                    "their lead and deadline are not read")
+    if not tasks.empty and (swallowed := tasks[tasks["text"].str.contains(_TABLE_IN_TEXT)]).shape[0]:
+        # a table the parser could not split (cells one a line, columns run together) is one task
+        where = ", ".join(f"{p} (lines {a}-{b})" for p, a, b in
+                          swallowed[["path", "line_start", "line_end"]].head(3).itertuples(index=False))
+        out.append(f"{len(swallowed)} task(s) hold a table's header and rows in their text ({where}): its rows "
+                   "were not split into tasks; check how that table was read")
     unaccounted = int((line_accounting(doc).role == "unaccounted").sum())
     if unaccounted:
         out.append(f"{unaccounted} unaccounted lines")
     return out
+
+
+#: A table's header inside a task's text: "STT Nội dung nhiệm vụ Cơ quan chủ trì …".
+_TABLE_IN_TEXT = re.compile(r"\b(?:STT|TT)\s+(?:Nội dung|Nhiệm vụ|Tên)[^.;]{0,80}?(?:chủ trì|thực hiện)\b")
 
 
 def corpus_document_warnings(docs, *, notes: bool = True, cache: bool = False, cache_dir=None) -> list[list[str]]:

@@ -231,7 +231,8 @@ def test_a_table_without_rules_is_read_by_its_columns_across_the_page_break():
     lines = formats.pdf_lines(BORDERLESS.read_bytes())
     head = lines.index("STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời hạn")
     rows = [ln.split("\t") for ln in lines[head + 1 : lines.index("IV. TỔ CHỨC THỰC HIỆN")] if "\t" in ln]
-    assert [r[0] for r in rows] == ["I", "1", "2", "3", "4", "5", "II", "6", "7", "III", "8", "9", "10", "11", "12", "13"]
+    assert [r[0] for r in rows] == ["I", "1", "2", "3", "4", "5", "II", "6", "7", "III",
+                                    "8", "9", "10", "11", "12", "13"]
     assert rows[1] == ["1", "Rà soát, thống kê đầy đủ TTHC, điều kiện đầu tư kinh doanh và chi phí tuân thủ thuộc "
                             "phạm vi quản lý của ngành, lĩnh vực", "Các sở, ban, ngành tỉnh", "Văn phòng UBND tỉnh",
                        "Trước ngày 31/8/2025"]
