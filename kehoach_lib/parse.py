@@ -53,6 +53,7 @@ from .deadlines import (
     strip_markup,
 )
 from .load import Document
+from .stacked import stacked_tables
 
 #: Columns of the task table, in order (the data contract shared by every stage).
 TASK_COLUMNS = [
@@ -486,11 +487,15 @@ def _aligned_rows(doc: Document) -> tuple[dict[int, str], dict[int, int], list[i
     table) with the first line they go on, and the rows that could not be split into the
     columns (1-based line numbers). Such a row keeps its number and its text whole in the text
     column, so the table goes on past it (:func:`document_warnings` names it)."""
-    if not any(_ALIGNED_HEADER_HINT.match(ln) for ln in doc.lines):
-        return {}, {}, []
     rows: dict[int, str] = {}
     continued: dict[int, int] = {}
     kept: list[int] = []
+    if any(ln.strip() in ("STT", "TT") for ln in doc.lines):  # cells one a line (:mod:`kehoach_lib.stacked`)
+        for stacked in stacked_tables(list(doc.lines), agency=_AGENCY_HEADING, deadline=_reads_as_deadline):
+            rows.update({i + 1: row for i, row in stacked.rows.items()})
+            continued.update({i + 1: (first + 1 if first is not None else 0) for i, first in stacked.continued.items()})
+    if not any(_ALIGNED_HEADER_HINT.match(ln) for ln in doc.lines):
+        return rows, continued, kept
     for table in aligned_tables(list(doc.lines)):
         width = max((len(r.cells) for r in table.rows), default=2)
         for row in table.rows:
@@ -503,6 +508,11 @@ def _aligned_rows(doc: Document) -> tuple[dict[int, str], dict[int, int], list[i
                 rows[i + 1] = "\t".join([parts[0], " ".join(parts[1:])] + [""] * max(width - 2, 0))
                 kept.append(i + 1)
     return rows, continued, kept
+
+
+def _reads_as_deadline(text: str) -> bool:
+    """A table cell that says when: a date, month, quarter or year, or periodic work."""
+    return resolve_due(text, year=2000) is not None or is_recurring(text) or bool(_STARTS_ON.search(text))
 
 
 def _with_hints(doc: Document, aligned: tuple | None = None) -> list[tuple[int | None, str]]:
