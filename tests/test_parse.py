@@ -1678,7 +1678,8 @@ def test_a_table_held_whole_in_one_tasks_text_is_a_warning():
     (products: kehoach_lib.stacked leaves it) is not split into rows: the task that holds it is
     named, so its tasks are not lost without a word."""
     doc = doc_from("III. NHIỆM VỤ\nCác nhiệm vụ như sau:\nSTT\nNội dung nhiệm vụ\nSản phẩm\nCơ quan chủ trì\n1\n"
-                   "Rà soát thủ tục hành chính\nBáo cáo\nSở Tư pháp\n2\nSố hóa hồ sơ\nDữ liệu số\nSở Khoa học và Công nghệ")
+                   "Rà soát thủ tục hành chính\nBáo cáo\nSở Tư pháp\n2\nSố hóa hồ sơ\nDữ liệu số\n"
+                   "Sở Khoa học và Công nghệ")
     warned = [w for w in document_warnings(doc) if "hold a table" in w]
     assert len(warned) == 1 and "(lines" in warned[0]
     assert not [w for w in document_warnings(doc_from("II. NHIỆM VỤ\n1. Rà soát TTHC (STT nội dung).")) if "table" in w]
