@@ -324,6 +324,25 @@ def office_to_docx(path: Path, data: bytes, *, timeout: float = SOFFICE_TIMEOUT)
         return converted.read_bytes()
 
 
+def _paragraph_text(p) -> str:
+    """A Word paragraph's text as its final version reads: its runs, also those inserted with
+    changes tracked (``w:ins``, which python-docx's ``Paragraph.text`` leaves out), in links and
+    fields; not deleted text (``w:del``, ``w:moveFrom``)."""
+    out: list[str] = []
+    for el in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
+        if any(a.tag in (f"{_W}del", f"{_W}moveFrom") for a in el.iterancestors()):
+            continue
+        tag = el.tag.rsplit("}", 1)[-1]
+        out.append(el.text or "" if tag == "t" else "\t" if tag == "tab" else "\n")
+    return "".join(out)
+
+
+def _deleted_paragraph(p) -> bool:
+    """A paragraph deleted with changes tracked: its mark deleted and no text left in it."""
+    mark = p.find(f"{_W}pPr/{_W}rPr/{_W}del")
+    return mark is not None and not _paragraph_text(p).strip()
+
+
 def docx_lines(path: Path, data: bytes) -> list[str]:
     """The text lines of a .docx, paragraphs and tables in document order (a table row is one
     tab-separated line); a broken or oversized archive is a :class:`FormatProblem`."""
@@ -333,7 +352,6 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
     try:
         from docx import Document as Docx
         from docx.table import Table
-        from docx.text.paragraph import Paragraph
 
         doc = Docx(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - python-docx raises several kinds
@@ -345,7 +363,9 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
         for child in parent.iterchildren():
             tag = child.tag.rsplit("}", 1)[-1]
             if tag == "p":
-                text = Paragraph(child, doc).text
+                if _deleted_paragraph(child):
+                    continue  # a paragraph deleted with changes tracked: neither its text nor its number
+                text = _paragraph_text(child)
                 label = numbering.label(child)
                 lines.extend((f"{label} {text}" if label and text.strip() else text).split("\n"))
             elif tag == "tbl" and child.find(f".//{_W}tc/{_W}tbl") is not None:

@@ -92,7 +92,7 @@ _ROMAN = re.compile(rf"^(?P<part>(?:Phần|PHẦN)\s+)?(?P<num>[IVX]{{1,5}})"
                     rf"(?(part)(?!\w)[.:]?(?=\s*$|\s*[{_UPPER}])|\.)\s*(?P<rest>.*)$")
 #: ... and "Nhiệm vụ 1: Rà soát …", a task numbered by name
 _ARABIC = re.compile(rf"^(?P<named>(?:Nhiệm vụ|NHIỆM VỤ)\s+)?(?P<num>\d{{1,2}}(?:\.\d{{1,2}})*)"
-                     rf"(?(named)\s*[:.]\s*|(?:\.\s+|[/)]\s+(?=[{_UPPER}])"
+                     rf"(?(named)\s*[:.\-–]\s*|(?:\.\s+|[/)]\s+(?=[{_UPPER}])"
                      # "1.1 Rà soát …": a number of two levels or more needs no dot before a capital
                      rf"|(?:(?<=\.\d)|(?<=\.\d\d))\s+(?=[{_UPPER}])))(?P<rest>\S.*)$")
 _LETTER = re.compile(rf"^(?P<num>[a-zđ])(?:\)\s*|\.\s+(?=[{_UPPER}]))(?P<rest>\S.*)$")
@@ -273,7 +273,8 @@ def _lead_patterns(path: str | Path = LEAD_VERBS_FILE) -> _LeadPatterns:
     verbs = sorted({ln.strip() for ln in config.data_lines(path)}, key=len, reverse=True)
     verb = "(?:" + "|".join(r"\s+".join(map(re.escape, v.split())) for v in verbs) + ")"
     return _LeadPatterns(
-        subject=re.compile(rf"^(?:{_SUBJECT_PREFIX})?(?P<agency>{_AGENCY_HEAD}\b.*?)\s+{verb}\b"),
+        # the agency ends at its verb, or at a colon ("Sở Tài chính: Tham mưu UBND tỉnh …")
+        subject=re.compile(rf"^(?:{_SUBJECT_PREFIX})?(?P<agency>{_AGENCY_HEAD}\b[^:]*?)(?:\s*:\s*(?=\S)|\s+{verb}\b)"),
         mid_subject=re.compile(
             rf",\s+(?P<agency>(?:các\s+(?:sở|cơ quan|đơn vị)|Sở|Văn phòng|UBND|Ủy ban|Trung tâm|Ban|Công an)"
             rf"\b[^.]*?)\s+{verb}\b"),
@@ -1325,6 +1326,8 @@ class _Prose:
     default_lead = ""
 
 
+#: An assignment after a sentence or a topic: ". Giao Sở X chủ trì", ": giao Sở X, Sở Y chủ trì".
+_ASSIGNED = re.compile(rf"(?:^|[.;:]\s+)[Gg]iao\s+(?={_AGENCY_HEAD}\b)")
 #: A clause that names the partners after an inline lead: "; Sở Nội vụ, UBND các huyện phối hợp".
 _HELPERS_CLAUSE = re.compile(rf";\s*(?P<who>{_AGENCY_HEAD}\b[^;.()]*?)\s+phối hợp\b")
 
@@ -1642,6 +1645,14 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
                 if when and (when != part or own_deadline_text(when) or is_recurring(when)):
                     task.deadline_text = when  # "thời hạn: Quý III/2025", "trước ngày …", "thường xuyên"
     if not task.lead and task.kind != "objective":
+        # "… thuộc phạm vi quản lý. Giao Văn phòng UBND tỉnh chủ trì, phối hợp với …", "Lĩnh vực
+        # xây dựng: giao Sở Xây dựng chủ trì thực hiện": the agency up to its verb
+        subject = _lead_patterns(LEAD_VERBS_FILE).subject
+        for gm in _ASSIGNED.finditer(text):
+            if sm := subject.match(text[gm.end():]):
+                task.lead = clean_agencies(sm.group("agency"))
+                break
+    if not task.lead and task.kind != "objective":
         patterns = _lead_patterns(LEAD_VERBS_FILE)
         sm = patterns.subject.match(text) or patterns.mid_subject.search(text[:160])
         if sm:
@@ -1747,15 +1758,41 @@ def _is_subheader(cells: list[str]) -> bool:
 #: Prefix of the keys of :func:`_column_map` for a column it has no field for, whose cells are
 #: written after the task's text as "— <column>: <cell>".
 OTHER_COLUMN = "other:"
+#: ... and for a column named by a period ("Quý II/2025", "Tháng 6", "Năm 2026"): a mark under
+#: it (:data:`PERIOD_MARKS`) says the task is due then; a date written there is its deadline.
+PERIOD_COLUMN = "period:"
+PERIOD_MARKS = {"x", "X", "✓", "✔", "•", "+", "*", "v", "V"}
+_PERIOD_COLUMN = re.compile(r"^(?:Quý|Tháng|Năm|Giai đoạn|\d{1,2}/\d{4}$|(?:19|20)\d{2}$)", re.IGNORECASE)
+_TEXT_COLUMN = re.compile(r"nội dung|nhiệm vụ|công việc|tên thủ tục", re.IGNORECASE)
+
+
+def _marks_when(value: str) -> bool:
+    """A period column's cell that says when: a mark (:data:`PERIOD_MARKS`) or a deadline."""
+    value = value.strip()
+    return bool(value) and (value in PERIOD_MARKS or _reads_as_deadline(value))
 
 
 def _column_map(main: list[str], sub: list[str]) -> dict[str, int]:
+    """Which column holds what: the number first, the statement second (or where a later column
+    names it, when the second names the lead: "STT | Cơ quan chủ trì | Nội dung nhiệm vụ | …"),
+    the lead, partners, start, end, time and product by their names; a column named by a period
+    ("Quý II/2025", "Năm 2026") marks when (an "x" under it); any other column is kept with the
+    text (:data:`OTHER_COLUMN`)."""
     colmap: dict[str, int] = {"num": 0, "text": 1}
     width = max(len(main), len(sub))
+
+    def written_at(idx: int) -> str:
+        return sub[idx] if idx < len(sub) and sub[idx] else main[idx] if idx < len(main) else ""
+
+    second = written_at(1).lower()
+    named = next((idx for idx in range(2, width) if _TEXT_COLUMN.search(written_at(idx))), None)
+    lead_first = named is not None and ("chủ trì" in second or "cơ quan" in second or "đơn vị" in second)
+    if lead_first:
+        colmap.update(text=named, lead=1)
     for idx in range(width):
-        written = (sub[idx] if idx < len(sub) and sub[idx] else main[idx] if idx < len(main) else "")
+        written = written_at(idx)
         label = written.lower()
-        if not label or idx < 2:
+        if not label or idx < 2 or (lead_first and idx == named):
             continue
         if "chủ trì" in label:
             colmap.setdefault("lead", idx)
@@ -1771,6 +1808,8 @@ def _column_map(main: list[str], sub: list[str]) -> dict[str, int]:
             colmap.setdefault("product", idx)
         elif ("cơ quan" in label or "đơn vị" in label) and "đơn vị tính" not in label:
             colmap.setdefault("lead", idx)
+        elif _PERIOD_COLUMN.match(written) and resolve_due(written, year=2000) is not None:
+            colmap.setdefault(f"{PERIOD_COLUMN}{written}", idx)
         elif not _COLUMN_NUMBERS.match(written):
             # any other column ("Phương án cắt giảm", "Ghi chú") is kept with the task's text
             colmap.setdefault(f"{OTHER_COLUMN}{written}", idx)
@@ -1840,8 +1879,11 @@ def _emit_table_rows(state, rows, colmap, context, section, part, kind,
             for ln in lines:
                 state.role(ln, "heading")
             continue
-        others = [f"{key[len(OTHER_COLUMN):]}: {cell(row, key)}" for key in colmap
-                  if key.startswith(OTHER_COLUMN) and cell(row, key)]
+        # a period column holds a mark or a deadline ("x", "Trước 30/6/2026"), or else a target
+        # ("Năm 2025 | Ít nhất 30%"), kept with the text as any other column is
+        others = [f"{key.split(':', 1)[1]}: {cell(row, key)}" for key in colmap
+                  if cell(row, key) and (key.startswith(OTHER_COLUMN)
+                                         or (key.startswith(PERIOD_COLUMN) and not _marks_when(cell(row, key))))]
         text = " — ".join(t for t in [cell(row, "text"), *others] if t)
         if num:
             unnumbered = 0
@@ -1853,6 +1895,9 @@ def _emit_table_rows(state, rows, colmap, context, section, part, kind,
         path = ".".join([*context, *([roman] if roman else []), path_num]).replace(".+", "+")
         following = next((other for other in nums[pos + 1 :] if other), "")
         own = {k: cell(row, k) for k in ("lead", "partners", "start", "end", "time", "product")}
+        marked = [key[len(PERIOD_COLUMN):] if cell(row, key).strip() in PERIOD_MARKS else cell(row, key)
+                  for key in colmap if key.startswith(PERIOD_COLUMN) and _marks_when(cell(row, key))]
+        own["time"] = own["time"] or "; ".join(marked)  # "x" under Quý III/2025 and Quý IV/2025
         next_unnumbered = pos + 1 < len(rows) and not rows[pos + 1]["num"]
         has_children = bool(num) and (following.startswith(num + ".")
                                       or (next_unnumbered and not any(own.values())))

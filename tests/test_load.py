@@ -965,3 +965,30 @@ def test_a_word_table_framed_in_a_one_cell_table_is_read_row_by_row(tmp_path):
     assert [ln for ln in lines if ln] == ["IV. BẢNG PHÂN CÔNG NHIỆM VỤ", "BẢNG PHÂN CÔNG",
                                           "STT\tNội dung nhiệm vụ\tCơ quan chủ trì", "1\tRà soát TTHC\tSở Tư pháp",
                                           "V. TỔ CHỨC THỰC HIỆN"]
+
+
+def test_a_word_documents_tracked_changes_read_as_its_final_version(tmp_path):
+    """Quảng Nam (walkthrough 6): text inserted with changes tracked is read (python-docx's
+    Paragraph.text leaves it out); deleted text, and a deleted paragraph, are not."""
+    from docx import Document as Docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from kehoach_lib import formats
+
+    doc = Docx()
+    w = nsdecls("w")
+    body = doc.element.body
+    body.append(parse_xml(f'<w:p {w}><w:r><w:t xml:space="preserve">1. Rà soát TTHC, hoàn thành trước ngày </w:t></w:r>'
+                          f'<w:del w:id="1" w:author="a"><w:r><w:delText>30/5/2025</w:delText></w:r></w:del>'
+                          f'<w:ins w:id="2" w:author="a"><w:r><w:t>15/6/2025</w:t></w:r></w:ins>'
+                          f'<w:r><w:t>.</w:t></w:r></w:p>'))
+    body.append(parse_xml(f'<w:p {w}><w:pPr><w:rPr><w:del w:id="3" w:author="a"/></w:rPr></w:pPr>'
+                          f'<w:del w:id="4" w:author="a"><w:r><w:delText>2. Nhiệm vụ đã bỏ.</w:delText></w:r>'
+                          f'</w:del></w:p>'))
+    body.append(parse_xml(f'<w:p {w}><w:ins w:id="5" w:author="a"><w:r><w:t>2. Nhiệm vụ thêm vào.</w:t></w:r>'
+                          f'</w:ins></w:p>'))
+    path = tmp_path / "qn.docx"
+    doc.save(path)
+    lines = [ln for ln in formats.docx_lines(path, path.read_bytes()) if ln]
+    assert lines == ["1. Rà soát TTHC, hoàn thành trước ngày 15/6/2025.", "2. Nhiệm vụ thêm vào."]

@@ -1683,3 +1683,37 @@ def test_a_table_held_whole_in_one_tasks_text_is_a_warning():
     warned = [w for w in document_warnings(doc) if "hold a table" in w]
     assert len(warned) == 1 and "(lines" in warned[0]
     assert not [w for w in document_warnings(doc_from("II. NHIỆM VỤ\n1. Rà soát TTHC (STT nội dung).")) if "table" in w]
+
+
+# --- walkthrough 6 -----------------------------------------------------------------------------------
+def test_a_table_with_the_lead_before_the_task_and_x_marks_under_periods():
+    """Kon Tum (walkthrough 6): "STT | Cơ quan chủ trì | Nội dung nhiệm vụ | … | Quý II/2025 | Quý
+    III/2025 | Năm 2026", an "x" under the periods it is due in."""
+    doc = doc_from("II. NHIỆM VỤ\nSTT\tCơ quan chủ trì\tNội dung nhiệm vụ\tCơ quan phối hợp\tThời gian thực hiện\t\t\n"
+                   "STT\tCơ quan chủ trì\tNội dung nhiệm vụ\tCơ quan phối hợp\tQuý II/2025\tQuý III/2025\tNăm 2026\n"
+                   "1\tSở Tài chính\tRà soát điều kiện đầu tư kinh doanh\tSở Tư pháp\t\tx\tx\n"
+                   "2\tVăn phòng UBND tỉnh\tTổng hợp phương án cắt giảm\tCác sở, ban, ngành\t\t\tTrước 30/6/2026",
+                   date="2025-05-09")
+    t = extract_tasks(doc)
+    assert t[["text", "lead", "partners", "deadline_text", "due"]].values.tolist() == [
+        ["Rà soát điều kiện đầu tư kinh doanh", "Sở Tài chính", "Sở Tư pháp", "Quý III/2025; Năm 2026", "2026-12-31"],
+        ["Tổng hợp phương án cắt giảm", "Văn phòng UBND tỉnh", "Các sở, ban, ngành", "Trước 30/6/2026", "2026-06-30"]]
+
+
+@pytest.mark.parametrize(("item", "lead"), [
+    # Hà Giang: the assignment closes the item, or follows its topic
+    ("Rà soát TTHC thuộc phạm vi quản lý. Giao Văn phòng UBND tỉnh chủ trì, phối hợp với các sở thực hiện.",
+     "Văn phòng UBND tỉnh"),
+    ("Lĩnh vực công thương: giao Sở Công Thương, Sở Văn hóa, Thể thao và Du lịch chủ trì theo lĩnh vực quản lý.",
+     "Sở Công Thương, Sở Văn hóa, Thể thao và Du lịch"),
+    # Thái Bình: the agency ends at its colon, whatever follows it
+    ("Sở Tài chính: Tham mưu UBND tỉnh bố trí kinh phí thực hiện Kế hoạch.", "Sở Tài chính"),
+])
+def test_an_assignment_inside_the_item_and_a_lead_before_its_colon(item, lead):
+    assert extract_tasks(doc_from("II. NHIỆM VỤ\n1. " + item)).lead.tolist() == [lead]
+
+
+def test_tasks_named_with_a_dash():
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\nNhiệm vụ 1 - Rà soát TTHC nội bộ\nĐơn vị chủ trì: Sở Nội vụ\n"
+                               "Nhiệm vụ 2 – Số hóa hồ sơ\nĐơn vị chủ trì: Sở Khoa học và Công nghệ"))
+    assert t[["path", "lead"]].values.tolist() == [["II.1", "Sở Nội vụ"], ["II.2", "Sở Khoa học và Công nghệ"]]
