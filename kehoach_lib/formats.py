@@ -162,9 +162,19 @@ def html_lines(data: bytes) -> list[str]:
     return html_text(data)[0]
 
 
-#: A table cell with more blocks (paragraphs, rows) or characters than this lays out a page.
-LAYOUT_CELL_BLOCKS = 8
+#: A cell of a table of one or two rows or columns with more characters than this lays out a page.
 LAYOUT_CELL_CHARS = 2000
+
+
+def _lays_out(table) -> bool:
+    """An HTML table that lays out a page: one or two rows or columns, holding a table or a
+    passage of :data:`LAYOUT_CELL_CHARS` characters (a data table with a long cell, or a small
+    table in one cell, is still a data table)."""
+    rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    cells = [[c for c in tr.find_all(["td", "th"]) if c.find_parent("table") is table] for tr in rows]
+    if len(rows) > 2 and max((len(r) for r in cells), default=0) > 2:
+        return False
+    return table.find("table") is not None or any(len(c.get_text()) > LAYOUT_CELL_CHARS for r in cells for c in r)
 
 
 def html_text(data: bytes, *, legacy: str = "convert") -> tuple[list[str], str]:
@@ -178,9 +188,7 @@ def html_text(data: bytes, *, legacy: str = "convert") -> tuple[list[str], str]:
     tables = soup.find_all("table")
     # a table that lays out a page (menu | content, a frame around the text) holds tables, or
     # whole passages, in its cells: its cells are read as blocks, the tables inside as tables
-    layout = {id(t) for t in tables if t.find("table") is not None or any(
-        len(c.find_all(_BLOCKS)) > LAYOUT_CELL_BLOCKS or len(c.get_text()) > LAYOUT_CELL_CHARS
-        for c in t.find_all(["td", "th"]))}
+    layout = {id(t) for t in tables if _lays_out(t)}
     for table in reversed(tables):  # the innermost first
         if id(table) in layout:
             for c in table.find_all(["td", "th"]):
@@ -313,7 +321,10 @@ def office_to_docx(path: Path, data: bytes, *, timeout: float = SOFFICE_TIMEOUT)
             out, err = run.communicate(timeout=timeout)
         except subprocess.TimeoutExpired as exc:
             with contextlib.suppress(ProcessLookupError):
-                os.killpg(run.pid, signal.SIGKILL)
+                if hasattr(os, "killpg"):
+                    os.killpg(run.pid, signal.SIGKILL)
+                else:  # Windows: no process groups to stop
+                    run.kill()
             run.communicate()
             raise FormatProblem(f"LibreOffice took more than {timeout:g} s to convert it") from exc
         converted = Path(tmp) / "document.docx"
@@ -322,6 +333,15 @@ def office_to_docx(path: Path, data: bytes, *, timeout: float = SOFFICE_TIMEOUT)
             raise FormatProblem(f"LibreOffice could not convert it to .docx (exit {run.returncode}"
                                 + (f": {said[-1]}" if said else "") + "); is it a corrupt or protected file?")
         return converted.read_bytes()
+
+
+def _is_frame(tbl) -> bool:
+    """A Word table that frames others: a table in one of its cells, and one or two rows or
+    columns (a data table with a small table in one cell is still a data table)."""
+    if tbl.find(f"{_W}tr/{_W}tc/{_W}tbl") is None:
+        return False
+    rows = tbl.findall(f"{_W}tr")
+    return len(rows) <= 2 or max(len(tr.findall(f"{_W}tc")) for tr in rows) <= 2
 
 
 def _paragraph_text(p) -> str:
@@ -368,13 +388,12 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
                 text = _paragraph_text(child)
                 label = numbering.label(child)
                 lines.extend((f"{label} {text}" if label and text.strip() else text).split("\n"))
-            elif tag == "tbl" and child.find(f".//{_W}tc/{_W}tbl") is not None:
-                # a frame around a table (a table in one of its cells): its cells are read as
-                # passages, one after the other, and the tables in them as tables
-                seen = set()
-                for tc in child.iter(f"{_W}tc"):
-                    if tc.getparent().getparent() is child and id(tc) not in seen:
-                        seen.add(id(tc))
+            elif tag == "tbl" and _is_frame(child):
+                # a frame around a table (a table in a cell of a table of one or two rows or
+                # columns): its cells are read as passages, one after the other, and the tables
+                # in them as tables
+                for tr in child.findall(f"{_W}tr"):
+                    for tc in tr.findall(f"{_W}tc"):
                         blocks(tc)
             elif tag == "tbl":
                 for row in Table(child, doc).rows:

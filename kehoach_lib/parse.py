@@ -491,7 +491,7 @@ def _aligned_rows(doc: Document) -> tuple[dict[int, str], dict[int, int], list[i
     rows: dict[int, str] = {}
     continued: dict[int, int] = {}
     kept: list[int] = []
-    if any(ln.strip() in ("STT", "TT") for ln in doc.lines):  # cells one a line (:mod:`kehoach_lib.stacked`)
+    if any(_STACKED_HINT.match(ln) for ln in doc.lines):  # cells one a line (:mod:`kehoach_lib.stacked`)
         for stacked in stacked_tables(list(doc.lines), agency=_AGENCY_HEADING, deadline=_reads_as_deadline):
             rows.update({i + 1: row for i, row in stacked.rows.items()})
             continued.update({i + 1: (first + 1 if first is not None else 0) for i, first in stacked.continued.items()})
@@ -509,6 +509,9 @@ def _aligned_rows(doc: Document) -> tuple[dict[int, str], dict[int, int], list[i
                 rows[i + 1] = "\t".join([parts[0], " ".join(parts[1:])] + [""] * max(width - 2, 0))
                 kept.append(i + 1)
     return rows, continued, kept
+
+
+_STACKED_HINT = re.compile(r"^\s*(?:STT|TT|Số\s*TT)\s*$", re.IGNORECASE)
 
 
 def _reads_as_deadline(text: str) -> bool:

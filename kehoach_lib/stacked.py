@@ -24,16 +24,23 @@ __all__ = ["StackedTable", "stacked_tables"]
 
 _HEADER_START = re.compile(r"^(?:STT|TT|Số\s*TT)$", re.IGNORECASE)
 #: Column names, and which column each names.
-_COLUMN_NAMES = [(re.compile(r"chủ trì|thực hiện", re.IGNORECASE), "lead"),
+#: (in this order: "Thời gian thực hiện" is a deadline, "Đơn vị phối hợp thực hiện" partners,
+#: "Nội dung thực hiện" the statement)
+_COLUMN_NAMES = [(re.compile(r"thời (?:gian|hạn)|tiến độ", re.IGNORECASE), "deadline"),
                  (re.compile(r"phối hợp", re.IGNORECASE), "partners"),
-                 (re.compile(r"thời (?:gian|hạn)|tiến độ", re.IGNORECASE), "deadline"),
-                 (re.compile(r"nội dung|nhiệm vụ|tên|công việc", re.IGNORECASE), "text")]
+                 (re.compile(r"nội dung|nhiệm vụ|tên|công việc", re.IGNORECASE), "text"),
+                 (re.compile(r"chủ trì|thực hiện", re.IGNORECASE), "lead")]
 #: A header's name is short; its wrapped end ("hợp") begins in lower case.
 NAME_CHARS = 40
-_NUMBER = re.compile(r"^(\d{1,2})\.?$")
-_GROUP = re.compile(r"^[IVX]{1,5}\.?$")
+_NUMBER = re.compile(r"^(\d{1,2})((?:\.\d{1,2})*)\.?$")
+_GROUP = re.compile(r"^(?:[IVX]{1,5}|[A-H])\.?$")
+#: How a deadline cell begins ("Trước ngày" / "30/9/2025", "Quý III" / "năm 2025").
+_DEADLINE_START = re.compile(r"^(?:Trước|Chậm nhất|Quý|Tháng|Năm|Hoàn thành|Trong|Từ|Đến|Hằng|Định kỳ)\b",
+                             re.IGNORECASE)
+#: A statement's line that does not end it: "…, trình" / "Chủ tịch UBND tỉnh phê duyệt".
+_OPEN_TAIL = re.compile(r"\b(?:trình|gửi|về|cho|với|của|tại|và|các|theo|đến|trên|giữa|thuộc)$")
 #: A line the table never runs past: a numbered heading with its title ("IV. TỔ CHỨC THỰC HIỆN").
-_HEADING = re.compile(r"^(?:[IVX]{1,5}|\d{1,2})\.\s+\S")
+_HEADING = re.compile(r"^(?:[IVX]{1,5}|\d{1,2})\.\s+\S|^(?:PHỤ LỤC|Phụ lục|BIỂU)\b")
 
 
 @dataclass
@@ -48,7 +55,7 @@ class StackedTable:
 
 def _header(lines: list[str], i: int) -> tuple[list[str], int] | None:
     """(the columns a header at line ``i`` names, the line after it), or None."""
-    if not _HEADER_START.match(lines[i].strip()):
+    if not _HEADER_START.match(lines[i].strip()) or i + 1 >= len(lines):
         return None
     names: list[str] = []
     j = i + 1
@@ -82,8 +89,9 @@ def stacked_tables(lines: list[str], *, agency: re.Pattern, deadline: Callable[[
         table = StackedTable(rows={i: "\t".join(["STT", *_names(lines, i + 1, j)])})
         table.continued.update({k: i for k in range(i + 1, j)})
         row: list[int] = []
-        expected = 1
-        k = j
+        expected, top = 1, 0  # the next row number, and the last one (of "1", not of "1.2")
+        after_group = False
+        k = _skip_column_numbers(lines, j, len(kinds) + 1, table)
         while k < len(lines):
             text = lines[k].strip()
             if not text:
@@ -98,12 +106,21 @@ def stacked_tables(lines: list[str], *, agency: re.Pattern, deadline: Callable[[
                 table.continued.update({m: None for m in range(k + 1, repeated)})
                 k = repeated
                 continue
-            if number and int(number.group(1)) == expected or _GROUP.match(text):
+            if (repeated := _header(lines, k)) is not None:  # the header again, with no page number
+                table.continued.update({m: None for m in range(k, repeated[1])})
+                k = repeated[1]
+                continue
+            value = int(number.group(1)) if number else 0
+            sub_row = bool(number and number.group(2)) and value == top  # "1.2" under row "1"
+            # a row's number: the next one, a sub-number of the last, or 1 again after a group
+            if number and (sub_row or (not number.group(2) and (value == expected or (after_group and value == 1)))) \
+                    or _GROUP.match(text):
                 if row:
                     _write(table, lines, row, kinds, agency, deadline)
                 row = [k]
-                if number:
-                    expected += 1
+                after_group = bool(_GROUP.match(text))
+                if number and not sub_row:
+                    top, expected = value, value + 1
             elif number and row:  # out of turn: a page number
                 table.continued[k] = None
             elif row and _ends_table(lines, row, text, agency, deadline):
@@ -119,6 +136,20 @@ def stacked_tables(lines: list[str], *, agency: re.Pattern, deadline: Callable[[
             out.append(table)
         i = k
     return out
+
+
+def _skip_column_numbers(lines: list[str], j: int, n: int, table: StackedTable) -> int:
+    """After the header, a row of the columns' numbers ("1" / "2" / … / "5", or "(1)" …) is the
+    header's too: the line after it."""
+    texts = [lines[k].strip() for k in range(j, min(j + n, len(lines)))]
+    if texts == [str(m) for m in range(1, n + 1)] or texts == [f"({m})" for m in range(1, n + 1)]:
+        table.continued.update({k: table_first(table) for k in range(j, j + n)})
+        return j + n
+    return j
+
+
+def table_first(table: StackedTable) -> int:
+    return min(table.rows)
 
 
 def _cut(name: str) -> bool:
@@ -137,6 +168,8 @@ def _ends_table(lines: list[str], row: list[int], text: str, agency: re.Pattern,
     agency is the text after the table."""
     last = lines[row[-1]].strip()
     sentence = text.endswith(".") and len(text.split()) > 6  # "Các cơ quan, đơn vị triển khai … ."
+    if text[:1] in "-+•–" and len(row) >= 3:
+        return True  # a list after the table
     return len(row) >= 3 and deadline(last) and text[:1].isupper() and (sentence or not agency.match(text))
 
 
@@ -167,14 +200,19 @@ def _write(table: StackedTable, lines: list[str], row: list[int], kinds: list[st
     if _GROUP.match(lines[first].strip()):
         cells["text"] = " ".join(texts)
     else:
-        if "deadline" in kinds and texts and deadline(texts[-1]):
+        joined = f"{texts[-2]} {texts[-1]}" if len(texts) >= 2 else ""
+        if ("deadline" in kinds and joined and _DEADLINE_START.match(texts[-2]) and deadline(joined)
+                and (not deadline(texts[-2]) or texts[-1][:1].islower())):
+            cells["deadline"], texts = f"{texts[-2]} {texts[-1]}", texts[:-2]  # "Trước ngày" / "30/9/2025"
+        elif "deadline" in kinds and texts and deadline(texts[-1]):
             cells["deadline"], texts = texts[-1], texts[:-1]
         statement, agencies = [], []
         for text in texts:
             if agencies and text[:1].islower():
                 agencies[-1] += " " + text  # a wrapped agency
-            elif (agencies or statement) and agency.match(text):
-                agencies.append(text)
+            elif ((agencies or statement) and text[:1].isupper() and agency.match(text)
+                  and (agencies or not _OPEN_TAIL.search(statement[-1]))):
+                agencies.append(text)  # (a lower-case "cơ quan hành chính …" goes on the statement)
             elif agencies:
                 agencies[-1] += " " + text
             else:

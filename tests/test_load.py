@@ -992,3 +992,40 @@ def test_a_word_documents_tracked_changes_read_as_its_final_version(tmp_path):
     doc.save(path)
     lines = [ln for ln in formats.docx_lines(path, path.read_bytes()) if ln]
     assert lines == ["1. Rà soát TTHC, hoàn thành trước ngày 15/6/2025.", "2. Nhiệm vụ thêm vào."]
+
+
+def test_a_frame_of_many_cells_is_read_whole_and_a_data_table_with_a_small_table_in_a_cell_stays_one(tmp_path):
+    from docx import Document as Docx
+
+    from kehoach_lib import formats
+
+    doc = Docx()
+    frame = doc.add_table(rows=5, cols=2)
+    for r in range(5):
+        for c in range(2):
+            frame.cell(r, c).text = f"Ô {r}.{c}"
+    inner = frame.cell(2, 1).add_table(rows=1, cols=3)
+    for c, text in enumerate(["1", "Rà soát TTHC", "Sở Tư pháp"]):
+        inner.cell(0, c).text = text
+    data = doc.add_table(rows=3, cols=3)
+    cells = [["STT", "Nội dung", "Chủ trì"], ["1", "Số hóa hồ sơ", "Sở Nội vụ"], ["2", "Chỉ tiêu:", "Sở Tài chính"]]
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            data.cell(r, c).text = text
+    data.cell(2, 1).add_table(rows=1, cols=2).cell(0, 0).text = "Năm 2025"
+    path = tmp_path / "f.docx"
+    doc.save(path)
+    lines = [ln for ln in formats.docx_lines(path, path.read_bytes()) if ln]
+    assert [ln for ln in lines if ln.startswith("Ô")] == [f"Ô {r}.{c}" for r in range(5) for c in range(2)]
+    assert "1\tRà soát TTHC\tSở Tư pháp" in lines
+    assert lines[-3:] == ["STT\tNội dung\tChủ trì", "1\tSố hóa hồ sơ\tSở Nội vụ", "2\tChỉ tiêu:\tSở Tài chính"]
+
+
+def test_an_html_data_table_with_a_long_cell_is_read_row_by_row():
+    from kehoach_lib import formats
+
+    cell = "".join(f"<p>- Rà soát nhóm thủ tục {k} thuộc lĩnh vực đất đai;</p>" for k in range(12))
+    page = (f"<table><tr><td>STT</td><td>Nội dung</td><td>Chủ trì</td></tr><tr><td>1</td><td>{cell}</td>"
+            "<td>Sở Tư pháp</td></tr><tr><td>2</td><td>Số hóa hồ sơ</td><td>Sở Nội vụ</td></tr></table>").encode()
+    lines, _ = formats.html_text(page)
+    assert len(lines) == 3 and lines[2] == "2\tSố hóa hồ sơ\tSở Nội vụ"

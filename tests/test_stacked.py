@@ -75,3 +75,30 @@ def test_prose_after_the_last_row_is_not_its_text():
              "Các cơ quan, đơn vị triển khai thực hiện nghiêm túc."]
     (table,) = stacked_tables(lines, agency=_AGENCY_HEADING, deadline=_reads_as_deadline)
     assert table.rows[8] == "2\tSố hóa hồ sơ\tSở Nội vụ\tQuý IV/2025" and 12 not in table.continued
+
+
+def _rows(lines):
+    (table,) = stacked_tables(lines, agency=_AGENCY_HEADING, deadline=_reads_as_deadline)
+    return [table.rows[i].split("\t") for i in sorted(table.rows)][1:]
+
+
+def test_numbers_that_start_again_in_each_group_and_sub_numbers_are_rows():
+    rows = _rows(["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện",
+                  "I", "CẮT GIẢM TTHC", "1", "Rà soát TTHC", "Sở Tư pháp", "Quý III/2025",
+                  "1.1", "Rà soát lĩnh vực đất đai", "Sở Nông nghiệp và Môi trường", "Quý III/2025",
+                  "II", "TTHC NỘI BỘ", "1", "Công bố TTHC nội bộ", "Văn phòng UBND tỉnh", "Quý IV/2025"])
+    assert [r[0] for r in rows] == ["I", "1", "1.1", "II", "1"]
+    assert rows[2][2] == "Sở Nông nghiệp và Môi trường" and rows[4][3] == "Quý IV/2025"
+
+
+def test_wrapped_cells_a_columns_numbers_and_a_list_after_the_table():
+    rows = _rows(["Số TT", "Nội dung thực hiện", "Đơn vị chủ trì", "Tiến độ thực hiện", "1", "2", "3", "4",
+                  "1", "Rà soát, đơn giản hóa TTHC nội bộ giữa các", "cơ quan hành chính nhà nước", "Sở Nội vụ",
+                  "Quý III", "năm 2025",
+                  "2", "Tổng hợp phương án cắt giảm TTHC năm 2026, trình", "Chủ tịch UBND tỉnh phê duyệt",
+                  "Văn phòng UBND tỉnh", "Trước ngày", "30/6/2026",
+                  "- Các sở, ngành chủ động triển khai."])
+    assert rows == [["1", "Rà soát, đơn giản hóa TTHC nội bộ giữa các cơ quan hành chính nhà nước", "Sở Nội vụ",
+                     "Quý III năm 2025"],
+                    ["2", "Tổng hợp phương án cắt giảm TTHC năm 2026, trình Chủ tịch UBND tỉnh phê duyệt",
+                     "Văn phòng UBND tỉnh", "Trước ngày 30/6/2026"]]
