@@ -157,7 +157,8 @@ def load_alias_patterns(path: Path = ALIASES_FILE) -> tuple[tuple[re.Pattern, st
 def _title_pattern(path: Path = TITLES_FILE) -> re.Pattern | None:
     """A person's title before the body they head ("Giám đốc ", "Chủ tịch ", "Thủ trưởng ")."""
     titles = sorted({t.strip() for t in config.data_lines(path)}, key=len, reverse=True)
-    return re.compile(r"^(?:" + "|".join(re.escape(t) for t in titles) + r")\s+(?=\S)") if titles else None
+    return (re.compile(r"^(?:" + "|".join(re.escape(t) for t in titles) + r")\s+(?=\S)", re.IGNORECASE)
+            if titles else None)
 
 
 @config.reread_on_change

@@ -142,8 +142,8 @@ _OPEN_END = re.compile(r"\b(?:về|của|và|với|đến|trong|trên|tại|cho|
                        re.IGNORECASE)
 #: Lines a title never runs into: the preamble, the addressees, a decision's authority ("CHỦ TỊCH
 #: ỦY BAN NHÂN DÂN TỈNH …"), the issuer or motto, a heading ("A. MỤC ĐÍCH"), the number.
-_TITLE_STOP = re.compile(r"^(?:Căn cứ|Thực hiện|Theo|Kính gửi|CHỦ TỊCH|ỦY BAN NHÂN DÂN|UBND|CỘNG HÒA|Độc lập"
-                         r"|Số\s*:|[A-ZĐ]\.\s|[IVX]{1,5}\.\s|\d{1,2}\.\s|\()")
+_TITLE_STOP = re.compile(r"^(?:Căn cứ|Thực hiện|Theo|Kính gửi|CHỦ TỊCH|ỦY BAN NHÂN DÂN|CỘNG HÒA|Độc lập"
+                         r"|Số\s*:|[A-ZĐ]\.\s|[IVX]{1,5}\.\s|\d{1,2}\.\s|\((?:Ban hành|Kèm theo|Kèm))")
 #: The longest title read from a header (a scraped header may run into the text).
 TITLE_LINES = 4
 

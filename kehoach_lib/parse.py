@@ -250,7 +250,7 @@ _AGENCY_HEAD = (
     r"|Bộ phận|Cơ quan|cơ quan|Đài|Thủ trưởng|Người đứng đầu"
     # a duty addressed to a person's title: "1. Giám đốc Sở Tài chính:", "6. Chủ tịch UBND các xã, phường:"
     r"|Giám đốc(?=\s+(?:các\s+)?(?:Sở|sở|Trung tâm|Ban|Kho bạc|Bưu điện|Công an))"
-    r"|Chủ tịch(?=\s+(?:UBND|Ủy ban|Uỷ ban))"
+    r"|Chủ tịch(?=\s+(?:UBND|ubnd|Ủy ban|ủy ban|Uỷ ban))"
     # "Thanh tra tỉnh", not the verb ("Thanh tra, kiểm tra việc …"); "Kho bạc Nhà nước khu vực XIX"
     r"|Thanh tra(?=\s+(?:tỉnh|thành phố|Sở|sở|Chính phủ|[A-ZĐ]))|Kho bạc|Bưu điện|Cục|Chi cục"
     r"|Ngân hàng Nhà nước|Hiệp hội)"
@@ -405,6 +405,8 @@ class _State:
     tasks: list[_Task] = field(default_factory=list)
     #: Rows of space-laid tables that could not be split into their columns (:func:`_aligned_rows`).
     unsplit_rows: list[int] = field(default_factory=list)
+    #: Headings a table's rows stand under (by ``id``): a heading, not a task of its own.
+    table_parents: set[int] = field(default_factory=set)
 
     def role(self, line: int | None, role: str) -> None:
         if line is not None and line not in self.roles:
@@ -565,7 +567,7 @@ RUNNING_WINDOW = 2
 #: Lines at the top of a document (and at its foot) where a running header may stand as well.
 RUNNING_EDGE = 5
 #: Fewest lines of a page: bare numbers counting up closer than this are a table's, not pages'.
-PAGE_MIN_LINES = 15
+PAGE_MIN_LINES = 8
 
 
 def _page_furniture(seq: list[tuple[int | None, str]]) -> set[int]:
@@ -590,7 +592,7 @@ def _page_furniture(seq: list[tuple[int | None, str]]) -> set[int]:
     # as a table's numbers do when its cells stand one a line ("1" / "Rà soát …" / "Sở Tư pháp" / "2")
     bare = [p for p in pages if text(p).isdigit()]
     counting = {p for a, b in zip(bare, bare[1:], strict=False)
-                if b - a <= PAGE_MIN_LINES and int(text(b)) == int(text(a)) + 1 for p in (a, b)}
+                if b - a < PAGE_MIN_LINES and int(text(b)) == int(text(a)) + 1 for p in (a, b)}
     anchors = [p for p in pages if p not in counting]
     if len(anchors) < 2:
         return numbers
@@ -1207,7 +1209,7 @@ class _Prose:
             extra = [p for p, _ in paragraphs[1:]]
         elif (len(paragraphs) == 1 and not node.fields and _fields_of(node, paragraphs[0][0])[0]
               and not _LEADING_BULLET.match(clean_cell(paragraphs[0][0][0][1]))
-              and not _names_own_lead(title_rest)):
+              and (not _names_own_lead(title_rest) or _GOES_ON.match(clean_cell(paragraphs[0][0][0][1])))):
             # "8. Rà soát … trình Chủ tịch UBND tỉnh phê duyệt." / "Trên cơ sở phương án được phê
             # duyệt, …" / "- Cơ quan chủ trì: …": one paragraph that goes on with the item, then
             # the item's fields (an item that says who does it, "b. Văn phòng UBND tỉnh tổng hợp
@@ -1215,6 +1217,12 @@ class _Prose:
             body = paragraphs[0][0]
         else:
             extra = [p for p, _ in paragraphs]
+        if (not paragraphs and not agency and not node.fields and not _is_sentence(title_rest)
+                and id(node) in state.table_parents):
+            # "1. MỤC TIÊU" / "2. Nhiệm vụ cụ thể" and a table under it: the table holds its items
+            for ln in lines_title:
+                state.role(ln, "heading")
+            return
         if (not paragraphs and not agency and not node.fields and _INTRODUCES.search(title_rest)
                 and not _lead_patterns(LEAD_VERBS_FILE).subject.match(title_rest)):
             # "3. Các nhiệm vụ cụ thể khác theo bảng phân công sau:": the table after it holds them
@@ -1234,7 +1242,7 @@ class _Prose:
                 # a point's agency bullet leads it, not a field block shared with the items after it
                 self._task_from(node, f"{path}+{k}", kind, part, _strip_number(title_rest),
                                 _join([t for _, t in para]), para, lead=lead,
-                                own_fields=not (lead and lead != agency),
+                                own_fields=not (lead and lead != agency and len(self._siblings_sharing(node)) > 1),
                                 paragraph_fields=_fields_of(node, para))
             return
         if (body and not extra and not agency and not node.fields
@@ -1423,6 +1431,10 @@ def _value_for(value: str, label: str) -> str:
     return value
 
 
+#: A paragraph that goes on with the item above it: "Trên cơ sở phương án được phê duyệt, …".
+_GOES_ON = re.compile(r"^(?:Trên cơ sở|Sau khi|Đồng thời|Theo đó|Trong đó|Căn cứ kết quả|Từ kết quả)\b")
+
+
 def _names_own_lead(title: str) -> bool:
     """An item's wording says who does it: its subject ("Văn phòng UBND tỉnh tổng hợp …"), a
     bracket ("(Sở X chủ trì; …)") or an inline field ("… Chủ trì: Sở X")."""
@@ -1479,11 +1491,13 @@ _TABLE_SECTION_KIND = [(re.compile(r"^(?:MỤC TIÊU|MỤC ĐÍCH|YÊU CẦU)", 
 def _table_kind(node: _Node | None) -> str:
     """The kind of a table's rows: objectives under "II. MỤC TIÊU", duties under "IV. TỔ CHỨC
     THỰC HIỆN" (the section, or part, the table stands in), else tasks."""
-    for anc in ([node, *node.ancestors()] if node is not None else []):
-        if anc.ntype in _PART_TYPES:
-            title = _strip_number(anc.title_text)
-            return next((kind for rx, kind in _TABLE_SECTION_KIND if rx.match(title)), "task")
-    return "task"
+    chain = [node, *node.ancestors()] if node is not None else []
+    # the section: a part ("II. MỤC TIÊU"), or in a plan numbered without parts its top heading
+    section = next((anc for anc in chain if anc.ntype in _PART_TYPES), chain[-1] if chain else None)
+    if section is None:
+        return "task"
+    title = _strip_number(section.title_text)
+    return next((kind for rx, kind in _TABLE_SECTION_KIND if rx.match(title)), "task")
 
 
 def _kind_for(node: _Node, *, itself: bool = False) -> str:
@@ -1511,7 +1525,8 @@ def _is_item(para) -> bool:
     when it introduces the items after it (``… các nhiệm vụ sau:``), continues the heading in
     capitals, or points to an appendix (``Nội dung cụ thể theo các Phụ lục đính kèm.``)."""
     text = clean_cell(_join([t for _, t in para]))
-    return not (text.endswith(":") or text.isupper() or (len(text) < POINTER_CHARS and _POINTER.search(text)))
+    pointer = len(text) < POINTER_CHARS and _POINTER.search(text) and (len(text) < 120 or not own_deadline_text(text))
+    return not (text.endswith(":") or text.isupper() or pointer)
 
 
 def _bullet_agency(para) -> str:
@@ -2066,6 +2081,8 @@ def _parse_cached(doc: Document, stamps: tuple) -> _State:
             section = _strip_number(ctx_node.title_text) if ctx_node else ""
             part = _strip_number(prose.stack[1].title_text) if len(prose.stack) > 1 else ""
             if kind == "tsv":
+                if ctx_node is not None:
+                    state.table_parents.add(id(ctx_node))
                 _parse_tsv(state, seq, indices, context, section, part, _table_kind(ctx_node))
             else:
                 if not context:
@@ -2218,7 +2235,9 @@ def _task_row(doc: Document, task: _Task) -> dict:
     due_source = getattr(task, "_due_source", "") or task.deadline_text
     # ... but days without a year in periodic work ("định kỳ 6 tháng (trước ngày 15/6) và năm
     # (trước ngày 15/12)") recur every year: no due date, as the deadline field's would not have
-    periodic_days = bool(own) and not re.search(r"\d{4}", own) and is_recurring(task.text)
+    periodic_days = bool(own) and not re.search(r"\d{4}", own) and all(
+        is_recurring(clause) for clause in re.split(r"[;,]", task.text)
+        if any(part in clause for part in own.split("; ")))  # the clauses that hold the days
     due = resolve_due(own, year=doc.year) if own and not periodic_days else None
     if (due is not None and not re.search(r"\d{4}", own) and doc.date and len(doc.date) == 10
             and due.isoformat() < doc.date):

@@ -31,11 +31,35 @@ _HEADER_START = re.compile(r"^(?:STT|TT|Số\s*TT)$", re.IGNORECASE)
 _HEADER_WORDS = re.compile(r"nội dung|nhiệm vụ|chủ trì|phối hợp|thời hạn|thời gian|sản phẩm|cơ quan|đơn vị",
                            re.IGNORECASE)
 #: A row's number, and a group's ("I", "II", "A").
-_ROW_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}|[A-H])$")
-_GROUP = re.compile(r"^(?:[IVX]{1,5}|[A-H])$")
+_ROW_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.?|[A-H]\.?)$")
+_GROUP = re.compile(r"^(?:[IVX]{1,5}|[A-H])\.?$")
 #: A numbered heading after the table: "IV. TỔ CHỨC THỰC HIỆN", "3. Kinh phí".
 _HEADING = re.compile(r"^(?:[IVX]{1,5}|\d{1,2})\.$")
-_PAGE_NUMBER = re.compile(r"^(?:-\s*\d{1,3}\s*-|(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?)$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^(?:-\s*\d{1,3}\s*-|(?:Trang\s+)?(\d{1,3})(?:\s*/\s*(\d{1,3}))?)$", re.IGNORECASE)
+#: Space after a heading's number ("IV. TỔ CHỨC"): a row's number stands apart from its text.
+HEADING_GAP = 6.0
+#: A cell's line wrapped inside a date or a range ("31/12/202" + "5"): no space between them.
+_CUT_NUMBER = re.compile(r"(?:\d[/-]|\d{1,2}/\d{1,2}/\d{1,3})$")
+
+
+def _page_number(text: str) -> bool:
+    """A page number ("2", "- 2 -", "Trang 2/5"; not a day "30/11", where the page would exceed
+    the pages)."""
+    m = _PAGE_NUMBER.match(text)
+    return bool(m) and not (m.group(2) and int(m.group(1)) > int(m.group(2)))
+
+
+def _heading(line: list[dict]) -> bool:
+    """A numbered heading after the table ("IV. TỔ CHỨC THỰC HIỆN"): its title right after the
+    number, where a row's text stands in the next column."""
+    return bool(_HEADING.match(line[0]["text"])) and (
+        len(line) == 1 or line[1]["x0"] - line[0]["x1"] < HEADING_GAP)
+
+
+def _join(a: str, b: str) -> str:
+    if not a or not b:
+        return a or b
+    return a + b if _CUT_NUMBER.search(a) and b[:1].isdigit() else f"{a} {b}"
 
 
 @dataclass(frozen=True)
@@ -118,7 +142,7 @@ def _columns(header: list[list[dict]], body: list[list[dict]]) -> Columns:
     """Column edges: in the widest gutter between two header names' starts that no word covers
     (else one that few cover; else just before the second name)."""
     starts = [c[0]["x0"] for c in header]
-    rows = [line for line in body if not _GROUP.match(line[0]["text"]) and not _PAGE_NUMBER.match(_text(line))]
+    rows = [line for line in body if not _GROUP.match(line[0]["text"]) and not _page_number(_text(line))]
     hi = max(w["x1"] for line in rows for w in line) if rows else max(starts)
     clear = _gutters(rows, min(starts), hi)  # where no word of the table stands
     loose = _gutters(rows, min(starts), hi, share=GUTTER_SHARE)
@@ -150,16 +174,15 @@ def borderless_table(words: list[dict], carry: Columns | None = None
     if carry is None:
         for i in range(len(lines)):
             if (header := _header_at(lines, i)) is not None:
-                body_end = next((j for j in range(i + 1, len(lines)) if _HEADING.match(lines[j][0]["text"])),
-                                len(lines))
+                body_end = next((j for j in range(i + 1, len(lines)) if _heading(lines[j])), len(lines))
                 columns = _columns(header, lines[i + 1 : body_end])
                 start = i
                 break
         if columns is None:
             return None
     else:
-        start = next((i for i, line in enumerate(lines) if not _PAGE_NUMBER.match(_text(line))), None)
-        if start is None or _crosses(lines[start], carry) or _HEADING.match(lines[start][0]["text"]):
+        start = next((i for i, line in enumerate(lines) if not _page_number(_text(line))), None)
+        if start is None or _crosses(lines[start], carry) or _heading(lines[start]):
             return None
     rows: list[list[str]] = []
     header_rows: list[list[str]] = []
@@ -169,13 +192,13 @@ def borderless_table(words: list[dict], carry: Columns | None = None
         line = lines[j]
         text = _text(line)
         first = line[0]["text"]
-        if _PAGE_NUMBER.match(text) and j > start:
+        if _page_number(text) and j > start:
             break  # the page's foot: the table may go on on the next page
         if (j == start and carry is None) or (not rows and _HEADER_START.match(first) and carry is not None):
             header_rows.append(_cells(line, columns, n))  # the header (repeated on a later page)
         elif header_rows and not rows and not _ROW_NUMBER.match(first) and not _crosses(line, columns):
             header_rows.append(_cells(line, columns, n))  # the header's second line ("hợp")
-        elif _HEADING.match(first) or (_crosses(line, columns) and not _GROUP.match(first)):
+        elif _heading(line) or (_crosses(line, columns) and not _GROUP.match(first)):
             end = j
             break
         elif columns.column(line[0]["x0"]) == 0 and _ROW_NUMBER.match(first):
@@ -186,7 +209,7 @@ def borderless_table(words: list[dict], carry: Columns | None = None
         elif rows or carry is not None:
             cells = _cells(line, columns, n)
             if rows:
-                rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], cells, strict=True)]
+                rows[-1] = [_join(a, b) for a, b in zip(rows[-1], cells, strict=True)]
             else:  # a row the page break cut: its cells open the page, without their number
                 rows.append(cells)
         else:
@@ -206,5 +229,5 @@ def _cells(line: list[dict], columns: Columns, n: int) -> list[str]:
     cells = [""] * n
     for w in line:
         k = columns.column(w["x0"])
-        cells[k] = f"{cells[k]} {w['text']}".strip()
+        cells[k] = _join(cells[k], w["text"])
     return cells

@@ -203,3 +203,9 @@ def test_a_departments_header_is_read_from_the_top_even_when_the_text_names_the_
                                "Kiểm soát thủ tục hành chính năm 2025", "Căn cứ Kế hoạch của", "ỦY BAN NHÂN DÂN TỈNH"])
     assert (found["number"], found["date"], found["title"]) == (
         "15/KH-STP", "2025-04-08", "Kiểm soát thủ tục hành chính năm 2025")
+
+
+def test_a_title_goes_on_into_ubnd_and_a_bracketed_period():
+    found, _ = guess_metadata(["ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP", "Số: 12/KH-UBND", "KẾ HOẠCH",
+                               "CẢI CÁCH HÀNH CHÍNH TỈNH ĐỒNG THÁP", "(GIAI ĐOẠN 2026 - 2030)", "Căn cứ Luật …;"])
+    assert found["title"] == "CẢI CÁCH HÀNH CHÍNH TỈNH ĐỒNG THÁP (GIAI ĐOẠN 2026 - 2030)"

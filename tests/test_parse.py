@@ -1639,7 +1639,8 @@ def test_a_tables_rows_are_tasks_under_a_sub_heading_that_merely_mentions_a_requ
     t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Các nhiệm vụ theo yêu cầu của Nghị quyết số 66/NQ-CP\n"
                                "STT\tNhiệm vụ\tCơ quan chủ trì\n1\tRà soát thủ tục hành chính\tSở Tư pháp\n"
                                "2. Công tác tổ chức thực hiện và kiểm tra\na) Sở Nội vụ kiểm tra công vụ."))
-    assert t.kind.tolist() == ["task", "task", "task"]
+    # (the sub-heading over the table is a heading: the table holds its items)
+    assert t[["path", "kind"]].values.tolist() == [["II.1.1", "task"], ["II.2.a", "task"]]
 
 
 def test_a_directives_duties_addressed_to_heads_of_bodies_are_led_by_them():
@@ -1717,3 +1718,40 @@ def test_tasks_named_with_a_dash():
     t = extract_tasks(doc_from("II. NHIỆM VỤ\nNhiệm vụ 1 - Rà soát TTHC nội bộ\nĐơn vị chủ trì: Sở Nội vụ\n"
                                "Nhiệm vụ 2 – Số hóa hồ sơ\nĐơn vị chủ trì: Sở Khoa học và Công nghệ"))
     assert t[["path", "lead"]].values.tolist() == [["II.1", "Sở Nội vụ"], ["II.2", "Sở Khoa học và Công nghệ"]]
+
+
+# --- review 2 -----------------------------------------------------------------------------------------
+def test_a_one_off_day_beside_periodic_reporting_keeps_its_due_date():
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Sở Tư pháp hoàn thành rà soát văn bản trước ngày 31/10, báo cáo "
+                               "định kỳ 6 tháng.\n2. Các sở gửi kế hoạch trước ngày 30/9; định kỳ hằng quý báo cáo."))
+    assert t.due.tolist() == ["2025-10-31", "2025-09-30"]
+
+
+def test_a_pointer_to_an_appendix_that_sets_a_deadline_is_a_duty():
+    t = extract_tasks(doc_from("IV. TỔ CHỨC THỰC HIỆN\nCác sở, ban, ngành tổ chức thực hiện các nhiệm vụ được giao tại "
+                               "Phụ lục II, báo cáo kết quả về Văn phòng UBND tỉnh trước ngày 15/12/2025."))
+    assert t.due.tolist() == ["2025-12-15"]
+
+
+def test_an_item_naming_its_lead_goes_on_in_a_paragraph_opening_tren_co_so():
+    t = extract_tasks(doc_from(
+        "III. NHIỆM VỤ\n8. Văn phòng UBND tỉnh rà soát, xây dựng phương án cắt giảm TTHC, trình Chủ tịch UBND tỉnh "
+        "phê duyệt.\nTrên cơ sở phương án được phê duyệt, tổ chức cập nhật quy trình nội bộ.\n"
+        "- Thời gian thực hiện: Chậm nhất ngày 31/10/2025."))
+    assert t[["path", "lead", "due"]].values.tolist() == [["III.8", "Văn phòng UBND tỉnh", "2025-10-31"]]
+
+
+def test_a_table_of_targets_under_a_numbered_section_of_a_plan_without_parts():
+    t = extract_tasks(doc_from("1. MỤC TIÊU\nChỉ tiêu\tNăm 2025\tNăm 2026\n"
+                               "Cắt giảm thời gian giải quyết TTHC\t30%\t50%\n2. NHIỆM VỤ\n2.1. Rà soát TTHC."))
+    assert t[["path", "kind"]].values.tolist() == [["1+1", "objective"], ["2.1", "task"]]
+
+
+def test_duties_addressed_to_heads_in_capitals():
+    t = extract_tasks(doc_from("1. GIÁM ĐỐC SỞ TÀI CHÍNH:\na) Rà soát điều kiện kinh doanh.\n"
+                               "2. CHỦ TỊCH UBND CÁC XÃ, PHƯỜNG:\na) Bố trí công chức.", doc_type="chỉ thị"))
+    assert agencies_of(t) == ["Sở Tài chính", "UBND cấp xã"]
+
+
+def agencies_of(tasks):
+    return add_agency_columns(tasks).lead_agencies.tolist()
