@@ -73,6 +73,8 @@ _OWN_DEADLINE = re.compile(
     # a day of the plan's year after "trước" or "chậm nhất" ("báo cáo trước 31/10"; not after
     # "trong": "trong 3/4 số thủ tục" is a share)
     r"|(?:trước|chậm\s+nhất)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?![\d/])"
+    # ... or a month of it after a word of completion ("hoàn thành trong tháng 6")
+    r"|(?:hoàn\s+thành|xong)\s+trong\s+tháng\s+\d{1,2}(?![\d/]|\s*năm)"
     # after "thời hạn:", a quarter or month needs no other cue: "(thời hạn: Quý III/2025)"
     r"|thời\s+hạn(?:\s+hoàn\s+thành)?\s*:\s*(?:tháng\s+\d{1,2}\s*/\s*\d{4}|quý\s+[ivx\d]+\s*(?:/|năm)\s*\d{4})",
     re.IGNORECASE,
@@ -89,7 +91,9 @@ _OWN_YEAR = re.compile(
     r"(?:trong|đến|đến\s+hết|cả)"
     r")\s+năm\s+\d{4}(?:\s*[-–]\s*\d{4})?"
     # ... and the clause that closes a task with its years: "…; thực hiện trong năm 2025-2026."
-    r"|(?<=[;,])\s*(?:thực\s+hiện|triển\s+khai)\s+trong\s+năm\s+\d{4}(?:\s*[-–]\s*\d{4})?(?=\s*(?:[.;)]|$))",
+    r"|(?<=[;,])\s*(?:thực\s+hiện|triển\s+khai)\s+trong\s+năm\s+\d{4}(?:\s*[-–]\s*\d{4})?(?=\s*(?:[.;)]|$))"
+    # ... and the time left to the plan's end: "từ nay đến hết năm 2025"
+    r"|từ\s+nay\s+đến\s+(?:hết\s+)?năm\s+\d{4}",
     re.IGNORECASE,
 )
 #: A deadline counted from the plan's own date: "trong 10 ngày kể từ ngày Kế hoạch này được ban

@@ -188,7 +188,7 @@ _HEADER_LINE = re.compile(
 )
 _DATELINE = re.compile(r"^[A-ZĐÂ-Ỹ][^\d,]{1,30},\s*ngày\b")
 _PREAMBLE_START = re.compile(r"^(?:Căn cứ|Thực hiện|Ủy ban nhân dân|UBND tỉnh|Chủ tịch UBND)")
-_APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\s*(?P<num>[\dIVX]*)\s*$")
+_APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục|BIỂU (?:TIẾN ĐỘ|PHÂN CÔNG)[A-ZĐÀ-Ỹ ]*)\s*(?P<num>[\dIVX]*)\s*$")
 _APPENDIX_NOTE = re.compile(r"^\(?\s*Ban hành kèm theo")
 _NOTE = re.compile(r"^(?:Lưu ý\s*:|Ghi chú\s*:|\(Kèm theo"
                    r"|\((?:Chi tiết|Có)[^()]*(?:bảng|[Pp]hụ lục|kèm theo)[^()]*\)\.?\s*$)")
@@ -1826,6 +1826,8 @@ def _column_map(main: list[str], sub: list[str]) -> dict[str, int]:
             colmap.setdefault("product", idx)
         elif ("cơ quan" in label or "đơn vị" in label) and "đơn vị tính" not in label:
             colmap.setdefault("lead", idx)
+        elif (month := re.fullmatch(r"T(\d{1,2})", written.strip())) and 1 <= int(month.group(1)) <= 12:
+            colmap.setdefault(f"{PERIOD_COLUMN}Tháng {int(month.group(1))}", idx)  # "T5 | T6 | …": months
         elif _PERIOD_COLUMN.match(written) and resolve_due(written, year=2000) is not None:
             colmap.setdefault(f"{PERIOD_COLUMN}{written}", idx)
         elif not _COLUMN_NUMBERS.match(written):

@@ -1755,3 +1755,25 @@ def test_duties_addressed_to_heads_in_capitals():
 
 def agencies_of(tasks):
     return add_agency_columns(tasks).lead_agencies.tolist()
+
+
+def test_a_progress_chart_of_months_after_the_plan_is_its_appendix_of_tasks():
+    """Thái Bình (walkthrough 6): "BIỂU TIẾN ĐỘ THỰC HIỆN", an "x" under the months T5 … T12."""
+    doc = doc_from("IV. TỔ CHỨC THỰC HIỆN\n1. Văn phòng UBND tỉnh: Là cơ quan thường trực, theo dõi việc thực hiện.\n"
+                   "BIỂU TIẾN ĐỘ THỰC HIỆN\nSTT\tNội dung nhiệm vụ\tCơ quan chủ trì\tT5\tT6\tT7\n"
+                   "1\tRà soát TTHC nội bộ\tSở Nội vụ\tx\tx\t\n2\tSố hóa hồ sơ\tSở Khoa học và Công nghệ\t\t\tx",
+                   date="2025-05-20")
+    t = extract_tasks(doc)
+    assert t[["path", "kind", "lead", "deadline_text", "due"]].values.tolist() == [
+        ["IV.1", "duty", "Văn phòng UBND tỉnh", "", ""],
+        ["PL.1", "task", "Sở Nội vụ", "Tháng 5; Tháng 6", "2025-06-30"],
+        ["PL.2", "task", "Sở Khoa học và Công nghệ", "Tháng 7", "2025-07-31"]]
+
+
+@pytest.mark.parametrize(("wording", "due"), [
+    ("Rà soát TTHC; hoàn thành trong tháng 6.", "2025-06-30"),
+    ("Số hóa hồ sơ, thực hiện từ nay đến hết năm 2025.", "2025-12-31"),
+])
+def test_a_month_of_the_plans_year_and_the_time_left_to_its_end(wording, due):
+    item = "1. Sở Tư pháp " + wording[0].lower() + wording[1:]
+    assert extract_tasks(doc_from("II. NHIỆM VỤ\n" + item)).due.tolist() == [due]
