@@ -143,13 +143,9 @@ def _skip_column_numbers(lines: list[str], j: int, n: int, table: StackedTable) 
     header's too: the line after it."""
     texts = [lines[k].strip() for k in range(j, min(j + n, len(lines)))]
     if texts == [str(m) for m in range(1, n + 1)] or texts == [f"({m})" for m in range(1, n + 1)]:
-        table.continued.update({k: table_first(table) for k in range(j, j + n)})
+        table.continued.update({k: min(table.rows) for k in range(j, j + n)})
         return j + n
     return j
-
-
-def table_first(table: StackedTable) -> int:
-    return min(table.rows)
 
 
 def _cut(name: str) -> bool:

@@ -195,3 +195,18 @@ def test_document_warnings_are_cached_like_task_tables(tmp_path, corpus):
     edited = dataclasses.replace(first, lines=first.lines + ("một dòng không ai hiểu",))
     again = cached_document_warnings([edited, *corpus[1:]], warn=counting, cache_dir=tmp_path)
     assert found[len(corpus):] == [first.doc_id] and again[0] == document_warnings(edited)
+
+
+def test_every_module_and_data_file_the_parser_reads_is_part_of_the_key():
+    """A change to any module the parse goes through (tables laid out with spaces or one cell a
+    line, the agency names) or to a table it reads must re-parse."""
+    import ast
+
+    from kehoach_lib import cache, config
+
+    tree = ast.parse((config.PACKAGE_DIR / "parse.py").read_text(encoding="utf-8"))
+    imported = {f"{node.module}.py" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 1
+                and node.module}
+    code = imported - {"cache.py"}  # (the cache itself)
+    assert code <= set(cache.PARSER_MODULES), code - set(cache.PARSER_MODULES)
+    assert {"lead_verbs.txt", "agency_aliases.csv"} <= set(cache.PARSER_DATA)
