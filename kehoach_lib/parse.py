@@ -1325,6 +1325,8 @@ class _Prose:
             bold = [clean_cell(m.group(1)) for _, raw in lines
                     for m in _BOLD_DEADLINE.finditer(raw)]
             task.deadline_text = "; ".join(b.rstrip(".,") for b in bold if b)
+        if not task.deadline_text and not own_deadline_text(task.text):
+            task.deadline_text = _period_heading(node, task)
         self.state.add_task(task)
         return task
 
@@ -1433,6 +1435,25 @@ def _value_for(value: str, label: str) -> str:
 
 #: A paragraph that goes on with the item above it: "Trên cơ sở phương án được phê duyệt, …".
 _GOES_ON = re.compile(r"^(?:Trên cơ sở|Sau khi|Đồng thời|Theo đó|Trong đó|Căn cứ kết quả|Từ kết quả)\b")
+
+
+#: A heading that gives its items' time: "1. Nhiệm vụ thực hiện trong Quý II/2025", "Nhiệm vụ
+#: hoàn thành trong năm 2026", "5. Nhiệm vụ thực hiện thường xuyên".
+_PERIOD_HEADING = re.compile(
+    r"^(?:Các\s+)?nhiệm vụ\s+(?:cần\s+)?(?:thực hiện|hoàn thành|triển khai)\s+"
+    r"(?P<when>(?:trong|trước|đến(?:\s+hết)?)\s+(?:quý\s+[IVX]+|tháng\s+\d{1,2}|năm)[^:;]{0,20}?\d{4}"
+    r"|thường xuyên|hằng năm)"
+    r"\s*:?\s*$", re.IGNORECASE)
+
+
+def _period_heading(node: _Node, task: _Task) -> str:
+    """The time a heading above the task gives all its items ("1. Nhiệm vụ thực hiện trong Quý
+    II/2025"), for an item that states none of its own; else ``""``."""
+    for anc in [node, *node.ancestors()]:
+        title = _strip_number(anc.title_text)
+        if title != task.text and (m := _PERIOD_HEADING.match(title)):
+            return m.group("when")
+    return ""
 
 
 def _names_own_lead(title: str) -> bool:

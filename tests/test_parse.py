@@ -1777,3 +1777,15 @@ def test_a_progress_chart_of_months_after_the_plan_is_its_appendix_of_tasks():
 def test_a_month_of_the_plans_year_and_the_time_left_to_its_end(wording, due):
     item = "1. Sở Tư pháp " + wording[0].lower() + wording[1:]
     assert extract_tasks(doc_from("II. NHIỆM VỤ\n" + item)).due.tolist() == [due]
+
+
+def test_a_heading_that_gives_its_items_time_is_their_deadline_unless_they_state_one():
+    """Bình Định (walkthrough 6): tasks grouped by when they are due."""
+    t = extract_tasks(doc_from("II. NHIỆM VỤ VÀ LỘ TRÌNH THỰC HIỆN\n1. Nhiệm vụ thực hiện trong Quý II/2025\n"
+                               "a) Văn phòng UBND tỉnh: tổng hợp danh mục TTHC.\n"
+                               "b) Sở Tư pháp rà soát văn bản, hoàn thành trước ngày 20/5/2025.\n"
+                               "2. Nhiệm vụ thực hiện thường xuyên\na) Sở Nội vụ: bồi dưỡng kỹ năng số cho công chức."))
+    assert t[["path", "lead", "deadline_text", "due"]].values.tolist() == [
+        ["II.1.a", "Văn phòng UBND tỉnh", "trong Quý II/2025", "2025-06-30"],
+        ["II.1.b", "Sở Tư pháp", "hoàn thành trước ngày 20/5/2025", "2025-05-20"],
+        ["II.2.a", "Sở Nội vụ", "thường xuyên", ""]]
