@@ -59,7 +59,7 @@ _SUB_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3}){1,3}\.?$")
 _COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
 #: A page number left in scraped text ("2", "- 3 -", "Trang 4"), e.g. between two pages of a table
 #: (the parser reads it too: the paragraph or table goes on across it).
-PAGE_NUMBER = re.compile(r"^(?:-\s*\d{1,3}\s*-|(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?)$", re.IGNORECASE)
+PAGE_NUMBER = re.compile(r"^(?:-\s*\d{1,3}\s*-|(?:Trang\s+)?(\d{1,3})(?:\s*/\s*(\d{1,3}))?)$", re.IGNORECASE)
 
 #: Most lines that may sit across a column gap before the table is refused (besides one line).
 _ROGUE_SHARE = 5

@@ -59,9 +59,6 @@ PDF_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "line
 #: A ruled "table" of one column is a box around text (a frame, a page border): it stays prose.
 PDF_TABLE_MIN_COLUMNS = 2
 _PDF_EPS = 0.5  # points: cell edges pdfplumber has snapped together compare equal within this
-#: A line of a PDF table cell wrapped inside a date or a range (``31/12/202`` + ``5``,
-#: ``tháng 6/`` + ``2025``, ``2025-`` + ``2026``): the next line goes on without a space.
-_PDF_CUT_NUMBER = re.compile(r"(?:\d[/-]|\d{1,2}/\d{1,2}/\d{1,3})\n(?=\d)")
 
 
 class FormatProblem(ValueError):
@@ -79,8 +76,12 @@ def _cell(text: str) -> str:
 
 def _pdf_cell(text: str) -> str:
     """A PDF table cell's text in one line: its wrapped lines joined by spaces, but for a line
-    wrapped inside a date or a range (:data:`_PDF_CUT_NUMBER`)."""
-    return _cell(_PDF_CUT_NUMBER.sub(lambda m: m.group(0)[:-1], text))
+    wrapped inside a date or a range (:func:`kehoach_lib.pdf_columns.join_wrapped`)."""
+    from functools import reduce
+
+    from .pdf_columns import join_wrapped
+
+    return _cell(reduce(join_wrapped, text.split("\n"), ""))
 
 
 def read_lines(path: Path, data: bytes, *, legacy: str = "convert") -> tuple[list[str], str]:

@@ -32,7 +32,7 @@ _KIND_WORDS = {"KẾ HOẠCH": "kế hoạch", "QUYẾT ĐỊNH": "quyết đị
 #: What follows a document's type after a blank line without being its title: the preamble
 #: ("Căn cứ …", "Thực hiện …;" ending as a preamble's line does) or the first heading ("I. MỤC
 #: ĐÍCH, YÊU CẦU"); "Thực hiện Nghị quyết số 66/NQ-CP …" alone is a title.
-_NOT_TITLE = re.compile(r"^(?:Căn cứ|Kính gửi|[IVX]{1,5}\.|\d{1,2}\.)\s|^(?:Thực hiện|Theo)\s.*[;,:]$")
+NOT_TITLE = re.compile(r"^(?:Căn cứ|Kính gửi|[IVX]{1,5}\.|\d{1,2}\.)\s|^(?:Thực hiện|Theo)\s.*[;,:]$")
 #: A page that reports the plan it carries: "Ngày 25/4/2025, UBND tỉnh Tây Ninh ban hành Kế hoạch
 #: số 1456/KH-UBND …" (a portal's lead sentence, when the page shows no header).
 _ISSUED = re.compile(
@@ -155,7 +155,7 @@ def _title(head: list[str], start: int) -> str:
     for nxt in head[start + 1 : start + TITLE_LINES]:
         # a title in capitals goes on in capitals ("… THỦ TỤC HÀNH" / "CHÍNH LIÊN QUAN …")
         capitals = lines[-1].isupper() and nxt.isupper()
-        if (not nxt or _NOT_TITLE.match(nxt) or _TITLE_STOP.match(nxt) or _DATELINE.search(nxt)
+        if (not nxt or NOT_TITLE.match(nxt) or _TITLE_STOP.match(nxt) or _DATELINE.search(nxt)
                 or not (_OPEN_END.search(lines[-1]) or nxt[:1].islower() or capitals)):
             break
         lines.append(nxt)
@@ -208,7 +208,7 @@ def guess_metadata(lines) -> tuple[dict[str, str], dict[str, str]]:
             found["doc_type"] = _KIND_WORDS[key]
             # the title is on the next line, or after one blank line; not the preamble or a heading
             nxt = next((k for k in range(i + 1, min(i + 3, len(head))) if head[k]), None)
-            if nxt is not None and (nxt == i + 1 or not _NOT_TITLE.match(head[nxt])):
+            if nxt is not None and (nxt == i + 1 or not NOT_TITLE.match(head[nxt])):
                 found["title"] = _title(head, nxt)
     if "number" not in found and "date" not in found:
         lead = next((m for ln in head for m in _ISSUED.finditer(ln)), None)

@@ -53,6 +53,8 @@ from .deadlines import (
     strip_markup,
 )
 from .load import Document
+from .metadata import NOT_TITLE
+from .stacked import HEADER_START as STACKED_HEADER
 from .stacked import stacked_tables
 
 #: Columns of the task table, in order (the data contract shared by every stage).
@@ -493,7 +495,7 @@ def _aligned_rows(doc: Document) -> tuple[dict[int, str], dict[int, int], list[i
     rows: dict[int, str] = {}
     continued: dict[int, int] = {}
     kept: list[int] = []
-    if any(_STACKED_HINT.match(ln) for ln in doc.lines):  # cells one a line (:mod:`kehoach_lib.stacked`)
+    if any(STACKED_HEADER.match(ln.strip()) for ln in doc.lines):  # cells one a line (:mod:`kehoach_lib.stacked`)
         for stacked in stacked_tables(list(doc.lines), agency=_AGENCY_HEADING, deadline=_reads_as_deadline):
             rows.update({i + 1: row for i, row in stacked.rows.items()})
             continued.update({i + 1: (first + 1 if first is not None else 0) for i, first in stacked.continued.items()})
@@ -511,9 +513,6 @@ def _aligned_rows(doc: Document) -> tuple[dict[int, str], dict[int, int], list[i
                 rows[i + 1] = "\t".join([parts[0], " ".join(parts[1:])] + [""] * max(width - 2, 0))
                 kept.append(i + 1)
     return rows, continued, kept
-
-
-_STACKED_HINT = re.compile(r"^\s*(?:STT|TT|Số\s*TT)\s*$", re.IGNORECASE)
 
 
 def _reads_as_deadline(text: str) -> bool:
@@ -707,8 +706,7 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
             continue
         # a header laid out in two columns with tabs (issuer | motto, number | place and date)
         # is still the header, not a table
-        tab_header = "\t" in raw and all(_HEADER_LINE.match(c) or _DATELINE.match(c)
-                                         for c in (clean_cell(c) for c in raw.split("\t")) if c)
+        tab_header = _is_header_row(raw)
         if "\t" in raw and _is_attribute_row(raw):
             state.role(ln, "metadata")  # a legal database's attributes of the document, above it
             continue
@@ -723,9 +721,6 @@ def _is_header_row(raw: str) -> bool:
     """A header laid out in two columns with tabs (issuer | motto, number | place and date)."""
     return "\t" in raw and all(_HEADER_LINE.match(c) or _DATELINE.match(c)
                                for c in (clean_cell(c) for c in raw.split("\t")) if c)
-
-
-_PREAMBLE_AFTER_TITLE = re.compile(r"^(?:Căn cứ|Kính gửi)\s|^(?:Thực hiện|Theo)\s.*[;,:]$")
 
 
 def _attached_header(seq, idx: int) -> set[int]:
@@ -745,7 +740,7 @@ def _attached_header(seq, idx: int) -> set[int]:
             titled = True
         elif titled:  # the title's lines, then "(Ban hành kèm theo …)"
             # (a title may open "Thực hiện …": the preamble's sentence ends on ";", "," or ":")
-            if _numbering(text) or _PREAMBLE_AFTER_TITLE.match(text) or "\t" in raw or len(block) > 8:
+            if _numbering(text) or NOT_TITLE.match(text) or "\t" in raw or len(block) > 8:
                 break
             block.add(j)
             if _APPENDIX_NOTE.match(text):

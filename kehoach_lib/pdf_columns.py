@@ -16,6 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .aligned import PAGE_NUMBER
+from .stacked import HEADER_START
+
 __all__ = ["Columns", "borderless_table"]
 
 #: Points within which words stand on one line.
@@ -27,7 +30,6 @@ GUTTER_MIN = 4.0
 #: Share of a table's lines that may cover a gutter (a group row written across the columns).
 GUTTER_SHARE = 0.1
 #: A header's first word, and words one of its other columns must hold.
-_HEADER_START = re.compile(r"^(?:STT|TT|Số\s*TT)$", re.IGNORECASE)
 _HEADER_WORDS = re.compile(r"nội dung|nhiệm vụ|chủ trì|phối hợp|thời hạn|thời gian|sản phẩm|cơ quan|đơn vị",
                            re.IGNORECASE)
 #: A row's number, and a group's ("I", "II", "A").
@@ -35,7 +37,6 @@ _ROW_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.?|[A-H]\
 _GROUP = re.compile(r"^(?:[IVX]{1,5}|[A-H])\.?$")
 #: A numbered heading after the table: "IV. TỔ CHỨC THỰC HIỆN", "3. Kinh phí".
 _HEADING = re.compile(r"^(?:[IVX]{1,5}|\d{1,2})\.$")
-_PAGE_NUMBER = re.compile(r"^(?:-\s*\d{1,3}\s*-|(?:Trang\s+)?(\d{1,3})(?:\s*/\s*(\d{1,3}))?)$", re.IGNORECASE)
 #: Space after a heading's number ("IV. TỔ CHỨC"): a row's number stands apart from its text.
 HEADING_GAP = 6.0
 #: A cell's line wrapped inside a date or a range ("31/12/202" + "5"): no space between them.
@@ -45,7 +46,7 @@ _CUT_NUMBER = re.compile(r"(?:\d[/-]|\d{1,2}/\d{1,2}/\d{1,3})$")
 def _page_number(text: str) -> bool:
     """A page number ("2", "- 2 -", "Trang 2/5"; not a day "30/11", where the page would exceed
     the pages)."""
-    m = _PAGE_NUMBER.match(text)
+    m = PAGE_NUMBER.match(text)
     return bool(m) and not (m.group(2) and int(m.group(1)) > int(m.group(2)))
 
 
@@ -56,7 +57,9 @@ def _heading(line: list[dict]) -> bool:
         len(line) == 1 or line[1]["x0"] - line[0]["x1"] < HEADING_GAP)
 
 
-def _join(a: str, b: str) -> str:
+def join_wrapped(a: str, b: str) -> str:
+    """Two lines of a cell as one: with a space, but for a line wrapped inside a date or a range
+    ("31/12/202" + "5", "tháng 6/" + "2025", "2025-" + "2026")."""
     if not a or not b:
         return a or b
     return a + b if _CUT_NUMBER.search(a) and b[:1].isdigit() else f"{a} {b}"
@@ -102,7 +105,7 @@ def _clusters(line: list[dict], gap: float) -> list[list[dict]]:
 def _header_at(lines: list[list[dict]], i: int) -> list[list[dict]] | None:
     """The header's column names when line ``i`` opens one ("STT", then 2 or more names)."""
     line = lines[i]
-    if not _HEADER_START.match(line[0]["text"]):
+    if not HEADER_START.match(line[0]["text"]):
         return None
     clusters = [[line[0]], *_clusters(line[1:], HEADER_GAP)]  # the number column is narrow
     if len(clusters) < 3:
@@ -194,7 +197,7 @@ def borderless_table(words: list[dict], carry: Columns | None = None
         first = line[0]["text"]
         if _page_number(text) and j > start:
             break  # the page's foot: the table may go on on the next page
-        if (j == start and carry is None) or (not rows and _HEADER_START.match(first) and carry is not None):
+        if (j == start and carry is None) or (not rows and HEADER_START.match(first) and carry is not None):
             header_rows.append(_cells(line, columns, n))  # the header (repeated on a later page)
         elif header_rows and not rows and not _ROW_NUMBER.match(first) and not _crosses(line, columns):
             header_rows.append(_cells(line, columns, n))  # the header's second line ("hợp")
@@ -209,7 +212,7 @@ def borderless_table(words: list[dict], carry: Columns | None = None
         elif rows or carry is not None:
             cells = _cells(line, columns, n)
             if rows:
-                rows[-1] = [_join(a, b) for a, b in zip(rows[-1], cells, strict=True)]
+                rows[-1] = [join_wrapped(a, b) for a, b in zip(rows[-1], cells, strict=True)]
             else:  # a row the page break cut: its cells open the page, without their number
                 rows.append(cells)
         else:
@@ -229,5 +232,5 @@ def _cells(line: list[dict], columns: Columns, n: int) -> list[str]:
     cells = [""] * n
     for w in line:
         k = columns.column(w["x0"])
-        cells[k] = _join(cells[k], w["text"])
+        cells[k] = join_wrapped(cells[k], w["text"])
     return cells

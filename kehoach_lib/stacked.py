@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 
 __all__ = ["StackedTable", "stacked_tables"]
 
-_HEADER_START = re.compile(r"^(?:STT|TT|Số\s*TT)$", re.IGNORECASE)
+#: A table's number column's name, which opens its header (also a borderless PDF table's).
+HEADER_START = re.compile(r"^(?:STT|TT|Số\s*TT)$", re.IGNORECASE)
 #: Column names, and which column each names.
 #: (in this order: "Thời gian thực hiện" is a deadline, "Đơn vị phối hợp thực hiện" partners,
 #: "Nội dung thực hiện" the statement)
@@ -53,9 +54,10 @@ class StackedTable:
     continued: dict[int, int | None] = field(default_factory=dict)
 
 
-def _header(lines: list[str], i: int) -> tuple[list[str], int] | None:
-    """(the columns a header at line ``i`` names, the line after it), or None."""
-    if not _HEADER_START.match(lines[i].strip()) or i + 1 >= len(lines):
+def _header(lines: list[str], i: int) -> tuple[list[str], list[str], int] | None:
+    """(the columns a header at line ``i`` names, their names as written, the line after it), or
+    None."""
+    if not HEADER_START.match(lines[i].strip()) or i + 1 >= len(lines):
         return None
     names: list[str] = []
     j = i + 1
@@ -72,7 +74,7 @@ def _header(lines: list[str], i: int) -> tuple[list[str], int] | None:
     if (len(names) < 3 or None in kinds or kinds[0] != "text" or "lead" not in kinds
             or len(set(kinds)) != len(kinds)):
         return None  # a column it cannot tell (products, notes) would be read as the statement
-    return kinds, j
+    return kinds, names, j
 
 
 def stacked_tables(lines: list[str], *, agency: re.Pattern, deadline: Callable[[str], bool]) -> list[StackedTable]:
@@ -85,8 +87,8 @@ def stacked_tables(lines: list[str], *, agency: re.Pattern, deadline: Callable[[
         if found is None:
             i += 1
             continue
-        kinds, j = found
-        table = StackedTable(rows={i: "\t".join(["STT", *_names(lines, i + 1, j)])})
+        kinds, names, j = found
+        table = StackedTable(rows={i: "\t".join(["STT", *names])})
         table.continued.update({k: i for k in range(i + 1, j)})
         row: list[int] = []
         expected, top = 1, 0  # the next row number, and the last one (of "1", not of "1.2")
@@ -107,8 +109,8 @@ def stacked_tables(lines: list[str], *, agency: re.Pattern, deadline: Callable[[
                 k = repeated
                 continue
             if (repeated := _header(lines, k)) is not None:  # the header again, with no page number
-                table.continued.update({m: None for m in range(k, repeated[1])})
-                k = repeated[1]
+                table.continued.update({m: None for m in range(k, repeated[-1])})
+                k = repeated[-1]
                 continue
             value = int(number.group(1)) if number else 0
             sub_row = bool(number and number.group(2)) and value == top  # "1.2" under row "1"
@@ -169,22 +171,12 @@ def _ends_table(lines: list[str], row: list[int], text: str, agency: re.Pattern,
     return len(row) >= 3 and deadline(last) and text[:1].isupper() and (sentence or not agency.match(text))
 
 
-def _names(lines: list[str], start: int, end: int) -> list[str]:
-    names: list[str] = []
-    for text in (ln.strip() for ln in lines[start:end]):
-        if names and text[:1].islower() and _cut(names[-1]):
-            names[-1] += " " + text
-        elif text:
-            names.append(text)
-    return names
-
-
 def _next_header(lines: list[str], k: int) -> int | None:
     """The line after a header repeated at ``k`` (blank lines before it skipped), or None."""
     while k < len(lines) and not lines[k].strip():
         k += 1
     found = _header(lines, k) if k < len(lines) else None
-    return found[1] if found else None
+    return found[-1] if found else None
 
 
 def _write(table: StackedTable, lines: list[str], row: list[int], kinds: list[str], agency: re.Pattern,
