@@ -64,19 +64,23 @@ _RECURRING = re.compile(
     r"|quý\s+(?:i{1,3}|iv|[1-4])\s*,\s*(?:i{1,3}|iv|[1-4])\b"
     r"(?!(?:\s*(?:,|và)\s*(?:i{1,3}|iv|[1-4])\b)*\s*(?:/|năm|-)\s*\d{4})"
 )
+#: A quarter of a stated year, or a span of them: "Quý III/2025", "quý II-III năm 2025".
+_QUARTERS_OF_YEAR = r"quý\s+[ivx\d]+(?:\s*[-–]\s*(?:quý\s+)?[ivx\d]+)?\s*(?:/|năm)\s*\d{4}"
 #: Cue words that introduce a task's own deadline inside its text.
 _OWN_DEADLINE = re.compile(
     r"(?:(?:hoàn\s+thành|xong|chậm\s+nhất(?:\s+xong)?|thời\s+hạn[^:]*:)\s*)?"
     r"(?:trước|chậm\s+nhất|trong|đến)\s+(?:ngày\s+)?"
     r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
-    r"|tháng\s+\d{1,2}\s*(?:/|năm)\s*\d{4}|quý\s+[ivx\d]+\s*(?:/|năm)\s*\d{4})"
+    rf"|tháng\s+\d{{1,2}}\s*(?:/|năm)\s*\d{{4}}|{_QUARTERS_OF_YEAR})"
     # a day of the plan's year after "trước" or "chậm nhất" ("báo cáo trước 31/10"; not after
     # "trong": "trong 3/4 số thủ tục" is a share)
     r"|(?:trước|chậm\s+nhất)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?![\d/])"
     # ... or a month of it after a word of completion ("hoàn thành trong tháng 6")
     r"|(?:hoàn\s+thành|xong)\s+trong\s+tháng\s+\d{1,2}(?![\d/]|\s*năm)"
     # after "thời hạn:", a quarter or month needs no other cue: "(thời hạn: Quý III/2025)"
-    r"|thời\s+hạn(?:\s+hoàn\s+thành)?\s*:\s*(?:tháng\s+\d{1,2}\s*/\s*\d{4}|quý\s+[ivx\d]+\s*(?:/|năm)\s*\d{4})",
+    rf"|thời\s+hạn(?:\s+hoàn\s+thành)?\s*:\s*(?:tháng\s+\d{{1,2}}\s*/\s*\d{{4}}|{_QUARTERS_OF_YEAR})"
+    # ... and after "thời gian thực hiện" a quarter: "…, thời gian thực hiện Quý II-III/2025"
+    rf"|thời\s+gian\s+(?:hoàn\s+thành|thực\s+hiện)\s*:?\s*(?:trong\s+)?{_QUARTERS_OF_YEAR}",
     re.IGNORECASE,
 )
 _DEADLINE_LABEL = re.compile(r"^thời\s+(?:hạn|gian)(?:\s+(?:hoàn\s+thành|thực\s+hiện))?\s*:?\s*", re.IGNORECASE)

@@ -1314,8 +1314,37 @@ class _Prose:
         task.product = clean_cell("; ".join(fields.get("product", [])))
         if not task.lead and task.implementers:
             task.lead, task.implementers = task.implementers, ""
+        partners_from_text = not (set(node.fields) - {"product"})
+        if split := inline_items(task.text):
+            # "Văn phòng UBND tỉnh: (1) tổng hợp …; (2) hướng dẫn …": the stem says who and
+            # (in a field) when for every item; each item is a task, with its own dates
+            stem, items = split
+            task.text = stem
+            _fill_from_text(task, default_lead=self.default_lead if own_fields else "",
+                            partners_from_text=partners_from_text)
+            if kind != "objective":
+                stem_lead, stem_partners = _stem_agencies(stem)
+                task.lead = task.lead or stem_lead
+                task.partners = task.partners or stem_partners
+            spans = _inline_spans(lines, len(items))
+            for k, (item, item_lines) in enumerate(zip(items, spans, strict=True), start=1):
+                own_lines = item_lines | (line_set - {ln for ln, _ in lines} if k == len(items) else set())
+                sub = _Task(path=f"{path}.({k})", kind=kind, part=part, section=section, text=item,
+                            lines=own_lines, lead=task.lead, implementers=task.implementers,
+                            product=task.product)
+                _fill_from_text(sub, partners_from_text=partners_from_text)
+                sub.partners = sub.partners or task.partners
+                sub.deadline_text = sub.deadline_text or task.deadline_text
+                self._finish(node, sub, [(ln, raw) for ln, raw in lines if ln in item_lines])
+            return task
         _fill_from_text(task, default_lead=self.default_lead if own_fields else "",
-                        partners_from_text=not (set(node.fields) - {"product"}))
+                        partners_from_text=partners_from_text)
+        self._finish(node, task, lines)
+        return task
+
+    def _finish(self, node: _Node, task: _Task, lines) -> None:
+        """A deadline in bold or in the heading's period, where the task states none; then the
+        task is added."""
         if not task.deadline_text:
             bold = [clean_cell(m.group(1)) for _, raw in lines
                     for m in _BOLD_DEADLINE.finditer(raw)]
@@ -1323,7 +1352,6 @@ class _Prose:
         if not task.deadline_text and not own_deadline_text(task.text):
             task.deadline_text = _period_heading(node, task)
         self.state.add_task(task)
-        return task
 
     def _siblings_sharing(self, node: _Node) -> list[_Node]:
         if not node.field_lines:
@@ -1642,6 +1670,76 @@ def _agency_in_heading(node: _Node) -> str:
     if names_agency and re.search(r"có trách nhiệm\s*:?\s*$", text, re.IGNORECASE):
         return _RESPONSIBLE.sub("", text).strip()
     return ""
+
+
+#: An item numbered inline, "(1) ", after the start of a paragraph, a colon, a semicolon or a
+#: full stop.
+_INLINE_MARK = re.compile(r"\((?P<n>\d{1,2})\)\s+(?=\S)")
+#: Fewest inline items that make a paragraph a list ("… nhằm: (1) …" alone is a citation's mark).
+INLINE_MIN_ITEMS = 2
+
+
+def _inline_marks(text: str) -> list[re.Match]:
+    marks: list[re.Match] = []
+    for m in _INLINE_MARK.finditer(text):
+        before = strip_markup(text[:m.start()]).rstrip()
+        if int(m.group("n")) == len(marks) + 1 and (not before or before[-1] in ":;."):
+            marks.append(m)
+    return marks
+
+
+def inline_items(text: str) -> tuple[str, list[str]] | None:
+    """The stem and the items of a paragraph that numbers its items inline, ``(1) …; (2) …``
+    (from 1, in order, at least :data:`INLINE_MIN_ITEMS`), or None.
+
+    >>> inline_items("Sở Nội vụ chủ trì: (1) rà soát TTHC nội bộ; (2) đào tạo công chức.")
+    ('Sở Nội vụ chủ trì:', ['rà soát TTHC nội bộ', 'đào tạo công chức.'])
+    """
+    marks = _inline_marks(text)
+    if len(marks) < INLINE_MIN_ITEMS:
+        return None
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    items = [text[m.end():end].strip().rstrip(";").rstrip() for m, end in zip(marks, ends, strict=True)]
+    if not all(items):
+        return None
+    return text[:marks[0].start()].strip(), items
+
+
+#: What a stem says after the agency that leads its inline items ("… có trách nhiệm:").
+_STEM_TAIL = re.compile(r"\s+(?:có trách nhiệm|chịu trách nhiệm|chủ trì(?:\s+thực hiện)?|thực hiện)\s*$",
+                        re.IGNORECASE)
+
+
+def _stem_agencies(stem: str) -> tuple[str, str]:
+    """The lead and partners a stem names for its inline items: "Văn phòng UBND tỉnh:", "Sở X chủ
+    trì, phối hợp với Y, Z:", "Về rà soát …: các sở, ban, ngành tỉnh chủ trì thực hiện:"."""
+    clause = strip_markup(stem).rstrip(" :").rsplit(":", 1)[-1].strip()
+    lead, partners = clause, ""
+    if m := _LEAD_WITH_PARTNERS.match(clause):
+        lead, partners = m.group("lead"), _STEM_TAIL.sub("", " " + m.group("partners")).strip()
+    lead = _STEM_TAIL.sub("", lead).strip()
+    if (len(lead) > 200 or not _AGENCY_HEADING.match(lead) or _ACTION_WORDS.search(lead)
+            or _ACTION_WORDS.search(partners)):
+        return "", ""
+    return clean_agencies(lead), clean_agencies(partners)
+
+
+def _inline_spans(lines: list[tuple[int | None, str]], count: int) -> list[set[int]]:
+    """The lines each of ``count`` inline items stands on: from the line of its mark to the line
+    of the next (the stem's lines go with the first item)."""
+    numbered = [(ln, raw) for ln, raw in lines if ln is not None]
+    starts, at = [], 0
+    for k in range(1, count + 1):
+        while at < len(numbered) - 1 and f"({k})" not in numbered[at][1]:
+            at += 1
+        starts.append(at)
+    spans = []
+    for k, first in enumerate(starts):
+        last = starts[k + 1] if k + 1 < count else len(numbered) - 1
+        if k + 1 < count and numbered[last][1].lstrip().startswith(f"({k + 2})"):
+            last -= 1  # the next item starts its own line
+        spans.append({ln for ln, _ in numbered[(0 if k == 0 else first):max(first, last) + 1]})
+    return spans
 
 
 def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: bool = True) -> None:

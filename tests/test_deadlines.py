@@ -151,6 +151,10 @@ def test_own_deadline_text_needs_a_cue_so_years_in_wording_are_not_read():
         ("Rà soát các TTHC nội bộ, hoàn thành trong năm 2025.", "hoàn thành trong năm 2025", "2025-12-31"),
         ("Số hóa hồ sơ; thời hạn hoàn thành: trong năm 2026", "trong năm 2026", "2026-12-31"),
         ("Xong trong quý III năm 2025", "Xong trong quý III năm 2025", "2025-09-30"),
+        # a span of quarters, also after "thời gian thực hiện" without its colon (Yên Bái)
+        ("Nâng cấp hệ thống, thời gian thực hiện Quý II-III/2025;", "Quý II-III/2025", "2025-09-30"),
+        ("Kết nối dữ liệu, hoàn thành trong quý II - quý III năm 2025.",
+         "hoàn thành trong quý II - quý III năm 2025", "2025-09-30"),
         # a year alone says when the work happens, not when it is due, without a word of completion
         ("Triển khai trong năm 2025 các nhiệm vụ trọng tâm", "", None),
         # "before 2026" would end on 31/12/2025, but the rules read years as their end: left out

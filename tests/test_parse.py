@@ -10,7 +10,7 @@ import pytest
 from kehoach_lib import TASK_COLUMNS, Document, extract_tasks, line_accounting
 from kehoach_lib.agencies import add_agency_columns
 from kehoach_lib.aligned import PAGE_NUMBER as _PAGE_NUMBER
-from kehoach_lib.parse import clean_agencies, document_warnings
+from kehoach_lib.parse import clean_agencies, document_warnings, inline_items
 
 LABELS = Path(__file__).parent / "data" / "labelled_tasks.csv"
 SEED_DOCS = ["bacgiang_kh58_2025", "bacninh_kh383_2023", "bacgiang_cv_2023", "bentre_kh_2024"]
@@ -1789,3 +1789,50 @@ def test_a_heading_that_gives_its_items_time_is_their_deadline_unless_they_state
         ["II.1.a", "Văn phòng UBND tỉnh", "trong Quý II/2025", "2025-06-30"],
         ["II.1.b", "Sở Tư pháp", "hoàn thành trước ngày 20/5/2025", "2025-05-20"],
         ["II.2.a", "Sở Nội vụ", "thường xuyên", ""]]
+
+
+# --- items numbered inline in one paragraph (Yên Bái, walkthrough 6) ----------------------
+@pytest.mark.parametrize(("text", "split"), [
+    ("Kế hoạch nhằm: (1) cụ thể hóa Nghị quyết; (2) cắt giảm 30% thời gian.",
+     ("Kế hoạch nhằm:", ["cụ thể hóa Nghị quyết", "cắt giảm 30% thời gian."])),
+    ("(1) rà soát TTHC; (2) số hóa hồ sơ; (3) báo cáo.", ("", ["rà soát TTHC", "số hóa hồ sơ", "báo cáo."])),
+    # the items count from 1, in order, each after a colon, semicolon or full stop
+    ("Sở Tư pháp: (1) rà soát; (3) báo cáo.", None),
+    ("Sở Tư pháp: (2) rà soát; (3) báo cáo.", None),
+    ("Thực hiện nội dung (1) và (2) của Phụ lục.", None),
+    ("Văn phòng UBND tỉnh: (1) tổng hợp danh mục.", None),  # one item is no list
+    ("Sở Nội vụ: (1) rà soát (theo mục (2) của Phụ lục); (2) đào tạo.",
+     ("Sở Nội vụ:", ["rà soát (theo mục (2) của Phụ lục)", "đào tạo."])),
+])
+def test_inline_items_are_numbered_from_one_after_a_colon_or_semicolon(text, split):
+    assert inline_items(text) == split
+
+
+YEN_BAI = """II. NHIỆM VỤ, GIẢI PHÁP
+1. Về rà soát và xây dựng phương án cắt giảm TTHC: các sở, ban, ngành tỉnh; UBND các huyện chủ trì
+thực hiện: (1) rà soát, thống kê thời gian giải quyết các TTHC, gửi Văn phòng UBND tỉnh trước 30/6/2025; (2) xây
+dựng phương án cắt giảm, đơn giản hóa TTHC năm 2025; (3) đề xuất bãi bỏ điều kiện đầu tư kinh doanh không cần thiết,
+hoàn thành trong Quý III/2025.
+2. Sở Khoa học và Công nghệ chủ trì, phối hợp với Văn phòng UBND tỉnh, Công an tỉnh: (1) nâng cấp Hệ thống thông tin
+giải quyết TTHC tỉnh, thời gian thực hiện Quý II-III/2025; (2) chủ trì, phối hợp với Sở Tư pháp đánh giá tác động
+của việc cắt giảm, báo cáo UBND tỉnh trong tháng 11/2025.
+3. Sở Nội vụ:
+(1) rà soát TTHC nội bộ;
+(2) đào tạo kỹ năng số cho công chức, hoàn thành trước ngày 31/12/2025."""
+
+
+def test_each_inline_item_is_a_task_led_as_its_stem_says_with_its_own_deadline():
+    t = extract_tasks(doc_from(YEN_BAI))
+    assert t[["path", "lead", "partners", "due"]].values.tolist() == [
+        ["II.1.(1)", "các sở, ban, ngành tỉnh; UBND các huyện", "", "2025-06-30"],
+        ["II.1.(2)", "các sở, ban, ngành tỉnh; UBND các huyện", "", ""],
+        ["II.1.(3)", "các sở, ban, ngành tỉnh; UBND các huyện", "", "2025-09-30"],
+        # the stem's partners help with every item, unless the item names its own
+        ["II.2.(1)", "Sở Khoa học và Công nghệ", "Văn phòng UBND tỉnh, Công an tỉnh", "2025-09-30"],
+        ["II.2.(2)", "Sở Khoa học và Công nghệ", "Sở Tư pháp", "2025-11-30"],
+        ["II.3.(1)", "Sở Nội vụ", "", ""],
+        ["II.3.(2)", "Sở Nội vụ", "", "2025-12-31"]]
+    assert t.text.str.match(r"^(?:rà soát|xây|đề xuất|nâng cấp|chủ trì|đào tạo)").all()
+    # each item's lines: from its mark to the next (the stem's lines go with the first item)
+    assert t[["line_start", "line_end"]].values.tolist() == [[2, 3], [3, 4], [4, 5], [6, 7], [7, 8], [9, 10],
+                                                             [11, 11]]
