@@ -23,10 +23,14 @@ from datetime import date
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _MARKUP = re.compile(r"\*\*|<[^>]+>|[\u00b9\u00b2\u00b3\u2070-\u2079]")
 _FULL_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?![\d/])")
+#: A full date with dashes or dots for slashes: "15-7-2025", "30.9.2025" (see :func:`_slashed`).
+_OTHER_SEPARATORS = re.compile(r"(?<![\d/])(?<!\d[.-])(\d{1,2})([-.])(\d{1,2})\2(\d{4})(?!\d|[/-]\d|\.\d)")
 _LONG_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _DAY_MONTH = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
 #: A month or a span of months (``Tháng 10-12/2025``: the last one counts), with or without its year.
-_MONTH = re.compile(r"tháng\s+(?:\d{1,2}\s*[-–]\s*)?(\d{1,2})(?:\s*(?:/|năm)\s*(\d{4}))?(?![\d/])")
+#: ("T8/2025" is August 2025, as messages and progress charts write it.)
+_MONTH = re.compile(r"(?:tháng\s+(?:\d{1,2}\s*[-–]\s*)?|\bt(?=\d{1,2}\s*/\s*\d{4}))"
+                    r"(\d{1,2})(?:\s*(?:/|năm)\s*(\d{4}))?(?![\d/])")
 _Q = r"(?:iv|i{1,3}|[1-4])"
 #: A quarter, a span or list of quarters (``Quý I-II``, ``Quý I, II/2025``, ``Quý I và II năm
 #: 2025``: the last one counts), with or without its year.
@@ -83,13 +87,14 @@ _OWN_DEADLINE = re.compile(
     rf"|thời\s+gian\s+(?:hoàn\s+thành|thực\s+hiện)\s*:?\s*(?:trong\s+)?{_QUARTERS_OF_YEAR}",
     re.IGNORECASE,
 )
-_DEADLINE_LABEL = re.compile(r"^thời\s+(?:hạn|gian)(?:\s+(?:hoàn\s+thành|thực\s+hiện))?\s*:?\s*", re.IGNORECASE)
+_DEADLINE_LABEL = re.compile(r"^(?:thời\s+(?:hạn|gian)(?:\s+(?:hoàn\s+thành|thực\s+hiện))?\s*:?|hạn\s*:)\s*",
+                             re.IGNORECASE)
 #: A year alone is a task's own deadline only after a word of completion: "hoàn thành trong
 #: năm 2025" (not "triển khai trong năm 2025 các nhiệm vụ", which says when the work happens),
 #: or as the span of periodic work: "định kỳ hằng quý trong năm 2026" runs to the end of 2026.
 _OWN_YEAR = re.compile(
     r"(?:(?:hoàn\s+thành|xong|chậm\s+nhất(?:\s+xong)?)\s*(?:trong|hết|cuối)"
-    r"|thời\s+hạn(?:\s+hoàn\s+thành)?\s*:\s*(?:trong|hết|cuối)?"
+    r"|(?:thời\s+)?\bhạn(?:\s+hoàn\s+thành)?\s*:\s*(?:trong|hết|cuối)?"
     r"|thời\s+gian\s+(?:hoàn\s+thành|thực\s+hiện)\s*:?\s*(?:trong|hết|cuối)?"
     r"|(?:định\s+kỳ\s+)?(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)(?:\s*,\s*(?:tháng|quý|năm))*\s*,?\s*"
     r"(?:trong|đến|đến\s+hết|cả)"
@@ -123,8 +128,14 @@ def strip_markup(text: str) -> str:
     return _MARKUP.sub("", text)
 
 
+def _slashed(text: str) -> str:
+    """Dates written with dashes or dots ("15-7-2025", "30.9.2025") written with slashes, as the
+    rules read them (the text keeps its length, so a match's span is the same in both)."""
+    return _OTHER_SEPARATORS.sub(r"\1/\3/\4", text)
+
+
 def _fold(text: str) -> str:
-    return unicodedata.normalize("NFC", strip_markup(text)).lower()
+    return _slashed(unicodedata.normalize("NFC", strip_markup(text)).lower())
 
 
 def _last_day(year: int, month: int) -> date:
@@ -266,12 +277,14 @@ def own_deadline_text(text: str, *, years: bool = True) -> str:
     is false.
     """
     text = strip_markup(text)
-    matches = list(_OWN_DEADLINE.finditer(text))
+    probe = _slashed(text)  # "trước 15-7-2025" is read as "trước 15/7/2025", and given as written
+    matches = list(_OWN_DEADLINE.finditer(probe))
     if years:  # a year phrase overlapping a dated one is part of it
-        matches += [y for y in _OWN_YEAR.finditer(text)
+        matches += [y for y in _OWN_YEAR.finditer(probe)
                     if not any(m.start() < y.end() and y.start() < m.end() for m in matches)]
     # "thời hạn: Quý III/2025" is the deadline "Quý III/2025"; the label is not part of it
-    phrases = (_DEADLINE_LABEL.sub("", m.group(0).strip()) for m in sorted(matches, key=lambda m: m.start()))
+    phrases = (_DEADLINE_LABEL.sub("", text[m.start():m.end()].strip())
+               for m in sorted(matches, key=lambda m: m.start()))
     return "; ".join(dict.fromkeys(phrases))
 
 

@@ -34,6 +34,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -114,11 +115,11 @@ _PLAIN_FIELD = re.compile(
 #: ("Chủ trì: Sở Tài chính; phối hợp: các sở, ngành; thời hạn: Quý III/2025"): a duty that
 #: starts "Chủ trì, phối hợp với …" is not one.
 _SHORT_FIELD = re.compile(
-    r"^(?:-\s*)?(?=[A-ZĐ])(?P<name>(?i:Chủ trì|Phối hợp|Thời gian))(?P<qual>)\s*:\s*(?P<value>.*)$")
+    r"^(?:-\s*)?(?=[A-ZĐ])(?P<name>(?i:Chủ trì|Phối hợp|Thời gian|Hạn))(?P<qual>)\s*:\s*(?P<value>.*)$")
 #: A further field in the same line, after a semicolon or a full stop: "…; phối hợp: …; thời
 #: hạn: …", "+ Nội dung (ii): Sở, ban, ngành. Cơ quan phối hợp: Văn phòng UBND tỉnh".
 _MORE_FIELDS = re.compile(
-    r"[.;]\s*(?P<name>(?:cơ quan |đơn vị )?(?:chủ trì|phối hợp|thực hiện)|thời hạn(?: hoàn thành)?"
+    r"(?:[.;]|\s[–—])\s*(?P<name>(?:cơ quan |đơn vị )?(?:chủ trì|phối hợp|thực hiện)|(?:thời )?hạn(?: hoàn thành)?"
     r"|thời gian(?: hoàn thành| thực hiện)?|sản phẩm)\s*:\s*",
     re.IGNORECASE,
 )
@@ -131,10 +132,11 @@ _LABEL = re.compile(r"^(?:Nhiệm vụ,\s*giải pháp|Nội dung\s*(?:\([ivx]+\
 #: field's end: "… chi phí tuân thủ. Chủ trì: Sở Tư pháp; phối hợp: các sở, ngành; thời hạn: …".
 _INLINE_FIELD = re.compile(
     r"(?P<name>(?:[Cc]ơ quan|[Đđ]ơn vị) (?:phối hợp|chủ trì|thực hiện)"
-    r"|(?<=[.;(,])\s*(?:[Cc]hủ trì|[Pp]hối hợp)|(?<=[.;(,] )(?:[Cc]hủ trì|[Pp]hối hợp))\s*:\s*"
-    # the value ends at the next field, also after a comma: "(Chủ trì: Sở Tư pháp, phối hợp: Sở Nội vụ, …)"
-    r"(?P<value>(?:(?!,\s*(?:(?:[Cc]ơ quan |[Đđ]ơn vị )?"
-    r"(?:[Cc]hủ trì|[Pp]hối hợp|[Tt]hời hạn|[Tt]hời gian)[^,.;:()]{0,20}:"
+    r"|(?<=[.;(,–])\s*(?:[Cc]hủ trì|[Pp]hối hợp)|(?<=[.;(,–] )(?:[Cc]hủ trì|[Pp]hối hợp))\s*:\s*"
+    # the value ends at the next field, also after a comma or a dash: "(Chủ trì: Sở Tư pháp,
+    # phối hợp: Sở Nội vụ, …)", "… – Chủ trì: Sở Tài chính – Hạn: năm 2026"
+    r"(?P<value>(?:(?!(?:,|\s[–—])\s*(?:(?:[Cc]ơ quan |[Đđ]ơn vị )?"
+    r"(?:[Cc]hủ trì|[Pp]hối hợp|[Tt]hời hạn|[Tt]hời gian|[Hh]ạn)[^,.;:()]{0,20}:"
     # ... or at its deadline: "(chủ trì: Văn phòng UBND tỉnh, hoàn thành trong Quý III/2025)"
     r"|(?:hoàn thành|thực hiện|trước ngày|chậm nhất|trong (?:quý|tháng|năm|Quý))\b))[^.;()])+)"
 )
@@ -199,8 +201,11 @@ _NOTE = re.compile(r"^(?:Lưu ý\s*:|Ghi chú\s*:|\(Kèm theo"
 #: vướng mắc, các cơ quan kịp thời báo cáo …"), which every plan ends with and which is not a
 #: task (as a numbered item it stays one).
 _CLOSING = re.compile(
-    r"^(?:Trên đây là|(?P<request>Trong quá trình (?:tổ chức |triển khai )*thực hiện[^,.;]{0,40},\s*"
+    r"^(?:Trên đây là|Trân trọng(?:\s+cảm ơn[^.!]{0,30})?\s*[.!]?\s*$"
+    r"|(?P<request>Trong quá trình (?:tổ chức |triển khai )*thực hiện[^,.;]{0,40},\s*"
     r"(?:nếu|trường hợp)\s+(?:có\s+)?(?:phát sinh\s+)?(?:khó khăn|vướng mắc)(?![^.]*\bchủ trì\b)"
+    # ... also as a message says it: "Anh chị có vướng mắc gì liên hệ trực tiếp em Hà …"
+    r"|(?:[^\W\d_]+\s+){1,3}(?:nếu\s+)?có\s+(?:khó khăn|vướng mắc)(?:\s+gì)?,?\s+(?:xin\s+)?(?:liên hệ|phản ánh)\b"
     # ... and the closing exhortation, a whole sentence that asks for nothing but to carry it out:
     # "Yêu cầu Thủ trưởng các cơ quan, đơn vị nghiêm túc triển khai thực hiện./."
     # (who is asked: agencies, "căn cứ chức năng, nhiệm vụ được giao"; not work: "… xây dựng kế hoạch")
@@ -535,8 +540,56 @@ def _with_hints(doc: Document, aligned: tuple | None = None) -> list[tuple[int |
         if i in continued:
             out.append((i, _CONTINUED))
             continue
-        out.extend(_split_glued_heading(i, _md_row_as_tabs(rows.get(i, raw))))
+        out.extend(_split_glued_heading(i, _md_row_as_tabs(rows.get(i, raw if i in rows else plain_markers(raw)))))
     return out
+
+
+#: A section named in capitals without a number: "MỤC TIÊU", "NHIỆM VỤ CỤ THỂ (lưu ý hạn)".
+_CAPS_SECTION = re.compile(rf"^(?:MỤC TIÊU|MỤC ĐÍCH|YÊU CẦU|NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN)[{_UPPER}, ]*"
+                           r"(?:\([^()]*\))?\s*:?$")
+
+
+def _to_roman(n: int) -> str:
+    return ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")[n - 1] if n <= 10 else str(n)
+
+
+#: A keycap digit, "1️⃣" (digit, variation selector, combining keycap): a number.
+_KEYCAP = re.compile(r"^(?P<indent>\s*)(?P<num>\d{1,2})\ufe0f?\u20e3\s*")
+#: Pictographs that say "when" in a plan pasted into a message ("⏰ Hạn: …", "📅 Quý III/2025").
+TIME_MARKERS = frozenset("⏰⏱⏲⌛⏳📅📆🗓")
+_NO_SYMBOL = re.compile(r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff]")  # variation selector, joiner, skin tones
+
+
+def _is_symbol(ch: str) -> bool:
+    return unicodedata.category(ch) == "So" or bool(_NO_SYMBOL.match(ch))
+
+
+def plain_markers(line: str) -> str:
+    """A line of a plan pasted into an e-mail or a chat, with its pictographs read as a plan's
+    marks: a keycap digit is a number ("1️⃣ TTHC nội bộ" -> "1. TTHC nội bộ"), a pictograph
+    before capitals is dropped ("🎯 MỤC TIÊU"), a clock opens a deadline ("⏰ Hằng tháng" ->
+    "- Thời hạn: Hằng tháng"), and any other is a bullet ("👉 Rà soát …" -> "- Rà soát …").
+    Other lines are returned as they are.
+
+    >>> plain_markers("   🏢 Chủ trì: Sở Tư pháp")
+    '   - Chủ trì: Sở Tư pháp'
+    """
+    if m := _KEYCAP.match(line):
+        return f"{m.group('indent')}{m.group('num')}. {line[m.end():]}"
+    body = line.lstrip()
+    if not body or not _is_symbol(body[0]):
+        return line
+    indent, k = line[: len(line) - len(body)], 0
+    while k < len(body) and (_is_symbol(body[k]) or body[k].isspace()):
+        k += 1
+    rest = body[k:]
+    if not rest:
+        return line
+    if rest.split("(")[0].isupper():
+        return indent + rest
+    if body[0] in TIME_MARKERS and not _field_line("- " + rest):
+        return f"{indent}- Thời hạn: {rest}"
+    return f"{indent}- {rest}"
 
 
 def _account_continued(state: _State, continued: dict[int, int]) -> None:
@@ -620,6 +673,10 @@ def _page_furniture(seq: list[tuple[int | None, str]]) -> set[int]:
     return numbers | running
 
 
+#: Lines from the end where an e-mail's signature delimiter "--" is looked for.
+E_MAIL_SIGNATURE_LINES = 12
+
+
 def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
     """Give frame roles to header/footer lines; return the index where the body starts."""
     doc = state.doc
@@ -632,6 +689,11 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
                 state.role(seq[idx - 1][0], "metadata")
             for ln2, _ in seq[idx:]:
                 state.role(ln2, "metadata")
+            break
+    for idx in range(n - 1, max(n - E_MAIL_SIGNATURE_LINES, 0) - 1, -1):
+        if seq[idx][1].strip() in ("--", "-- "):  # an e-mail's signature follows its delimiter
+            for ln2, raw2 in seq[idx:]:
+                state.role(ln2, "signature" if raw2.strip() else "blank")
             break
     in_recipients = False
     after_signature = False
@@ -711,7 +773,7 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
             state.role(ln, "metadata")  # a legal database's attributes of the document, above it
             continue
         if (ln is None or _PREAMBLE_START.match(text) or _ROMAN.match(text) or _ARABIC.match(text)
-                or ("\t" in raw and not tab_header) or _is_pipe_table_start(seq, idx)):
+                or _CAPS_SECTION.match(text) or ("\t" in raw and not tab_header) or _is_pipe_table_start(seq, idx)):
             return idx
         state.role(ln, "header")
     return n
@@ -859,6 +921,7 @@ class _Prose:
         self.widths = widths  # hard-wrapped text: (first line, other lines) widths, see _wrap_widths
         self.stack: list[_Node] = [root]
         self.pending: list[_Node] = []
+        self.caps_sections = 0  # sections named in capitals without a number (_CAPS_SECTION)
         self.in_fields = False
         # the last line was a field's name with no value after it (True), a value of such a
         # field ending in ";" or "," ("list": the next line goes on with it), or one part's
@@ -935,6 +998,11 @@ class _Prose:
                 self.awaiting_value = "part"
         elif num:
             self._node(ln, raw, *num)
+        elif _CAPS_SECTION.match(text) and self.caps_sections == len(self.root.children):
+            # "MỤC TIÊU" / "TỔ CHỨC THỰC HIỆN" alone in capitals, without a number (a plan pasted
+            # into a message): a section, numbered I, II, … in the path as the plan would be
+            self.caps_sections += 1
+            self._node(ln, raw, "roman", _to_roman(self.caps_sections), text)
         elif ((m := _ASSIGNMENT_LINE.match(text)) and len(self.stack) > 1 and self.stack[-1].paragraphs
               and not _ACTION_WORDS.search(m.group("partners") or "")):
             self._assignment(ln, m)
@@ -958,8 +1026,8 @@ class _Prose:
                 return False  # a heading in capitals ends where the capitals do, also in hard-wrapped text
         if _DEADLINE_LINE.match(text):
             return True  # "+ Hoàn thành trước 31/10/2025." says when the item above is due
-        if _ITEM_BULLET.match(text):
-            return False  # "- …" starts an item, also in hard-wrapped text
+        if _ITEM_BULLET.match(text) or (_LEADING_BULLET.match(text) and not _ends_open(last)):
+            return False  # "- …" starts an item, also in hard-wrapped text ("- 100% …" after a sentence)
         if self.wrapped:
             # hard-wrapped text: a paragraph runs until the next structure, or until a line
             # that ends a sentence short of the margin, before a capital
@@ -2170,7 +2238,7 @@ def _parse_cached(doc: Document, stamps: tuple) -> _State:
     while i < len(seq):
         ln, raw = seq[i]
         text = clean_cell(raw)
-        if text and (ln is None or _numbering(text) or _APPENDIX.match(text)
+        if text and (ln is None or _numbering(text) or _APPENDIX.match(text) or _CAPS_SECTION.match(text)
                      or "\t" in raw or _is_pipe_table_start(seq, i)):
             break
         if text:

@@ -19,6 +19,11 @@ DOC_YEAR = 2025  # the document's year, for deadlines that omit theirs
     [
         # a year resolves to its last day
         ("Năm 2025", "2025-12-31"),
+        # dates with dashes or dots, and "T8/2025", as messages write them
+        ("trước 15-7-2025", "2025-07-15"),
+        ("xong trước 30.9.2025.", "2025-09-30"),
+        ("T8/2025", "2025-08-31"),
+        ("Giai đoạn 2021-2025", "2025-12-31"),  # a span of years is no date
         ("năm 2026", "2026-12-31"),
         ("NĂM 2026", "2026-12-31"),
         ("2025", "2025-12-31"),
@@ -151,6 +156,9 @@ def test_own_deadline_text_needs_a_cue_so_years_in_wording_are_not_read():
         ("Rà soát các TTHC nội bộ, hoàn thành trong năm 2025.", "hoàn thành trong năm 2025", "2025-12-31"),
         ("Số hóa hồ sơ; thời hạn hoàn thành: trong năm 2026", "trong năm 2026", "2026-12-31"),
         ("Xong trong quý III năm 2025", "Xong trong quý III năm 2025", "2025-09-30"),
+        # ... given as written, dashes and "Hạn:" too
+        ("Công bố danh mục, hoàn thành trước 31-12-2025.", "hoàn thành trước 31-12-2025", "2025-12-31"),
+        ("Điện tử hóa chế độ báo cáo – Chủ trì: Sở TC – Hạn: năm 2026", "năm 2026", "2026-12-31"),
         # a span of quarters, also after "thời gian thực hiện" without its colon (Yên Bái)
         ("Nâng cấp hệ thống, thời gian thực hiện Quý II-III/2025;", "Quý II-III/2025", "2025-09-30"),
         ("Kết nối dữ liệu, hoàn thành trong quý II - quý III năm 2025.",

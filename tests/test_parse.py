@@ -10,7 +10,7 @@ import pytest
 from kehoach_lib import TASK_COLUMNS, Document, extract_tasks, line_accounting
 from kehoach_lib.agencies import add_agency_columns
 from kehoach_lib.aligned import PAGE_NUMBER as _PAGE_NUMBER
-from kehoach_lib.parse import clean_agencies, document_warnings, inline_items
+from kehoach_lib.parse import clean_agencies, document_warnings, inline_items, plain_markers
 
 LABELS = Path(__file__).parent / "data" / "labelled_tasks.csv"
 SEED_DOCS = ["bacgiang_kh58_2025", "bacninh_kh383_2023", "bacgiang_cv_2023", "bentre_kh_2024"]
@@ -1836,3 +1836,67 @@ def test_each_inline_item_is_a_task_led_as_its_stem_says_with_its_own_deadline()
     # each item's lines: from its mark to the next (the stem's lines go with the first item)
     assert t[["line_start", "line_end"]].values.tolist() == [[2, 3], [3, 4], [4, 5], [6, 7], [7, 8], [9, 10],
                                                              [11, 11]]
+
+
+# --- a plan pasted into an e-mail or a chat, with pictographs for marks (Long An, walkthrough 6)
+@pytest.mark.parametrize(("line", "plain"), [
+    ("1️⃣ TTHC liên quan đến SXKD", "1. TTHC liên quan đến SXKD"),  # keycap digit: a number
+    ("🎯 MỤC TIÊU", "MỤC TIÊU"),  # before capitals: dropped
+    ("📌 NHIỆM VỤ CỤ THỂ (anh chị lưu ý hạn nhé)", "NHIỆM VỤ CỤ THỂ (anh chị lưu ý hạn nhé)"),
+    ("👉 Rà soát TTHC nội bộ.", "- Rà soát TTHC nội bộ."),  # any other: a bullet
+    ("✅ 100% TTHC được thực hiện trực tuyến.", "- 100% TTHC được thực hiện trực tuyến."),
+    ("   🏢 Chủ trì: Sở TP; phối hợp: Sở TC", "   - Chủ trì: Sở TP; phối hợp: Sở TC"),
+    ("   ⏰ Hằng tháng", "   - Thời hạn: Hằng tháng"),  # a clock: when
+    ("   ⏰ Hạn: đến 30/6", "   - Hạn: đến 30/6"),  # ... unless a field is named
+    ("👍🏻 Đồng ý", "- Đồng ý"),  # a skin tone is part of its pictograph
+    ("Rà soát TTHC 👉 báo cáo", "Rà soát TTHC 👉 báo cáo"),  # only a line's first mark
+    ("- Sở Tư pháp", "- Sở Tư pháp"),
+])
+def test_pictographs_that_open_a_line_are_read_as_a_plans_marks(line, plain):
+    assert plain_markers(line) == plain
+
+
+E_MAIL = """Từ: Phòng Kiểm soát TTHC - VP UBND tỉnh X <kstthc@x.gov.vn>
+Chủ đề: Triển khai KH 15/KH-UBND
+
+Kính gửi anh chị đầu mối KSTTHC các Sở, ban, ngành tỉnh,
+
+🎯 MỤC TIÊU
+✅ Năm 2025: giảm ít nhất 30% thời gian giải quyết TTHC.
+✅ 100% TTHC liên quan đến doanh nghiệp được thực hiện trực tuyến.
+
+📌 NHIỆM VỤ CỤ THỂ
+1️⃣ TTHC nội bộ
+👉 Công bố danh mục TTHC nội bộ giữa các cơ quan hành chính nhà nước.
+   🏢 Chủ trì: VP UBND tỉnh; phối hợp: Sở NV
+   ⏰ Hạn: xong trước 30.9.2025
+👉 Điện tử hóa chế độ báo cáo của doanh nghiệp – Chủ trì: Sở TC – Hạn: năm 2026
+👉 Tổ chức tiếp nhận TTHC không phụ thuộc địa giới hành chính.
+   🏢 Chủ trì: TT PVHCC tỉnh
+   ⏰ Thực hiện thường xuyên
+
+🔔 TỔ CHỨC THỰC HIỆN
+🔸 Các Sở, ngành cử 01 công chức đầu mối, gửi danh sách về VP UBND tỉnh trước 05-5-2025.
+
+Anh chị có vướng mắc gì liên hệ trực tiếp em Hà nhé 🙏
+Trân trọng cảm ơn anh chị!
+
+--
+Nguyễn Thị Hà
+Văn phòng UBND tỉnh X"""
+
+
+def test_a_plan_pasted_into_an_e_mail_reads_its_pictographs_sections_and_dashed_fields():
+    doc = doc_from(E_MAIL)
+    t = extract_tasks(doc)
+    assert t[["path", "kind", "lead", "partners", "deadline_text", "due"]].values.tolist() == [
+        ["I+1", "objective", "", "", "", ""],
+        ["I+2", "objective", "", "", "", ""],
+        ["II.1+1", "task", "VP UBND tỉnh", "Sở NV", "xong trước 30.9.2025", "2025-09-30"],
+        ["II.1+2", "task", "Sở TC", "", "năm 2026", "2026-12-31"],
+        ["II.1+3", "task", "TT PVHCC tỉnh", "", "Thực hiện thường xuyên", ""],
+        ["III+1", "duty", "Các Sở, ngành", "", "trước 05-5-2025", "2025-05-05"]]
+    roles = line_accounting(doc).set_index("line").role
+    assert roles[6] == roles[10] == roles[11] == roles[20] == "heading"
+    assert roles[23] == roles[24] == "closing"
+    assert (roles[26:] == "signature").all()
