@@ -562,19 +562,31 @@ def _pdf_page_text(page, carry=None):
     rows where they stand; on a page without one, a table drawn without rules
     (:mod:`kehoach_lib.pdf_columns`) as such rows, and its columns when it runs on to the next
     page (``carry``, from the page before). A page with neither is exactly its ``extract_text()``."""
-    from .pdf_columns import borderless_table
+    from .pdf_columns import borderless_table, text_columns
 
     tables = sorted((t for t in page.find_tables(PDF_TABLE_SETTINGS)
                      if len({c[0] for c in t.cells}) >= PDF_TABLE_MIN_COLUMNS),
                     key=lambda t: (t.bbox[1], t.bbox[0]))
     if not tables:
-        found = borderless_table(page.extract_words(), carry)
-        if found is None:
-            return page.extract_text() or "", None
-        top, bottom, rows, carry = found
+        words = page.extract_words()
+        found = borderless_table(words, carry)
 
         def band(keep):
             return page.filter(lambda o: o.get("object_type") != "char" or keep((o["top"] + o["bottom"]) / 2))
+
+        if found is None:
+            if (two := text_columns(words, page.width)) is None:
+                return page.extract_text() or "", None
+            top, bottom, x = two  # text in two columns: above them, the left one, the right one, below
+
+            def side(keep):
+                return page.filter(lambda o: o.get("object_type") != "char" or (
+                    top - 1 <= (o["top"] + o["bottom"]) / 2 <= bottom + 1 and keep((o["x0"] + o["x1"]) / 2)))
+
+            parts = (band(lambda y: y < top - 1).extract_text(), side(lambda cx: cx < x).extract_text(),
+                     side(lambda cx: cx >= x).extract_text(), band(lambda y: y > bottom + 1).extract_text())
+            return "\n".join(part for part in parts if part), None
+        top, bottom, rows, carry = found
 
         above = band(lambda y: y < top - 1).extract_text() or ""
         below = band(lambda y: y > bottom + 1).extract_text() or ""

@@ -228,7 +228,7 @@ _ITEM_SECTION = re.compile(
     re.IGNORECASE)
 #: An item that only announces what follows ("… các nhiệm vụ sau:", "… theo bảng phân công sau:").
 _INTRODUCES = re.compile(r"(?:\bsau|\bdưới đây|\bbảng[^.;]*):\s*$")
-_POINTER = re.compile(r"\b(?:theo|tại|ở)\s+(?:các\s+)?(?:Phụ lục|phụ lục)")
+_POINTER = re.compile(r"\b(?:theo|tại|ở)\s+(?:các\s+)?(?:Phụ lục|phụ lục|(?:Biểu|biểu)(?!\s+mẫu))")
 #: Longest sentence that is only a pointer to an appendix ("Các nhiệm vụ cụ thể, cơ quan chủ trì,
 #: cơ quan phối hợp, thời gian hoàn thành và sản phẩm được phân công tại Phụ lục kèm theo …").
 POINTER_CHARS = 200
@@ -647,7 +647,7 @@ def _page_furniture(seq: list[tuple[int | None, str]]) -> set[int]:
                 if b - a < PAGE_MIN_LINES and int(text(b)) == int(text(a)) + 1 for p in (a, b)}
     anchors = [p for p in pages if p not in counting]
     if len(anchors) < 2:
-        return numbers
+        return numbers | _numbered_running(seq, text)
     near: dict[str, set[int]] = {}
     for p in anchors:
         for step in (-1, 1):
@@ -666,11 +666,37 @@ def _page_furniture(seq: list[tuple[int | None, str]]) -> set[int]:
             if len(seq[i][1]) <= 160 and (t := text(i)) in candidates:
                 occurs.setdefault(t, set()).add(i)
     ends = set(range(RUNNING_EDGE)) | set(range(len(seq) - RUNNING_EDGE, len(seq)))
+    numbers |= _numbered_running(seq, text)
     running = {j for t, where in near.items() if len(where) >= 2 and occurs.get(t, set()) - ends <= where
                and len(t) <= 120 and len(t.split()) >= 3
                and not (_numbering(t) or _field_line(t) or t[:1] in "-+•|" or t[-1:] in ".;")
                for j in where}
     return numbers | running
+
+
+#: A running header or footer with the page's number on the same line, before or after it
+#: ("CÔNG BÁO/Số 29 + 30/Ngày 30-5-2025 41", "42 CÔNG BÁO/Số 29 + 30/Ngày 30-5-2025").
+_NUMBERED_RUNNING = re.compile(r"^(?:(?P<before>\d{1,4})\s+(?P<text>\S.*?\S)|(?P<text2>\S.*?\S)\s+(?P<after>\d{1,4}))$")
+
+
+def _numbered_running(seq, text) -> set[int]:
+    """Indices of lines that are one running line with a different page number each time, at
+    least twice, in the order of the pages; not a numbered item, field or sentence."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for i, (_ln, raw) in enumerate(seq):
+        edge = raw.strip()
+        if not edge or not (edge[0].isdigit() or edge[-1].isdigit()) or len(edge) > 120:
+            continue
+        if m := _NUMBERED_RUNNING.match(text(i)):
+            key = m.group("text") or m.group("text2")
+            found.setdefault(key, []).append((i, int(m.group("before") or m.group("after"))))
+    out: set[int] = set()
+    for key, where in found.items():
+        numbers = [n for _, n in where]
+        if (len(where) >= 2 and numbers == sorted(set(numbers)) and len(key.split()) >= 3
+                and not (_numbering(key) or _field_line(key) or key[-1:] in ".;:")):
+            out.update(i for i, _ in where)
+    return out
 
 
 #: Lines from the end where an e-mail's signature delimiter "--" is looked for.
@@ -2282,19 +2308,31 @@ def _parse_cached(doc: Document, stamps: tuple) -> _State:
     return state
 
 
-_REQUEST_START = re.compile(r"(?:Yêu cầu|Đề nghị)\s")
+_REQUEST_START = re.compile(r"(?:Yêu cầu|Đề nghị|Trong quá trình)\s")
+#: Lines a standing request wrapped by the page's width may run on after its first two.
+REQUEST_MORE_LINES = 4
 
 
 def _wrapped_closings(seq, indices: list[int]) -> set[int]:
-    """The two lines of a closing exhortation wrapped over them ("Yêu cầu Thủ trưởng … nghiêm túc
-    triển khai thực hiện" / "Kế hoạch này./."): each alone is no closing, together they are."""
+    """The lines of a closing wrapped over them: an exhortation ("Yêu cầu Thủ trưởng … nghiêm
+    túc triển khai thực hiện" / "Kế hoạch này./.") or the standing request ("Trong quá trình
+    thực hiện, nếu có vướng" / "mắc, các cơ quan … phản ánh …" to its full stop), each line
+    alone no closing, together one."""
     out: set[int] = set()
     for j, k in zip(indices, indices[1:], strict=False):
         if k != j + 1 or not _REQUEST_START.match(first := clean_cell(seq[j][1])) or _CLOSING.match(first):
             continue
         second = clean_cell(seq[k][1])
-        if second and not _numbering(second) and _CLOSING.match(f"{first} {second}"):
-            out |= {j, k}
+        if not second or _numbering(second) or not (m := _CLOSING.match(f"{first} {second}")):
+            continue
+        out |= {j, k}
+        last = second
+        while m.group("request") and not last.endswith(".") and k + 1 < len(seq) and k - j <= REQUEST_MORE_LINES:
+            last = clean_cell(seq[k + 1][1])
+            if not last or _numbering(last) or seq[k + 1][0] is None:
+                break
+            k += 1
+            out.add(k)
     return out
 
 
@@ -2322,6 +2360,10 @@ def _join_lone_numbers(state: _State, seq, indices: list[int]) -> dict[int, int]
     return joined
 
 
+#: Longest line that goes on with a field's list of agencies after its ";" or ",".
+FIELD_LIST_LINE_CHARS = 80
+
+
 def _join_field_lines(state: _State, seq, indices: list[int], prose: _Prose) -> None:
     """A field line and the lines that go on with its value become one line (in ``seq``; the
     others get the role ``field``, and :class:`_Prose` counts them as the field's): "Chủ trì:
@@ -2346,7 +2388,11 @@ def _join_field_lines(state: _State, seq, indices: list[int], prose: _Prose) -> 
                     or _is_value_part(text)):
                 break
             full = width is not None and prose.wrapped and _ends_open(last) and len(last) >= WRAP_SHORT_SHARE * width
-            if not (merged.endswith(":") or _starts_lower(text) or full):
+            # "Đơn vị chủ trì: Các sở, ban, ngành tỉnh;" / "UBND các huyện, thành phố.": a list of agencies
+            listing = (merged.endswith((";", ",")) and len(text) <= FIELD_LIST_LINE_CHARS
+                       and _field_key(_field_line(merged).group("name")) in ("lead", "partners", "implementers")
+                       and _AGENCY_HEADING.match(text) and not _ACTION_WORDS.search(text))
+            if not (merged.endswith(":") or _starts_lower(text) or full or listing):
                 break
             merged, last = f"{merged} {text}", text
             extra.append(ln2)

@@ -9,6 +9,10 @@ where the number column has a number, and a group row ("II  Cắt giảm TTHC n�
 title whole. The table ends at a line that crosses a gutter (prose across the page) or a
 numbered heading ("IV. TỔ CHỨC THỰC HIỆN"); it goes on at the top of the next page (after its
 page number and a repeated header) when it ran to the foot of the page.
+
+Text set in two columns (a provincial gazette, Công báo) is found the same way: one gutter near
+the middle of the page that no word of a tall band of lines crosses (:func:`text_columns`); the
+band is read column by column, the lines above and below it across the page.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from dataclasses import dataclass
 from .aligned import PAGE_NUMBER
 from .stacked import HEADER_START
 
-__all__ = ["Columns", "borderless_table"]
+__all__ = ["Columns", "borderless_table", "text_columns"]
 
 #: Points within which words stand on one line.
 LINE_TOLERANCE = 3.0
@@ -234,3 +238,57 @@ def _cells(line: list[dict], columns: Columns, n: int) -> list[str]:
         k = columns.column(w["x0"])
         cells[k] = join_wrapped(cells[k], w["text"])
     return cells
+
+
+#: Where a page's gutter between two columns of text may lie (shares of the page's width).
+TEXT_GUTTER_WINDOW = (0.35, 0.65)
+#: Lines of the page the gutter may be crossed by (the header and title across the page above
+#: the columns, a signature under them).
+TEXT_GUTTER_SHARE = 0.3
+#: Lines each column of text holds at least: fewer is a layout within the page (a signature
+#: block beside the list of recipients), not a page set in columns.
+TEXT_COLUMN_MIN_LINES = 12
+
+
+def text_columns(words: list[dict], width: float) -> tuple[float, float, float] | None:
+    """(top, bottom, x) of a band of a page's text set in two columns with a gutter at x, or
+    None: the tallest run of lines that no word crosses at x, with at least
+    :data:`TEXT_COLUMN_MIN_LINES` lines on each side and most lines reaching near the gutter on
+    the left (justified text, not a few short lines beside a block)."""
+    lines = _lines(words)
+    if len(lines) < 2 * TEXT_COLUMN_MIN_LINES:
+        return None
+    lo, hi = (share * width for share in TEXT_GUTTER_WINDOW)
+    gutters = _gutters(lines, lo, hi, share=TEXT_GUTTER_SHARE)
+    if not gutters:
+        return None
+    a, b = max(gutters, key=lambda g: g[1] - g[0])
+    x = (a + b) / 2
+    best: tuple[int, int] | None = None
+    run_start = None
+    for i in range(len(lines) + 1):
+        open_line = i < len(lines) and not any(w["x0"] < x < w["x1"] for w in lines[i])
+        if open_line and run_start is None:
+            run_start = i
+        elif not open_line and run_start is not None:
+            if best is None or i - run_start > best[1] - best[0]:
+                best = (run_start, i)
+            run_start = None
+    if best is None:
+        return None
+    band = lines[best[0]:best[1]]
+    left = [[w for w in line if w["x1"] <= x] for line in band]
+    right = [[w for w in line if w["x0"] >= x] for line in band]
+    if min(sum(1 for ws in left if ws), sum(1 for ws in right if ws)) < TEXT_COLUMN_MIN_LINES:
+        return None
+    reach = [max(w["x1"] for w in ws) for ws in left if ws]
+    if sum(r >= a - 0.15 * width for r in reach) < len(reach) / 2:
+        return None
+    for side in (left, right):  # each column is text: no gutter of its own (a table's columns)
+        side = [ws for ws in side if ws]
+        lo, hi = min(w["x0"] for ws in side for w in ws), max(w["x1"] for ws in side for w in ws)
+        if _gutters(side, lo + GUTTER_MIN, hi - GUTTER_MIN, share=GUTTER_SHARE):
+            return None
+    top = min(w["top"] for line in band for w in line)
+    bottom = max(w["bottom"] for line in band for w in line)
+    return top, bottom, x

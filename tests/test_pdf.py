@@ -249,3 +249,45 @@ def test_prose_pdfs_have_no_borderless_table(qt, merged):
     """The ruled tables' PDFs and their prose read as before: a borderless table needs a header
     opening STT with named columns, and prose across the page ends one."""
     assert sum("\t" in ln for ln in qt) == 11 and sum("\t" in ln for ln in merged) >= len(MERGED_TABLE)
+
+
+# --- 6. text set in two columns, as a provincial gazette prints it (walkthrough 6: Bình Dương) --
+TWO_COLUMNS = PDFS / "two_columns.pdf"
+
+
+def test_a_gazette_page_in_two_columns_is_read_column_by_column():
+    """fpdf2, by a walkthrough helper: the Công báo's running header with its page number, the
+    header block and title across the page, then the body in two justified columns (card 6 split
+    by the page break). Read line by line across the page, the columns interleave (2 of 17
+    tasks were found); read column by column, each card is whole."""
+    lines = formats.pdf_lines(TWO_COLUMNS.read_bytes())
+    assert lines[lines.index("KẾ HOẠCH") + 1].startswith("Thực hiện Chương trình cắt giảm")  # across the page
+    at = lines.index("Nhiệm vụ 1 - Rà soát, thống kê TTHC và")
+    assert lines[at + 1 : at + 3] == ["chi phí tuân thủ", "Mục tiêu: 100% TTHC liên quan đến hoạt"]
+    # the left column ends before the right one starts, on each page
+    assert lines.index("Nhiệm vụ 2 - Xây dựng phương án cắt") < lines.index("Nhiệm vụ 3 - Rà soát điều kiện đầu tư")
+    doc = _doc(lines, doc_id="bd", province="Bình Dương", date="2025-05-12")
+    tasks = extract_tasks(doc)
+    cards = tasks[tasks.path.str.startswith("II.")]
+    assert cards.path.tolist() == [f"II.{k}" for k in range(1, 12)]
+    six = cards.set_index("path").loc["II.6"]  # split by the page break and the gazette's running header
+    assert (six.lead, six.partners, six.due) == ("Văn phòng UBND tỉnh", "Sở Nội vụ", "2025-06-30")
+    seven = cards.set_index("path").loc["II.7"]  # a field's list of agencies wrapped by the column
+    assert seven.lead == "Các sở, ban, ngành tỉnh; UBND các huyện, thành phố"
+    roles = line_accounting(doc)
+    assert roles[roles.text.str.contains("CÔNG BÁO/Số 29")].role.eq("boilerplate").all()
+    assert roles[roles.text.str.startswith("Trong quá trình thực hiện")].role.eq("closing").all()
+    assert not roles.role.eq("unaccounted").any()
+
+
+def test_a_page_in_one_column_has_no_text_columns(qt, merged):
+    """Prose across the page, a signature beside the recipients, ruled and borderless tables:
+    no gutter runs down a tall band of lines, so nothing is read column by column."""
+    import pdfplumber
+
+    from kehoach_lib.pdf_columns import text_columns
+
+    for name in ("quang_tri_ruled_table.pdf", "merged.pdf", "spans.pdf", "borderless.pdf", "split_rows.pdf"):
+        with pdfplumber.open(PDFS / name) as pdf:
+            for page in pdf.pages:
+                assert text_columns(page.extract_words(), page.width) is None, (name, page.page_number)
