@@ -26,6 +26,7 @@ _FULL_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?![\
 #: A full date with dashes or dots for slashes: "15-7-2025", "30.9.2025" (see :func:`_slashed`).
 _OTHER_SEPARATORS = re.compile(r"(?<![\d/])(?<!\d[.-])(\d{1,2})([-.])(\d{1,2})\2(\d{4})(?!\d|[/-]\d|\.\d)")
 _LONG_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+_LONG_DAY_MONTH = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?!\s*(?:năm|/)\s*\d)(?!\d)")
 _DAY_MONTH = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
 #: A month or a span of months (``Tháng 10-12/2025``: the last one counts), with or without its year.
 #: ("T8/2025" is August 2025, as messages and progress charts write it.)
@@ -79,8 +80,12 @@ _OWN_DEADLINE = re.compile(
     # a day of the plan's year after "trước" or "chậm nhất" ("báo cáo trước 31/10"; not after
     # "trong": "trong 3/4 số thủ tục" is a share)
     r"|(?:trước|chậm\s+nhất)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?![\d/])"
+    # ... also in words ("trình phê duyệt trước ngày 30 tháng 6")
+    r"|(?:trước|chậm\s+nhất)\s+ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?![\d/]|\s*(?:năm|/)\s*\d)"
     # ... or a month of it after a word of completion ("hoàn thành trong tháng 6")
     r"|(?:hoàn\s+thành|xong)\s+trong\s+tháng\s+\d{1,2}(?![\d/]|\s*năm)"
+    # ... or a half of a year ("hoàn thành trong 6 tháng cuối năm 2025")
+    r"|(?:(?:hoàn\s+thành|xong)\s+)?trong\s+(?:6|06|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm\s+\d{4}"
     # after "thời hạn:", a quarter or month needs no other cue: "(thời hạn: Quý III/2025)"
     rf"|thời\s+hạn(?:\s+hoàn\s+thành)?\s*:\s*(?:tháng\s+\d{{1,2}}\s*/\s*\d{{4}}|{_QUARTERS_OF_YEAR})"
     # ... and after "thời gian thực hiện" a quarter: "…, thời gian thực hiện Quý II-III/2025"
@@ -93,7 +98,7 @@ _DEADLINE_LABEL = re.compile(r"^(?:thời\s+(?:hạn|gian)(?:\s+(?:hoàn\s+thàn
 #: năm 2025" (not "triển khai trong năm 2025 các nhiệm vụ", which says when the work happens),
 #: or as the span of periodic work: "định kỳ hằng quý trong năm 2026" runs to the end of 2026.
 _OWN_YEAR = re.compile(
-    r"(?:(?:hoàn\s+thành|xong|chậm\s+nhất(?:\s+xong)?)\s*(?:trong|hết|cuối)"
+    r"(?:(?:hoàn\s+thành|xong|chậm\s+nhất(?:\s+xong)?)(?:\s*(?:trong|hết|cuối))?"
     r"|(?:thời\s+)?\bhạn(?:\s+hoàn\s+thành)?\s*:\s*(?:trong|hết|cuối)?"
     r"|thời\s+gian\s+(?:hoàn\s+thành|thực\s+hiện)\s*:?\s*(?:trong|hết|cuối)?"
     r"|(?:định\s+kỳ\s+)?(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)(?:\s*,\s*(?:tháng|quý|năm))*\s*,?\s*"
@@ -168,6 +173,9 @@ def explicit_dates(text: str, *, year: int | None = None) -> list[date]:
                 found.append(d)
     if year is not None:
         masked = _mask(folded, spans)
+        for m in _LONG_DAY_MONTH.finditer(masked):  # "trước ngày 30 tháng 6": of the plan's year
+            if not _is_start(masked, m.start()) and (d := _safe_date(year, int(m.group(2)), int(m.group(1)))):
+                found.append(d)
         for m in _DAY_MONTH.finditer(masked):
             if _is_start(masked, m.start()):
                 continue

@@ -264,7 +264,7 @@ _AGENCY_HEAD = (
 )
 LEAD_VERBS_FILE = config.DATA_DIR / "lead_verbs.txt"
 #: Words before an agency named in a task's wording (``Giao Sở Tư pháp …``).
-_SUBJECT_PREFIX = r"(?:Giao|Đề nghị|Yêu cầu)\s+"
+_SUBJECT_PREFIX = r"(?:Giao|Đề nghị|Yêu cầu|Đối với)\s+"
 
 
 @dataclass(frozen=True)
@@ -1024,6 +1024,11 @@ class _Prose:
                 self.awaiting_value = "part"
         elif num:
             self._node(ln, raw, *num)
+        elif len(self.stack) > 1 and _caps_agency(text):
+            # "SỞ TƯ PHÁP" alone in capitals, without a number, over the items it leads
+            parent = self.stack[-1] if self.stack[-1].ntype != "agency" else self.stack[-2]
+            k = 1 + sum(c.ntype == "agency" for c in parent.children)
+            self._node(ln, raw, "agency", str(k), text)
         elif _CAPS_SECTION.match(text) and self.caps_sections == len(self.root.children):
             # "MỤC TIÊU" / "TỔ CHỨC THỰC HIỆN" alone in capitals, without a number (a plan pasted
             # into a message): a section, numbered I, II, … in the path as the plan would be
@@ -1039,7 +1044,8 @@ class _Prose:
         if self.para is None or not self.para:
             return False
         if (_numbering(text) or _field_line(text) or _LABEL.match(text) or _APPENDIX.match(text)
-                or _APPENDIX_NOTE.match(text) or _NOTE.match(text) or _CLOSING.match(text)):
+                or _APPENDIX_NOTE.match(text) or _NOTE.match(text) or _CLOSING.match(text)
+                or (len(self.stack) > 1 and _caps_agency(text))):
             return False
         last_ln, last = self.para[-1]
         if last_ln is None:
@@ -1745,13 +1751,22 @@ def _is_agency(name: str) -> bool:
     or one of its parts (split at ",", ";", " và ") is a known agency or a people's committee."""
     from .agencies import resolve_agency  # agencies reads text tables; parse is read first
 
-    if _AGENCY_ONLY_HEAD.match(name):
-        return True
+    if _AGENCY_ONLY_HEAD.match(name) or (name.isupper() and _AGENCY_ONLY_HEAD.match(name[:1] + name[1:].lower())):
+        return True  # (also in capitals: "SỞ TÀI CHÍNH")
     for part in re.split(r"\s*[;,]\s*|\s+và\s+", name):
         found = resolve_agency(part.strip()) if part.strip() else None
         if found is not None and (found.known or found.type.startswith("committee")):
             return True
     return False
+
+
+def _caps_agency(text: str) -> str:
+    """An agency named alone in capitals, as a heading over the items it leads ("SỞ TƯ PHÁP",
+    "CÁC SỞ, BAN, NGÀNH; UBND CÁC HUYỆN, THÀNH PHỐ"), or ``""``."""
+    name = strip_markup(text).strip().rstrip(":").strip()
+    if not name or len(name) > 120 or not name.isupper() or name[-1:] in ".;," or _numbering(name):
+        return ""
+    return name if _AGENCY_HEADING.match(name) or _AGENCY_HEADING.match(name[:1] + name[1:].lower()) else ""
 
 
 def _agency_in_heading(node: _Node) -> str:

@@ -156,6 +156,11 @@ def test_own_deadline_text_needs_a_cue_so_years_in_wording_are_not_read():
         ("Rà soát các TTHC nội bộ, hoàn thành trong năm 2025.", "hoàn thành trong năm 2025", "2025-12-31"),
         ("Số hóa hồ sơ; thời hạn hoàn thành: trong năm 2026", "trong năm 2026", "2026-12-31"),
         ("Xong trong quý III năm 2025", "Xong trong quý III năm 2025", "2025-09-30"),
+        # ... in words: a day of the plan's year, a half of a year, a year after "hoàn thành" alone
+        ("Trình Chủ tịch UBND tỉnh phê duyệt trước ngày 30 tháng 6.", "trước ngày 30 tháng 6", "2025-06-30"),
+        ("Điện tử hóa chế độ báo cáo, hoàn thành trong 6 tháng cuối năm 2025.",
+         "hoàn thành trong 6 tháng cuối năm 2025", "2025-12-31"),
+        ("Hướng dẫn tái cấu trúc quy trình; hoàn thành năm 2026.", "hoàn thành năm 2026", "2026-12-31"),
         # ... given as written, dashes and "Hạn:" too
         ("Công bố danh mục, hoàn thành trước 31-12-2025.", "hoàn thành trước 31-12-2025", "2025-12-31"),
         ("Điện tử hóa chế độ báo cáo – Chủ trì: Sở TC – Hạn: năm 2026", "năm 2026", "2026-12-31"),
@@ -183,7 +188,12 @@ def test_own_deadline_text_needs_a_cue_so_years_in_wording_are_not_read():
 )
 def test_a_year_in_a_tasks_own_wording_is_its_deadline_after_a_word_of_completion(text, phrase, due):
     assert own_deadline_text(text) == phrase
-    assert (resolve_due(phrase).isoformat() if phrase else None) == due
+    assert (resolve_due(phrase, year=2025).isoformat() if phrase else None) == due
+
+
+def test_a_day_in_words_without_its_year_is_of_the_plans_year_and_beats_its_month():
+    assert resolve_due("trước ngày 15 tháng 8", year=2025).isoformat() == "2025-08-15"
+    assert resolve_due("trước ngày 15 tháng 8") is None  # no year to give it
 
 
 @pytest.mark.parametrize(

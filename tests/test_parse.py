@@ -1900,3 +1900,35 @@ def test_a_plan_pasted_into_an_e_mail_reads_its_pictographs_sections_and_dashed_
     assert roles[6] == roles[10] == roles[11] == roles[20] == "heading"
     assert roles[23] == roles[24] == "closing"
     assert (roles[26:] == "signature").all()
+
+
+# --- walkthrough 7: agencies as headings, in capitals or addressed "Đối với" -------------------
+def test_an_agency_alone_in_capitals_leads_the_items_under_it():
+    """Nam Định (an OCR'd PDF): "SỞ TƯ PHÁP" on its own line over "- " items; a line in capitals
+    after a wrapped item starts a heading, it does not go on with the item."""
+    t = extract_tasks(doc_from("II. NHIỆM VỤ CỤ THỂ\nPhân công nhiệm vụ cho các cơ quan, đơn vị như sau:\n"
+                               "VĂN PHÒNG UBND TỈNH\n- Tổng hợp phương án cắt giảm TTHC, trình phê duyệt trước\n"
+                               "ngày 30/6/2025.\nSỞ TÀI CHINH\n- Rà soát điều kiện đầu tư kinh doanh.\n"
+                               "- Điện tử hóa chế độ báo cáo, hoàn thành trong năm 2026.\n"
+                               "CÁC SỞ, BAN, NGÀNH; UBND CÁC HUYỆN, THÀNH PHỐ\n- Số hóa hồ sơ TTHC còn hiệu lực."))
+    assert t[["path", "lead", "due"]].values.tolist() == [
+        ["II.1", "VĂN PHÒNG UBND TỈNH", "2025-06-30"],  # its one item, as under "1. Văn phòng UBND tỉnh"
+        ["II.2+1", "SỞ TÀI CHINH", ""], ["II.2+2", "SỞ TÀI CHINH", "2026-12-31"],
+        ["II.3", "CÁC SỞ, BAN, NGÀNH; UBND CÁC HUYỆN, THÀNH PHỐ", ""]]
+    # a line in capitals that names no agency is no agency heading
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Rà soát TTHC.\nNĂM 2025\n- Số hóa hồ sơ."))
+    assert t.lead.eq("").all()
+
+
+def test_duties_addressed_to_an_agency_with_doi_voi_are_its_own():
+    """Hải Dương (a công văn): "1. Đối với Sở Tài chính:" then "a) Chủ trì, phối hợp …"."""
+    doc = doc_from("Kính gửi: Các sở, ban, ngành tỉnh; Công an tỉnh\n"
+                   "UBND tỉnh đề nghị các cơ quan thực hiện một số nhiệm vụ sau:\n"
+                   "1. Đối với Sở Tài chính:\na) Chủ trì, phối hợp với Sở Tư pháp rà soát điều kiện kinh doanh.\n"
+                   "b) Điện tử hóa chế độ báo cáo, hoàn thành trong 6 tháng cuối năm 2025.\n"
+                   "2. Đối với Văn phòng UBND tỉnh:\na) Trình Chủ tịch UBND tỉnh phê duyệt trước ngày 30 tháng 6.",
+                   doc_type="công văn", date="2025-06-10")
+    t = extract_tasks(doc)
+    assert t[["path", "lead", "due"]].values.tolist() == [
+        ["1.a", "Sở Tài chính", ""], ["1.b", "Sở Tài chính", "2025-12-31"],
+        ["2.a", "Văn phòng UBND tỉnh", "2025-06-30"]]
