@@ -33,10 +33,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from .stacked import HEADER_START
+
 __all__ = ["PAGE_NUMBER", "AlignedRow", "AlignedTable", "aligned_table_rows", "aligned_tables"]
 
 #: The number column's header cell.
-_HEADER_CELL = re.compile(r"^(?:s[ốo]\s*tt|stt|tt|s[ốo]\s+thứ\s+tự)\.?$", re.IGNORECASE)
+_HEADER_CELL = HEADER_START
 #: ``STT Nhiệm vụ`` glued by a single space: the header cell and the next cell.
 _HEADER_GLUED = re.compile(r"^(?P<num>(?:s[ốo]\s*tt|stt|tt)\.?) (?P<rest>\S.*)$", re.IGNORECASE)
 #: A header whose number cell is wrapped: ``Số`` above ``TT``.

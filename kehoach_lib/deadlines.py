@@ -58,7 +58,7 @@ _PERIOD_VALUE = re.compile(r"(?<![\d/])(?:(\d{1,2})\s*/\s*)?((?:19|20)\d{2})(?![
 #: Where a deadline is cut into parts: ``;``, line breaks, a spaced dash (``Tháng 2 – Tháng 4``).
 _PARTS = re.compile(r"[;\n]|\s[-–—]\s")
 #: Dates that open a period (``Thực hiện từ 01/6/2023``) are starts, not deadlines.
-_START = re.compile(r"\b(?:từ|bắt đầu)\s+(?:ngày\s+)?\d")
+_START = re.compile(r"\b(?:từ|bắt đầu)\s+(?:ngày\s+|tháng\s+|quý\s+)?(?:\d|[ivx]+\b)")
 #: A date right after a document number is the cited document's date, not a deadline.
 _CITED = re.compile(r"\d+/[\w.Đđ-]+\s+(?:ngày\s+)?$")
 _RECURRING = re.compile(
@@ -201,7 +201,7 @@ def _period_spans(text: str, *, year: int | None = None) -> list[tuple[date, dat
             spans.append((date(y, month, 1), _last_day(y, month)))
     for m in _QUARTER.finditer(folded):  # "Quý IV/2025-2026": the later year's quarter
         y = int(m.group(3) or m.group(2)) if m.group(2) else year
-        if y:
+        if y and not _is_start(folded, m.start()):
             q = max(_quarter_number(t) for t in _QUARTER_TOKEN.findall(m.group(1)))
             spans.append((date(y, 3 * q - 2, 1), _last_day(y, 3 * q)))
     for m in _HALF.finditer(folded):
@@ -336,7 +336,8 @@ def extract_targets(text: str) -> str:
 
 
 def _is_start(text: str, pos: int) -> bool:
-    return bool(_START.search(text[max(0, pos - 12) : pos + 1]))
+    # (the match may be the month or quarter itself: "Từ tháng 7 năm 2025, thực hiện thường xuyên")
+    return bool(_START.search(text[max(0, pos - 12) : pos + 10]))
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:

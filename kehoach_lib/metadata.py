@@ -200,7 +200,10 @@ def guess_metadata(lines) -> tuple[dict[str, str], dict[str, str]]:
     for i, line in enumerate(head):
         if "number" not in found and (m := _NUMBER.search(line)):
             found["number"] = re.sub(r"\s+", "", m.group("number"))
-        if "date" not in found and (m := _DATELINE.search(line)):
+        if "date" not in found and (m := _DATELINE.search(line) or (
+                # "Sóc Trăng, ngày 03 tháng 6 năm" / "2025": a dateline wrapped in its header cell
+                re.search(r"năm\s*$", line) and i + 1 < len(head) and re.fullmatch(r"\d{4}", head[i + 1].strip())
+                and _DATELINE.search(f"{line.rstrip()} {head[i + 1].strip()}"))):
             day, month, year = m.group("day"), int(m.group("month")), m.group("year")
             found["date"] = f"{year}-{month:02d}-{int(day):02d}" if day else f"{year}-{month:02d}"
         key = line.upper().strip()

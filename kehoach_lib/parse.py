@@ -92,17 +92,18 @@ _UPPER = "A-ZĐÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾ�
 #: ``I. MỤC ĐÍCH``, also a part: ``Phần I``, ``PHẦN II. NHIỆM VỤ`` (its title often on the next
 #: line; not "Phần I của Kế hoạch …", which is a sentence).
 _ROMAN = re.compile(rf"^(?P<part>(?:Phần|PHẦN)\s+)?(?P<num>[IVX]{{1,5}})"
-                    rf"(?(part)(?!\w)[.:]?(?=\s*$|\s*[{_UPPER}])|\.)\s*(?P<rest>.*)$")
+                    rf"(?(part)(?!\w)[.:]?(?=\s*$|\s*[{_UPPER}])|(?:\.|/(?=\s)))\s*(?P<rest>.*)$")
 #: ... and "Nhiệm vụ 1: Rà soát …", a task numbered by name
-_ARABIC = re.compile(rf"^(?P<named>(?:Nhiệm vụ|NHIỆM VỤ)\s+)?(?P<num>\d{{1,2}}(?:\.\d{{1,2}})*)"
+_ARABIC = re.compile(rf"^(?P<named>(?:Nhiệm vụ|NHIỆM VỤ|Mục|MỤC)\s+)?(?P<num>\d{{1,2}}(?:\.\d{{1,2}})*)"
                      rf"(?(named)\s*[:.\-–]\s*|(?:\.\s+|[/)]\s+(?=[{_UPPER}])"
                      # "1.1 Rà soát …": a number of two levels or more needs no dot before a capital
                      rf"|(?:(?<=\.\d)|(?<=\.\d\d))\s+(?=[{_UPPER}])))(?P<rest>\S.*)$")
-_LETTER = re.compile(rf"^(?P<num>[a-zđ])(?:\)\s*|\.\s+(?=[{_UPPER}]))(?P<rest>\S.*)$")
+_LETTER = re.compile(rf"^(?P<num>[a-zđ])(?:\)\s*|/\s+|\.\s+(?=[{_UPPER}]))(?P<rest>\S.*)$")
 _PAREN = re.compile(r"^\((?P<num>i{1,3}|iv|vi{0,3}|ix|x)\)\s*(?P<rest>\S.*)$")
 _FIELD_NAMES = (r"(?P<name>Cơ quan chủ trì|Cơ quan thực hiện|Cơ quan phối hợp|Đơn vị chủ trì"
                 r"|Đơn vị thực hiện|Đơn vị phối hợp|Thời hạn hoàn thành|Thời gian hoàn thành"
-                r"|Thời gian thực hiện|Thời hạn|Kết quả\s*/\s*sản phẩm|Sản phẩm(?:\s*/\s*kết quả)?)")
+                r"|Thời gian thực hiện|Thời hạn|Tiến độ(?: thực hiện| hoàn thành)?"
+                r"|Kết quả\s*/\s*sản phẩm|Sản phẩm(?:\s*/\s*kết quả)?)")
 #: A field line under an item: "- Cơ quan chủ trì: Sở Tư pháp", "+ Thời hạn hoàn thành: …".
 _FIELD = re.compile(rf"^[-+]\s*{_FIELD_NAMES}(?P<qual>[^:]*):\s*(?P<value>.*)$", re.IGNORECASE)
 #: The same without its bullet, as many plans write it ("Cơ quan chủ trì: Sở Tư pháp."): with a
@@ -120,7 +121,7 @@ _SHORT_FIELD = re.compile(
 #: hạn: …", "+ Nội dung (ii): Sở, ban, ngành. Cơ quan phối hợp: Văn phòng UBND tỉnh".
 _MORE_FIELDS = re.compile(
     r"(?:[.;]|\s[–—])\s*(?P<name>(?:cơ quan |đơn vị )?(?:chủ trì|phối hợp|thực hiện)|(?:thời )?hạn(?: hoàn thành)?"
-    r"|thời gian(?: hoàn thành| thực hiện)?|sản phẩm)\s*:\s*",
+    r"|thời gian(?: hoàn thành| thực hiện)?|tiến độ|sản phẩm)\s*:\s*",
     re.IGNORECASE,
 )
 _SUBFIELD = re.compile(r"^\+\s*(?P<value>.*)$")
@@ -237,7 +238,7 @@ _TERMINAL = re.compile(r"[.;:!?…]\s*/?\.?\s*$")
 _NUM_CELL = re.compile(r"^(?:[IVX]{1,5}|[A-H]|\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
 _GROUP_NUM = re.compile(r"[IVX]{1,5}|[A-H]")
 _NUM_TEXT_CELL = re.compile(r"^(?P<num>[IVX]{1,5}|[A-H](?=[.)]))[.)]?\s+(?P<rest>\S.*)$")
-_HEADER_CELL = re.compile(r"^(?:số\s*tt|stt|tt)$", re.IGNORECASE)
+_HEADER_CELL = STACKED_HEADER  # "STT", "TT", "Số TT", also wrapped in its narrow column ("T T")
 #: The first header cell of a table without a number column, its rows' statements in the first:
 #: "Chỉ tiêu | Năm 2025 | Năm 2026" (a plan's targets), "Nội dung nhiệm vụ | Chủ trì | …".
 _HEADER_TEXT_CELL = re.compile(r"^(?:chỉ tiêu|nội dung(?: nhiệm vụ| công việc)?|nhiệm vụ|tên nhiệm vụ|mục tiêu)$",
@@ -337,8 +338,12 @@ def clean_agencies(text: str) -> str:
     return joined.strip(" ;,.:")
 
 
+#: A word hyphenated at the end of a hard-wrapped line, its rest opening the next ("Thươn-" / "g").
+_HYPHENATED = re.compile(r"(?<=[^\W\d_])-\s*\n\s*(?=[^\W\d_A-ZĐ])")
+
+
 def _join(lines: list[str]) -> str:
-    return clean_cell(" ".join(lines))
+    return clean_cell(_HYPHENATED.sub("", "\n".join(lines)).replace("\n", " "))
 
 
 def _ends_open(text: str) -> bool:
@@ -432,9 +437,38 @@ _NTYPE_RX = [("roman", _ROMAN), ("paren", _PAREN), ("letter", _LETTER), ("arabic
 _PART_TYPES = ("roman", "part")
 
 
+#: "Nhiệm vụ thứ mười hai: …", a task numbered by name in words.
+_ORDINAL = re.compile(r"^(?:Nhiệm vụ|NHIỆM VỤ|Mục|MỤC)\s+thứ\s+(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?)"
+                      r"\s*[:.\-–]\s*(?P<rest>\S.*)$", re.IGNORECASE)
+_DIGIT_WORDS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6,
+                "bảy": 7, "tám": 8, "chín": 9}
+
+
+def ordinal_number(words: str) -> int | None:
+    """The number an ordinal in words names: "nhất" 1, "tư" 4, "mười" 10, "mười hai" 12,
+    "hai mươi mốt" 21; None for other words.
+
+    >>> ordinal_number("mười một")
+    11
+    """
+    parts = words.lower().split()
+    if parts in (["nhất"], ["mười"]):
+        return 1 if parts == ["nhất"] else 10
+    if len(parts) == 1:
+        return _DIGIT_WORDS.get(parts[0]) if parts[0] not in ("mốt", "lăm") else None
+    if parts[0] == "mười" and len(parts) == 2 and parts[1] in _DIGIT_WORDS and parts[1] != "mốt":
+        return 10 + _DIGIT_WORDS[parts[1]]
+    if len(parts) in (2, 3) and parts[1] == "mươi" and parts[0] in _DIGIT_WORDS and parts[0] not in ("một", "mốt"):
+        units = _DIGIT_WORDS.get(parts[2]) if len(parts) == 3 else 0
+        return None if units is None else 10 * _DIGIT_WORDS[parts[0]] + units
+    return None
+
+
 def _numbering(text: str) -> tuple[str, str, str] | None:
     """(type, number, rest) of a numbered line; dotted numbers are types of their own by depth
     (``1.2.`` is ``arabic2``), so that ``1.1.`` nests under ``1.``."""
+    if text[:1] in "NnMm" and (m := _ORDINAL.match(text)) and (n := ordinal_number(m.group("words"))):
+        return "named", str(n), m.group("rest")
     for ntype, rx in _NTYPE_RX:
         m = rx.match(text)
         if m:
@@ -2043,7 +2077,7 @@ def _column_map(main: list[str], sub: list[str]) -> dict[str, int]:
             colmap.setdefault("start", idx)
         elif "hoàn thành" in label and "sản phẩm" not in label:
             colmap.setdefault("end", idx)
-        elif "thời gian" in label or "thời hạn" in label:
+        elif "thời gian" in label or "thời hạn" in label or "tiến độ" in label:
             colmap.setdefault("time", idx)
         elif "sản phẩm" in label:
             colmap.setdefault("product", idx)
@@ -2409,7 +2443,7 @@ def _join_field_lines(state: _State, seq, indices: list[int], prose: _Prose) -> 
                        and _AGENCY_HEADING.match(text) and not _ACTION_WORDS.search(text))
             if not (merged.endswith(":") or _starts_lower(text) or full or listing):
                 break
-            merged, last = f"{merged} {text}", text
+            merged, last = _join([merged, text]), text
             extra.append(ln2)
             k += 1
         if extra:

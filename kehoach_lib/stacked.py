@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 __all__ = ["StackedTable", "stacked_tables"]
 
 #: A table's number column's name, which opens its header (also a borderless PDF table's).
-HEADER_START = re.compile(r"^(?:STT|TT|Số\s*TT)$", re.IGNORECASE)
+HEADER_START = re.compile(r"^(?:s[ốo]\s*t\s*t|s\s*t\s*t|t\s*t|s[ốo]\s+thứ\s+tự)\.?$", re.IGNORECASE)
 #: Column names, and which column each names.
 #: (in this order: "Thời gian thực hiện" is a deadline, "Đơn vị phối hợp thực hiện" partners,
 #: "Nội dung thực hiện" the statement)

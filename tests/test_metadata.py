@@ -209,3 +209,10 @@ def test_a_title_goes_on_into_ubnd_and_a_bracketed_period():
     found, _ = guess_metadata(["ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP", "Số: 12/KH-UBND", "KẾ HOẠCH",
                                "CẢI CÁCH HÀNH CHÍNH TỈNH ĐỒNG THÁP", "(GIAI ĐOẠN 2026 - 2030)", "Căn cứ Luật …;"])
     assert found["title"] == "CẢI CÁCH HÀNH CHÍNH TỈNH ĐỒNG THÁP (GIAI ĐOẠN 2026 - 2030)"
+
+
+def test_a_dateline_wrapped_in_its_header_cell():
+    """Sóc Trăng (a PDF): "Sóc Trăng, ngày 03 tháng 6 năm" / "2025"."""
+    found, _ = guess_metadata(["ỦY BAN NHÂN DÂN", "TỈNH SÓC TRĂNG", "Số: 145/KH-UBND", "Sóc Trăng, ngày 03 tháng 6 năm",
+                               "2025", "KẾ HOẠCH"])
+    assert found["date"] == "2025-06-03"

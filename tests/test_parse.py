@@ -1932,3 +1932,70 @@ def test_duties_addressed_to_an_agency_with_doi_voi_are_its_own():
     assert t[["path", "lead", "due"]].values.tolist() == [
         ["1.a", "Sở Tài chính", ""], ["1.b", "Sở Tài chính", "2025-12-31"],
         ["2.a", "Văn phòng UBND tỉnh", "2025-06-30"]]
+
+
+# --- walkthrough 7: numbering, fields and tables as other provinces write them -------------------
+def test_slash_numbering_and_sections_named_muc():
+    """Vĩnh Phúc ("I/", "1/", "a/") and Sóc Trăng ("Mục 1. Mục đích" then "a/ …")."""
+    t = extract_tasks(doc_from("I/ MỤC ĐÍCH, YÊU CẦU\n1/ Mục đích\na/ Cắt giảm thực chất TTHC.\n"
+                               "b/ Đẩy mạnh giải quyết TTHC trên môi trường điện tử.\nII/ NHIỆM VỤ CỤ THỂ\n"
+                               "1/ Cắt giảm TTHC nội bộ\na/ Công bố danh mục TTHC nội bộ.\n"
+                               "PHẦN III. TỔ CHỨC THỰC HIỆN\nMục 1. Văn phòng UBND tỉnh\na/ Theo dõi, đôn đốc."))
+    assert t[["path", "kind", "lead"]].values.tolist() == [
+        ["I.1.a", "objective", ""], ["I.1.b", "objective", ""], ["II.1.a", "task", ""],
+        ["III.1.a", "duty", "Văn phòng UBND tỉnh"]]
+
+
+def test_tien_do_is_a_deadline_field_and_a_task_may_be_numbered_in_words():
+    """Kiên Giang: "Nhiệm vụ thứ mười: …", a description, then "Đơn vị thực hiện: …; đơn vị phối
+    hợp: …" / "Sản phẩm: …" / "Tiến độ: …" lines."""
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\nNhiệm vụ thứ chín: Tiếp nhận TTHC không phụ thuộc địa giới\n"
+                               "Đơn vị thực hiện: Trung tâm Phục vụ hành chính công tỉnh.\nTiến độ: thường xuyên.\n"
+                               "Nhiệm vụ thứ mười: Số hóa hồ sơ, kết quả giải quyết TTHC còn hiệu lực\n"
+                               "Cấp huyện đạt 100% hồ sơ được số hóa.\n"
+                               "Đơn vị thực hiện: UBND các huyện; đơn vị phối hợp: Sở Khoa học và Công nghệ.\n"
+                               "Sản phẩm: Dữ liệu số hóa.\nTiến độ: trước ngày 15 tháng 12 năm 2025."))
+    assert t[["path", "lead", "partners", "product", "due"]].values.tolist() == [
+        ["II.9", "Trung tâm Phục vụ hành chính công tỉnh", "", "", ""],
+        ["II.10", "UBND các huyện", "Sở Khoa học và Công nghệ", "Dữ liệu số hóa.", "2025-12-15"]]
+    assert t.text.iloc[1].endswith("Cấp huyện đạt 100% hồ sơ được số hóa.")
+
+
+@pytest.mark.parametrize(("words", "number"), [
+    ("nhất", 1), ("hai", 2), ("tư", 4), ("mười", 10), ("mười một", 11), ("mười lăm", 15), ("hai mươi", 20),
+    ("hai mươi mốt", 21), ("mốt", None), ("lăm", None), ("một mươi", None), ("trăm", None)])
+def test_ordinals_in_words(words, number):
+    from kehoach_lib.parse import ordinal_number
+
+    assert ordinal_number(words) == number
+
+
+def test_a_word_hyphenated_at_a_hard_line_end_is_joined():
+    """Vĩnh Phúc (a .txt wrapped at 78 characters): "Sở Công Thươn-" / "g; thời hạn: …"."""
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Rà soát điều kiện kinh doanh. Cơ quan chủ trì: Sở Tư pháp; "
+                               "phối hợp: Sở Công Thươn-\n"
+                               "g, Ngân hàng N-\nhà nước; t-\nhời hạn: trong quý III năm 2025."))
+    assert t.partners.iloc[0] == "Sở Công Thương, Ngân hàng Nhà nước"
+    assert t.due.iloc[0] == "2025-09-30"
+
+
+@pytest.mark.parametrize(("lines", "joined"), [
+    (["Sở Công Thươn-", "g; thời hạn"], "Sở Công Thương; thời hạn"),
+    (["giai đoạn 2021-", "2025"], "giai đoạn 2021- 2025"),  # digits: a range wrapped, not a word
+    (["kinh tế -", "xã hội"], "kinh tế - xã hội"),  # a spaced dash
+    (["Sở Tư pháp-", "Sở Nội vụ"], "Sở Tư pháp- Sở Nội vụ"),  # a capital: another name
+])
+def test_lines_join_a_hyphenated_word_only(lines, joined):
+    from kehoach_lib.parse import _join
+
+    assert _join(lines) == joined
+
+
+def test_a_number_column_wrapped_in_its_narrow_cell_still_opens_the_header():
+    """Sóc Trăng (a PDF table, "TT" in a 10 mm column reads "T T")."""
+    t = extract_tasks(doc_from("II. NHIỆM VỤ CỤ THỂ\nT T\tNội dung công việc\tĐơn vị chủ trì\tThời hạn hoàn thành\n"
+                               "1\tRà soát, thống kê TTHC\tVăn phòng UBND tỉnh\tTrước ngày 30 tháng 9\n"
+                               "2\tSố hóa hồ sơ\tUBND các huyện\tTừ tháng 7 năm 2025, thực hiện thường xuyên"))
+    assert t[["text", "lead", "due"]].values.tolist() == [
+        ["Rà soát, thống kê TTHC", "Văn phòng UBND tỉnh", "2025-09-30"],
+        ["Số hóa hồ sơ", "UBND các huyện", ""]]  # a start is no deadline
