@@ -44,10 +44,12 @@ _WS = re.compile(r"[ \t\u00a0]+")
 #: "> " quotes, "**bold**", "__bold__", "*italic*", "* " bullets and backslash escapes.
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
+#: A heading's text that opens with its number ("II. NHIỆM VỤ", "1. Mục tiêu", "Phần I").
+_MD_NUMBERED = re.compile(r"^(?:\*\*)?(?:[IVX]{1,5}[./]|\d{1,2}(?:\.\d{1,2})*[./)]|[a-zđ]\)|Phần\s|PHẦN\s)")
 #: Bold at a line's start (a heading or label: "**Nơi nhận:**", "**1. Mục tiêu chung:** …") and
 #: "__bold__"; "**…**" further on is left for the parser, which reads bold deadlines
 #: ("… báo cáo **trước ngày 15/8/2025**") and headings glued with bold ("I. …**1. Mục đích**").
-_MD_STRONG = re.compile(r"^(\s*)\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
+_MD_STRONG = re.compile(r"^(\s*(?:[-*+]\s+)?)\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
 _MD_EMPHASIS = re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])")
 _MD_BULLET = re.compile(r"^(\s*)\*\s+")
 #: A nested list item ("  - …", "    * …"): a "+ " item, as the plans write a point's sub-points.
@@ -132,7 +134,12 @@ def markdown_to_text(line: str) -> str:
     pipes, and bold after a line's start its
     ``**``."""
     line = _MD_QUOTE.sub("", line)
-    line = _MD_HEADING.sub(r"\1", line)
+    if m := _MD_HEADING.match(line):
+        title = markdown_to_text(m.group(1))
+        if _MD_NUMBERED.match(title) or title.isupper():
+            return title
+        # a heading without its number keeps its level, which is all that says where it stands
+        return "#" * line.lstrip().index(" ") + " " + title
     line = _MD_NESTED.sub("+ ", line)
     line = _MD_BULLET.sub(r"\1- ", line)
     line = _MD_STRONG.sub(lambda m: (m.group(1) or "") + (m.group(2) or m.group(3)), line)
@@ -379,6 +386,7 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
         raise FormatProblem(f"corrupt .docx ({type(exc).__name__}: {exc})") from exc
     lines: list[str] = []
     numbering = WordNumbering(doc)
+    levels = _heading_levels(doc)
 
     def blocks(parent) -> None:
         for child in parent.iterchildren():
@@ -388,6 +396,11 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
                     continue  # a paragraph deleted with changes tracked: neither its text nor its number
                 text = _paragraph_text(child)
                 label = numbering.label(child)
+                if (not label and (level := _heading_level(child, levels)) and text.strip()
+                        and "\n" not in text and not text.isupper() and not _MD_NUMBERED.match(text.strip())):
+                    # a heading without a number ("Cắt giảm TTHC nội bộ" in style Heading 2) keeps
+                    # its level as Markdown writes it, which is all that says where it stands
+                    text = "#" * level + " " + text.strip()
                 lines.extend((f"{label} {text}" if label and text.strip() else text).split("\n"))
             elif tag == "tbl" and _is_frame(child):
                 # a frame around a table (a table in a cell of a table of one or two rows or
@@ -414,6 +427,31 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_HEADING_STYLE = re.compile(r"^heading\s*([1-6])$", re.IGNORECASE)
+
+
+def _heading_levels(doc) -> dict[str, int]:
+    """Paragraph style id -> heading level (1-6): styles named "Heading n", or with an outline
+    level of their own."""
+    out: dict[str, int] = {}
+    for style in doc.styles.element.iter(f"{_W}style"):
+        name = style.find(f"{_W}name")
+        m = _HEADING_STYLE.match(name.get(f"{_W}val", "") if name is not None else "")
+        outline = style.find(f"{_W}pPr/{_W}outlineLvl")
+        value = outline.get(f"{_W}val", "") if outline is not None else ""
+        level = int(m.group(1)) if m else (int(value) + 1 if value.isdigit() else 0)
+        if 1 <= level <= 6:
+            out[style.get(f"{_W}styleId")] = level
+    return out
+
+
+def _heading_level(p, levels: dict[str, int]) -> int:
+    """A paragraph's heading level (0: body text), by its outline level or its style's."""
+    outline = p.find(f"{_W}pPr/{_W}outlineLvl")
+    if outline is not None and (value := outline.get(f"{_W}val", "")).isdigit():
+        return int(value) + 1 if int(value) < 6 else 0
+    style = p.find(f"{_W}pPr/{_W}pStyle")
+    return levels.get(style.get(f"{_W}val"), 0) if style is not None else 0
 #: Word list formats kehoach writes as text (others, and "none", give no label).
 _ROMAN_NUMERALS = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
                    (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))

@@ -174,7 +174,8 @@ def header_lines(lines) -> list[str]:
     which a legal database's page puts after its menus and the document's attributes; else the
     document's first line), a header laid out in a table (tabs, or "|" as scrapes flatten it)
     cell by cell, and a letter's "V/v"
-    subject apart from the number written before it in the same cell."""
+    subject apart from the number written before it in the same cell (a Markdown heading without
+    its "#" marks)."""
     lines = list(lines)
     first = [ln for ln in lines[:HEADER_SEARCH] if ln.strip()][:5]
     looks_like_header = any(re.search(r"CỘNG HÒA|Độc lập|Số\s*:", ln) for ln in first)
@@ -184,7 +185,8 @@ def header_lines(lines) -> list[str]:
     for ln in lines[start : start + HEADER_LINES]:
         for cell in re.split(r"[\t|]", ln):
             for part in re.split(r"\s+(?=V/v\b)", cell):
-                out.append(re.sub(r"\s+", " ", part).strip())
+                # (a Markdown heading's level marks are no part of its text: "## Triển khai …")
+                out.append(re.sub(r"^#{1,6}\s+", "", re.sub(r"\s+", " ", part).strip()))
     return out
 
 

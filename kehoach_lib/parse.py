@@ -116,7 +116,7 @@ _PLAIN_FIELD = re.compile(
 #: ("Chủ trì: Sở Tài chính; phối hợp: các sở, ngành; thời hạn: Quý III/2025"): a duty that
 #: starts "Chủ trì, phối hợp với …" is not one.
 _SHORT_FIELD = re.compile(
-    r"^(?:-\s*)?(?=[A-ZĐ])(?P<name>(?i:Chủ trì|Phối hợp|Thời gian|Hạn))(?P<qual>)\s*:\s*(?P<value>.*)$")
+    r"^(?:[-+]\s*)?(?=[A-ZĐ])(?P<name>(?i:Chủ trì|Phối hợp|Thời gian|Hạn))(?P<qual>)\s*:\s*(?P<value>.*)$")
 #: A further field in the same line, after a semicolon or a full stop: "…; phối hợp: …; thời
 #: hạn: …", "+ Nội dung (ii): Sở, ban, ngành. Cơ quan phối hợp: Văn phòng UBND tỉnh".
 _MORE_FIELDS = re.compile(
@@ -203,7 +203,7 @@ _NOTE = re.compile(r"^(?:Lưu ý\s*:|Ghi chú\s*:|\(Kèm theo"
 #: task (as a numbered item it stays one).
 _CLOSING = re.compile(
     r"^(?:Trên đây là|Trân trọng(?:\s+cảm ơn[^.!]{0,30})?\s*[.!]?\s*$"
-    r"|(?P<request>Trong quá trình (?:tổ chức |triển khai )*thực hiện[^,.;]{0,40},\s*"
+    r"|(?P<request>Trong quá trình (?:tổ chức |triển khai |thực hiện )*(?:thực hiện|triển khai)[^,.;]{0,40},\s*"
     r"(?:nếu|trường hợp)\s+(?:có\s+)?(?:phát sinh\s+)?(?:khó khăn|vướng mắc)(?![^.]*\bchủ trì\b)"
     # ... also as a message says it: "Anh chị có vướng mắc gì liên hệ trực tiếp em Hà …"
     r"|(?:[^\W\d_]+\s+){1,3}(?:nếu\s+)?có\s+(?:khó khăn|vướng mắc)(?:\s+gì)?,?\s+(?:xin\s+)?(?:liên hệ|phản ánh)\b"
@@ -578,6 +578,8 @@ def _with_hints(doc: Document, aligned: tuple | None = None) -> list[tuple[int |
     return out
 
 
+#: A heading without a number, with its level in "#" marks (from a Markdown file).
+_HASH_HEADING = re.compile(r"^(?P<marks>#{1,6})\s+(?P<rest>\S.*)$")
 #: A section named in capitals without a number: "MỤC TIÊU", "NHIỆM VỤ CỤ THỂ (lưu ý hạn)".
 _CAPS_SECTION = re.compile(rf"^(?:MỤC TIÊU|MỤC ĐÍCH|YÊU CẦU|NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN)[{_UPPER}, ]*"
                            r"(?:\([^()]*\))?\s*:?$")
@@ -983,6 +985,8 @@ class _Prose:
         self.pending: list[_Node] = []
         self.caps_sections = 0  # sections named in capitals without a number (_CAPS_SECTION)
         self.in_fields = False
+        self.field_open = False  # the last field's value may go on in "+" lines (_field_goes_on)
+        self.field_list = False  # ... as the last field's name, with no value, says it will
         # the last line was a field's name with no value after it (True), a value of such a
         # field ending in ";" or "," ("list": the next line goes on with it), or one part's
         # value ("part": "Nội dung (i): …", which another part's may follow)
@@ -1025,6 +1029,11 @@ class _Prose:
                 self.state.role(ln, self.para_role)
             return
         self.para_role = None
+        if hm := _HASH_HEADING.match(text):
+            if not _numbering(hm.group("rest")):
+                self._hash_heading(ln, len(hm.group("marks")), hm.group("rest"))
+                return
+            raw = text = hm.group("rest")
         num = _numbering(text)
         if _APPENDIX.match(text):
             self._appendix(ln, text)
@@ -1045,7 +1054,10 @@ class _Prose:
             self._close_fields()
         elif m := _field_line(text):
             self._field(ln, m.group("name") + m.group("qual"), m.group("value"))
-        elif self.in_fields and (m := _SUBFIELD.match(text)):
+        elif self.in_fields and (m := _SUBFIELD.match(text)) and (
+                self.field_open or _AGENCY_HEADING.match(m.group("value")) or _is_value_part(m.group("value"))):
+            # "- Cơ quan phối hợp:" / "+ Sở Nội vụ;": the field goes on; not after a field that
+            # is whole ("+ Thời hạn: chậm nhất …" / "+ Rút ngắn thời gian …", the next point)
             self._subfield(ln, m.group("value"))
         elif awaiting and not num and (awaiting != "part" or _is_value_part(text)):
             # "Thời hạn hoàn thành:" with its value on the next line, or a list of values
@@ -1079,7 +1091,7 @@ class _Prose:
             return False
         if (_numbering(text) or _field_line(text) or _LABEL.match(text) or _APPENDIX.match(text)
                 or _APPENDIX_NOTE.match(text) or _NOTE.match(text) or _CLOSING.match(text)
-                or (len(self.stack) > 1 and _caps_agency(text))):
+                or (len(self.stack) > 1 and _caps_agency(text)) or _HASH_HEADING.match(text)):
             return False
         last_ln, last = self.para[-1]
         if last_ln is None:
@@ -1175,6 +1187,26 @@ class _Prose:
         self.after_label = False
         self.scope = None
 
+    def _hash_heading(self, ln, level: int, title: str) -> None:
+        """A heading without a number, of ``level`` (a Markdown file's "## Mục tiêu"): it closes
+        the headings at its level or deeper and what stands under them, and is numbered in the
+        path by its place among its siblings (I, II, … at the top, then 1, 2, …)."""
+        self._close_fields()
+        # (under a numbered section, "I. NHIỆM VỤ" then "## Cắt giảm TTHC nội bộ", it stays in it)
+        keep = [i for i, n in enumerate(self.stack)
+                if (n.ntype.startswith("hash") and int(n.ntype[4:]) < level) or n.ntype in _PART_TYPES]
+        self.stack = self.stack[: keep[-1] + 1] if keep else self.stack[:1]
+        parent = self.stack[-1]
+        k = 1 + sum(c.ntype.startswith("hash") for c in parent.children)
+        node = _Node(f"hash{level}", _to_roman(k) if parent is self.root else str(k), [(ln, title)], parent,
+                     num=str(k))
+        parent.children.append(node)
+        self.stack.append(node)
+        self.pending = [p for p in self.pending if p.parent is parent] + [node]
+        self.para, self.para_owner = node.title, node
+        self.after_label = False
+        self.scope = None
+
     def _paragraph(self, ln, raw):
         self._close_fields()
         owner = self.stack[-1]
@@ -1215,6 +1247,8 @@ class _Prose:
                     self.field_paragraph.setdefault(key, []).append(val)
         self.para = None
         self.awaiting_value = not parts[-1][1]
+        self.field_list = not parts[-1][1]  # "- Thời hạn hoàn thành:" / "+ …: …" / "+ …: …"
+        self.field_open = self.field_list or _field_goes_on(value)
 
     def _assignment(self, ln, m: re.Match) -> None:
         """The item's lead and partners, from a sentence after its points that says only that."""
@@ -1258,6 +1292,7 @@ class _Prose:
         if self.field_paragraph is not None:
             self.field_paragraph_lines.add(ln)
         self.para = None
+        self.field_open = self.field_list or _field_goes_on(value)
 
     def _close_fields(self):
         if self.in_fields:
@@ -1312,8 +1347,11 @@ class _Prose:
         part, section = _part_and_section(node)
         path = ".".join(node.path_parts())
         lines_title = [ln for ln, _ in node.title if ln is not None]
-        if kind == "prose" or node.is_appendix or node.ntype in _PART_TYPES:
-            if node.ntype in _PART_TYPES and not node.is_appendix:
+        # a heading without a number ("## Mục tiêu", "### Cắt giảm TTHC nội bộ") is a section of
+        # unnumbered items, unless it names the agency that leads them ("### Sở Tài chính")
+        section_like = node.ntype in _PART_TYPES or (node.ntype.startswith("hash") and not _agency_heading(node, kind))
+        if kind == "prose" or node.is_appendix or section_like:
+            if section_like and not node.is_appendix:
                 self._emit_paragraphs(node, node.paragraphs)  # a section of unnumbered items
             for ln in lines_title + [ln for p in node.paragraphs for ln, _ in p]:
                 state.role(ln, "prose" if kind == "prose" else "heading")
@@ -1362,15 +1400,15 @@ class _Prose:
             state.role(lines_title[0] if lines_title else None, "heading")
             leads = [agency] * len(extra) if agency else _bullet_leads(extra)
             k = 0
-            for para, lead in zip(extra, leads, strict=True):
-                if lead is None:  # "- Văn phòng UBND tỉnh:" heads the points after it
+            for para, lead, group in zip(extra, leads, _group_titles(extra), strict=True):
+                if lead is None or group is None:  # "- Văn phòng UBND tỉnh:" heads the points after it
                     for ln, _ in para:
                         state.role(ln, "heading")
                     continue
                 k += 1
                 # a point's agency bullet leads it, not a field block shared with the items after it
                 self._task_from(node, f"{path}+{k}", kind, part, _strip_number(title_rest),
-                                _join([t for _, t in para]), para, lead=lead,
+                                _in_group(group, para), para, lead=lead,
                                 own_fields=not (lead and lead != agency and len(self._siblings_sharing(node)) > 1),
                                 paragraph_fields=_fields_of(node, para))
             return
@@ -1405,22 +1443,27 @@ class _Prose:
         kind its own heading or an ancestor's names, unless that kind is prose: without this,
         ``III. TỔ CHỨC THỰC HIỆN`` followed by ``- Văn phòng UBND tỉnh theo dõi …`` lost them."""
         kind = _kind_for(node, itself=True)
-        paragraphs = [p for p in paragraphs if _is_item(p)]
-        if kind == "prose" or not paragraphs or not _ITEM_SECTION.search(node.title_text):
+        groups = _group_titles(paragraphs)  # ("- Năm 2025:" introduces its points: no item, their group)
+        paragraphs, groups = [p for p, g in zip(paragraphs, groups, strict=True) if _is_item(p) or g is None], \
+            [g for p, g in zip(paragraphs, groups, strict=True) if _is_item(p) or g is None]
+        # (a heading without a number under one of items stands for a group of them)
+        of_items = _ITEM_SECTION.search(node.title_text) or (
+            node.ntype.startswith("hash") and any(_ITEM_SECTION.search(a.title_text) for a in node.ancestors()))
+        if kind == "prose" or not paragraphs or not of_items:
             return
         if node.children and kind == "task":
             return  # under a heading of numbered tasks, an unnumbered paragraph introduces them
         path = ".".join(node.path_parts())
         part = _strip_number((node.ancestors() or [node])[-1].title_text)
         k = 0
-        for para, lead in zip(paragraphs, _bullet_leads(paragraphs), strict=True):
-            if lead is None:  # "- Văn phòng UBND tỉnh:" heads the points after it
+        for para, lead, group in zip(paragraphs, _bullet_leads(paragraphs), groups, strict=True):
+            if lead is None or group is None:  # "- Văn phòng UBND tỉnh:" heads the points after it
                 for ln, _ in para:
                     self.state.role(ln, "heading")
                 continue
             k += 1
             self._task_from(node, f"{path}+{k}", kind, part, _strip_number(node.title_text),
-                            _join([t for _, t in para]), para, lead=lead, own_fields=False,
+                            _in_group(group, para), para, lead=lead, own_fields=False,
                             paragraph_fields=_fields_of(node, para))
 
     def _task_from(self, node, path, kind, part, section, text, lines, *, lead,
@@ -1566,6 +1609,12 @@ def _fields_of(node: _Node, para) -> tuple[dict[str, list[str]], set[int]]:
     if index is None or index not in node.paragraph_fields:
         return {}, set()
     return node.paragraph_fields[index], node.paragraph_field_lines.get(index, set())
+
+
+def _field_goes_on(value: str) -> bool:
+    """A field's value that "+" lines go on with: none yet, or a list that ends open."""
+    value = strip_markup(value).strip()
+    return not value or value.endswith((";", ",", ":")) or _is_value_part(value)
 
 
 def _field_line(text: str) -> re.Match | None:
@@ -1720,6 +1769,36 @@ def _bullet_agency(para) -> str:
     # "- Sở Tư pháp chủ trì, phối hợp với các cơ quan thực hiện các nội dung sau:": its subject
     sm = _lead_patterns(LEAD_VERBS_FILE).subject.match(name + " ")
     return clean_agencies(sm.group("agency") if sm else name)
+
+
+def _group_titles(paragraphs) -> list[str | None]:
+    """Per unnumbered paragraph: None for a bullet that groups the "+" points after it ("- Năm
+    2025:" / "+ cắt giảm ít nhất 30% …", "- Nhóm TTHC về đất đai:" / "+ Rà soát …"), the
+    group's title for each of its points (their text goes on from it), else ``""``."""
+    out: list[str | None] = []
+    title = ""
+    for k, para in enumerate(paragraphs):
+        text = clean_cell(para[0][1]) if para else ""
+        nxt = clean_cell(paragraphs[k + 1][0][1]) if k + 1 < len(paragraphs) and paragraphs[k + 1] else ""
+        if (len(para) == 1 and text[:1] == "-" and text.endswith(":") and nxt[:1] == "+"
+                and not _bullet_agency(para) and len(text) <= GROUP_TITLE_CHARS):
+            title = strip_markup(_LEADING_BULLET.sub("", text)).strip()
+            out.append(None)
+            continue
+        if text[:1] != "+":
+            title = ""
+        out.append(title)
+    return out
+
+
+#: Longest bullet that groups the points after it (:func:`_group_titles`).
+GROUP_TITLE_CHARS = 120
+
+
+def _in_group(group: str, para) -> str:
+    """A point's text, going on from its group's title when it has one (:func:`_group_titles`)."""
+    text = _join([t for _, t in para])
+    return f"{group} {_LEADING_BULLET.sub('', text)}" if group else text
 
 
 def _bullet_leads(paragraphs) -> list[str | None]:
@@ -2314,6 +2393,7 @@ def _parse_cached(doc: Document, stamps: tuple) -> _State:
         ln, raw = seq[i]
         text = clean_cell(raw)
         if text and (ln is None or _numbering(text) or _APPENDIX.match(text) or _CAPS_SECTION.match(text)
+                     or _HASH_HEADING.match(text)
                      or "\t" in raw or _is_pipe_table_start(seq, i)):
             break
         if text:

@@ -135,6 +135,11 @@ def test_same_plan_same_tasks_in_every_format(docs, tmp_path, fmt):
         ("*Hà Tĩnh, ngày 25 tháng 4 năm 2025*", "Hà Tĩnh, ngày 25 tháng 4 năm 2025"),
         ("* Rà soát __TTHC__ nội bộ", "- Rà soát TTHC nội bộ"),
         ("> Thực hiện Nghị quyết số 66/NQ-CP", "Thực hiện Nghị quyết số 66/NQ-CP"),
+        # a heading without a number keeps its level: it is all that says where it stands
+        ("## Mục đích, yêu cầu", "## Mục đích, yêu cầu"),
+        ("### **Văn phòng UBND tỉnh**", "### Văn phòng UBND tỉnh"),
+        ("## KẾ HOẠCH", "KẾ HOẠCH"),  # (capitals: a title, or a section the parser knows by name)
+        ("    * **Chủ trì:** Sở Tư pháp", "+ Chủ trì: Sở Tư pháp"),  # bold after a bullet
         # bold further on is the parser's: bold deadlines, headings glued with bold
         ("| 1 | **Rà soát** | Sở Tư pháp |", "| 1 | **Rà soát** | Sở Tư pháp |"),
         ("Báo cáo UBND tỉnh **trước ngày 15/8/2025**.", "Báo cáo UBND tỉnh **trước ngày 15/8/2025**."),
@@ -1029,3 +1034,92 @@ def test_an_html_data_table_with_a_long_cell_is_read_row_by_row():
             "<td>Sở Tư pháp</td></tr><tr><td>2</td><td>Số hóa hồ sơ</td><td>Sở Nội vụ</td></tr></table>").encode()
     lines, _ = formats.html_text(page)
     assert len(lines) == 3 and lines[2] == "2\tSố hóa hồ sơ\tSở Nội vụ"
+
+
+QUANG_BINH = """**ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH**
+Số: 1035/KH-UBND
+
+## KẾ HOẠCH
+
+**Thực hiện Nghị quyết số 66/NQ-CP trên địa bàn tỉnh Quảng Bình**
+
+Căn cứ Nghị quyết số 66/NQ-CP ngày 26/3/2025 của Chính phủ;
+
+## Mục tiêu
+
+* Năm 2025:
+    * cắt giảm ít nhất 30% thời gian giải quyết TTHC;
+    * bãi bỏ ít nhất 30% điều kiện đầu tư kinh doanh không cần thiết.
+
+## Nhiệm vụ, giải pháp
+
+### Cắt giảm, đơn giản hóa TTHC liên quan đến sản xuất, kinh doanh
+
+* Xây dựng phương án cắt giảm TTHC năm 2025, trình Chủ tịch UBND tỉnh phê duyệt.
+    * **Chủ trì:** Văn phòng UBND tỉnh
+    * **Phối hợp:** các sở, ban, ngành
+    * **Thời hạn:** trước ngày 30 tháng 6
+* Nhóm TTHC về đất đai, xây dựng:
+    * Rà soát TTHC về đất đai đối với dự án đầu tư.
+        * **Chủ trì:** Sở Nông nghiệp và Môi trường
+        * **Thời hạn:** trong quý III năm 2025
+    * Rút ngắn thời gian cấp giấy phép xây dựng.
+        * **Chủ trì:** Sở Xây dựng
+
+## Tổ chức thực hiện
+
+### Sở Tài chính
+
+* Tham mưu UBND tỉnh bố trí kinh phí thực hiện Kế hoạch.
+* Hướng dẫn thanh toán trực tuyến phí, lệ phí.
+
+Trong quá trình triển khai, nếu có khó khăn, vướng mắc, các cơ quan kịp thời phản ánh về Văn phòng UBND tỉnh./.
+"""
+
+
+def test_a_wiki_page_whose_headings_lost_their_numbers_reads_by_its_heading_levels(tmp_path):
+    """Quảng Bình (walkthrough 7): "##"/"###" headings without numbers, "*" bullets nested three
+    deep, bold field names on nested bullets, a group bullet ("* Nhóm …:") over its points."""
+    (tmp_path / "qb.md").write_text(QUANG_BINH, encoding="utf-8")
+    doc = load_document(tmp_path / "qb.md", meta={"doc_id": "qb", "date": "2025-06-03"})
+    t = extract_tasks(doc)
+    assert t[["path", "kind", "lead", "partners", "due"]].values.tolist() == [
+        ["I+1", "objective", "", "", ""], ["I+2", "objective", "", "", ""],
+        ["II.1+1", "task", "Văn phòng UBND tỉnh", "các sở, ban, ngành", "2025-06-30"],
+        ["II.1+2", "task", "Sở Nông nghiệp và Môi trường", "", "2025-09-30"],
+        ["II.1+3", "task", "Sở Xây dựng", "", ""],
+        ["III.1+1", "duty", "Sở Tài chính", "", ""], ["III.1+2", "duty", "Sở Tài chính", "", ""]]
+    # a group's points go on from its title
+    assert t.text.iloc[0].startswith("Năm 2025: cắt giảm ít nhất 30%")
+    assert t.text.iloc[3].startswith("Nhóm TTHC về đất đai, xây dựng: Rà soát TTHC")
+    roles = line_accounting(doc).set_index("text").role
+    for heading in ("## Mục tiêu", "- Năm 2025:", "### Cắt giảm, đơn giản hóa TTHC liên quan đến sản xuất, kinh doanh",
+                    "- Nhóm TTHC về đất đai, xây dựng:", "### Sở Tài chính"):
+        assert roles[heading] == "heading", heading
+    assert roles[roles.index.str.startswith("Trong quá trình triển khai")].eq("closing").all()
+
+
+def test_word_headings_without_numbers_are_sections(tmp_path):
+    """Lai Châu (walkthrough 7, an .odt from Word): "MỤC ĐÍCH, YÊU CẦU" in Heading 1 and the
+    groups of tasks in Heading 2, with no numbers of their own, the items in Word lists."""
+    from docx import Document as Docx
+
+    doc = Docx()
+    doc.add_paragraph("KẾ HOẠCH")
+    doc.add_paragraph("Căn cứ Nghị quyết số 66/NQ-CP ngày 26/3/2025 của Chính phủ;")
+    doc.add_heading("Nhiệm vụ cụ thể", level=1)
+    doc.add_heading("Cắt giảm, đơn giản hóa thủ tục hành chính nội bộ", level=2)
+    doc.add_paragraph("- Sở Nội vụ rà soát TTHC nội bộ trong lĩnh vực tổ chức cán bộ.")
+    doc.add_paragraph("- Văn phòng UBND tỉnh công bố danh mục TTHC nội bộ.")
+    doc.add_heading("Chuyển đổi số trong giải quyết thủ tục hành chính", level=2)
+    doc.add_paragraph("- Sở Khoa học và Công nghệ nâng cấp Hệ thống thông tin giải quyết TTHC.")
+    doc.add_heading("Tổ chức thực hiện", level=1)
+    doc.add_heading("Sở Tài chính", level=2)
+    doc.add_paragraph("- Tham mưu bố trí kinh phí thực hiện Kế hoạch.")
+    doc.save(tmp_path / "lc.docx")
+    d = load_document(tmp_path / "lc.docx", meta={"doc_id": "lc", "province": "Lai Châu", "date": "2025-07-02"})
+    assert "## Cắt giảm, đơn giản hóa thủ tục hành chính nội bộ" in d.lines
+    t = extract_tasks(d)
+    assert t[["path", "kind", "lead"]].values.tolist() == [
+        ["I.1+1", "task", "Sở Nội vụ"], ["I.1+2", "task", "Văn phòng UBND tỉnh"],
+        ["I.2+1", "task", "Sở Khoa học và Công nghệ"], ["II.1", "duty", "Sở Tài chính"]]
