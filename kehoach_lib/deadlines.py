@@ -25,6 +25,11 @@ _MARKUP = re.compile(r"\*\*|<[^>]+>|[\u00b9\u00b2\u00b3\u2070-\u2079]")
 _FULL_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?![\d/])")
 #: A full date with dashes or dots for slashes: "15-7-2025", "30.9.2025" (see :func:`_slashed`).
 _OTHER_SEPARATORS = re.compile(r"(?<![\d/])(?<!\d[.-])(\d{1,2})([-.])(\d{1,2})\2(\d{4})(?!\d|[/-]\d|\.\d)")
+#: A date as OCR may read it, letters for digits: "3O/9/2025", "l5/6/2025" (see :func:`_slashed`).
+_OCR_DATE = re.compile(r"(?<![\w/])(?=[\dOol]?\d)[\dOol]{1,2}/[\dOol]{1,2}/[\dOol]{4}(?![\w/])")
+_OCR_DIGITS = str.maketrans("Ool", "001")
+#: A quarter as OCR may read it, "l" for "I": "quý IlI/2025".
+_OCR_QUARTER = re.compile(r"(?i:quý)\s+(?=[IVXivxl]*l)[IVXivxl]{1,4}(?=\s*(?:/|năm))")
 _LONG_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _LONG_DAY_MONTH = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?!\s*(?:năm|/)\s*\d)(?!\d)")
 _DAY_MONTH = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
@@ -134,8 +139,12 @@ def strip_markup(text: str) -> str:
 
 
 def _slashed(text: str) -> str:
-    """Dates written with dashes or dots ("15-7-2025", "30.9.2025") written with slashes, as the
-    rules read them (the text keeps its length, so a match's span is the same in both)."""
+    """Dates written with dashes or dots ("15-7-2025", "30.9.2025") written with slashes, and the
+    letters OCR reads for digits in a date ("3O/9/2025", "l5/6/2025", "quý IlI/2025") as the
+    digits, as the rules read them (the text keeps its length, so a match's span is the same in
+    both)."""
+    text = _OCR_DATE.sub(lambda m: m.group(0).translate(_OCR_DIGITS), text)
+    text = _OCR_QUARTER.sub(lambda m: m.group(0).replace("l", "i" if m.group(0).islower() else "I"), text)
     return _OTHER_SEPARATORS.sub(r"\1/\3/\4", text)
 
 

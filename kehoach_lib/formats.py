@@ -401,7 +401,7 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
                     # a heading without a number ("Cắt giảm TTHC nội bộ" in style Heading 2) keeps
                     # its level as Markdown writes it, which is all that says where it stands
                     text = "#" * level + " " + text.strip()
-                lines.extend((f"{label} {text}" if label and text.strip() else text).split("\n"))
+                lines.extend(_soft_breaks_joined(f"{label} {text}" if label and text.strip() else text))
             elif tag == "tbl" and _is_frame(child):
                 # a frame around a table (a table in a cell of a table of one or two rows or
                 # columns): its cells are read as passages, one after the other, and the tables
@@ -427,6 +427,18 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _soft_breaks_joined(text: str) -> list[str]:
+    """A paragraph's lines at its manual line breaks, but a line that goes on in lowercase ("…
+    Công văn này;" / "tổng hợp kết quả …") is the same sentence: one line with it."""
+    out: list[str] = []
+    for part in text.split("\n"):
+        if out and part[:1].islower():
+            out[-1] = f"{out[-1].rstrip()} {part}"
+        else:
+            out.append(part)
+    return out
 _HEADING_STYLE = re.compile(r"^heading\s*([1-6])$", re.IGNORECASE)
 
 

@@ -1358,6 +1358,14 @@ class _Prose:
             return
         title = node.title_text
         title_rest = _numbering(title)[2] if _numbering(title) else title
+        if _lists_procedures(node) and _PROCEDURE_NAMES.match(title_rest) and not own_deadline_text(title_rest):
+            # "PHỤ LỤC" / "DANH MỤC TTHC ĐỀ XUẤT CẮT GIẢM" / "1. Thủ tục cấp Giấy chứng nhận …"
+            for ln in lines_title:
+                state.role(ln, "procedure")
+            for para in node.paragraphs:
+                for ln, raw in para:
+                    state.role(ln, "heading" if clean_cell(raw).isupper() else "procedure")
+            return
         paragraphs = list(zip(node.paragraphs, node.after_label, strict=False))
         # a title that stops without a full stop, or on a colon ("1. Mục đích:"), heads what follows
         heading_like = (_ends_open(title_rest) or strip_markup(title_rest).rstrip().endswith(":")) \
@@ -1824,6 +1832,15 @@ def _bullet_leads(paragraphs) -> list[str | None]:
     return leads
 
 
+def _lists_procedures(node: _Node) -> bool:
+    """``node`` stands in an appendix that lists procedures ("PHỤ LỤC" / "DANH MỤC TTHC …")."""
+    appendix = next((a for a in node.ancestors() if a.is_appendix), None)
+    if appendix is None:
+        return False
+    return any(re.search(r"DANH MỤC", raw, re.IGNORECASE)
+               for _, raw in appendix.title + [line for p in appendix.paragraphs for line in p])
+
+
 def _part_and_section(node: _Node) -> tuple[str, str]:
     ancestors = node.ancestors()
     section = ancestors[0].title_text if ancestors else ""
@@ -2095,8 +2112,23 @@ def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], secti
         else:
             state.role(ln, "unaccounted")
         after_header = False
+    text_header = header_main[colmap.get("text", 1)] if colmap.get("text", 1) < len(header_main) else ""
+    if header_main and _PROCEDURE_NAMES.match(text_header) and not any(_WORK_COLUMN.search(c) for c in header_main):
+        # "STT | Tên thủ tục hành chính | Lĩnh vực | Cơ quan giải quyết | Thời gian hiện hành | …":
+        # a list of the procedures a plan cuts, not its tasks (with a column for the work, "Phương
+        # án cắt giảm", "Cơ quan thực hiện", "Thời hạn", each row is one)
+        for row in rows:
+            for ln in row["lines"]:
+                state.role(ln, "procedure")
+        return
     _emit_table_rows(state, rows, colmap, context, section, part, kind)
 
+
+#: The name of a column of procedures, or an item that names one: a table or an appendix's list
+#: of the procedures a plan cuts ("Tên thủ tục hành chính", "1. Thủ tục cấp Giấy phép …"), whose
+#: lines are ``procedure``, not tasks.
+_WORK_COLUMN = re.compile(r"thời hạn|hoàn thành|tiến độ|chủ trì|thực hiện|phương án|lộ trình", re.IGNORECASE)
+_PROCEDURE_NAMES = re.compile(r"^(?:tên\s+(?:các\s+)?(?:thủ tục|tthc)|thủ tục\s+(?!hành chính\b))", re.IGNORECASE)
 
 #: Longest cell of a header row of a table without numbers ("Năm 2025", "Cơ quan chủ trì").
 HEADER_CELL_CHARS = 40

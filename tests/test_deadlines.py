@@ -19,6 +19,10 @@ DOC_YEAR = 2025  # the document's year, for deadlines that omit theirs
     [
         # a year resolves to its last day
         ("Năm 2025", "2025-12-31"),
+        # letters OCR reads for digits in a date or a quarter
+        ("trước ngày 3O/9/2025", "2025-09-30"),
+        ("trước ngày l5/6/2025", "2025-06-15"),
+        ("trong quý IlI/2025", "2025-09-30"),
         # dates with dashes or dots, and "T8/2025", as messages write them
         ("trước 15-7-2025", "2025-07-15"),
         ("xong trước 30.9.2025.", "2025-09-30"),

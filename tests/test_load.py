@@ -1123,3 +1123,13 @@ def test_word_headings_without_numbers_are_sections(tmp_path):
     assert t[["path", "kind", "lead"]].values.tolist() == [
         ["I.1+1", "task", "Sở Nội vụ"], ["I.1+2", "task", "Văn phòng UBND tỉnh"],
         ["I.2+1", "task", "Sở Khoa học và Công nghệ"], ["II.1", "duty", "Sở Tài chính"]]
+
+
+def test_a_manual_line_break_inside_a_sentence_keeps_it_one_line():
+    """Hải Dương (walkthrough 7): "… việc thực hiện Công văn này;" <w:br/> "tổng hợp kết quả …" in
+    one Word paragraph is one item; a break before a capital still starts a line."""
+    from kehoach_lib.formats import _soft_breaks_joined
+
+    assert _soft_breaks_joined("c) Theo dõi việc thực hiện Công văn này;\ntổng hợp kết quả trước 10/12/2025.") == [
+        "c) Theo dõi việc thực hiện Công văn này; tổng hợp kết quả trước 10/12/2025."]
+    assert _soft_breaks_joined("Nơi nhận:\n- Như trên;\nLưu: VT.") == ["Nơi nhận:", "- Như trên;", "Lưu: VT."]

@@ -1999,3 +1999,26 @@ def test_a_number_column_wrapped_in_its_narrow_cell_still_opens_the_header():
     assert t[["text", "lead", "due"]].values.tolist() == [
         ["Rà soát, thống kê TTHC", "Văn phòng UBND tỉnh", "2025-09-30"],
         ["Số hóa hồ sơ", "UBND các huyện", ""]]  # a start is no deadline
+
+
+# --- walkthrough 7: an appendix that lists procedures is no list of tasks -----------------------
+def test_an_appendix_listing_procedures_gives_their_lines_a_role_and_no_tasks():
+    """Lai Châu (a table with no column for the work) and Nam Định (numbered procedure names
+    under "DANH MỤC TTHC …"); Lạng Sơn's table says what to do with each procedure: tasks."""
+    listing = ("II. NHIỆM VỤ\n1. Rà soát TTHC.\nPHỤ LỤC II\nDANH MỤC THỦ TỤC HÀNH CHÍNH ĐỀ XUẤT CẮT GIẢM\n"
+               "STT\tTên thủ tục hành chính\tLĩnh vực\tCơ quan giải quyết\tThời gian hiện hành\n"
+               "1\tCấp giấy phép xây dựng\tXây dựng\tSở Xây dựng\t20 ngày\n"
+               "2\tĐăng ký hộ kinh doanh\tĐăng ký kinh doanh\tUBND cấp xã\t03 ngày")
+    doc = doc_from(listing)
+    assert extract_tasks(doc).path.tolist() == ["II.1"]
+    roles = line_accounting(doc).set_index("line").role
+    assert roles[6] == roles[7] == "procedure"
+    prose = ("II. NHIỆM VỤ\n1. Rà soát TTHC.\nPHỤ LỤC\nDANH MỤC TTHC ĐỀ XUẤT CẮT GIẢM NĂM 2025\nA. TTHC CẤP TỈNH\n"
+             "1. Thủ tục cấp Giấy phép môi trường (lĩnh vực Môi trường).\n"
+             "2. Thủ tục đăng ký thành lập hộ kinh doanh (lĩnh vực Đăng ký kinh doanh).")
+    doc = doc_from(prose)
+    assert extract_tasks(doc).path.tolist() == ["II.1"]
+    assert line_accounting(doc).set_index("line").role[[6, 7]].eq("procedure").all()
+    work = listing.replace("Thời gian hiện hành", "Thời hạn").replace("20 ngày", "Quý III/2025")
+    t = extract_tasks(doc_from(work))
+    assert len(t) == 3 and t.due.iloc[1] == "2025-09-30"
