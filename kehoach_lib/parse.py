@@ -2791,7 +2791,11 @@ def document_layouts(doc: Document) -> list[str]:
 
 
 #: How a warning that is only for information starts (a document without a manifest row).
-INFORMATION_NOTES = ("metadata guessed",)
+#: Notes that say how a document was read, not that something is wrong with what was read: the
+#: metadata guessed from its header, and a clean read of a Vietnamese encoding other than UTF-8
+#: ("not UTF-8; read as cp1258", "… as utf-16"); ``kehoach extract --strict`` does not fail on
+#: them. (Repaired, converted or mixed text is a warning: its characters are worth a look.)
+INFORMATION_NOTES = ("metadata guessed", "not UTF-8; read as ")
 
 
 def document_warnings(doc: Document) -> list[str]:

@@ -1133,3 +1133,17 @@ def test_a_manual_line_break_inside_a_sentence_keeps_it_one_line():
     assert _soft_breaks_joined("c) Theo dõi việc thực hiện Công văn này;\ntổng hợp kết quả trước 10/12/2025.") == [
         "c) Theo dõi việc thực hiện Công văn này; tổng hợp kết quả trước 10/12/2025."]
     assert _soft_breaks_joined("Nơi nhận:\n- Như trên;\nLưu: VT.") == ["Nơi nhận:", "- Như trên;", "Lưu: VT."]
+
+
+def test_strict_does_not_fail_on_a_clean_read_of_windows_1258_but_does_on_repaired_text(tmp_path, capsys):
+    """A Windows-1258 file read cleanly is a note; the same plan as mojibake repaired is a warning."""
+    plan = "KẾ HOẠCH\nII. NHIỆM VỤ\n1. Sở Tư pháp rà soát TTHC, hoàn thành trước ngày 30/6/2025."
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "plan.txt").write_bytes(to_cp1258(plan))
+    out = str(tmp_path / "t.csv")
+    assert main(["extract", "--corpus", str(corpus), "--out", out, "--strict"]) == 0
+    assert "not UTF-8; read as cp1258" in capsys.readouterr().err
+    (corpus / "plan.txt").write_bytes(plan.encode("utf-8").decode("cp1252", errors="replace").encode("utf-8"))
+    assert main(["extract", "--corpus", str(corpus), "--out", out, "--strict"]) == 1
+    assert "repaired: UTF-8 that had been read as Windows-1252" in capsys.readouterr().err
