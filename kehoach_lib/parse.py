@@ -25,6 +25,15 @@ as a signature; a two-column header laid out with tabs; in hard-wrapped text (li
 a fixed width, as scraped from PDFs), a paragraph's end where a line ends a sentence short of
 the margin and the next starts with a capital (see :data:`WRAP_SHORT_SHARE`).
 
+Seen in other provinces' plans since (walkthroughs 6 and 7): items numbered inline in one
+paragraph (``Sở X chủ trì: (1) …; (2) …``); a plan pasted into an e-mail or a chat, its
+pictographs read as marks (:func:`plain_markers`); sections named in capitals without a number
+(``MỤC TIÊU``) and agencies alone in capitals over their items (``SỞ TƯ PHÁP``); headings
+without numbers whose level says where they stand (Markdown ``##``, Word Heading styles, written
+``## …`` by the readers); ``I/ 1/ a/``, ``Mục 1.``, ``Nhiệm vụ thứ mười:``; a bullet that groups
+``+`` points (``- Năm 2025:``); a word hyphenated at a hard line end; a running header with its
+page number; an appendix that lists procedures (role ``procedure``, no tasks).
+
 Headings lost in scraping can be restored without touching the raw file, by a
 ``<file>.hints.yaml`` next to it (see :func:`kehoach_lib.load.read_hints`).
 """
