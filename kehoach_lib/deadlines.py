@@ -19,6 +19,7 @@ import calendar
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _MARKUP = re.compile(r"\*\*|<[^>]+>|[\u00b9\u00b2\u00b3\u2070-\u2079]")
@@ -138,13 +139,16 @@ def strip_markup(text: str) -> str:
     return _MARKUP.sub("", text)
 
 
+@lru_cache(maxsize=8192)
 def _slashed(text: str) -> str:
     """Dates written with dashes or dots ("15-7-2025", "30.9.2025") written with slashes, and the
     letters OCR reads for digits in a date ("3O/9/2025", "l5/6/2025", "quý IlI/2025") as the
     digits, as the rules read them (the text keeps its length, so a match's span is the same in
     both)."""
-    text = _OCR_DATE.sub(lambda m: m.group(0).translate(_OCR_DIGITS), text)
-    text = _OCR_QUARTER.sub(lambda m: m.group(0).replace("l", "i" if m.group(0).islower() else "I"), text)
+    if "/" in text:  # (the letters OCR reads for digits stand next to a slash)
+        text = _OCR_DATE.sub(lambda m: m.group(0).translate(_OCR_DIGITS), text)
+    if "uý" in text or "UÝ" in text:
+        text = _OCR_QUARTER.sub(lambda m: m.group(0).replace("l", "i" if m.group(0).islower() else "I"), text)
     return _OTHER_SEPARATORS.sub(r"\1/\3/\4", text)
 
 

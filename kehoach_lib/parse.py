@@ -352,7 +352,10 @@ _HYPHENATED = re.compile(r"(?<=[^\W\d_])-\s*\n\s*(?=[^\W\d_A-ZĐ])")
 
 
 def _join(lines: list[str]) -> str:
-    return clean_cell(_HYPHENATED.sub("", "\n".join(lines)).replace("\n", " "))
+    joined = "\n".join(lines)
+    if "-\n" in joined or "- \n" in joined:  # (most joins have no hyphen at a line's end)
+        joined = _HYPHENATED.sub("", joined)
+    return clean_cell(joined.replace("\n", " "))
 
 
 def _ends_open(text: str) -> bool:
