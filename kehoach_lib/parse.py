@@ -566,9 +566,20 @@ def _aligned_rows(doc: Document) -> tuple[dict[int, str], dict[int, int], list[i
     return rows, continued, kept
 
 
+#: A cell that says when without a date: "Theo lộ trình", "Theo kế hoạch", "Khi có yêu cầu".
+_WHEN_WITHOUT_DATE = re.compile(r"^(?:theo\s+(?:lộ trình|kế hoạch|tiến độ|quy định|yêu cầu)|khi có yêu cầu"
+                                r"|ngay sau khi)\b", re.IGNORECASE)
+
+
 def _reads_as_deadline(text: str) -> bool:
-    """A table cell that says when: a date, month, quarter or year, or periodic work."""
-    return resolve_due(text, year=2000) is not None or is_recurring(text) or bool(_STARTS_ON.search(text))
+    """A table cell that says when: a date, month, quarter or year, periodic work, or when
+    without a date (:data:`_WHEN_WITHOUT_DATE`)."""
+    return (resolve_due(text, year=2000) is not None or is_recurring(text) or bool(_STARTS_ON.search(text))
+            or (len(text) <= WHEN_CELL_CHARS and bool(_WHEN_WITHOUT_DATE.match(text.strip()))))
+
+
+#: Longest cell that says when without a date ("Theo lộ trình của Chính phủ").
+WHEN_CELL_CHARS = 60
 
 
 def _with_hints(doc: Document, aligned: tuple | None = None) -> list[tuple[int | None, str]]:

@@ -102,3 +102,20 @@ def test_wrapped_cells_a_columns_numbers_and_a_list_after_the_table():
                      "Quý III năm 2025"],
                     ["2", "Tổng hợp phương án cắt giảm TTHC năm 2026, trình Chủ tịch UBND tỉnh phê duyệt",
                      "Văn phòng UBND tỉnh", "Trước ngày 30/6/2026"]]
+
+
+def test_a_deadline_cell_without_a_date_ends_its_row_and_the_table():
+    """"Theo lộ trình" says when without a date: the last row's deadline, and the next appendix's
+    table is a table of its own (it had become the row's partners)."""
+    lines = ["PHỤ LỤC I", "NHIỆM VỤ CẮT GIẢM THỦ TỤC HÀNH CHÍNH", *HEADER,
+             "1", "Rà soát, thống kê TTHC", "Sở Tư pháp", "Văn phòng UBND tỉnh", "Quý III/2025",
+             "2", "Cắt giảm thời gian giải quyết TTHC", "Các sở, ngành", "Văn phòng UBND tỉnh", "Theo lộ trình",
+             "PHỤ LỤC II", "NHIỆM VỤ CHUYỂN ĐỔI SỐ", *HEADER,
+             "1", "Số hóa hồ sơ TTHC", "Sở Khoa học và Công nghệ", "Các sở, ngành", "Quý IV/2025",
+             "2", "Điện tử hóa chế độ báo cáo", "Sở Tài chính", "Sở Nội vụ", "30/10/2025"]
+    t = extract_tasks(_doc(lines))
+    assert t[["path", "partners", "deadline_text", "due"]].values.tolist() == [
+        ["I.1", "Văn phòng UBND tỉnh", "Quý III/2025", "2025-09-30"],
+        ["I.2", "Văn phòng UBND tỉnh", "Theo lộ trình", ""],
+        ["PLII.1", "Các sở, ngành", "Quý IV/2025", "2025-12-31"],
+        ["PLII.2", "Sở Nội vụ", "30/10/2025", "2025-10-30"]]
