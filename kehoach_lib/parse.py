@@ -270,7 +270,10 @@ _AGENCY_HEAD = (
     r"|Chủ tịch(?=\s+(?:UBND|ubnd|Ủy ban|ủy ban|Uỷ ban))"
     # "Thanh tra tỉnh", not the verb ("Thanh tra, kiểm tra việc …"); "Kho bạc Nhà nước khu vực XIX"
     r"|Thanh tra(?=\s+(?:tỉnh|thành phố|Sở|sở|Chính phủ|[A-ZĐ]))|Kho bạc|Bưu điện|Cục|Chi cục"
-    r"|Ngân hàng Nhà nước|Hiệp hội)"
+    r"|Ngân hàng Nhà nước|Hiệp hội|Bảo hiểm xã hội"
+    # the mass organisations: "Tỉnh đoàn", "Hội Liên hiệp Phụ nữ tỉnh" (not "Hội nghị …")
+    r"|Tỉnh [đĐ]oàn|Đoàn Thanh niên|Liên đoàn Lao động|Mặt trận Tổ quốc|Liên minh Hợp tác xã"
+    r"|Hội (?:Liên hiệp|Nông dân|Cựu chiến binh|Doanh nhân|Doanh nghiệp|Luật gia))"
 )
 LEAD_VERBS_FILE = config.DATA_DIR / "lead_verbs.txt"
 #: Words before an agency named in a task's wording (``Giao Sở Tư pháp …``).

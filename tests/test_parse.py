@@ -2022,3 +2022,13 @@ def test_an_appendix_listing_procedures_gives_their_lines_a_role_and_no_tasks():
     work = listing.replace("Thời gian hiện hành", "Thời hạn").replace("20 ngày", "Quý III/2025")
     t = extract_tasks(doc_from(work))
     assert len(t) == 3 and t.due.iloc[1] == "2025-09-30"
+
+
+@pytest.mark.parametrize(("item", "lead"), [
+    ("Tỉnh đoàn chủ trì tuyên truyền kết quả cắt giảm TTHC.", "Tỉnh đoàn"),
+    ("Hội Liên hiệp Phụ nữ tỉnh phối hợp tuyên truyền đến hội viên.", "Hội Liên hiệp Phụ nữ tỉnh"),
+    ("Bảo hiểm xã hội tỉnh chủ trì số hóa hồ sơ.", "Bảo hiểm xã hội tỉnh"),
+    ("Hội nghị triển khai Kế hoạch trong tháng 5/2025.", ""),  # a conference, not a body
+])
+def test_the_mass_organisations_lead_as_agencies_do(item, lead):
+    assert extract_tasks(doc_from("III. TỔ CHỨC THỰC HIỆN\n1. " + item)).lead.tolist() == [lead]
