@@ -1947,8 +1947,10 @@ INLINE_MIN_ITEMS = 2
 def _inline_marks(text: str) -> list[re.Match]:
     marks: list[re.Match] = []
     for m in _INLINE_MARK.finditer(text):
-        before = strip_markup(text[:m.start()]).rstrip()
-        if int(m.group("n")) == len(marks) + 1 and (not before or before[-1] in ":;."):
+        i = m.start() - 1
+        while i >= 0 and text[i] in " \t*":  # (spaces and bold marks before it)
+            i -= 1
+        if int(m.group("n")) == len(marks) + 1 and (i < 0 or text[i] in ":;."):
             marks.append(m)
     return marks
 
