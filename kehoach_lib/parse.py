@@ -2849,10 +2849,33 @@ def document_warnings(doc: Document) -> list[str]:
                           swallowed[["path", "line_start", "line_end"]].head(3).itertuples(index=False))
         out.append(f"{len(swallowed)} task(s) hold a table's header and rows in their text ({where}): its rows "
                    "were not split into tasks; check how that table was read")
+    if repeated := _repeated_in_appendix(tasks):
+        out.append(f"{len(repeated)} row(s) of an appendix table repeat tasks of the plan, with the same lead and "
+                   f"due date ({', '.join(repeated[:5])}{', …' if len(repeated) > 5 else ''}): both are kept; "
+                   "count one of each before comparing plans by their number of tasks")
     unaccounted = int((line_accounting(doc).role == "unaccounted").sum())
     if unaccounted:
         out.append(f"{unaccounted} unaccounted lines")
     return out
+
+
+#: Fewest appendix rows with the lead and due date of a task in the plan's body that make the
+#: appendix a summary of its tasks (:func:`document_warnings`).
+REPEATED_MIN_ROWS = 3
+
+
+def _repeated_in_appendix(tasks: pd.DataFrame) -> list[str]:
+    """Paths of appendix rows ("PL…") whose lead and due date are those of a task in the plan's
+    body: a summary table repeating the tasks (a plan may list them twice)."""
+    if tasks.empty:
+        return []
+    dated = tasks[(tasks["due"] != "") & (tasks["lead"].str.strip() != "")]
+    appendix = dated["path"].str.startswith("PL")
+    body = set(zip(dated.loc[~appendix, "lead"].str.casefold(), dated.loc[~appendix, "due"], strict=True))
+    rows = dated[appendix]
+    repeated = [p for p, lead, due in zip(rows["path"], rows["lead"].str.casefold(), rows["due"], strict=True)
+                if (lead, due) in body]
+    return repeated if len(repeated) >= REPEATED_MIN_ROWS else []
 
 
 #: A table's header inside a task's text: "STT Nội dung nhiệm vụ Cơ quan chủ trì …".

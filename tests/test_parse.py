@@ -2032,3 +2032,20 @@ def test_an_appendix_listing_procedures_gives_their_lines_a_role_and_no_tasks():
 ])
 def test_the_mass_organisations_lead_as_agencies_do(item, lead):
     assert extract_tasks(doc_from("III. TỔ CHỨC THỰC HIỆN\n1. " + item)).lead.tolist() == [lead]
+
+
+def test_an_appendix_table_that_repeats_the_plans_tasks_is_named_and_kept():
+    """Kiên Giang (walkthrough 7): a summary table after the plan lists its tasks again, with
+    their leads and deadlines; both are kept, and the warning says so."""
+    body = "\n".join(f"{k}. {agency} rà soát nhóm TTHC số {k}, hoàn thành trước ngày {k}/9/2025."
+                     for k, agency in enumerate(["Sở Tư pháp", "Sở Nội vụ", "Sở Tài chính"], start=1))
+    table = "\n".join(f"{k}\tNhóm {k}\t{agency}\tTrước ngày {k}/9/2025"
+                      for k, agency in enumerate(["Sở Tư pháp", "Sở Nội vụ", "Sở Tài chính"], start=1))
+    doc = doc_from("II. NHIỆM VỤ\n" + body + "\nPHỤ LỤC\nSTT\tNội dung\tCơ quan chủ trì\tThời hạn\n" + table)
+    assert len(extract_tasks(doc)) == 6
+    (warning,) = [w for w in document_warnings(doc) if "repeat" in w]
+    assert warning.startswith("3 row(s) of an appendix table repeat tasks of the plan")
+    assert "PL.1, PL.2, PL.3" in warning
+    single = doc_from("II. NHIỆM VỤ\n" + body + "\nPHỤ LỤC\nSTT\tNội dung\tCơ quan chủ trì\tThời hạn\n"
+                      + table.split("\n")[0])
+    assert not [w for w in document_warnings(single) if "repeat" in w]  # one row alike is a coincidence
