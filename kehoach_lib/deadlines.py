@@ -104,7 +104,7 @@ _DEADLINE_LABEL = re.compile(r"^(?:thời\s+(?:hạn|gian)(?:\s+(?:hoàn\s+thàn
 #: năm 2025" (not "triển khai trong năm 2025 các nhiệm vụ", which says when the work happens),
 #: or as the span of periodic work: "định kỳ hằng quý trong năm 2026" runs to the end of 2026.
 _OWN_YEAR = re.compile(
-    r"(?:(?:hoàn\s+thành|xong|chậm\s+nhất(?:\s+xong)?)(?:\s*(?:trong|hết|cuối))?"
+    r"(?:(?:hoàn\s+thành|xong|chậm\s+nhất(?:\s+xong)?)\s*(?:trong|hết|cuối)"
     r"|(?:thời\s+)?\bhạn(?:\s+hoàn\s+thành)?\s*:\s*(?:trong|hết|cuối)?"
     r"|thời\s+gian\s+(?:hoàn\s+thành|thực\s+hiện)\s*:?\s*(?:trong|hết|cuối)?"
     r"|(?:định\s+kỳ\s+)?(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)(?:\s*,\s*(?:tháng|quý|năm))*\s*,?\s*"
@@ -112,6 +112,9 @@ _OWN_YEAR = re.compile(
     r")\s+năm\s+\d{4}(?:\s*[-–]\s*\d{4})?"
     # ... and the clause that closes a task with its years: "…; thực hiện trong năm 2025-2026."
     r"|(?<=[;,])\s*(?:thực\s+hiện|triển\s+khai)\s+trong\s+năm\s+\d{4}(?:\s*[-–]\s*\d{4})?(?=\s*(?:[.;)]|$))"
+    # ... and a clause that is only that, without "trong": "…; hoàn thành năm 2026." (not "đánh
+    # giá kết quả hoàn thành năm 2024 của …", the year of what was done)
+    r"|(?:(?<=[;,])\s*|^)(?:hoàn\s+thành|xong)\s+năm\s+\d{4}(?=\s*(?:[.;)]|$))"
     # ... and the time left to the plan's end: "từ nay đến hết năm 2025"
     r"|từ\s+nay\s+đến\s+(?:hết\s+)?năm\s+\d{4}",
     re.IGNORECASE,

@@ -44,6 +44,9 @@ _WS = re.compile(r"[ \t\u00a0]+")
 #: "> " quotes, "**bold**", "__bold__", "*italic*", "* " bullets and backslash escapes.
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
+#: A heading's text that is no section of the plan's body: an appendix, the recipients, the
+#: addressees ("## Phụ lục I", "#### Nơi nhận:"), read as the plain line the parser knows.
+_MD_NOT_SECTION = re.compile(r"^(?:Phụ lục|PHỤ LỤC|Biểu|BIỂU|Nơi nhận|Kính gửi|Danh mục|DANH MỤC)\b")
 #: A heading's text that opens with its number ("II. NHIỆM VỤ", "1. Mục tiêu", "Phần I").
 _MD_NUMBERED = re.compile(r"^(?:\*\*)?(?:[IVX]{1,5}[./]|\d{1,2}(?:\.\d{1,2})*[./)]|[a-zđ]\)|Phần\s|PHẦN\s)")
 #: Bold at a line's start (a heading or label: "**Nơi nhận:**", "**1. Mục tiêu chung:** …") and
@@ -136,10 +139,11 @@ def markdown_to_text(line: str) -> str:
     line = _MD_QUOTE.sub("", line)
     if m := _MD_HEADING.match(line):
         title = markdown_to_text(m.group(1))
-        if _MD_NUMBERED.match(title) or title.isupper():
+        if _MD_NUMBERED.match(title) or title.isupper() or _MD_NOT_SECTION.match(title):
             return title
         # a heading without its number keeps its level, which is all that says where it stands
-        return "#" * line.lstrip().index(" ") + " " + title
+        marks = line.lstrip()
+        return "#" * (len(marks) - len(marks.lstrip("#"))) + " " + title
     line = _MD_NESTED.sub("+ ", line)
     line = _MD_BULLET.sub(r"\1- ", line)
     line = _MD_STRONG.sub(lambda m: (m.group(1) or "") + (m.group(2) or m.group(3)), line)
@@ -396,8 +400,9 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
                     continue  # a paragraph deleted with changes tracked: neither its text nor its number
                 text = _paragraph_text(child)
                 label = numbering.label(child)
-                if (not label and (level := _heading_level(child, levels)) and text.strip()
-                        and "\n" not in text and not text.isupper() and not _MD_NUMBERED.match(text.strip())):
+                if (not label and (level := _heading_level(child, levels)) and text.strip() and "\n" not in text
+                        and not text.isupper() and not _MD_NUMBERED.match(text.strip())
+                        and not _MD_NOT_SECTION.match(text.strip())):
                     # a heading without a number ("Cắt giảm TTHC nội bộ" in style Heading 2) keeps
                     # its level as Markdown writes it, which is all that says where it stands
                     text = "#" * level + " " + text.strip()
@@ -429,12 +434,16 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+#: A line that opens an item of its own: "a) …", "đ. …", "b/ …", "iv) …".
+_ITEM_MARK = re.compile(r"^(?:[a-zđ]|[ivx]{1,4})[).:/]\s")
+
+
 def _soft_breaks_joined(text: str) -> list[str]:
     """A paragraph's lines at its manual line breaks, but a line that goes on in lowercase ("…
     Công văn này;" / "tổng hợp kết quả …") is the same sentence: one line with it."""
     out: list[str] = []
     for part in text.split("\n"):
-        if out and part[:1].islower():
+        if out and part[:1].islower() and not _ITEM_MARK.match(part):
             out[-1] = f"{out[-1].rstrip()} {part}"
         else:
             out.append(part)

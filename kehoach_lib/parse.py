@@ -176,7 +176,7 @@ _PAGE_TAIL_MAYBE = re.compile(r"^Nguồn(?: tin)?\s*:", re.IGNORECASE)
 _BOILERPLATE = re.compile(
     r"^(?:Để sử dụng toàn bộ tiện ích|Ảnh minh họa|Xem chi tiết|Biên tập viên|\(Nguồn:"
     # a portal page's footer
-    r"|Bản quyền (?:thuộc|©)|Copyright|©|(?:Số )?[Ll]ượt truy cập\s*:|Giấy phép (?:số|thiết lập)[^:]{0,40}:"
+    r"|Bản quyền (?:thuộc|©)|Copyright|[©®]|(?:Số )?[Ll]ượt truy cập\s*:|Giấy phép (?:số|thiết lập)[^:]{0,40}:"
     r"|Chịu trách nhiệm (?:chính|nội dung)\s*:|Trưởng Ban biên tập\s*:|Cơ quan chủ quản\s*:)"
 )
 _FOOTNOTE = re.compile(r"^(?:\[\d+\]|[\u00b9\u00b2\u00b3\u2074-\u2079\u2070]+)\s*\S")
@@ -277,7 +277,7 @@ _AGENCY_HEAD = (
 )
 LEAD_VERBS_FILE = config.DATA_DIR / "lead_verbs.txt"
 #: Words before an agency named in a task's wording (``Giao Sở Tư pháp …``).
-_SUBJECT_PREFIX = r"(?:Giao|Đề nghị|Yêu cầu|Đối với)\s+"
+_SUBJECT_PREFIX = r"(?:Giao|Đề nghị|Yêu cầu)\s+"
 
 
 @dataclass(frozen=True)
@@ -351,14 +351,25 @@ def clean_agencies(text: str) -> str:
 
 
 #: A word hyphenated at the end of a hard-wrapped line, its rest opening the next ("Thươn-" / "g").
-_HYPHENATED = re.compile(r"(?<=[^\W\d_])-\s*\n\s*(?=[^\W\d_A-ZĐ])")
+_HYPHENATED = re.compile(r"(?P<before>[^\W\d_]+)-\s*\n\s*(?P<after>[^\W\d_A-ZĐ][^\W\d_]*)")
 
 
 def _join(lines: list[str]) -> str:
     joined = "\n".join(lines)
     if "-\n" in joined or "- \n" in joined:  # (most joins have no hyphen at a line's end)
-        joined = _HYPHENATED.sub("", joined)
+        joined = _HYPHENATED.sub(_unhyphenated, joined)
     return clean_cell(joined.replace("\n", " "))
+
+
+def _has_vowel(piece: str) -> bool:
+    return any(unicodedata.normalize("NFD", c)[0].lower() in "aeiouy" for c in piece)
+
+
+def _unhyphenated(m: re.Match) -> str:
+    """One syllable cut by the wrap ("Thươn-" / "g", "N-" / "hà": a piece without a vowel) is
+    joined; two words with a hyphen between them ("kinh tế-" / "xã hội") keep it, as one line."""
+    cut = not (_has_vowel(m.group("before")) and _has_vowel(m.group("after")))
+    return m.group("before") + ("" if cut else "-") + m.group("after")
 
 
 def _ends_open(text: str) -> bool:
@@ -604,6 +615,9 @@ def _with_hints(doc: Document, aligned: tuple | None = None) -> list[tuple[int |
     return out
 
 
+#: How a heading in capitals ends when it goes on on the next line: a comma, a dash or a word
+#: that needs what follows ("… VÀ TRÁCH NHIỆM CỦA CÁC" / "CƠ QUAN, ĐƠN VỊ").
+_OPEN_CAPS_END = re.compile(r"(?:[,\-–]|\b(?:VÀ|CỦA|CÁC|CHO|VỚI|TẠI|VỀ|TRONG|ĐỐI VỚI|THEO|ĐẾN|LIÊN QUAN|NHỮNG))\s*$")
 #: A heading without a number, with its level in "#" marks (from a Markdown file).
 _HASH_HEADING = re.compile(r"^(?P<marks>#{1,6})\s+(?P<rest>\S.*)$")
 #: A section named in capitals without a number: "MỤC TIÊU", "NHIỆM VỤ CỤ THỂ (lưu ý hạn)".
@@ -623,7 +637,12 @@ _NO_SYMBOL = re.compile(r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff]")  # variation sel
 
 
 def _is_symbol(ch: str) -> bool:
-    return unicodedata.category(ch) == "So" or bool(_NO_SYMBOL.match(ch))
+    # (pictographs and dingbats, from the arrows on: not "©", "®", "°", "™", which are text)
+    return (unicodedata.category(ch) == "So" and ord(ch) >= PICTOGRAPHS_FROM) or bool(_NO_SYMBOL.match(ch))
+
+
+#: First code point of the symbols a message uses for marks (U+2190, the arrows).
+PICTOGRAPHS_FROM = 0x2190
 
 
 def plain_markers(line: str) -> str:
@@ -738,7 +757,7 @@ def _page_furniture(seq: list[tuple[int | None, str]]) -> set[int]:
 
 #: A running header or footer with the page's number on the same line, before or after it
 #: ("CÔNG BÁO/Số 29 + 30/Ngày 30-5-2025 41", "42 CÔNG BÁO/Số 29 + 30/Ngày 30-5-2025").
-_NUMBERED_RUNNING = re.compile(r"^(?:(?P<before>\d{1,4})\s+(?P<text>\S.*?\S)|(?P<text2>\S.*?\S)\s+(?P<after>\d{1,4}))$")
+_NUMBERED_RUNNING = re.compile(r"^(?:(?P<before>\d{1,3})\s+(?P<text>\S.*?\S)|(?P<text2>\S.*?\S)\s+(?P<after>\d{1,3}))$")
 
 
 def _numbered_running(seq, text) -> set[int]:
@@ -756,11 +775,13 @@ def _numbered_running(seq, text) -> set[int]:
     for key, where in found.items():
         numbers = [n for _, n in where]
         if (len(where) >= 2 and numbers == sorted(set(numbers)) and len(key.split()) >= 3
-                and not (_numbering(key) or _field_line(key) or key[-1:] in ".;:")):
+                and not (_numbering(key) or _field_line(key) or key[-1:] in ".;:" or _reads_as_deadline(key))):
             out.update(i for i, _ in where)
     return out
 
 
+#: A document's type on a line of its own, over its title.
+_DOCUMENT_TYPES = {"KẾ HOẠCH", "QUYẾT ĐỊNH", "CÔNG VĂN", "CHỈ THỊ", "THÔNG BÁO", "CHƯƠNG TRÌNH"}
 #: Lines from the end where an e-mail's signature delimiter "--" is looked for.
 E_MAIL_SIGNATURE_LINES = 12
 
@@ -850,10 +871,12 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
             state.role(ln, "narrative")
         return n
     # document header: everything before the preamble or the first heading
+    before = ""  # the header's line before (a title "NHIỆM VỤ TRỌNG TÂM …" follows "KẾ HOẠCH")
     for idx, (ln, raw) in enumerate(seq):
         text = clean_cell(raw)
         if not text or (ln is not None and ln in state.roles):
             continue
+        titled, before = strip_markup(before).strip() in _DOCUMENT_TYPES, text
         # a header laid out in two columns with tabs (issuer | motto, number | place and date)
         # is still the header, not a table
         tab_header = _is_header_row(raw)
@@ -861,7 +884,8 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
             state.role(ln, "metadata")  # a legal database's attributes of the document, above it
             continue
         if (ln is None or _PREAMBLE_START.match(text) or _ROMAN.match(text) or _ARABIC.match(text)
-                or _CAPS_SECTION.match(text) or ("\t" in raw and not tab_header) or _is_pipe_table_start(seq, idx)):
+                or (_CAPS_SECTION.match(text) and not titled) or ("\t" in raw and not tab_header)
+                or _is_pipe_table_start(seq, idx)):
             return idx
         state.role(ln, "header")
     return n
@@ -1013,6 +1037,7 @@ class _Prose:
         self.in_fields = False
         self.field_open = False  # the last field's value may go on in "+" lines (_field_goes_on)
         self.field_list = False  # ... as the last field's name, with no value, says it will
+        self.points: set[int] = set()  # "+" lines followed by fields of their own (_points_with_fields)
         # the last line was a field's name with no value after it (True), a value of such a
         # field ending in ";" or "," ("list": the next line goes on with it), or one part's
         # value ("part": "Nội dung (i): …", which another part's may follow)
@@ -1056,7 +1081,7 @@ class _Prose:
             return
         self.para_role = None
         if hm := _HASH_HEADING.match(text):
-            if not _numbering(hm.group("rest")):
+            if not _numbering(hm.group("rest")) and not _APPENDIX.match(hm.group("rest")):
                 self._hash_heading(ln, len(hm.group("marks")), hm.group("rest"))
                 return
             raw = text = hm.group("rest")
@@ -1080,10 +1105,10 @@ class _Prose:
             self._close_fields()
         elif m := _field_line(text):
             self._field(ln, m.group("name") + m.group("qual"), m.group("value"))
-        elif self.in_fields and (m := _SUBFIELD.match(text)) and (
-                self.field_open or _AGENCY_HEADING.match(m.group("value")) or _is_value_part(m.group("value"))):
-            # "- Cơ quan phối hợp:" / "+ Sở Nội vụ;": the field goes on; not after a field that
-            # is whole ("+ Thời hạn: chậm nhất …" / "+ Rút ngắn thời gian …", the next point)
+        elif self.in_fields and (m := _SUBFIELD.match(text)) and (self.field_open or ln not in self.points):
+            # "- Cơ quan phối hợp:" / "+ Sở Nội vụ;", "- Sản phẩm: Báo cáo …" / "+ Quyết định …":
+            # the field goes on; not after a field that is whole with a point that has fields of
+            # its own ("+ Thời hạn: chậm nhất …" / "+ Rút ngắn thời gian …" / "+ Chủ trì: …")
             self._subfield(ln, m.group("value"))
         elif awaiting and not num and (awaiting != "part" or _is_value_part(text)):
             # "Thời hạn hoàn thành:" with its value on the next line, or a list of values
@@ -1098,7 +1123,9 @@ class _Prose:
             self._node(ln, raw, *num)
         elif len(self.stack) > 1 and _caps_agency(text):
             # "SỞ TƯ PHÁP" alone in capitals, without a number, over the items it leads
-            parent = self.stack[-1] if self.stack[-1].ntype != "agency" else self.stack[-2]
+            # (the parent it will have: that of the agency heading it follows, else the innermost node)
+            agencies = [i for i, n in enumerate(self.stack) if n.ntype == "agency"]
+            parent = self.stack[agencies[-1] - 1] if agencies else self.stack[-1]
             k = 1 + sum(c.ntype == "agency" for c in parent.children)
             self._node(ln, raw, "agency", str(k), text)
         elif _CAPS_SECTION.match(text) and self.caps_sections == len(self.root.children):
@@ -1117,7 +1144,8 @@ class _Prose:
             return False
         if (_numbering(text) or _field_line(text) or _LABEL.match(text) or _APPENDIX.match(text)
                 or _APPENDIX_NOTE.match(text) or _NOTE.match(text) or _CLOSING.match(text)
-                or (len(self.stack) > 1 and _caps_agency(text)) or _HASH_HEADING.match(text)):
+                or (len(self.stack) > 1 and _caps_agency(text) and not self._open_caps_title())
+                or _HASH_HEADING.match(text)):
             return False
         last_ln, last = self.para[-1]
         if last_ln is None:
@@ -1128,6 +1156,8 @@ class _Prose:
                 return True  # "Phần II" alone: its title is the next line
             if title.isupper() and not clean_cell(text).isupper() and not _starts_lower(text):
                 return False  # a heading in capitals ends where the capitals do, also in hard-wrapped text
+            if title.isupper() and clean_cell(text).isupper() and _OPEN_CAPS_END.search(strip_markup(title)):
+                return True  # "… VÀ TRÁCH NHIỆM CỦA CÁC" / "CƠ QUAN, ĐƠN VỊ": it goes on in capitals
         if _DEADLINE_LINE.match(text):
             return True  # "+ Hoàn thành trước 31/10/2025." says when the item above is due
         if _ITEM_BULLET.match(text) or (_LEADING_BULLET.match(text) and not _ends_open(last)):
@@ -1141,6 +1171,14 @@ class _Prose:
         if self.gap:  # after a blank line only a lowercase start continues the sentence
             return _starts_lower(text)
         return _starts_lower(text) or len(clean_cell(last)) > 100
+
+    def _open_caps_title(self) -> bool:
+        """The paragraph so far is a heading in capitals that ends open ("III. TỔ CHỨC THỰC HIỆN
+        VÀ TRÁCH NHIỆM CỦA CÁC" / "CƠ QUAN, ĐƠN VỊ"): its next line in capitals goes on with it."""
+        if self.para_owner is None or self.para is not self.para_owner.title:
+            return False
+        title = strip_markup(clean_cell(_join([t for _, t in self.para])))
+        return title.isupper() and bool(_OPEN_CAPS_END.search(title))
 
     def _ends_wrapped_paragraph(self, last: str, text: str) -> bool:
         """In hard-wrapped text, whether ``last`` (the paragraph's line so far) ends it before
@@ -1224,8 +1262,12 @@ class _Prose:
         self.stack = self.stack[: keep[-1] + 1] if keep else self.stack[:1]
         parent = self.stack[-1]
         k = 1 + sum(c.ntype.startswith("hash") for c in parent.children)
-        node = _Node(f"hash{level}", _to_roman(k) if parent is self.root else str(k), [(ln, title)], parent,
-                     num=str(k))
+        label = _to_roman(k) if parent is self.root else str(k)
+        key = (id(parent), label)  # (a numbered sibling may hold the label: "### 1. …" then "### Số hóa")
+        self.seen_labels[key] = self.seen_labels.get(key, 0) + 1
+        if self.seen_labels[key] > 1:
+            label = f"{label}({self.seen_labels[key]})"
+        node = _Node(f"hash{level}", label, [(ln, title)], parent, num=str(k))
         parent.children.append(node)
         self.stack.append(node)
         self.pending = [p for p in self.pending if p.parent is parent] + [node]
@@ -1527,17 +1569,26 @@ class _Prose:
             task.lead, task.implementers = task.implementers, ""
         partners_from_text = not (set(node.fields) - {"product"})
         if split := inline_items(task.text):
-            # "Văn phòng UBND tỉnh: (1) tổng hợp …; (2) hướng dẫn …": the stem says who and
-            # (in a field) when for every item; each item is a task, with its own dates
-            stem, items = split
-            task.text = stem
+            # "Văn phòng UBND tỉnh: (1) tổng hợp …; (2) hướng dẫn …": the stem (and a sentence
+            # after the last item, "… (3) …. Sở Tư pháp chủ trì, hoàn thành trước 30/9/2025.")
+            # says who and when for every item; each item is a task, with its own dates
+            stem, items, tail = split
+            pre, stem = _sentence_before(stem)
+            task.text = f"{stem} {tail}".strip()
             _fill_from_text(task, default_lead=self.default_lead if own_fields else "",
                             partners_from_text=partners_from_text)
             if kind != "objective":
                 stem_lead, stem_partners = _stem_agencies(stem)
-                task.lead = task.lead or stem_lead
-                task.partners = task.partners or stem_partners
+                said = _Task(path=path, kind=kind, part=part, section=section, text=tail, lines=set())
+                _fill_from_text(said)  # the tail's subject: "Sở Tư pháp chủ trì, hoàn thành …"
+                task.lead = task.lead or stem_lead or said.lead
+                task.partners = task.partners or stem_partners or said.partners
+            shared_when = task.deadline_text or own_deadline_text(task.text)
             spans = _inline_spans(lines, len(items))
+            if pre:  # "Cắt giảm 30% thời gian …. Sở Nội vụ chủ trì: (1) …": the first sentence is a task too
+                first = _Task(path=path, kind=kind, part=part, section=section, text=pre,
+                              lines=set(spans[0]), lead=task.lead if kind != "objective" else "")
+                self._finish(node, first, [(ln, raw) for ln, raw in lines if ln in spans[0]])
             for k, (item, item_lines) in enumerate(zip(items, spans, strict=True), start=1):
                 own_lines = item_lines | (line_set - {ln for ln, _ in lines} if k == len(items) else set())
                 sub = _Task(path=f"{path}.({k})", kind=kind, part=part, section=section, text=item,
@@ -1545,7 +1596,8 @@ class _Prose:
                             product=task.product)
                 _fill_from_text(sub, partners_from_text=partners_from_text)
                 sub.partners = sub.partners or task.partners
-                sub.deadline_text = sub.deadline_text or task.deadline_text
+                if not sub.deadline_text and not own_deadline_text(item):
+                    sub.deadline_text = shared_when
                 self._finish(node, sub, [(ln, raw) for ln, raw in lines if ln in item_lines])
             return task
         _fill_from_text(task, default_lead=self.default_lead if own_fields else "",
@@ -1573,6 +1625,8 @@ class _Prose:
     default_lead = ""
 
 
+#: Where a sentence after the first starts with an agency: "…. Sở Tư pháp chủ trì, …".
+_SENTENCE_START = re.compile(rf"\.\s+(?={_AGENCY_HEAD}\b)")
 #: An assignment after a sentence or a topic: ". Giao Sở X chủ trì", ": giao Sở X, Sở Y chủ trì".
 _ASSIGNED = re.compile(rf"(?:^|[.;:]\s+)[Gg]iao\s+(?={_AGENCY_HEAD}\b)")
 #: A clause that names the partners after an inline lead: "; Sở Nội vụ, UBND các huyện phối hợp".
@@ -1927,7 +1981,10 @@ def _caps_agency(text: str) -> str:
 
 def _agency_in_heading(node: _Node) -> str:
     # "6. Đề nghị Báo Quảng Ninh:", "7. Giao Sở Nội vụ:": the agency after the word that addresses it
-    text = re.sub(rf"^{_SUBJECT_PREFIX}", "", _strip_number(node.title_text))
+    # (and "1. Đối với Sở Tài chính:", a heading; in a sentence "Đối với …" says for whom, not who)
+    title = strip_markup(node.title_text).rstrip()
+    text = re.sub(rf"^{_SUBJECT_PREFIX}" + (r"|^Đối với\s+" if title.endswith(":") else ""), "",
+                  _strip_number(node.title_text))
     names_agency = bool(_AGENCY_HEADING.match(text)) or (
         text.isupper() and bool(_AGENCY_HEADING.match(text[:1] + text[1:].lower())))
     if names_agency and len(text) < 120 and _ends_open(text + " "):
@@ -1955,21 +2012,42 @@ def _inline_marks(text: str) -> list[re.Match]:
     return marks
 
 
-def inline_items(text: str) -> tuple[str, list[str]] | None:
-    """The stem and the items of a paragraph that numbers its items inline, ``(1) …; (2) …``
-    (from 1, in order, at least :data:`INLINE_MIN_ITEMS`), or None.
+def inline_items(text: str) -> tuple[str, list[str], str] | None:
+    """The stem, the items and the tail of a paragraph that numbers its items inline, ``(1) …;
+    (2) …`` (from 1, in order, at least :data:`INLINE_MIN_ITEMS`, of :data:`INLINE_MIN_WORDS`
+    words on average: "các lĩnh vực: (1) đất đai; (2) xây dựng" names the objects of one task),
+    or None. The tail is a sentence after the last item that is said of them all.
 
-    >>> inline_items("Sở Nội vụ chủ trì: (1) rà soát TTHC nội bộ; (2) đào tạo công chức.")
-    ('Sở Nội vụ chủ trì:', ['rà soát TTHC nội bộ', 'đào tạo công chức.'])
+    >>> inline_items("Sở Nội vụ chủ trì: (1) rà soát TTHC nội bộ; (2) đào tạo công chức cấp xã.")
+    ('Sở Nội vụ chủ trì:', ['rà soát TTHC nội bộ', 'đào tạo công chức cấp xã.'], '')
     """
     marks = _inline_marks(text)
     if len(marks) < INLINE_MIN_ITEMS:
         return None
     ends = [m.start() for m in marks[1:]] + [len(text)]
     items = [text[m.end():end].strip().rstrip(";").rstrip() for m, end in zip(marks, ends, strict=True)]
-    if not all(items):
+    tail = ""
+    if (cut := _TAIL_SENTENCE.search(items[-1])) is not None:
+        items[-1], tail = items[-1][: cut.start() + 1], items[-1][cut.end():]
+    if not all(items) or sum(len(i.split()) for i in items) < INLINE_MIN_WORDS * len(items):
         return None
-    return text[:marks[0].start()].strip(), items
+    return text[:marks[0].start()].strip(), items, tail
+
+
+#: A sentence after the last inline item: ". Sở Tư pháp chủ trì, hoàn thành trước …".
+_TAIL_SENTENCE = re.compile(rf"\.\s+(?=[{_UPPER}])")
+#: Fewest words an inline item has on average to be a task ("(1) đất đai; (2) xây dựng" are not).
+INLINE_MIN_WORDS = 3
+
+
+def _sentence_before(stem: str) -> tuple[str, str]:
+    """A stem's sentence before the one that introduces the items, and that one ("Cắt giảm 30%
+    thời gian giải quyết. Sở Nội vụ chủ trì:" -> the two); ("", stem) when there is one."""
+    cuts = list(_TAIL_SENTENCE.finditer(stem))
+    if not cuts:
+        return "", stem
+    pre, intro = stem[: cuts[-1].start() + 1].strip(), stem[cuts[-1].end():].strip()
+    return (pre, intro) if len(pre.split()) >= INLINE_MIN_WORDS else ("", stem)
 
 
 #: What a stem says after the agency that leads its inline items ("… có trách nhiệm:").
@@ -2051,6 +2129,12 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
             if sm := subject.match(text[gm.end():]):
                 task.lead = clean_agencies(sm.group("agency"))
                 break
+        else:  # "… (3) đầu tư. Sở Tư pháp chủ trì, hoàn thành trước 30/9/2025.": a sentence that assigns
+            for gm in _SENTENCE_START.finditer(text):
+                rest = text[gm.end():]
+                if (sm := subject.match(rest)) and rest[sm.end("agency"):].lstrip().startswith("chủ trì"):
+                    task.lead = clean_agencies(sm.group("agency"))
+                    break
     if not task.lead and task.kind != "objective":
         patterns = _lead_patterns(LEAD_VERBS_FILE)
         sm = patterns.subject.match(text) or patterns.mid_subject.search(text[:160])
@@ -2155,7 +2239,10 @@ def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], secti
 #: The name of a column of procedures, or an item that names one: a table or an appendix's list
 #: of the procedures a plan cuts ("Tên thủ tục hành chính", "1. Thủ tục cấp Giấy phép …"), whose
 #: lines are ``procedure``, not tasks.
-_WORK_COLUMN = re.compile(r"thời hạn|hoàn thành|tiến độ|chủ trì|thực hiện|phương án|lộ trình", re.IGNORECASE)
+_WORK_COLUMN = re.compile(r"thời hạn|hoàn thành|tiến độ|chủ trì|thực hiện|lộ trình"
+                          # a column that says what to do with it ("Nội dung đơn giản hóa", "Phương án
+                          # cắt giảm"), not one of its figures ("Thời gian sau cắt giảm")
+                          r"|^(?:nội dung|phương án|giải pháp|kiến nghị|đề xuất)", re.IGNORECASE)
 _PROCEDURE_NAMES = re.compile(r"^(?:tên\s+(?:các\s+)?(?:thủ tục|tthc)|thủ tục\s+(?!hành chính\b))", re.IGNORECASE)
 
 #: Longest cell of a header row of a table without numbers ("Năm 2025", "Cơ quan chủ trì").
@@ -2464,6 +2551,7 @@ def _parse_cached(doc: Document, stamps: tuple) -> _State:
         if kind == "prose":
             numbered |= _join_lone_numbers(state, seq, indices)
             _join_field_lines(state, seq, indices, prose)
+            prose.points |= _points_with_fields(seq, indices)
             wrapped_closings = _wrapped_closings(seq, indices)
             for j in indices:
                 if j in wrapped_closings:
@@ -2518,8 +2606,8 @@ def _wrapped_closings(seq, indices: list[int]) -> set[int]:
         last = second
         while m.group("request") and not last.endswith(".") and k + 1 < len(seq) and k - j <= REQUEST_MORE_LINES:
             last = clean_cell(seq[k + 1][1])
-            if not last or _numbering(last) or seq[k + 1][0] is None:
-                break
+            if not last or not _starts_lower(last) or seq[k + 1][0] is None:
+                break  # (a wrapped sentence goes on in lowercase: "mắc, các cơ quan …", "phòng UBND tỉnh …")
             k += 1
             out.add(k)
     return out
@@ -2551,6 +2639,19 @@ def _join_lone_numbers(state: _State, seq, indices: list[int]) -> dict[int, int]
 
 #: Longest line that goes on with a field's list of agencies after its ";" or ",".
 FIELD_LIST_LINE_CHARS = 80
+
+
+def _points_with_fields(seq, indices: list[int]) -> set[int]:
+    """Lines of "+" points followed by a "+" field line of their own: points, not a field's
+    values (a Markdown list nested three deep, its levels flattened to "+")."""
+    out: set[int] = set()
+    filled = [j for j in indices if seq[j][1].strip()]
+    for j, k in zip(filled, filled[1:], strict=False):
+        ln, raw = seq[j]
+        if (ln is not None and raw.lstrip()[:1] == "+" and seq[k][1].lstrip()[:1] == "+"
+                and not _field_line(clean_cell(raw)) and _field_line(clean_cell(seq[k][1]))):
+            out.add(ln)
+    return out
 
 
 def _join_field_lines(state: _State, seq, indices: list[int], prose: _Prose) -> None:

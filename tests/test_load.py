@@ -1133,6 +1133,22 @@ def test_a_manual_line_break_inside_a_sentence_keeps_it_one_line():
     assert _soft_breaks_joined("c) Theo dõi việc thực hiện Công văn này;\ntổng hợp kết quả trước 10/12/2025.") == [
         "c) Theo dõi việc thực hiện Công văn này; tổng hợp kết quả trước 10/12/2025."]
     assert _soft_breaks_joined("Nơi nhận:\n- Như trên;\nLưu: VT.") == ["Nơi nhận:", "- Như trên;", "Lưu: VT."]
+    assert _soft_breaks_joined("1. Cắt giảm TTHC nội bộ:\na) Rà soát;\nđ) Công bố.") == [  # lettered items
+        "1. Cắt giảm TTHC nội bộ:", "a) Rà soát;", "đ) Công bố."]
+
+
+def test_an_appendix_or_the_recipients_as_a_markdown_heading_are_what_they_are(tmp_path):
+    text = ("KẾ HOẠCH\n\n## I. NHIỆM VỤ\n\n1. Rà soát TTHC nội bộ, hoàn thành trước 30/6/2025.\n\n## Phụ lục I\n\n"
+            "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời hạn |\n|---|---|---|---|\n"
+            "| 1 | Số hóa hồ sơ TTHC | Sở Khoa học và Công nghệ | Quý IV/2025 |\n"
+            "| 2 | Công bố danh mục TTHC | Văn phòng UBND tỉnh | Quý III/2025 |\n\n"
+            "#### Nơi nhận:\n\n- Như trên;\n- Lưu: VT.")
+    (tmp_path / "p.md").write_text(text, encoding="utf-8")
+    doc = load_document(tmp_path / "p.md", meta={"doc_id": "p", "province": "Tỉnh X", "date": "2025-04-25"})
+    assert extract_tasks(doc)[["path", "kind"]].values.tolist() == [["I.1", "task"], ["PLI.1", "task"],
+                                                                   ["PLI.2", "task"]]
+    roles = line_accounting(doc).set_index("text").role
+    assert roles["Nơi nhận:"] == roles["- Như trên;"] == roles["- Lưu: VT."] == "recipients"
 
 
 def test_strict_does_not_fail_on_a_clean_read_of_windows_1258_but_does_on_repaired_text(tmp_path, capsys):

@@ -1793,16 +1793,24 @@ def test_a_heading_that_gives_its_items_time_is_their_deadline_unless_they_state
 
 # --- items numbered inline in one paragraph (Yên Bái, walkthrough 6) ----------------------
 @pytest.mark.parametrize(("text", "split"), [
-    ("Kế hoạch nhằm: (1) cụ thể hóa Nghị quyết; (2) cắt giảm 30% thời gian.",
-     ("Kế hoạch nhằm:", ["cụ thể hóa Nghị quyết", "cắt giảm 30% thời gian."])),
-    ("(1) rà soát TTHC; (2) số hóa hồ sơ; (3) báo cáo.", ("", ["rà soát TTHC", "số hóa hồ sơ", "báo cáo."])),
+    ("Kế hoạch nhằm: (1) cụ thể hóa Nghị quyết 66; (2) cắt giảm 30% thời gian.",
+     ("Kế hoạch nhằm:", ["cụ thể hóa Nghị quyết 66", "cắt giảm 30% thời gian."], "")),
+    ("(1) rà soát TTHC nội bộ; (2) số hóa hồ sơ TTHC; (3) báo cáo kết quả.",
+     ("", ["rà soát TTHC nội bộ", "số hóa hồ sơ TTHC", "báo cáo kết quả."], "")),
     # the items count from 1, in order, each after a colon, semicolon or full stop
-    ("Sở Tư pháp: (1) rà soát; (3) báo cáo.", None),
-    ("Sở Tư pháp: (2) rà soát; (3) báo cáo.", None),
+    ("Sở Tư pháp: (1) rà soát quy định TTHC; (3) báo cáo kết quả.", None),
+    ("Sở Tư pháp: (2) rà soát quy định TTHC; (3) báo cáo kết quả.", None),
     ("Thực hiện nội dung (1) và (2) của Phụ lục.", None),
-    ("Văn phòng UBND tỉnh: (1) tổng hợp danh mục.", None),  # one item is no list
-    ("Sở Nội vụ: (1) rà soát (theo mục (2) của Phụ lục); (2) đào tạo.",
-     ("Sở Nội vụ:", ["rà soát (theo mục (2) của Phụ lục)", "đào tạo."])),
+    ("Văn phòng UBND tỉnh: (1) tổng hợp danh mục TTHC.", None),  # one item is no list
+    ("Sở Nội vụ: (1) rà soát TTHC (theo mục (2) của Phụ lục); (2) đào tạo công chức.",
+     ("Sở Nội vụ:", ["rà soát TTHC (theo mục (2) của Phụ lục)", "đào tạo công chức."], "")),
+    # ... and they are tasks, not the objects of one: "các lĩnh vực: (1) đất đai; (2) xây dựng"
+    ("Rà soát TTHC trong các lĩnh vực: (1) đất đai; (2) xây dựng; (3) đầu tư.", None),
+    # a sentence after the last item is said of them all
+    ("Thực hiện: (1) rà soát quy định TTHC; (2) công bố danh mục TTHC. Sở Tư pháp chủ trì, "
+     "hoàn thành trước 30/9/2025.",
+     ("Thực hiện:", ["rà soát quy định TTHC", "công bố danh mục TTHC."],
+      "Sở Tư pháp chủ trì, hoàn thành trước 30/9/2025.")),
 ])
 def test_inline_items_are_numbered_from_one_after_a_colon_or_semicolon(text, split):
     assert inline_items(text) == split
@@ -1819,6 +1827,27 @@ của việc cắt giảm, báo cáo UBND tỉnh trong tháng 11/2025.
 3. Sở Nội vụ:
 (1) rà soát TTHC nội bộ;
 (2) đào tạo kỹ năng số cho công chức, hoàn thành trước ngày 31/12/2025."""
+
+
+def test_what_the_stem_and_the_tail_say_of_the_inline_items_is_said_of_each():
+    """Review 11: a stem's deadline in words, a sentence before the stem, a sentence after the
+    last item."""
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ, hoàn thành trong "
+                               "Quý III/2025: (1) rà soát quy định TTHC; (2) công bố danh mục TTHC, trước 30/6/2025."))
+    assert t[["path", "lead", "due"]].values.tolist() == [["II.1.(1)", "Sở Tư pháp", "2025-09-30"],
+                                                          ["II.1.(2)", "Sở Tư pháp", "2025-06-30"]]
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Cắt giảm ít nhất 30% thời gian giải quyết TTHC. Sở Nội vụ chủ trì: "
+                               "(1) rà soát TTHC nội bộ; (2) công bố danh mục TTHC."))
+    assert t[["path", "lead", "text"]].values.tolist() == [
+        ["II.1", "Sở Nội vụ", "Cắt giảm ít nhất 30% thời gian giải quyết TTHC."],
+        ["II.1.(1)", "Sở Nội vụ", "rà soát TTHC nội bộ"], ["II.1.(2)", "Sở Nội vụ", "công bố danh mục TTHC."]]
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Thực hiện: (1) rà soát quy định TTHC; (2) công bố danh mục TTHC. "
+                               "Sở Tư pháp chủ trì, hoàn thành trước 30/9/2025."))
+    assert t[["path", "lead", "due"]].values.tolist() == [["II.1.(1)", "Sở Tư pháp", "2025-09-30"],
+                                                          ["II.1.(2)", "Sở Tư pháp", "2025-09-30"]]
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Rà soát, đơn giản hóa TTHC, tập trung vào các lĩnh vực: (1) đất đai; "
+                               "(2) xây dựng; (3) đầu tư. Sở Tư pháp chủ trì, hoàn thành trước 30/9/2025."))
+    assert t[["path", "lead", "due"]].values.tolist() == [["II.1", "Sở Tư pháp", "2025-09-30"]]
 
 
 def test_each_inline_item_is_a_task_led_as_its_stem_says_with_its_own_deadline():
@@ -1984,6 +2013,8 @@ def test_a_word_hyphenated_at_a_hard_line_end_is_joined():
     (["giai đoạn 2021-", "2025"], "giai đoạn 2021- 2025"),  # digits: a range wrapped, not a word
     (["kinh tế -", "xã hội"], "kinh tế - xã hội"),  # a spaced dash
     (["Sở Tư pháp-", "Sở Nội vụ"], "Sở Tư pháp- Sở Nội vụ"),  # a capital: another name
+    (["phát triển kinh tế-", "xã hội"], "phát triển kinh tế-xã hội"),  # two words: the hyphen stays
+    (["khu công nghiệp tr-", "ên địa bàn"], "khu công nghiệp trên địa bàn"),  # a piece without a vowel
 ])
 def test_lines_join_a_hyphenated_word_only(lines, joined):
     from kehoach_lib.parse import _join
@@ -2049,3 +2080,63 @@ def test_an_appendix_table_that_repeats_the_plans_tasks_is_named_and_kept():
     single = doc_from("II. NHIỆM VỤ\n" + body + "\nPHỤ LỤC\nSTT\tNội dung\tCơ quan chủ trì\tThời hạn\n"
                       + table.split("\n")[0])
     assert not [w for w in document_warnings(single) if "repeat" in w]  # one row alike is a coincidence
+
+
+# --- review 11: the new rules where they must not apply ---------------------------------------
+BASE = "I. MỤC ĐÍCH, YÊU CẦU\nNâng cao chất lượng.\nII. NHIỆM VỤ\n{}\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp theo dõi."
+
+
+def test_a_heading_in_capitals_wrapped_onto_an_agencys_name_is_one_heading():
+    t = extract_tasks(doc_from("I. MỤC ĐÍCH\nNâng cao chất lượng.\nII. TỔ CHỨC THỰC HIỆN VÀ TRÁCH NHIỆM CỦA CÁC\n"
+                               "CƠ QUAN, ĐƠN VỊ\n1. Sở Tư pháp chủ trì theo dõi.\n2. Sở Nội vụ chủ trì đánh giá."))
+    assert t[["path", "lead"]].values.tolist()[1:] == [["II.1", "Sở Tư pháp"], ["II.2", "Sở Nội vụ"]]
+    t = extract_tasks(doc_from(BASE.format("SỞ TƯ PHÁP\n1. Rà soát quy định.\n2. Công bố TTHC.\nSỞ NỘI VỤ\n"
+                                           "1. Đào tạo công chức.")))
+    assert t[["path", "lead"]].values.tolist()[1:4] == [["II.1.1", "SỞ TƯ PHÁP"], ["II.1.2", "SỞ TƯ PHÁP"],
+                                                         ["II.2.1", "SỞ NỘI VỤ"]]
+
+
+def test_deadline_values_that_repeat_with_later_years_are_no_running_header():
+    items = "\n".join(f"{k}. Rà soát nhóm {k}\n- Cơ quan chủ trì: Sở Nội vụ\n- Thời gian hoàn thành:\nQuý IV năm {y}"
+                      for k, y in ((1, 2025), (2, 2026)))
+    assert extract_tasks(doc_from(BASE.format(items))).due.tolist()[1:3] == ["2025-12-31", "2026-12-31"]
+
+
+def test_doi_voi_in_a_sentence_says_for_whom_not_who():
+    t = extract_tasks(doc_from(BASE.format("1. Số hóa\na) Đối với cơ quan chưa hoàn thành số hóa hồ sơ, khẩn "
+                                           "trương triển khai trước 30/9/2025.")))
+    assert t.lead.iloc[1] == ""
+
+
+def test_symbols_that_are_text_are_no_bullets():
+    footer = "© Bản quyền thuộc Cổng Thông tin điện tử tỉnh X"
+    assert plain_markers(footer) == footer
+    doc = doc_from(BASE.format("1. Rà soát TTHC.") + "\n© Bản quyền thuộc Cổng Thông tin điện tử tỉnh X\n"
+                   "® Ghi rõ nguồn khi phát hành lại thông tin")
+    assert len(extract_tasks(doc)) == 3
+    assert line_accounting(doc).role.iloc[-2:].eq("boilerplate").all()
+
+
+def test_a_title_that_opens_with_a_sections_name_stays_the_title():
+    doc = doc_from("KẾ HOẠCH\nNHIỆM VỤ TRỌNG TÂM VỀ CẢI CÁCH THỦ TỤC HÀNH CHÍNH\nTRÊN ĐỊA BÀN TỈNH NĂM 2025\n"
+                   "Căn cứ Nghị quyết số 66/NQ-CP;\n" + BASE.format("1. Rà soát TTHC."))
+    assert extract_tasks(doc).path.tolist() == ["I+1", "II.1", "III.1"]
+
+
+def test_a_table_of_procedures_that_says_what_to_do_with_each_is_tasks():
+    doc = doc_from(BASE.format("1. Rà soát TTHC.") + "\nPHỤ LỤC\nPHƯƠNG ÁN ĐƠN GIẢN HÓA TTHC\n"
+                   "STT\tTên thủ tục hành chính\tNội dung đơn giản hóa\tLý do\n"
+                   "1\tCấp giấy phép xây dựng\tGiảm thời gian từ 20 xuống 15 ngày\tThuận lợi\n"
+                   "2\tĐăng ký hộ kinh doanh\tBỏ bản sao CCCD\tDữ liệu dân cư")
+    assert extract_tasks(doc).path.tolist()[-2:] == ["PL.1", "PL.2"]
+
+
+def test_plus_lines_go_on_with_a_field_unless_they_are_points_with_fields_of_their_own():
+    t = extract_tasks(doc_from(BASE.format("1. Rà soát TTHC nội bộ\n- Cơ quan chủ trì: Văn phòng UBND tỉnh\n"
+                                           "- Cơ quan phối hợp: Sở Nội vụ\n+ Sở Tài chính\n+ các sở, ban, ngành tỉnh\n"
+                                           "- Sản phẩm: Báo cáo kết quả rà soát\n+ Quyết định công bố danh mục TTHC\n"
+                                           "- Thời gian hoàn thành: Quý III/2025")))
+    row = t.iloc[1]
+    assert row.partners == "Sở Nội vụ; Sở Tài chính; các sở, ban, ngành tỉnh"
+    assert row["product"] == "Báo cáo kết quả rà soát; Quyết định công bố danh mục TTHC"
+    assert row.text == "Rà soát TTHC nội bộ" and row.due == "2025-09-30"
