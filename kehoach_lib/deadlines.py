@@ -80,8 +80,11 @@ _QUARTERS_OF_YEAR = r"quý\s+[ivx\d]+(?:\s*[-–]\s*(?:quý\s+)?[ivx\d]+)?\s*(?:
 #: Cue words that introduce a task's own deadline inside its text.
 _OWN_DEADLINE = re.compile(
     r"(?:(?:hoàn\s+thành|xong|chậm\s+nhất(?:\s+xong)?|thời\s+hạn[^:]*:)\s*)?"
-    r"(?:trước|chậm\s+nhất|trong|đến)\s+(?:ngày\s+)?"
-    r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+    r"(?:trước|chậm\s+nhất|trong|đến(?:\s+hết)?|(?<!gia )\bhạn)\s+(?:ngày\s+)?"
+    # (a second date after the first: "trước ngày 30/6/2025 (báo cáo sơ bộ) và 30/9/2025 (báo cáo
+    # chính thức)", the latest counts)
+    r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}(?:\s*\([^()]{0,40}\))?(?:\s*(?:và|,)\s*(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})*"
+    r"|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
     rf"|tháng\s+\d{{1,2}}\s*(?:/|năm)\s*\d{{4}}|{_QUARTERS_OF_YEAR})"
     # a day of the plan's year after "trước" or "chậm nhất" ("báo cáo trước 31/10"; not after
     # "trong": "trong 3/4 số thủ tục" is a share)

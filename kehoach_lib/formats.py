@@ -119,6 +119,7 @@ def markdown_lines(lines: list[str]) -> list[str]:
     "+ " point where it sits under a bullet ("- **Sở Tài chính**:" / "  - Rà soát …"), as a "- "
     item where it sits under a number ("1. Rà soát …" / "   - Cơ quan chủ trì: …")."""
     out, under_bullet = [], False
+    lines = _bold_headings(_setext_headings(lines))
     for line in lines:
         if m := _MD_ITEM.match(line):
             under_bullet = bool(m.group("bullet"))
@@ -127,6 +128,46 @@ def markdown_lines(lines: list[str]) -> list[str]:
         if not under_bullet and _MD_NESTED.match(line):
             line = _MD_NESTED.sub("- ", line)
         out.append(markdown_to_text(line))
+    return out
+
+
+#: The underline of a Setext heading: "=====" (level 1) or "-----" (level 2).
+_SETEXT_RULE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+
+
+def _setext_headings(lines: list[str]) -> list[str]:
+    """Setext headings ("Mục tiêu" over "--------") written as ATX ones ("## Mục tiêu"), their
+    underline a blank line (so the lines keep their numbers); a rule after a blank line, a list
+    item or the front matter's "---" stays as it is."""
+    out = list(lines)
+    for i in range(1, len(lines)):
+        m = _SETEXT_RULE.match(lines[i])
+        above = lines[i - 1]
+        if (m and len(m.group(1)) >= 3 and above.strip() and not _MD_ITEM.match(above.lstrip())
+                and not _SETEXT_RULE.match(above) and not above.lstrip().startswith(("#", "|", ">"))
+                and (i < 2 or not lines[i - 2].strip() or _SETEXT_RULE.match(lines[i - 2]))):
+            out[i - 1] = ("# " if m.group(1)[0] == "=" else "## ") + above.strip()
+            out[i] = ""
+    return out
+
+
+#: A paragraph that is nothing but bold: "**Nhóm 2 – Giải quyết TTHC trên môi trường điện tử**".
+_BOLD_LINE = re.compile(r"^\s{0,3}\*\*(?P<text>[^*]+?)\*\*\s*$")
+
+
+def _bold_headings(lines: list[str]) -> list[str]:
+    """A bold paragraph of its own (blank lines around it) under a heading and over list items,
+    written as a heading one level below it: a group of the items after it. (The header's bold
+    lines, before any heading, stay as they are.)"""
+    out, level = list(lines), 0
+    for i, line in enumerate(lines):
+        if m := re.match(r"^\s{0,3}(#{1,6})\s", line):
+            level = len(m.group(1))
+        elif (level and (m := _BOLD_LINE.match(line)) and (i == 0 or not lines[i - 1].strip())
+              and (i + 1 == len(lines) or not lines[i + 1].strip()) and not _MD_NOT_SECTION.match(m.group("text"))
+              and _MD_ITEM.match(next((ln.lstrip() for ln in lines[i + 1:] if ln.strip()), ""))):
+            # (it heads the items after it: a signer's name in bold does not)
+            out[i] = "#" * min(level + 1, 6) + " " + m.group("text").strip()
     return out
 
 

@@ -158,8 +158,13 @@ _INLINE_DEADLINE = re.compile(
 #: "(Văn phòng UBND tỉnh chủ trì, phối hợp Sở Nội vụ; hoàn thành trong Quý III năm 2025)".
 _BRACKET_ASSIGNMENT = re.compile(
     r"\((?P<lead>[^();]+?)\s+(?:chủ trì|thực hiện)(?:,?\s*phối hợp(?:\s+với)?\s+(?P<partners>[^();]+))?"
+    # ... or the partners after, as the subject of their own verb: "(X chủ trì, Y phối hợp; …)"
+    r"(?:,\s*(?P<helpers>[^();]+?)\s+phối hợp)?"
     r"\s*(?:;\s*(?P<rest>[^()]*))?\)"
 )
+#: A bracket at a task's end that names only its agencies and when: "(Sở Tài chính; trước 31/8/2025)",
+#: "(Sở Nội vụ; tháng 10/2025)", "(các sở, ban, ngành; UBND các huyện, thành phố)".
+_BRACKET_AGENCIES = re.compile(r"\((?P<inside>[^()]+)\)\s*[.;]?\s*$")
 #: Lines after a page-tail marker searched for another one (:func:`_is_page_tail`).
 PAGE_TAIL_WINDOW = 6
 #: Where a portal page's tail begins, after the plan's text: "Tin liên quan", "Các tin khác",
@@ -212,6 +217,10 @@ _NOTE = re.compile(r"^(?:Lưu ý\s*:|Ghi chú\s*:|\(Kèm theo"
 #: task (as a numbered item it stays one).
 _CLOSING = re.compile(
     r"^(?:Trên đây là|Trân trọng(?:\s+cảm ơn[^.!]{0,30})?\s*[.!]?\s*$"
+    # a decision's last articles: "Điều 3. Quyết định này có hiệu lực …", "… chịu trách nhiệm thi
+    # hành Quyết định này./."
+    r"|(?:Điều\s+\d{1,2}\.\s*)?(?:Quyết định|Chỉ thị|Kế hoạch) này có hiệu lực"
+    r"|[^.]{0,400}?\bchịu trách nhiệm thi hành (?:Quyết định|Chỉ thị|Kế hoạch|Công văn) này"
     r"|(?P<request>Trong quá trình (?:tổ chức |triển khai |thực hiện )*(?:thực hiện|triển khai)[^,.;]{0,40},\s*"
     r"(?:nếu|trường hợp)\s+(?:có\s+)?(?:phát sinh\s+)?(?:khó khăn|vướng mắc)(?![^.]*\bchủ trì\b)"
     # ... also as a message says it: "Anh chị có vướng mắc gì liên hệ trực tiếp em Hà …"
@@ -255,6 +264,9 @@ _HEADER_TEXT_CELL = re.compile(r"^(?:chỉ tiêu|nội dung(?: nhiệm vụ| cô
 _COLUMN_NUMBERS = re.compile(r"^\(\d+\)$")
 _SECTION_KIND = [
     (re.compile(r"KINH PHÍ", re.IGNORECASE), "prose"),
+    # what was done, not what is to be: "I. KẾT QUẢ TRIỂN KHAI THỰC HIỆN", "Tình hình thực hiện năm 2024"
+    (re.compile(r"^(?:(?:Phần|PHẦN)\s+)?(?:[IVX]{1,5}|\d{1,2})?[./]?\s*(?:KẾT QUẢ|TÌNH HÌNH|Kết quả thực hiện"
+                r"|Kết quả triển khai|Tình hình thực hiện|Tình hình triển khai)"), "prose"),
     (re.compile(r"MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|QUAN ĐIỂM", re.IGNORECASE), "objective"),
     # "TỔ CHỨC THỰC HIỆN", "… KẾ HOẠCH NÀY", "… VÀ CHẾ ĐỘ THÔNG TIN, BÁO CÁO"
     (re.compile(r"TỔ CHỨC THỰC HIỆN(?:\s+KẾ HOẠCH(?:\s+NÀY)?)?\s*:?$|TRÁCH NHIỆM", re.IGNORECASE), "duty"),
@@ -307,6 +319,13 @@ def _lead_patterns(path: str | Path = LEAD_VERBS_FILE) -> _LeadPatterns:
 #: A lead cell that also names partners: "Các sở, ban, ngành tỉnh chủ trì, phối hợp UBND cấp huyện".
 _LEAD_WITH_PARTNERS = re.compile(r"^(?P<lead>.+?)\s+chủ trì,?\s+phối hợp(?:\s+với)?\s+(?P<partners>.+)$")
 _AGENCY_HEADING = re.compile(rf"^{_AGENCY_HEAD}\b")
+#: A lead cell that names its fields: "Chủ trì: Văn phòng UBND tỉnh Phối hợp: Các sở, ban, ngành",
+#: or its partners after it as the subject of their verb: "Sở X chủ trì; các đơn vị liên quan phối hợp".
+_LEAD_CELL_FIELDS = re.compile(r"^(?:Chủ trì\s*:\s*(?P<lead>.+?)[\s;.,]*Phối hợp\s*:\s*(?P<partners>.+)"
+                               r"|(?P<lead2>.+?)\s+chủ trì\s*[;,]\s*(?P<partners2>.+?)\s+phối hợp\.?)$", re.IGNORECASE)
+#: What a task says after a dash at its end: its agencies and when ("— Sở Tư pháp; hằng năm,
+#: trước 15/12", "— Văn phòng UBND tỉnh (chủ trì), Sở Nội vụ; hạn quý II/2025").
+_DASH_AGENCIES = re.compile(rf"\s[—–]\s+(?P<tail>{_AGENCY_HEAD}\b[^—–]*)$")
 #: A sentence that only says who does the item above: "Sở Nội vụ chủ trì, phối hợp với Văn phòng
 #: UBND tỉnh, Sở Khoa học và Công nghệ thực hiện." (after the item's "- " points): its lead and
 #: partners, not a task of its own.
@@ -463,6 +482,8 @@ _NTYPE_RX = [("roman", _ROMAN), ("paren", _PAREN), ("letter", _LETTER), ("arabic
 _PART_TYPES = ("roman", "part")
 
 
+#: An article of a decision: "Điều 2. Tổ chức thực hiện".
+_ARTICLE = re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<num>\d{1,2})\s*[.:]\s*(?P<rest>\S.*)$")
 #: "Nhiệm vụ thứ mười hai: …", a task numbered by name in words.
 _ORDINAL = re.compile(r"^(?:Nhiệm vụ|NHIỆM VỤ|Mục|MỤC)\s+thứ\s+(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?)"
                       r"\s*[:.\-–]\s*(?P<rest>\S.*)$", re.IGNORECASE)
@@ -495,6 +516,10 @@ def _numbering(text: str) -> tuple[str, str, str] | None:
     (``1.2.`` is ``arabic2``), so that ``1.1.`` nests under ``1.``."""
     if text[:1] in "NnMm" and (m := _ORDINAL.match(text)) and (n := ordinal_number(m.group("words"))):
         return "named", str(n), m.group("rest")
+    if text[:1] in "ĐđĐ" and (m := _ARTICLE.match(text)) and _ITEM_SECTION.match(m.group("rest")):
+        # "Điều 2. Tổ chức thực hiện" of a decision: a part whose items are its duties (not "Điều
+        # 1. Ban hành kèm theo Quyết định này Kế hoạch …", nor "Điều 3. Quyết định này có hiệu lực")
+        return "part", f"Đ{m.group('num')}", m.group("rest")
     for ntype, rx in _NTYPE_RX:
         m = rx.match(text)
         if m:
@@ -2110,7 +2135,8 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
             # the item's own statement wins over a field block shared with the items around it
             task.lead = clean_agencies(lead)
             # "(Sở X chủ trì, phối hợp Văn phòng UBND tỉnh thực hiện)": the partners end before "thực hiện"
-            task.partners = clean_agencies(re.sub(r"\s+thực hiện$", "", (b.group("partners") or "").strip()))
+            task.partners = clean_agencies(re.sub(r"\s+thực hiện$", "", (b.group("partners") or b.group("helpers")
+                                                                       or "").strip()))
             rest = clean_cell(b.group("rest") or "").rstrip(".")
             parts = [p.strip() for p in rest.split(";")] if rest else []
             for part in parts:
@@ -2119,8 +2145,34 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
                     task.partners = clean_agencies(pm.group("who"))
                     continue
                 when = re.sub(r"^thời (?:hạn|gian)(?: hoàn thành| thực hiện)?\s*:\s*", "", part, flags=re.IGNORECASE)
-                if when and (when != part or own_deadline_text(when) or is_recurring(when)):
+                if when and (when != part or own_deadline_text(when) or is_recurring(when)
+                             or (_reads_as_deadline(when) and not _STARTS_ON.search(when))):
                     task.deadline_text = when  # "thời hạn: Quý III/2025", "trước ngày …", "thường xuyên"
+    if not task.lead and task.kind != "objective" and (dm := _DASH_AGENCIES.search(text)):
+        # "… dự án — Sở Nông nghiệp và Môi trường (chủ trì), Sở Tài chính; hạn tháng 9/2025."
+        lead, partners, when = [], [], []
+        for part in (p.strip() for p in dm.group("tail").rstrip(" .").split(";")):
+            if (cm := re.match(r"^(?P<lead>.+?)\s*\(chủ trì\)\s*,?\s*(?P<rest>.*)$", part)) is not None:
+                lead.append(cm.group("lead"))
+                partners += [cm.group("rest")] if cm.group("rest") else []
+            elif _AGENCY_HEADING.match(part) and not _reads_as_deadline(part):
+                (partners if lead and "(chủ trì)" in dm.group("tail") else lead).append(part)
+            elif _reads_as_deadline(part):
+                when.append(part)
+        if lead:
+            task.lead = clean_agencies("; ".join(lead))
+            task.partners = task.partners or clean_agencies("; ".join(partners))
+            if when and not task.deadline_text:
+                task.deadline_text = "; ".join(when)
+    if not task.lead and task.kind != "objective" and (ba := _BRACKET_AGENCIES.search(text)):
+        # "… thuộc phạm vi quản lý của tỉnh (Sở Tài chính; trước 31/8/2025)."
+        parts = [p.strip() for p in ba.group("inside").split(";")]
+        who = [p for p in parts if _AGENCY_HEADING.match(p) and not _reads_as_deadline(p)]
+        when = [p for p in parts if p not in who and _reads_as_deadline(p)]
+        if who and len(who) + len(when) == len(parts):
+            task.lead = clean_agencies("; ".join(who))
+            if when and not task.deadline_text:
+                task.deadline_text = "; ".join(when)
     if not task.lead and task.kind != "objective":
         # "… thuộc phạm vi quản lý. Giao Văn phòng UBND tỉnh chủ trì, phối hợp với …", "Lĩnh vực
         # xây dựng: giao Sở Xây dựng chủ trì thực hiện": the agency up to its verb
@@ -2417,6 +2469,11 @@ def _emit_table_rows(state, rows, colmap, context, section, part, kind,
         if m := _LEAD_WITH_PARTNERS.match(lead):
             lead = m.group("lead")
             partners = "; ".join(p for p in (m.group("partners"), partners) if p)
+        elif m := _LEAD_CELL_FIELDS.match(lead):
+            # "Chủ trì: X" / "Phối hợp: Y" in one cell, "X chủ trì; Y phối hợp"
+            lead = (m.group("lead") or m.group("lead2")).strip().rstrip(";.,")
+            partners = "; ".join(p for p in ((m.group("partners") or m.group("partners2")).strip().rstrip(";."),
+                                             partners) if p)
         dl = [v for v in (own["start"], own["end"], own["time"]) if v]
         deadline_text = " – ".join(dl) if dl else " – ".join(
             v for v in (inherited.get("start"), inherited.get("end"), inherited.get("time")) if v)
@@ -2745,7 +2802,15 @@ def _addressees(seq) -> str:
                 out.append(text)
             elif text:
                 break
-    return clean_agencies(" ".join(out))
+    agencies = clean_agencies(" ".join(out))
+    # a letter to a ministry or the Government reports to it ("Kính gửi: Bộ Tài chính."): its
+    # items are the province's own, not the addressee's
+    return "" if agencies and all(_CENTRAL_BODY.match(a.strip(" -;.")) for a in re.split(r";", agencies)) else agencies
+
+
+#: A central body a province reports to: "Bộ Tài chính", "Văn phòng Chính phủ", "Thủ tướng Chính phủ".
+_CENTRAL_BODY = re.compile(r"^(?:các\s+)?(?:Bộ\b|Văn phòng Chính phủ|Chính phủ|Thủ tướng|Cục\b|Tổng cục\b"
+                           r"|Ủy ban Quốc gia)", re.IGNORECASE)
 
 
 def _task_row(doc: Document, task: _Task) -> dict:
@@ -2755,9 +2820,11 @@ def _task_row(doc: Document, task: _Task) -> dict:
     due_source = getattr(task, "_due_source", "") or task.deadline_text
     # ... but days without a year in periodic work ("định kỳ 6 tháng (trước ngày 15/6) và năm
     # (trước ngày 15/12)") recur every year: no due date, as the deadline field's would not have
+    clauses = re.split(r"[;,]", task.text)
+    # the clauses that hold the days, each with the one before ("báo cáo hằng năm, trước 15/12")
     periodic_days = bool(own) and not re.search(r"\d{4}", own) and all(
-        is_recurring(clause) for clause in re.split(r"[;,]", task.text)
-        if any(part in clause for part in own.split("; ")))  # the clauses that hold the days
+        is_recurring(clause) or (k > 0 and is_recurring(clauses[k - 1])) for k, clause in enumerate(clauses)
+        if any(part in clause for part in own.split("; ")))
     due = resolve_due(own, year=doc.year) if own and not periodic_days else None
     if (due is not None and not re.search(r"\d{4}", own) and doc.date and len(doc.date) == 10
             and due.isoformat() < doc.date):

@@ -1163,3 +1163,21 @@ def test_strict_does_not_fail_on_a_clean_read_of_windows_1258_but_does_on_repair
     (corpus / "plan.txt").write_bytes(plan.encode("utf-8").decode("cp1252", errors="replace").encode("utf-8"))
     assert main(["extract", "--corpus", str(corpus), "--out", out, "--strict"]) == 1
     assert "repaired: UTF-8 that had been read as Windows-1252" in capsys.readouterr().err
+
+
+
+def test_setext_headings_and_bold_group_lines_in_markdown(tmp_path):
+    """Hà Nam (walkthrough 8): "Mục tiêu" over "--------", and "**Nhóm 2 – …**" over its items."""
+    text = ("KẾ HOẠCH\n========\n\nCăn cứ Nghị quyết số 66/NQ-CP;\n\nMục tiêu\n--------\n\n- Năm 2025: cắt giảm 30% "
+            "thời gian.\n\nNhiệm vụ, giải pháp\n-------------------\n\n**Nhóm 1 – Sản xuất, kinh doanh**\n\n"
+            "1) Rà soát TTHC — Sở Tư pháp; hạn tháng 9/2025.\n\n**Nhóm 2 – Môi trường điện tử**\n\n"
+            "1) Số hóa hồ sơ — Sở Khoa học và Công nghệ.\n\nTổ chức thực hiện\n-----------------\n\n"
+            "- Văn phòng UBND tỉnh theo dõi, đôn đốc.\n\nTM. ỦY BAN NHÂN DÂN\n\nCHỦ TỊCH\n\n**Nguyễn Văn A**\n")
+    (tmp_path / "p.md").write_text(text, encoding="utf-8")
+    doc = load_document(tmp_path / "p.md", meta={"doc_id": "p", "province": "Hà Nam", "date": "2025-04-28"})
+    t = extract_tasks(doc)
+    assert t[["path", "kind", "lead"]].values.tolist() == [
+        ["I+1", "objective", ""], ["II.1.1", "task", "Sở Tư pháp"], ["II.2.1", "task", "Sở Khoa học và Công nghệ"],
+        ["III+1", "duty", "Văn phòng UBND tỉnh"]]
+    last = [ln for ln in doc.lines if ln.strip()][-1]
+    assert "Nguyễn Văn A" in last and not last.startswith("#")  # a signer's name in bold

@@ -2140,3 +2140,58 @@ def test_plus_lines_go_on_with_a_field_unless_they_are_points_with_fields_of_the
     assert row.partners == "Sở Nội vụ; Sở Tài chính; các sở, ban, ngành tỉnh"
     assert row["product"] == "Báo cáo kết quả rà soát; Quyết định công bố danh mục TTHC"
     assert row.text == "Rà soát TTHC nội bộ" and row.due == "2025-09-30"
+
+
+# --- walkthrough 8: reports to a ministry, decisions, trailing assignments ----------------------
+def test_a_letter_to_a_ministry_reports_its_results_and_assigns_its_tasks_in_brackets():
+    """Bắc Kạn (a công văn to Bộ Tài chính): the addressee leads nothing; "I. KẾT QUẢ …" is what
+    was done; "(Sở Tài chính; trước 31/8/2025)", "(X chủ trì, Y phối hợp; Quý III/2025)"."""
+    doc = doc_from("Kính gửi: Bộ Tài chính.\nPhúc đáp Công văn số 3021/BTC-PC, UBND tỉnh báo cáo như sau:\n"
+                   "I. KẾT QUẢ TRIỂN KHAI THỰC HIỆN\n1. Công tác chỉ đạo, điều hành\n"
+                   "UBND tỉnh đã ban hành Kế hoạch số 211.\n"
+                   "2. Kết quả rà soát\n- Đã rà soát 1.426 TTHC.\nII. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI\n"
+                   "1. Hoàn thành rà soát điều kiện đầu tư kinh doanh (Sở Tài chính; trước 31/8/2025).\n"
+                   "2. Sửa đổi quy trình nội bộ (Văn phòng UBND tỉnh chủ trì, các đơn vị liên quan phối hợp; "
+                   "Quý III/2025).\n"
+                   "3. Số hóa hồ sơ đạt 100% (các sở, ban, ngành; UBND các huyện, thành phố).",
+                   doc_type="công văn", date="2025-07-08")
+    t = extract_tasks(doc)
+    assert t[["path", "lead", "partners", "due"]].values.tolist() == [
+        ["II.1", "Sở Tài chính", "", "2025-08-31"],
+        ["II.2", "Văn phòng UBND tỉnh", "các đơn vị liên quan", "2025-09-30"],
+        ["II.3", "các sở, ban, ngành; UBND các huyện, thành phố", "", ""]]
+
+
+def test_a_decisions_article_on_carrying_it_out_holds_its_duties():
+    """Trà Vinh: "Điều 2. Tổ chức thực hiện" and its paragraphs; "Điều 3. Quyết định này có hiệu
+    lực …" and "… chịu trách nhiệm thi hành Quyết định này" close it."""
+    doc = doc_from("QUYẾT ĐỊNH:\nĐiều 1. Phê duyệt kèm theo Quyết định này Danh mục nhiệm vụ.\n"
+                   "STT\tNội dung nhiệm vụ\tCơ quan thực hiện\tThời gian hoàn thành\n"
+                   "1\tRà soát TTHC\tChủ trì: Văn phòng UBND tỉnh Phối hợp: Các sở, ban, ngành\tQuý III/2025\n"
+                   "2\tSố hóa hồ sơ\tSở Nông nghiệp và Môi trường chủ trì; các đơn vị liên quan phối hợp\tNăm 2026\n"
+                   "Điều 2. Tổ chức thực hiện\nSở Tài chính tham mưu bố trí kinh phí thực hiện.\n"
+                   "Sở Nội vụ đưa kết quả thực hiện vào đánh giá thi đua.\n"
+                   "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.\n"
+                   "Chánh Văn phòng UBND tỉnh; Giám đốc các sở chịu trách nhiệm thi hành Quyết định này./.",
+                   doc_type="quyết định")
+    t = extract_tasks(doc)
+    assert t[["path", "kind", "lead", "partners"]].values.tolist() == [
+        ["1", "task", "Văn phòng UBND tỉnh", "Các sở, ban, ngành"],
+        ["2", "task", "Sở Nông nghiệp và Môi trường", "các đơn vị liên quan"],
+        ["Đ2+1", "duty", "Sở Tài chính", ""], ["Đ2+2", "duty", "Sở Nội vụ", ""]]
+    roles = line_accounting(doc).role.tolist()
+    assert roles[-2:] == ["closing", "closing"] and "unaccounted" not in roles
+
+
+@pytest.mark.parametrize(("tail", "lead", "partners", "due"), [
+    ("— Sở Nông nghiệp và Môi trường (chủ trì), Sở Tài chính; hạn tháng 9/2025.", "Sở Nông nghiệp và Môi trường",
+     "Sở Tài chính", "2025-09-30"),
+    ("— Sở Tư pháp; hằng năm, trước 15/12.", "Sở Tư pháp", "", ""),  # periodic: no one due date
+    ("— Ban Quản lý các khu công nghiệp tỉnh; thực hiện kể từ ngày 01/7/2025 đến hết 31/12/2026.",
+     "Ban Quản lý các khu công nghiệp tỉnh", "", "2026-12-31"),
+    ("; báo cáo trước ngày 30/6/2025 (báo cáo sơ bộ) và 30/9/2025 (báo cáo chính thức).", "", "", "2025-09-30"),
+])
+def test_a_dash_at_the_end_names_the_agencies_and_when(tail, lead, partners, due):
+    """Hà Nam (a hand-typed .md): "1) Rà soát … — Agency (chủ trì), Partner; hạn …"."""
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Rà soát, cắt giảm thời gian giải quyết TTHC " + tail))
+    assert t[["lead", "partners", "due"]].values.tolist() == [[lead, partners, due]]
