@@ -1260,13 +1260,16 @@ class _Prose:
         label = _label_for(ntype, num)
         if depth > 1 and parent.num and num.rsplit(".", 1)[0] == parent.num:
             label = num.rsplit(".", 1)[1]  # 1.2. under 1.: the path says 1.2 once
-        key = (id(parent), label)
-        if key in self.seen_labels:
-            self.seen_labels[key] += 1
-            label = f"{label}({self.seen_labels[key]})"
-        else:
-            self.seen_labels[key] = 1
-        node = _Node(ntype, label, [(ln, raw)], parent, num=num)
+        self._open(_Node(ntype, label, [(ln, raw)], parent, num=num))
+
+    def _open(self, node: _Node) -> None:
+        """Put ``node`` under its parent (a label the parent's children already have is told
+        apart: "IV(2)") and make it the one the next lines go under."""
+        parent = node.parent
+        key = (id(parent), node.label)
+        self.seen_labels[key] = self.seen_labels.get(key, 0) + 1
+        if self.seen_labels[key] > 1:
+            node.label = f"{node.label}({self.seen_labels[key]})"
         parent.children.append(node)
         self.stack.append(node)
         # a field block after items with none of their own is theirs too ("a) … b) … - Cơ quan chủ
@@ -1287,18 +1290,9 @@ class _Prose:
         self.stack = self.stack[: keep[-1] + 1] if keep else self.stack[:1]
         parent = self.stack[-1]
         k = 1 + sum(c.ntype.startswith("hash") for c in parent.children)
-        label = _to_roman(k) if parent is self.root else str(k)
-        key = (id(parent), label)  # (a numbered sibling may hold the label: "### 1. …" then "### Số hóa")
-        self.seen_labels[key] = self.seen_labels.get(key, 0) + 1
-        if self.seen_labels[key] > 1:
-            label = f"{label}({self.seen_labels[key]})"
-        node = _Node(f"hash{level}", label, [(ln, title)], parent, num=str(k))
-        parent.children.append(node)
-        self.stack.append(node)
-        self.pending = [p for p in self.pending if p.parent is parent] + [node]
-        self.para, self.para_owner = node.title, node
-        self.after_label = False
-        self.scope = None
+        # (a numbered sibling may hold the label: "### 1. …" then "### Số hóa")
+        self._open(_Node(f"hash{level}", _to_roman(k) if parent is self.root else str(k), [(ln, title)], parent,
+                         num=str(k)))
 
     def _paragraph(self, ln, raw):
         self._close_fields()
