@@ -295,6 +295,7 @@ def resolve_due(deadline_text: str, *, year: int | None = None) -> date | None:
     return max(end for _, end in spans) if spans else None
 
 
+@lru_cache(maxsize=16384)
 def own_deadline_text(text: str, *, years: bool = True) -> str:
     """Deadline phrases a task states in its own wording (``; ``-joined), or ``""``.
 

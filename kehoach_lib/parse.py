@@ -2001,9 +2001,9 @@ def _caps_agency(text: str) -> str:
 def _agency_in_heading(node: _Node) -> str:
     # "6. Đề nghị Báo Quảng Ninh:", "7. Giao Sở Nội vụ:": the agency after the word that addresses it
     # (and "1. Đối với Sở Tài chính:", a heading; in a sentence "Đối với …" says for whom, not who)
-    title = strip_markup(node.title_text).rstrip()
-    text = re.sub(rf"^{_SUBJECT_PREFIX}" + (r"|^Đối với\s+" if title.endswith(":") else ""), "",
-                  _strip_number(node.title_text))
+    whole = node.title_text
+    text = re.sub(rf"^{_SUBJECT_PREFIX}" + (r"|^Đối với\s+" if strip_markup(whole).rstrip().endswith(":") else ""),
+                  "", _strip_number(whole))
     names_agency = bool(_AGENCY_HEADING.match(text)) or (
         text.isupper() and bool(_AGENCY_HEADING.match(text[:1] + text[1:].lower())))
     if names_agency and len(text) < 120 and _ends_open(text + " "):
