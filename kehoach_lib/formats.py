@@ -439,7 +439,8 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
             if tag == "p":
                 if _deleted_paragraph(child):
                     continue  # a paragraph deleted with changes tracked: neither its text nor its number
-                text = _paragraph_text(child)
+                # "1.<tab>Rà soát …": the tab after a typed number is Word's indent, not a table's cell
+                text = _NUMBER_TAB.sub(r"\1 ", _paragraph_text(child))
                 label = numbering.label(child)
                 if (not label and (level := _heading_level(child, levels)) and text.strip() and "\n" not in text
                         and not text.isupper() and not _MD_NUMBERED.match(text.strip())
@@ -475,6 +476,8 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+#: A typed number and the tab after it that opens a Word paragraph: "1.\t", "a)\t", "II.\t".
+_NUMBER_TAB = re.compile(r"^(\s*(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)/:]?)\t+(?=\S)")
 #: A line that opens an item of its own: "a) …", "đ. …", "b/ …", "iv) …".
 _ITEM_MARK = re.compile(r"^(?:[a-zđ]|[ivx]{1,4})[).:/]\s")
 

@@ -1181,3 +1181,21 @@ def test_setext_headings_and_bold_group_lines_in_markdown(tmp_path):
         ["III+1", "duty", "Văn phòng UBND tỉnh"]]
     last = [ln for ln in doc.lines if ln.strip()][-1]
     assert "Nguyễn Văn A" in last and not last.startswith("#")  # a signer's name in bold
+
+
+def test_a_tab_after_a_typed_number_in_word_is_its_indent_not_a_tables_cell(tmp_path):
+    """Bình Phước (walkthrough 8): "1.<tab>Rà soát …" typed in Word paragraphs had been read as
+    table rows with the number in one cell, every task without text."""
+    from docx import Document as Docx
+
+    doc = Docx()
+    for line in ("KẾ HOẠCH", "Căn cứ Nghị quyết số 66/NQ-CP;", "II.\tNHIỆM VỤ",
+                 "1.\tSở Tư pháp rà soát quy định TTHC, hoàn thành trước 30/9/2025.",
+                 "2.\tVăn phòng UBND tỉnh công bố danh mục TTHC nội bộ."):
+        doc.add_paragraph(line)
+    doc.save(tmp_path / "bp.docx")
+    d = load_document(tmp_path / "bp.docx", meta={"doc_id": "bp", "province": "Bình Phước", "date": "2025-06-05"})
+    assert "1. Sở Tư pháp rà soát quy định TTHC, hoàn thành trước 30/9/2025." in d.lines
+    t = extract_tasks(d)
+    assert t[["path", "lead", "due"]].values.tolist() == [["II.1", "Sở Tư pháp", "2025-09-30"],
+                                                          ["II.2", "Văn phòng UBND tỉnh", ""]]
