@@ -42,8 +42,9 @@ _Q = r"(?:iv|i{1,3}|[1-4])"
 #: A quarter, a span or list of quarters (``Quý I-II``, ``Quý I, II/2025``, ``Quý I và II năm
 #: 2025``: the last one counts), with or without its year.
 _QUARTER = re.compile(
-    rf"quý\s+({_Q}(?:\s*(?:-|–|,|và)\s*{_Q})*)(?:\s*(?:/|năm)\s*(\d{{4}})(?:\s*[-–]\s*(\d{{4}}))?)?(?![\w/])"
-)
+    rf"(?:quý\s+|\bq(?=[1-4]\s*/\s*\d{{4}}))({_Q}(?:\s*(?:-|–|,|và)\s*{_Q})*)"
+    rf"(?:\s*(?:/|năm)\s*(\d{{4}})(?:\s*[-–]\s*(\d{{4}}))?)?(?![\w/])"
+)  # ("Q3/2025" is the third quarter of 2025)
 _QUARTER_TOKEN = re.compile(_Q)
 #: The first or second half of a year (``6 tháng đầu năm 2025`` ends on 30/6).
 _HALF = re.compile(r"(?:(?<!\d)(?:6|06|sáu)\s+tháng|nửa)\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?(?![\d/])")

@@ -27,6 +27,7 @@ DOC_YEAR = 2025  # the document's year, for deadlines that omit theirs
         ("trước 15-7-2025", "2025-07-15"),
         ("xong trước 30.9.2025.", "2025-09-30"),
         ("T8/2025", "2025-08-31"),
+        ("Q3/2025", "2025-09-30"),  # ... and a quarter as tables abbreviate it
         ("Giai đoạn 2021-2025", "2025-12-31"),  # a span of years is no date
         ("năm 2026", "2026-12-31"),
         ("NĂM 2026", "2026-12-31"),
