@@ -1980,7 +1980,7 @@ def _is_agency(name: str) -> bool:
     or one of its parts (split at ",", ";", " và ") is a known agency or a people's committee."""
     from .agencies import resolve_agency  # agencies reads text tables; parse is read first
 
-    if _AGENCY_ONLY_HEAD.match(name) or (name.isupper() and _AGENCY_ONLY_HEAD.match(name[:1] + name[1:].lower())):
+    if _AGENCY_ONLY_HEAD.match(name) or _AGENCY_ONLY_HEAD.match(_sentence_case(name)):
         return True  # (also in capitals: "SỞ TÀI CHÍNH")
     for part in re.split(r"\s*[;,]\s*|\s+và\s+", name):
         found = resolve_agency(part.strip()) if part.strip() else None
@@ -1989,13 +1989,19 @@ def _is_agency(name: str) -> bool:
     return False
 
 
+def _sentence_case(name: str) -> str:
+    """A name in capitals as it is written in a sentence ("SỞ TƯ PHÁP" -> "Sở tư pháp"), for the
+    agency patterns; any other name as it is."""
+    return name[:1] + name[1:].lower() if name.isupper() else name
+
+
 def _caps_agency(text: str) -> str:
     """An agency named alone in capitals, as a heading over the items it leads ("SỞ TƯ PHÁP",
     "CÁC SỞ, BAN, NGÀNH; UBND CÁC HUYỆN, THÀNH PHỐ"), or ``""``."""
     name = strip_markup(text).strip().rstrip(":").strip()
     if not name or len(name) > 120 or not name.isupper() or name[-1:] in ".;," or _numbering(name):
         return ""
-    return name if _AGENCY_HEADING.match(name) or _AGENCY_HEADING.match(name[:1] + name[1:].lower()) else ""
+    return name if _AGENCY_HEADING.match(name) or _AGENCY_HEADING.match(_sentence_case(name)) else ""
 
 
 def _agency_in_heading(node: _Node) -> str:
@@ -2004,8 +2010,7 @@ def _agency_in_heading(node: _Node) -> str:
     whole = node.title_text
     text = re.sub(rf"^{_SUBJECT_PREFIX}" + (r"|^Đối với\s+" if strip_markup(whole).rstrip().endswith(":") else ""),
                   "", _strip_number(whole))
-    names_agency = bool(_AGENCY_HEADING.match(text)) or (
-        text.isupper() and bool(_AGENCY_HEADING.match(text[:1] + text[1:].lower())))
+    names_agency = bool(_AGENCY_HEADING.match(text) or _AGENCY_HEADING.match(_sentence_case(text)))
     if names_agency and len(text) < 120 and _ends_open(text + " "):
         return _RESPONSIBLE.sub("", text).strip()
     if names_agency and re.search(r"có trách nhiệm\s*:?\s*$", text, re.IGNORECASE):
