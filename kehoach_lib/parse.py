@@ -109,10 +109,14 @@ _ARABIC = re.compile(rf"^(?P<named>(?:Nhiệm vụ|NHIỆM VỤ|Mục|MỤC)\s+)
                      rf"|(?:(?<=\.\d)|(?<=\.\d\d))\s+(?=[{_UPPER}])))(?P<rest>\S.*)$")
 _LETTER = re.compile(rf"^(?P<num>[a-zđ])(?:\)\s*|/\s+|\.\s+(?=[{_UPPER}]))(?P<rest>\S.*)$")
 _PAREN = re.compile(r"^\((?P<num>i{1,3}|iv|vi{0,3}|ix|x)\)\s*(?P<rest>\S.*)$")
+#: "Đơn vị" or "Cơ quan" alone as a field's name, when its value marks the lead in brackets.
+_MARKED_UNITS = r"(?:Cơ quan|Đơn vị)(?=\s*:[^.]{0,200}\((?:cơ quan )?chủ trì\))"
 _FIELD_NAMES = (r"(?P<name>Cơ quan chủ trì|Cơ quan thực hiện|Cơ quan phối hợp|Đơn vị chủ trì"
                 r"|Đơn vị thực hiện|Đơn vị phối hợp|Thời hạn hoàn thành|Thời gian hoàn thành"
                 r"|Thời gian thực hiện|Thời hạn|Tiến độ(?: thực hiện| hoàn thành)?"
-                r"|Kết quả\s*/\s*sản phẩm|Sản phẩm(?:\s*/\s*kết quả)?)")
+                r"|Kết quả\s*/\s*sản phẩm|Sản phẩm(?:\s*/\s*kết quả)?"
+                # "Đơn vị: Văn phòng UBND tỉnh (chủ trì); Sở Nội vụ (phối hợp)": only with a role marked
+                rf"|{_MARKED_UNITS})")
 #: A field line under an item: "- Cơ quan chủ trì: Sở Tư pháp", "+ Thời hạn hoàn thành: …".
 _FIELD = re.compile(rf"^[-+]\s*{_FIELD_NAMES}(?P<qual>[^:]*):\s*(?P<value>.*)$", re.IGNORECASE)
 #: The same without its bullet, as many plans write it ("Cơ quan chủ trì: Sở Tư pháp."): with a
@@ -141,14 +145,16 @@ _LABEL = re.compile(r"^(?:Nhiệm vụ,\s*giải pháp|Nội dung\s*(?:\([ivx]+\
 #: tỉnh.", "(cơ quan phối hợp: Sở Tư pháp; …)", and the short names after a sentence's or a
 #: field's end: "… chi phí tuân thủ. Chủ trì: Sở Tư pháp; phối hợp: các sở, ngành; thời hạn: …".
 _INLINE_FIELD = re.compile(
-    r"(?P<name>(?:[Cc]ơ quan|[Đđ]ơn vị) (?:phối hợp|chủ trì|thực hiện)"
+    r"(?P<name>(?:[Cc]ơ quan|[Đđ]ơn vị) (?:phối hợp|chủ trì|thực hiện)|(?<=[.;] )" + _MARKED_UNITS +
     r"|(?<=[.;(,–])\s*(?:[Cc]hủ trì|[Pp]hối hợp)|(?<=[.;(,–] )(?:[Cc]hủ trì|[Pp]hối hợp))\s*:\s*"
     # the value ends at the next field, also after a comma or a dash: "(Chủ trì: Sở Tư pháp,
     # phối hợp: Sở Nội vụ, …)", "… – Chủ trì: Sở Tài chính – Hạn: năm 2026"
     r"(?P<value>(?:(?!(?:,|\s[–—])\s*(?:(?:[Cc]ơ quan |[Đđ]ơn vị )?"
     r"(?:[Cc]hủ trì|[Pp]hối hợp|[Tt]hời hạn|[Tt]hời gian|[Hh]ạn)[^,.;:()]{0,20}:"
     # ... or at its deadline: "(chủ trì: Văn phòng UBND tỉnh, hoàn thành trong Quý III/2025)"
-    r"|(?:hoàn thành|thực hiện|trước ngày|chậm nhất|trong (?:quý|tháng|năm|Quý))\b))[^.;()])+)"
+    r"|(?:hoàn thành|thực hiện|trước ngày|chậm nhất|trong (?:quý|tháng|năm|Quý))\b))"
+    # an agency's role in brackets is part of the value: "Sở Tài chính (chủ trì), Sở Tư pháp"
+    r"(?:[^.;()]|\((?:cơ quan )?(?:chủ trì|phối hợp)\)))+)"
 )
 #: A bold phrase that states a deadline (official letters put deadlines in bold).
 _BOLD_DEADLINE = re.compile(r"\*\*([^*]*?(?:trước|chậm nhất|hạn|ngày \d)[^*]*?)\*\*", re.IGNORECASE)
@@ -175,13 +181,15 @@ _PAGE_TAIL = re.compile(
     r"^(?:(?:Tác giả|Chia sẻ|Từ khóa|Từ khoá|Tags?)\s*:|(?:Tin|Bài viết|Văn bản) liên quan\s*:?$"
     # a news source ("Nguồn: Văn phòng UBND tỉnh"), not a source of funds ("Nguồn: ngân sách tỉnh")
     r"|Nguồn(?: tin)?\s*:\s*(?:Văn phòng|Sở|UBND|Ủy ban|Cổng|Báo|Đài|Trung tâm|Ban|Bộ|Cục|TTXVN|VTV|VOV)"
-    r"|Tin cùng chuyên mục|Các tin (?:khác|đã đưa)|Tin khác\s*:?$|Bình luận\s*:?$|Ý kiến bạn đọc)",
+    r"|Tin cùng chuyên mục|Các tin (?:khác|đã đưa)|Tin khác\s*:?$|Bình luận\s*:?$|Ý kiến bạn đọc"
+    # the attachment box under the article: "Tệp đính kèm" / "KH12.pdf", "Tải về"
+    r"|(?:(?:Tệp|File|Tập tin|Tài liệu) )?đính kèm\s*:?$|Tải về\s*:?$)",
     re.IGNORECASE)
 _PAGE_TAIL_MAYBE = re.compile(r"^Nguồn(?: tin)?\s*:", re.IGNORECASE)
 _BOILERPLATE = re.compile(
     r"^(?:Để sử dụng toàn bộ tiện ích|Ảnh minh họa|Xem chi tiết|Biên tập viên|\(Nguồn:"
     # a portal page's footer
-    r"|Bản quyền (?:thuộc|©)|Copyright|[©®]|(?:Số )?[Ll]ượt truy cập\s*:|Giấy phép (?:số|thiết lập)[^:]{0,40}:"
+    r"|Bản quyền (?:thuộc|©)|Copyright|[©®]|(?:Số )?[Ll]ượt (?:truy cập|xem)\s*:|Giấy phép (?:số|thiết lập)[^:]{0,40}:"
     r"|Chịu trách nhiệm (?:chính|nội dung)\s*:|Trưởng Ban biên tập\s*:|Cơ quan chủ quản\s*:)"
 )
 _FOOTNOTE = re.compile(r"^(?:\[\d+\]|[\u00b9\u00b2\u00b3\u2074-\u2079\u2070]+)\s*\S")
@@ -305,8 +313,11 @@ def _lead_patterns(path: str | Path = LEAD_VERBS_FILE) -> _LeadPatterns:
     verbs = sorted({ln.strip() for ln in config.data_lines(path)}, key=len, reverse=True)
     verb = "(?:" + "|".join(r"\s+".join(map(re.escape, v.split())) for v in verbs) + ")"
     return _LeadPatterns(
-        # the agency ends at its verb, or at a colon ("Sở Tài chính: Tham mưu UBND tỉnh …")
-        subject=re.compile(rf"^(?:{_SUBJECT_PREFIX})?(?P<agency>{_AGENCY_HEAD}\b[^:]*?)(?:\s*:\s*(?=\S)|\s+{verb}\b)"),
+        # the agency ends at its verb, or at a colon ("Sở Tài chính: Tham mưu UBND tỉnh …"); after
+        # "Đối với" only at a colon ("Đối với Sở Tư pháp: rà soát …"; "Đối với các cơ quan thực
+        # hiện TTHC, …" says for whom)
+        subject=re.compile(rf"^(?:{_SUBJECT_PREFIX}|(?P<for>Đối với\s+))?(?P<agency>{_AGENCY_HEAD}\b[^:]*?)"
+                           rf"(?(for)\s*:\s*(?=\S)|(?:\s*:\s*(?=\S)|\s+{verb}\b))"),
         mid_subject=re.compile(
             rf",\s+(?P<agency>(?:các\s+(?:sở|cơ quan|đơn vị)|Sở|Văn phòng|UBND|Ủy ban|Trung tâm|Ban|Công an)"
             rf"\b[^.]*?)\s+{verb}\b"),
@@ -367,6 +378,31 @@ def clean_agencies(text: str) -> str:
     joined = "; ".join(parts) if len(parts) > 1 else (parts[0] if parts else "")
     joined = re.sub(r"\s*;\s*", "; ", joined)
     return joined.strip(" ;,.:")
+
+
+#: An agency's role marked in brackets after its name: "Văn phòng UBND tỉnh (chủ trì)",
+#: "Sở Nội vụ (phối hợp)", "Sở Tài chính (cơ quan chủ trì)".
+_ROLE_MARK = re.compile(r"\s*\((?:cơ quan |đơn vị )?(?P<role>chủ trì|phối hợp)\)", re.IGNORECASE)
+
+
+def marked_roles(value: str) -> tuple[str, str] | None:
+    """Lead and partners of an agency list that marks each role in brackets:
+    ``"Văn phòng UBND tỉnh (chủ trì); Sở Nội vụ (phối hợp)"`` -> ``("Văn phòng UBND tỉnh", "Sở Nội vụ")``;
+    agencies after the lead without a mark help (``"Sở Tài chính (chủ trì), Sở Tư pháp"``).
+    ``None`` when no role is marked."""
+    marks = list(_ROLE_MARK.finditer(value))
+    if not marks:
+        return None
+    lead, partners, pos = [], [], 0
+    for m in marks:
+        (lead if m.group("role").lower() == "chủ trì" else partners).append(value[pos:m.start()])
+        pos = m.end()
+    rest = value[pos:]
+    if rest.strip(" ;,."):
+        (partners if lead else lead).append(rest)
+    def agencies(parts):
+        return "; ".join(a for a in (clean_agencies(re.sub(r"^[\s;,.]*(?:và\s+)?", "", p)) for p in parts) if a)
+    return agencies(lead), agencies(partners)
 
 
 #: A word hyphenated at the end of a hard-wrapped line, its rest opening the next ("Thươn-" / "g").
@@ -1658,11 +1694,13 @@ def _field_value_on(text: str, field: re.Match) -> str:
     value, end = field.group("value"), field.end("value")
     subject = _lead_patterns(LEAD_VERBS_FILE).subject
     while text.startswith(";", end):
-        after = re.match(r";\s*([^.;()]+)", text[end:])
+        after = re.match(r";\s*((?:[^.;()]|\((?:cơ quan )?(?:chủ trì|phối hợp)\))+)", text[end:])
         part = after.group(1) if after else ""
-        # "; Sở Nội vụ, UBND các huyện phối hợp thực hiện" is a clause of its own
+        # "; Sở Nội vụ, UBND các huyện phối hợp thực hiện" is a clause of its own, but not
+        # "X (chủ trì); Sở Nội vụ (phối hợp)", roles marked in brackets
+        marked = _ROLE_MARK.search(value) and _ROLE_MARK.search(part)
         if (after is None or ":" in part or not _AGENCY_HEADING.match(part) or subject.match(part + " ")
-                or re.search(r"\b(?:phối hợp|chủ trì|thực hiện)\b", part)):
+                or (not marked and re.search(r"\b(?:phối hợp|chủ trì|thực hiện)\b", part))):
             break
         value, end = f"{value}; {after.group(1)}", end + after.end()
     return value
@@ -1809,7 +1847,7 @@ def _field_key(name: str) -> str:
         return "partners"
     if "chủ trì" in name:
         return "lead"
-    if "thực hiện" in name and ("cơ quan" in name or "đơn vị" in name):
+    if ("thực hiện" in name and ("cơ quan" in name or "đơn vị" in name)) or name in ("cơ quan", "đơn vị"):
         return "implementers"
     if "sản phẩm" in name:  # also "Kết quả/sản phẩm"
         return "product"
@@ -2122,8 +2160,12 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
         value = clean_agencies(_field_value_on(text, f))
         if f.group("name").endswith("phối hợp"):
             task.partners = task.partners or value
-        else:
-            task.lead, inline_lead = task.lead or value, True
+        elif not inline_lead:
+            if task.lead and task.lead != value:
+                # the item's own statement wins over a field block shared with the items around
+                # it, and that block's partners go with its lead
+                task.partners = ""
+            task.lead, inline_lead = value, True
     if inline_lead and not task.partners and (pm := _HELPERS_CLAUSE.search(text)):
         task.partners = clean_agencies(pm.group("who"))  # "(cơ quan chủ trì: X; Sở Nội vụ phối hợp; …)"
     if (b := _BRACKET_ASSIGNMENT.search(text)) and task.kind != "objective":
@@ -2839,6 +2881,11 @@ def _task_row(doc: Document, task: _Task) -> dict:
         # (from the deadline as written when there is one, "Thường xuyên" included)
         relative, due = relative_deadline(due_source if due_source.strip() else task.text, doc.date)
     deadline_text = task.deadline_text or own or own_year or relative
+    lead, partners, implementers = task.lead, task.partners, task.implementers
+    if roles := marked_roles(lead or implementers):  # "Đơn vị thực hiện: X (chủ trì); Y (phối hợp)"
+        lead, marked_partners = roles
+        partners = "; ".join(dict.fromkeys(p for p in (marked_partners, _ROLE_MARK.sub("", partners).strip()) if p))
+        implementers = implementers if task.lead else ""
     lines = sorted(task.lines)
     return {
         "task_id": f"{doc.doc_id}:{task.path}",
@@ -2849,9 +2896,9 @@ def _task_row(doc: Document, task: _Task) -> dict:
         "part": task.part,
         "section": task.section,
         "text": task.text,
-        "lead": task.lead,
-        "partners": task.partners,
-        "implementers": task.implementers,
+        "lead": lead,
+        "partners": partners,
+        "implementers": implementers,
         "deadline_text": deadline_text,
         "due": due.isoformat() if due else "",
         "recurring": is_recurring(deadline_text) or is_recurring(task.text),

@@ -2195,3 +2195,55 @@ def test_a_dash_at_the_end_names_the_agencies_and_when(tail, lead, partners, due
     """Hà Nam (a hand-typed .md): "1) Rà soát … — Agency (chủ trì), Partner; hạn …"."""
     t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Rà soát, cắt giảm thời gian giải quyết TTHC " + tail))
     assert t[["lead", "partners", "due"]].values.tolist() == [[lead, partners, due]]
+
+
+@pytest.mark.parametrize(("item", "lead", "partners"), [
+    # a field line whose agencies each carry their role in brackets
+    ("1. Rà soát TTHC nội bộ.\n- Đơn vị thực hiện: Văn phòng UBND tỉnh (chủ trì); Sở Nội vụ (phối hợp).",
+     "Văn phòng UBND tỉnh", "Sở Nội vụ"),
+    ("1. Số hóa hồ sơ TTHC.\n- Đơn vị: Sở Khoa học và Công nghệ (chủ trì); Văn phòng UBND tỉnh, "
+     "Công an tỉnh (phối hợp).",
+     "Sở Khoa học và Công nghệ", "Văn phòng UBND tỉnh, Công an tỉnh"),
+    # ... or inside the item's wording, after a sentence; an agency after the lead unmarked helps
+    ("1. Kiểm tra việc thực hiện TTHC. Đơn vị: Văn phòng UBND tỉnh (chủ trì); Sở Nội vụ (phối hợp).",
+     "Văn phòng UBND tỉnh", "Sở Nội vụ"),
+    ("1. Tuyên truyền cải cách TTHC; đơn vị thực hiện: Sở Văn hóa, Thể thao và Du lịch (chủ trì), "
+     "Báo Lào Cai (phối hợp); thời hạn: năm 2025.", "Sở Văn hóa, Thể thao và Du lịch", "Báo Lào Cai"),
+    ("1. Cắt giảm điều kiện kinh doanh. Cơ quan thực hiện: Sở Tài chính (chủ trì), Sở Tư pháp.",
+     "Sở Tài chính", "Sở Tư pháp"),
+    # "Đơn vị" alone names agencies only with a role marked: "Đơn vị tính: triệu đồng" is a unit
+    ("1. Bố trí kinh phí thực hiện. Đơn vị tính: triệu đồng.", "", ""),
+])
+def test_roles_marked_in_brackets_split_lead_and_partners(item, lead, partners):
+    """Lào Cai walkthrough: "Đơn vị: X (chủ trì); Y (phối hợp)"."""
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n" + item))
+    assert t[["lead", "partners"]].values.tolist() == [[lead, partners]]
+
+
+def test_an_items_own_lead_wins_over_a_field_block_shared_with_later_items():
+    doc = doc_from("II. NHIỆM VỤ\n1. Cắt giảm điều kiện kinh doanh. Cơ quan thực hiện: Sở Tài chính.\n"
+                   "2. Nâng cấp Hệ thống thông tin giải quyết TTHC.\n"
+                   "- Cơ quan chủ trì: Sở Khoa học và Công nghệ.\n- Cơ quan phối hợp: Công an tỉnh.\n"
+                   "- Thời gian hoàn thành: Quý IV/2025.")
+    t = extract_tasks(doc)
+    assert t[["path", "lead", "partners"]].values.tolist() == [
+        ["II.1", "Sở Tài chính", ""], ["II.2", "Sở Khoa học và Công nghệ", "Công an tỉnh"]]
+
+
+@pytest.mark.parametrize(("item", "lead"), [
+    ("Đối với Sở Tư pháp: rà soát văn bản quy phạm pháp luật có quy định TTHC.", "Sở Tư pháp"),
+    ("Đối với các sở, ban, ngành: công khai TTHC trên Cổng dịch vụ công.", "các sở, ban, ngành"),
+    # for whom, not who: not an agency, or no colon
+    ("Đối với TTHC cấp xã: rà soát, đơn giản hóa thành phần hồ sơ.", ""),
+    ("Đối với UBND cấp xã, trong năm 2025 hoàn thành số hóa hồ sơ.", ""),
+])
+def test_for_an_agency_and_a_colon_names_the_lead(item, lead):
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. " + item))
+    assert t.lead.tolist() == [lead]
+
+
+def test_a_portal_pages_attachment_box_is_its_tail():
+    doc = doc_from("II. NHIỆM VỤ\n1. Công khai TTHC trên Cổng dịch vụ công quốc gia.\n"
+                   "Tệp đính kèm\nKH12.pdf\nLượt xem: 125")
+    assert extract_tasks(doc).text.tolist() == ["Công khai TTHC trên Cổng dịch vụ công quốc gia."]
+    assert "unaccounted" not in line_accounting(doc).role.tolist()
