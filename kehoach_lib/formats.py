@@ -397,6 +397,22 @@ def _is_frame(tbl) -> bool:
     return len(rows) <= 2 or max(len(tr.findall(f"{_W}tc")) for tr in rows) <= 2
 
 
+#: What a Word table laid out as a letterhead or a signature block holds: the national motto
+#: beside the issuer ("ỦY BAN NHÂN DÂN TỈNH X / Số: …" | "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM …"),
+#: or "Nơi nhận:" beside the signer.
+_LAYOUT_TABLE = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA|Độc lập\s*[-–]\s*Tự do|Nơi nhận\s*:")
+
+
+def _is_layout(tbl) -> bool:
+    """A Word table of one to three rows of at most three cells that lays out the letterhead or
+    the signature block side by side: its cells are passages (the issuer's lines, then the
+    motto's), not a row of a task table."""
+    rows = tbl.findall(f"{_W}tr")
+    if not rows or len(rows) > 3 or max(len(tr.findall(f"{_W}tc")) for tr in rows) > 3:
+        return False
+    return bool(_LAYOUT_TABLE.search("".join(t.text or "" for t in tbl.iter(f"{_W}t"))))
+
+
 def _paragraph_text(p) -> str:
     """A Word paragraph's text as its final version reads: its runs, also those inserted with
     changes tracked (``w:ins``, which python-docx's ``Paragraph.text`` leaves out), in links and
@@ -449,10 +465,10 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
                     # its level as Markdown writes it, which is all that says where it stands
                     text = "#" * level + " " + text.strip()
                 lines.extend(_soft_breaks_joined(f"{label} {text}" if label and text.strip() else text))
-            elif tag == "tbl" and _is_frame(child):
+            elif tag == "tbl" and (_is_frame(child) or _is_layout(child)):
                 # a frame around a table (a table in a cell of a table of one or two rows or
-                # columns): its cells are read as passages, one after the other, and the tables
-                # in them as tables
+                # columns), or a letterhead or signature laid out side by side: its cells are
+                # read as passages, one after the other, and the tables in them as tables
                 for tr in child.findall(f"{_W}tr"):
                     for tc in tr.findall(f"{_W}tc"):
                         blocks(tc)

@@ -183,7 +183,9 @@ _PAGE_TAIL = re.compile(
     r"|Nguồn(?: tin)?\s*:\s*(?:Văn phòng|Sở|UBND|Ủy ban|Cổng|Báo|Đài|Trung tâm|Ban|Bộ|Cục|TTXVN|VTV|VOV)"
     r"|Tin cùng chuyên mục|Các tin (?:khác|đã đưa)|Tin khác\s*:?$|Bình luận\s*:?$|Ý kiến bạn đọc"
     # the attachment box under the article: "Tệp đính kèm" / "KH12.pdf", "Tải về"
-    r"|(?:(?:Tệp|File|Tập tin|Tài liệu) )?đính kèm\s*:?$|Tải về\s*:?$)",
+    r"|(?:(?:Tệp|File|Tập tin|Tài liệu) )?đính kèm\s*:?$|Tải về\s*:?$"
+    # a legal portal's tabs under the text: "Lược đồ", "Văn bản gốc", "Thuộc tính"
+    r"|(?:Lược đồ|Văn bản gốc|Thuộc tính(?: văn bản)?|Liên quan hiệu lực)\s*$)",
     re.IGNORECASE)
 _PAGE_TAIL_MAYBE = re.compile(r"^Nguồn(?: tin)?\s*:", re.IGNORECASE)
 _BOILERPLATE = re.compile(
@@ -1099,6 +1101,7 @@ class _Prose:
         self.field_open = False  # the last field's value may go on in "+" lines (_field_goes_on)
         self.field_list = False  # ... as the last field's name, with no value, says it will
         self.points: set[int] = set()  # "+" lines followed by fields of their own (_points_with_fields)
+        self.agency_lines: set[int] = set()  # agencies named alone over their items (_plain_agency_headings)
         # the last line was a field's name with no value after it (True), a value of such a
         # field ending in ";" or "," ("list": the next line goes on with it), or one part's
         # value ("part": "Nội dung (i): …", which another part's may follow)
@@ -1130,7 +1133,7 @@ class _Prose:
         if _PAGE_NUMBER.match(text):
             self.state.role(ln, "boilerplate")
             return
-        continues = self._continues(text)
+        continues = self._continues(text) and ln not in self.agency_lines
         awaiting, self.awaiting_value = self.awaiting_value, False
         self.gap = False
         if continues:
@@ -1182,8 +1185,9 @@ class _Prose:
                 self.awaiting_value = "part"
         elif num:
             self._node(ln, raw, *num)
-        elif len(self.stack) > 1 and _caps_agency(text):
-            # "SỞ TƯ PHÁP" alone in capitals, without a number, over the items it leads
+        elif len(self.stack) > 1 and (_caps_agency(text) or ln in self.agency_lines):
+            # "SỞ TƯ PHÁP" alone in capitals, without a number, over the items it leads (or as
+            # a sentence writes it, bold in Word: "Văn phòng UBND tỉnh" over "- " items)
             # (the parent it will have: that of the agency heading it follows, else the innermost node)
             agencies = [i for i, n in enumerate(self.stack) if n.ntype == "agency"]
             parent = self.stack[agencies[-1] - 1] if agencies else self.stack[-1]
@@ -2231,6 +2235,9 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
     if not task.lead and task.kind != "objective":
         patterns = _lead_patterns(LEAD_VERBS_FILE)
         sm = patterns.subject.match(text) or patterns.mid_subject.search(text[:160])
+        if sm and sm.re is patterns.mid_subject and re.search(r"\b(?:do|bởi)\s+[^.;:()]*$", text[:sm.start()]):
+            # "… dự thảo văn bản do HĐND, UBND tỉnh ban hành": who issued it, not who does the task
+            sm = None
         if sm:
             task.lead = clean_agencies(sm.group("agency"))
         elif default_lead:
@@ -2249,6 +2256,7 @@ def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], secti
     after_header = False
     header_main: list[str] = []
     unnumbered = False  # a table without a number column: each row its own item
+    table_lead = ""  # an agency named across the table, above its header: it leads the rows
     for i in indices:
         ln, raw = seq[i]
         if not raw.strip():
@@ -2305,7 +2313,7 @@ def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], secti
                 # the scrape sometimes glues the previous row's cell endings onto the first
                 # row after a page break: "có TTHC ... các cấp. - Sở, ban, ngành; ..."
                 cells = _return_spilled_fragments(rows[-1], cells, ln)
-            rows.append({"num": first.rstrip("."), "cells": cells, "lines": [ln]})
+            rows.append({"num": first.rstrip("."), "cells": cells, "lines": [ln], "lead": table_lead})
         elif not first and rows and after_header:
             prev = rows[-1]
             prev["cells"] = _merge_cells(prev["cells"], cells)
@@ -2314,6 +2322,10 @@ def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], secti
             rows.append({"num": "", "cells": cells, "lines": [ln]})
         elif _TABLE_TOTAL.match(first):
             state.role(ln, "note")  # "Tổng cộng: 12 nhiệm vụ"
+        elif sum(bool(c) for c in cells) == 1 and len(first) <= 100 and _is_agency(strip_markup(first)):
+            # "Sở Khoa học và Công nghệ" across the table of its duties, above its header
+            table_lead = strip_markup(first).strip().rstrip(":")
+            state.role(ln, "heading")
         else:
             state.role(ln, "unaccounted")
         after_header = False
@@ -2381,12 +2393,17 @@ def _column_map(main: list[str], sub: list[str]) -> dict[str, int]:
     second = written_at(1).lower()
     named = next((idx for idx in range(2, width) if _TEXT_COLUMN.search(written_at(idx))), None)
     lead_first = named is not None and ("chủ trì" in second or "cơ quan" in second or "đơn vị" in second)
+    # "STT | Thời gian hoàn thành | Nội dung nhiệm vụ | …": the second column says when
+    time_first = named is not None and not lead_first and not _TEXT_COLUMN.search(second) and bool(
+        re.search(r"thời gian|thời hạn|hoàn thành|tiến độ", second))
     if lead_first:
         colmap.update(text=named, lead=1)
+    elif time_first:
+        colmap.update(text=named)
     for idx in range(width):
         written = written_at(idx)
         label = written.lower()
-        if not label or idx < 2 or (lead_first and idx == named):
+        if not label or (idx < 2 and not (time_first and idx == 1)) or ((lead_first or time_first) and idx == named):
             continue
         if "chủ trì" in label:
             colmap.setdefault("lead", idx)
@@ -2505,7 +2522,7 @@ def _emit_table_rows(state, rows, colmap, context, section, part, kind,
                     state.role(ln, "heading")
                 continue
             # a row that names its own lead and deadline is a task, and the heading of its sub-rows
-        lead = own["lead"] or inherited.get("lead", "")
+        lead = own["lead"] or inherited.get("lead", "") or row.get("lead", "")
         partners = own["partners"] or inherited.get("partners", "")
         if m := _LEAD_WITH_PARTNERS.match(lead):
             lead = m.group("lead")
@@ -2650,6 +2667,7 @@ def _parse_cached(doc: Document, stamps: tuple) -> _State:
             numbered |= _join_lone_numbers(state, seq, indices)
             _join_field_lines(state, seq, indices, prose)
             prose.points |= _points_with_fields(seq, indices)
+            prose.agency_lines |= _plain_agency_headings(seq, indices)
             wrapped_closings = _wrapped_closings(seq, indices)
             for j in indices:
                 if j in wrapped_closings:
@@ -2748,6 +2766,23 @@ def _points_with_fields(seq, indices: list[int]) -> set[int]:
         ln, raw = seq[j]
         if (ln is not None and raw.lstrip()[:1] == "+" and seq[k][1].lstrip()[:1] == "+"
                 and not _field_line(clean_cell(raw)) and _field_line(clean_cell(seq[k][1]))):
+            out.add(ln)
+    return out
+
+
+def _plain_agency_headings(seq, indices: list[int]) -> set[int]:
+    """Lines that name an agency and nothing else, written as a sentence writes it, without a
+    number or a colon ("Văn phòng UBND tỉnh", bold in Word), right above a "- " or "+" item:
+    headings over the items it leads."""
+    out: set[int] = set()
+    filled = [j for j in indices if seq[j][1].strip()]
+    for j, k in zip(filled, filled[1:], strict=False):
+        ln, raw = seq[j]
+        name = strip_markup(clean_cell(raw)).strip()
+        if (ln is not None and len(name) <= 100 and name[-1:].isalnum() and not name.isupper()
+                and not _numbering(name) and _LEADING_BULLET.match(clean_cell(seq[k][1]))
+                and _AGENCY_HEADING.match(name) and not _lead_patterns(LEAD_VERBS_FILE).subject.match(name + " ")
+                and _is_agency(name)):
             out.add(ln)
     return out
 

@@ -1199,3 +1199,27 @@ def test_a_tab_after_a_typed_number_in_word_is_its_indent_not_a_tables_cell(tmp_
     t = extract_tasks(d)
     assert t[["path", "lead", "due"]].values.tolist() == [["II.1", "Sở Tư pháp", "2025-09-30"],
                                                           ["II.2", "Văn phòng UBND tỉnh", ""]]
+
+
+def test_a_word_letterhead_laid_out_in_a_table_reads_as_the_header_lines(tmp_path):
+    """Hà Tĩnh (walkthrough 9a): issuer and number in one cell, the national motto, place and date
+    in the other; a row of a task table would hide the province from the header's reader."""
+    from docx import Document as Docx
+
+    from kehoach_lib import load_document
+
+    doc = Docx()
+    head = doc.add_table(rows=1, cols=2)
+    head.cell(0, 0).text = "UỶ BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 58/KH-UBND"
+    head.cell(0, 1).text = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                            "Hà Tĩnh, ngày 17 tháng 02 năm 2025")
+    for text in ["KẾ HOẠCH", "Kiểm soát thủ tục hành chính năm 2025", "I. NHIỆM VỤ", "1. Rà soát TTHC nội bộ."]:
+        doc.add_paragraph(text)
+    path = tmp_path / "hatinh.docx"
+    doc.save(path)
+    loaded = load_document(path)
+    assert loaded.lines[:6] == ("UỶ BAN NHÂN DÂN", "TỈNH HÀ TĨNH", "Số: 58/KH-UBND",
+                                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                                "Hà Tĩnh, ngày 17 tháng 02 năm 2025")
+    assert (loaded.province, loaded.number, loaded.date) == ("Hà Tĩnh", "58/KH-UBND", "2025-02-17")
+    assert "unaccounted" not in line_accounting(loaded).role.tolist()

@@ -2247,3 +2247,51 @@ def test_a_portal_pages_attachment_box_is_its_tail():
                    "Tệp đính kèm\nKH12.pdf\nLượt xem: 125")
     assert extract_tasks(doc).text.tolist() == ["Công khai TTHC trên Cổng dịch vụ công quốc gia."]
     assert "unaccounted" not in line_accounting(doc).role.tolist()
+
+
+# --- walkthrough 9 -----------------------------------------------------------------------------------
+def test_an_agency_named_alone_as_a_sentence_writes_it_leads_the_items_under_it():
+    """Hà Tĩnh (walkthrough 9a): "Văn phòng UBND tỉnh" bold in Word, no number, no colon, then its
+    "- " duties; a line that only names an agency over no items stays what it was."""
+    doc = doc_from("III. TỔ CHỨC THỰC HIỆN\nVăn phòng UBND tỉnh\n- Hướng dẫn, đôn đốc thực hiện Kế hoạch này.\n"
+                   "- Tổng hợp, báo cáo kết quả định kỳ.\nSở Tư pháp\n- Thẩm định quy định TTHC trong dự thảo.")
+    t = extract_tasks(doc)
+    assert t[["path", "kind", "lead"]].values.tolist() == [
+        ["III.1+1", "duty", "Văn phòng UBND tỉnh"], ["III.1+2", "duty", "Văn phòng UBND tỉnh"],
+        ["III.2", "duty", "Sở Tư pháp"]]  # (an agency's one item takes its place)
+    assert line_accounting(doc).role.tolist()[1] == "heading"
+
+
+def test_an_agency_named_across_its_own_table_leads_the_rows():
+    """Hà Tĩnh: each agency a table, its name in a merged row above the header."""
+    doc = doc_from("III. TỔ CHỨC THỰC HIỆN\nSở Khoa học và Công nghệ\t\t\nSTT\tNhiệm vụ\tThời hạn\n"
+                   "1\tBảo đảm hạ tầng kỹ thuật cho Hệ thống thông tin giải quyết TTHC\tThường xuyên\n\n"
+                   "Công an tỉnh\t\t\nSTT\tNhiệm vụ\tThời hạn\n1\tLàm sạch dữ liệu dân cư\tQuý III/2025")
+    t = extract_tasks(doc)
+    assert t[["lead", "due"]].values.tolist() == [["Sở Khoa học và Công nghệ", ""], ["Công an tỉnh", "2025-09-30"]]
+    roles = line_accounting(doc).role.tolist()
+    assert roles[1] == roles[5] == "heading" and "unaccounted" not in roles
+
+
+def test_a_table_with_the_deadline_before_the_task():
+    """Lào Cai (walkthrough 9a): "STT | Thời gian hoàn thành | Nội dung nhiệm vụ | Cơ quan chủ trì | …"."""
+    doc = doc_from("II. NHIỆM VỤ\nSTT\tThời gian hoàn thành\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\n"
+                   "1\tTháng 5/2025\tRà soát, thống kê TTHC liên quan đến kinh doanh\tSở Tài chính\tCác sở, ngành")
+    t = extract_tasks(doc)
+    assert t[["text", "lead", "partners", "due"]].values.tolist() == [
+        ["Rà soát, thống kê TTHC liên quan đến kinh doanh", "Sở Tài chính", "Các sở, ngành", "2025-05-31"]]
+
+
+def test_an_agency_that_issues_a_document_does_not_lead_the_task():
+    """Hà Tĩnh: "… dự thảo văn bản do HĐND, UBND tỉnh ban hành" names who issues the draft."""
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Đánh giá tác động TTHC trong dự thảo VBQPPL do HĐND, UBND tỉnh "
+                               "ban hành theo quy định.\n2. Rà soát quy định, các sở, ngành thực hiện công bố TTHC."))
+    assert t.lead.tolist() == ["", "các sở, ngành"]
+
+
+def test_a_legal_portals_tabs_after_the_text_are_its_tail():
+    """Lào Cai (walkthrough 9b, a thuvienphapluat copy): "Lược đồ", "Văn bản liên quan", "Tải về", …"""
+    doc = doc_from("III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n- Theo dõi việc thực hiện.\n"
+                   "Lược đồ\nVăn bản liên quan\nTải về\nVăn bản gốc")
+    assert extract_tasks(doc).text.tolist() == ["Theo dõi việc thực hiện."]
+    assert "unaccounted" not in line_accounting(doc).role.tolist()
