@@ -120,7 +120,12 @@ _OWN_YEAR = re.compile(
     # giá kết quả hoàn thành năm 2024 của …", the year of what was done)
     r"|(?:(?<=[;,])\s*|^)(?:hoàn\s+thành|xong)\s+năm\s+\d{4}(?=\s*(?:[.;)]|$))"
     # ... and the time left to the plan's end: "từ nay đến hết năm 2025"
-    r"|từ\s+nay\s+đến\s+(?:hết\s+)?năm\s+\d{4}",
+    r"|từ\s+nay\s+đến\s+(?:hết\s+)?năm\s+\d{4}"
+    # ... and the year that closes a sentence or clause: "… đạt tối thiểu 80% trong năm 2025."
+    # (not "trong năm 2025 các nhiệm vụ …", when the work happens)
+    r"|\btrong\s+năm\s+\d{4}(?:\s*[-–]\s*\d{4})?(?=\s*(?:[.;)]|$))"
+    # ... and the year a target opens with: "Đến hết năm 2025, 100% …", "Phấn đấu đến hết năm 2025 …"
+    r"|^(?:phấn\s+đấu\s+)?đến\s+hết\s+năm\s+\d{4}",
     re.IGNORECASE,
 )
 #: A deadline counted from the plan's own date: "trong 10 ngày kể từ ngày Kế hoạch này được ban

@@ -160,14 +160,21 @@ def _bold_headings(lines: list[str]) -> list[str]:
     written as a heading one level below it: a group of the items after it. (The header's bold
     lines, before any heading, stay as they are.)"""
     out, level = list(lines), 0
+    group = ""  # the number of a numbered group ("**1. Về rà soát …**") whose list restarts at 1
     for i, line in enumerate(lines):
         if m := re.match(r"^\s{0,3}(#{1,6})\s", line):
-            level = len(m.group(1))
+            level, group = len(m.group(1)), ""
         elif (level and (m := _BOLD_LINE.match(line)) and (i == 0 or not lines[i - 1].strip())
               and (i + 1 == len(lines) or not lines[i + 1].strip()) and not _MD_NOT_SECTION.match(m.group("text"))
-              and _MD_ITEM.match(next((ln.lstrip() for ln in lines[i + 1:] if ln.strip()), ""))):
+              and _MD_ITEM.match(following := next((ln.lstrip() for ln in lines[i + 1:] if ln.strip()), ""))):
             # (it heads the items after it: a signer's name in bold does not)
             out[i] = "#" * min(level + 1, 6) + " " + m.group("text").strip()
+            number = re.match(r"(\d{1,2})[.)]\s", m.group("text").strip())
+            # its list numbered from 1 again, as Word's numbering exported restarts: "1." under
+            # "**2. …**" is item 2.1
+            group = number.group(1) if number and re.match(r"1[.)]\s", following) else ""
+        elif group and (m := re.match(r"^(\d{1,2})[.)](\s+\S.*)$", line)):
+            out[i] = f"{group}.{m.group(1)}.{m.group(2)}"
     return out
 
 

@@ -115,6 +115,8 @@ _FIELD_NAMES = (r"(?P<name>Cơ quan chủ trì|Cơ quan thực hiện|Cơ quan p
                 r"|Đơn vị thực hiện|Đơn vị phối hợp|Thời hạn hoàn thành|Thời gian hoàn thành"
                 r"|Thời gian thực hiện|Thời hạn|Tiến độ(?: thực hiện| hoàn thành)?"
                 r"|Kết quả\s*/\s*sản phẩm|Sản phẩm(?:\s*/\s*kết quả)?"
+                # "Kết quả đầu ra: Quyết định phê duyệt …", "Kết quả: …": the product
+                r"|Kết quả(?: đầu ra| dự kiến)?(?=\s*:)"
                 # "Đơn vị: Văn phòng UBND tỉnh (chủ trì); Sở Nội vụ (phối hợp)": only with a role marked
                 rf"|{_MARKED_UNITS})")
 #: A field line under an item: "- Cơ quan chủ trì: Sở Tư pháp", "+ Thời hạn hoàn thành: …".
@@ -129,7 +131,7 @@ _PLAIN_FIELD = re.compile(
 #: ("Chủ trì: Sở Tài chính; phối hợp: các sở, ngành; thời hạn: Quý III/2025"): a duty that
 #: starts "Chủ trì, phối hợp với …" is not one.
 _SHORT_FIELD = re.compile(
-    r"^(?:[-+]\s*)?(?=[A-ZĐ])(?P<name>(?i:Chủ trì|Phối hợp|Thời gian|Hạn))(?P<qual>)\s*:\s*(?P<value>.*)$")
+    r"^(?:[-+]\s*)?(?=[A-ZĐ])(?P<name>(?i:Chủ trì|Phối hợp|Thời gian|Hạn))(?P<qual>(?i:\s+thực\s+hiện)?)\s*:\s*(?P<value>.*)$")
 #: A further field in the same line, after a semicolon or a full stop: "…; phối hợp: …; thời
 #: hạn: …", "+ Nội dung (ii): Sở, ban, ngành. Cơ quan phối hợp: Văn phòng UBND tỉnh".
 _MORE_FIELDS = re.compile(
@@ -1534,6 +1536,7 @@ class _Prose:
         if not body and extra and (agency or heading_like):
             state.role(lines_title[0] if lines_title else None, "heading")
             leads = [agency] * len(extra) if agency else _bullet_leads(extra)
+            shared = {} if node.fields else self._block_after_bullets(node, extra)
             k = 0
             for para, lead, group in zip(extra, leads, _group_titles(extra), strict=True):
                 if lead is None or group is None:  # "- Văn phòng UBND tỉnh:" heads the points after it
@@ -1541,11 +1544,14 @@ class _Prose:
                         state.role(ln, "heading")
                     continue
                 k += 1
+                fields = _fields_of(node, para)
+                if shared and not fields[0] and not lead and not _names_own_lead(_join([t for _, t in para])):
+                    fields = (shared, set())
                 # a point's agency bullet leads it, not a field block shared with the items after it
                 self._task_from(node, f"{path}+{k}", kind, part, _strip_number(title_rest),
                                 _in_group(group, para), para, lead=lead,
                                 own_fields=not (lead and lead != agency and len(self._siblings_sharing(node)) > 1),
-                                paragraph_fields=_fields_of(node, para))
+                                paragraph_fields=fields)
             return
         if (body and not extra and not agency and not node.fields
                 and len(intro := _join([t for _, t in body])) < 200 and _INTRODUCES.search(intro)):
@@ -1579,8 +1585,10 @@ class _Prose:
         ``III. TỔ CHỨC THỰC HIỆN`` followed by ``- Văn phòng UBND tỉnh theo dõi …`` lost them."""
         kind = _kind_for(node, itself=True)
         groups = _group_titles(paragraphs)  # ("- Năm 2025:" introduces its points: no item, their group)
-        paragraphs, groups = [p for p, g in zip(paragraphs, groups, strict=True) if _is_item(p) or g is None], \
-            [g for p, g in zip(paragraphs, groups, strict=True) if _is_item(p) or g is None]
+        # (an agency bullet, "- Sở Tư pháp:", stays: it leads the points after it)
+        keep = [_is_item(p) or g is None or bool(_bullet_agency(p)) for p, g in zip(paragraphs, groups, strict=True)]
+        paragraphs = [p for p, k in zip(paragraphs, keep, strict=True) if k]
+        groups = [g for g, k in zip(groups, keep, strict=True) if k]
         # (a heading without a number under one of items stands for a group of them)
         of_items = _ITEM_SECTION.search(node.title_text) or (
             node.ntype.startswith("hash") and any(_ITEM_SECTION.search(a.title_text) for a in node.ancestors()))
@@ -1590,6 +1598,7 @@ class _Prose:
             return  # under a heading of numbered tasks, an unnumbered paragraph introduces them
         path = ".".join(node.path_parts())
         part = _strip_number((node.ancestors() or [node])[-1].title_text)
+        shared = self._block_after_bullets(node, paragraphs)
         k = 0
         for para, lead, group in zip(paragraphs, _bullet_leads(paragraphs), groups, strict=True):
             if lead is None or group is None:  # "- Văn phòng UBND tỉnh:" heads the points after it
@@ -1597,9 +1606,30 @@ class _Prose:
                     self.state.role(ln, "heading")
                 continue
             k += 1
+            fields = _fields_of(node, para)
+            if shared and not fields[0] and not lead and not _names_own_lead(_join([t for _, t in para])):
+                fields = (shared, set())
             self._task_from(node, f"{path}+{k}", kind, part, _strip_number(node.title_text),
                             _in_group(group, para), para, lead=lead, own_fields=False,
-                            paragraph_fields=_fields_of(node, para))
+                            paragraph_fields=fields)
+
+    def _block_after_bullets(self, node: _Node, paragraphs) -> dict[str, list[str]]:
+        """The field block that closes a heading's "- " items, written without a bullet
+        ("1. Kiểm soát quy định TTHC" / "- Đánh giá tác động …" / "- Thẩm định …" / "Cơ quan thực
+        hiện: Sở Tư pháp."): it is the heading's, for every item that names no lead of its own;
+        else ``{}``."""
+        if len(paragraphs) < 2 or len(node.paragraph_fields) != 1:
+            return {}
+        index = next(iter(node.paragraph_fields))
+        if not node.paragraphs or index != len(node.paragraphs) - 1 or node.paragraphs[index] is not paragraphs[-1]:
+            return {}
+        first = min(node.paragraph_field_lines.get(index, set()), default=None)
+        if first is None:
+            return {}
+        bullets = all(clean_cell(p[0][1])[:1] in "-+•" for p in paragraphs if p)
+        if not bullets or clean_cell(self.state.doc.lines[first - 1])[:1] in "-+•":
+            return {}
+        return node.paragraph_fields[index]
 
     def _task_from(self, node, path, kind, part, section, text, lines, *, lead,
                    parent_task: _Task | None = None, own_fields: bool = True,
@@ -1853,7 +1883,7 @@ def _field_key(name: str) -> str:
         return "lead"
     if ("thực hiện" in name and ("cơ quan" in name or "đơn vị" in name)) or name in ("cơ quan", "đơn vị"):
         return "implementers"
-    if "sản phẩm" in name:  # also "Kết quả/sản phẩm"
+    if "sản phẩm" in name or name.startswith("kết quả"):  # also "Kết quả/sản phẩm", "Kết quả đầu ra"
         return "product"
     return "deadline"
 
@@ -2730,7 +2760,7 @@ def _wrapped_closings(seq, indices: list[int]) -> set[int]:
 
 
 #: An item's number alone on its line, its text on the next ("3." / "Công bố, công khai …").
-_LONE_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[IVX]{1,5}\.)$")
+_LONE_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[IVX]{1,5}\.|(?:Nhiệm vụ|NHIỆM VỤ)\s+\d{1,2}\s*[:.])$")
 
 
 def _join_lone_numbers(state: _State, seq, indices: list[int]) -> dict[int, int]:

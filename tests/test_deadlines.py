@@ -186,6 +186,14 @@ def test_own_deadline_text_needs_a_cue_so_years_in_wording_are_not_read():
          "2026-12-31"),
         ("Rà soát điều kiện kinh doanh; thời gian thực hiện năm 2025-2026.", "năm 2025-2026", "2026-12-31"),
         ("Rà soát; triển khai trong năm 2025 các nhiệm vụ trọng tâm", "", None),  # the clause goes on
+        # the year that closes a sentence, and the year a target opens with (walkthrough 9)
+        ("Sở Nội vụ số hóa hồ sơ đạt 80% trong năm 2025.", "trong năm 2025", "2025-12-31"),
+        ("Tỷ lệ hài lòng đạt tối thiểu 95% trong năm 2026", "trong năm 2026", "2026-12-31"),
+        ("Đến hết năm 2025, 100% TTHC đủ điều kiện được cung cấp trực tuyến toàn trình.", "Đến hết năm 2025",
+         "2025-12-31"),
+        ("Phấn đấu đến hết năm 2025 cắt giảm 30% thời gian giải quyết TTHC.", "Phấn đấu đến hết năm 2025",
+         "2025-12-31"),
+        ("Rà soát TTHC, trong năm 2025 hoàn thành công bố danh mục", "", None),
         # ... but not a year that is only near it, nor periodic work with no year
         ("Chỉ số cải cách hành chính hàng năm của tỉnh năm 2025", "", None),
         ("Định kỳ hằng tháng tổng hợp báo cáo", "", None),

@@ -1183,6 +1183,19 @@ def test_setext_headings_and_bold_group_lines_in_markdown(tmp_path):
     assert "Nguyễn Văn A" in last and not last.startswith("#")  # a signer's name in bold
 
 
+def test_a_numbered_bold_group_over_a_list_numbered_from_1_again_in_markdown(tmp_path):
+    """Khánh Hòa (walkthrough 9b, pandoc from Word): "**1. Về rà soát …**" over "1. …", "2. …":
+    the items are 1.1 and 1.2, the bold line their heading."""
+    text = ("## II. NHIỆM VỤ, GIẢI PHÁP\n\n**1. Về rà soát TTHC**\n\n1. Sở Tư pháp chủ trì rà soát TTHC.\n"
+            "2. Các sở, ban, ngành xây dựng phương án cắt giảm.\n\n**2. Về môi trường điện tử**\n\n"
+            "1. Công an tỉnh làm sạch dữ liệu dân cư.\n")
+    (tmp_path / "kh.md").write_text(text, encoding="utf-8")
+    t = extract_tasks(load_document(tmp_path / "kh.md", meta={"doc_id": "kh", "province": "Khánh Hòa"}))
+    assert t[["path", "section", "lead"]].values.tolist() == [
+        ["II.1.1", "Về rà soát TTHC", "Sở Tư pháp"], ["II.1.2", "Về rà soát TTHC", "Các sở, ban, ngành"],
+        ["II.2.1", "Về môi trường điện tử", "Công an tỉnh"]]
+
+
 def test_a_tab_after_a_typed_number_in_word_is_its_indent_not_a_tables_cell(tmp_path):
     """Bình Phước (walkthrough 8): "1.<tab>Rà soát …" typed in Word paragraphs had been read as
     table rows with the number in one cell, every task without text."""

@@ -2295,3 +2295,40 @@ def test_a_legal_portals_tabs_after_the_text_are_its_tail():
                    "Lược đồ\nVăn bản liên quan\nTải về\nVăn bản gốc")
     assert extract_tasks(doc).text.tolist() == ["Theo dõi việc thực hiện."]
     assert "unaccounted" not in line_accounting(doc).role.tolist()
+
+
+def test_a_field_block_without_a_bullet_after_a_headings_items_is_the_headings():
+    """Hà Tĩnh (walkthrough 9a): "Cơ quan thực hiện: …" closes the "- " items of "1. …" and holds
+    for each of them; a "- " field line is the last item's own."""
+    doc = doc_from("II. NHIỆM VỤ\n1. Kiểm soát quy định TTHC\n- Đánh giá tác động TTHC trong dự thảo.\n"
+                   "- Thẩm định quy định TTHC.\nCơ quan thực hiện: Sở Tư pháp. Thời gian: thường xuyên.\n"
+                   "2. Công khai TTHC\n- Công bố danh mục.\n- Cập nhật dữ liệu.\n- Cơ quan chủ trì: Văn phòng UBND tỉnh.")
+    t = extract_tasks(doc)
+    assert t[["path", "lead", "deadline_text"]].values.tolist() == [
+        ["II.1+1", "Sở Tư pháp", "thường xuyên"], ["II.1+2", "Sở Tư pháp", "thường xuyên"],
+        ["II.2+1", "", ""], ["II.2+2", "Văn phòng UBND tỉnh", ""]]
+
+
+def test_an_agency_bullet_right_under_a_part_leads_its_points():
+    """Khánh Hòa (walkthrough 9b): "III. TỔ CHỨC THỰC HIỆN" / "- Sở Tư pháp:" / "+ …"."""
+    t = extract_tasks(doc_from("III. TỔ CHỨC THỰC HIỆN\n- Sở Tư pháp:\n+ Hướng dẫn nghiệp vụ rà soát.\n"
+                               "+ Tổng hợp kết quả cắt giảm.\n- Văn phòng UBND tỉnh: Theo dõi, đôn đốc."))
+    assert t[["path", "lead"]].values.tolist() == [
+        ["III+1", "Sở Tư pháp"], ["III+2", "Sở Tư pháp"], ["III+3", "Văn phòng UBND tỉnh"]]
+
+
+@pytest.mark.parametrize(("field", "key", "value"), [
+    ("- Kết quả đầu ra: Quyết định phê duyệt phương án.", "product", "Quyết định phê duyệt phương án."),
+    ("- Kết quả: Báo cáo rà soát.", "product", "Báo cáo rà soát."),
+    ("- Chủ trì thực hiện: Sở Nội vụ.", "lead", "Sở Nội vụ"),
+])
+def test_more_names_of_fields(field, key, value):
+    """Đắk Lắk (walkthrough 9b): "Nhiệm vụ N:" with its fields in other words."""
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\nNhiệm vụ 1: Rà soát TTHC nội bộ.\n" + field +
+                               "\n- Thời hạn hoàn thành: tháng 9/2025."))
+    assert len(t) == 1 and t.iloc[0][key] == value and t.iloc[0].due == "2025-09-30"
+
+
+def test_a_named_task_number_alone_on_its_line_numbers_the_next():
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\nNhiệm vụ 1: Rà soát TTHC.\nNhiệm vụ 2:\nSố hóa hồ sơ TTHC."))
+    assert t[["path", "text"]].values.tolist() == [["II.1", "Rà soát TTHC."], ["II.2", "Số hóa hồ sơ TTHC."]]
