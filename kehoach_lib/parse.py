@@ -131,7 +131,8 @@ _PLAIN_FIELD = re.compile(
 #: ("Chủ trì: Sở Tài chính; phối hợp: các sở, ngành; thời hạn: Quý III/2025"): a duty that
 #: starts "Chủ trì, phối hợp với …" is not one.
 _SHORT_FIELD = re.compile(
-    r"^(?:[-+]\s*)?(?=[A-ZĐ])(?P<name>(?i:Chủ trì|Phối hợp|Thời gian|Hạn))(?P<qual>(?i:\s+thực\s+hiện)?)\s*:\s*(?P<value>.*)$")
+    r"^(?:[-+]\s*)?(?=[A-ZĐ])(?P<name>(?i:Chủ trì|Phối hợp|Thời gian|Hạn))(?P<qual>(?i:\s+thực\s+hiện)?)"
+    r"\s*:\s*(?P<value>.*)$")
 #: A further field in the same line, after a semicolon or a full stop: "…; phối hợp: …; thời
 #: hạn: …", "+ Nội dung (ii): Sở, ban, ngành. Cơ quan phối hợp: Văn phòng UBND tỉnh".
 _MORE_FIELDS = re.compile(

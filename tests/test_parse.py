@@ -2302,7 +2302,8 @@ def test_a_field_block_without_a_bullet_after_a_headings_items_is_the_headings()
     for each of them; a "- " field line is the last item's own."""
     doc = doc_from("II. NHIỆM VỤ\n1. Kiểm soát quy định TTHC\n- Đánh giá tác động TTHC trong dự thảo.\n"
                    "- Thẩm định quy định TTHC.\nCơ quan thực hiện: Sở Tư pháp. Thời gian: thường xuyên.\n"
-                   "2. Công khai TTHC\n- Công bố danh mục.\n- Cập nhật dữ liệu.\n- Cơ quan chủ trì: Văn phòng UBND tỉnh.")
+                   "2. Công khai TTHC\n- Công bố danh mục.\n- Cập nhật dữ liệu.\n"
+                   "- Cơ quan chủ trì: Văn phòng UBND tỉnh.")
     t = extract_tasks(doc)
     assert t[["path", "lead", "deadline_text"]].values.tolist() == [
         ["II.1+1", "Sở Tư pháp", "thường xuyên"], ["II.1+2", "Sở Tư pháp", "thường xuyên"],
