@@ -455,6 +455,9 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
     lines: list[str] = []
     numbering = WordNumbering(doc)
     levels = _heading_levels(doc)
+    # a numbered heading ("2. Đẩy mạnh số hóa …", style Heading 2) whose list numbers from 1
+    # again: "1." under it is its item 2.1 (as the plan means it; Word restarts the list)
+    group = {"number": "", "active": False}
 
     def blocks(parent) -> None:
         for child in parent.iterchildren():
@@ -465,6 +468,17 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
                 # "1.<tab>Rà soát …": the tab after a typed number is Word's indent, not a table's cell
                 text = _NUMBER_TAB.sub(r"\1 ", _paragraph_text(child))
                 label = numbering.label(child)
+                line = f"{label} {text}" if label and text.strip() else text
+                if _heading_level(child, levels):
+                    number = re.match(r"(\d{1,2})\.\s", line.strip())
+                    group.update(number=number.group(1) if number else "", active=False)
+                elif group["number"] and (item := re.match(r"(\d{1,2})\.(\s+\S.*)$", line.strip())):
+                    if item.group(1) == "1" and not group["active"]:
+                        group["active"] = True
+                    if group["active"]:
+                        text, label = f"{group['number']}.{item.group(1)}.{item.group(2)}", ""
+                    else:
+                        group["number"] = ""
                 if (not label and (level := _heading_level(child, levels)) and text.strip() and "\n" not in text
                         and not text.isupper() and not _MD_NUMBERED.match(text.strip())
                         and not _MD_NOT_SECTION.match(text.strip())):

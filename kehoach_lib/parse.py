@@ -222,6 +222,14 @@ _DATELINE = re.compile(r"^[A-ZĐÂ-Ỹ][^\d,]{1,30},\s*ngày\b")
 _PREAMBLE_START = re.compile(r"^(?:Căn cứ|Thực hiện|Ủy ban nhân dân|UBND tỉnh|Chủ tịch UBND)")
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục|BIỂU (?:TIẾN ĐỘ|PHÂN CÔNG)[A-ZĐÀ-Ỹ ]*)\s*(?P<num>[\dIVX]*)\s*$")
 _APPENDIX_NOTE = re.compile(r"^\(?\s*Ban hành kèm theo")
+#: A note that says where the items are: "(Chi tiết tại Phụ lục kèm theo Kế hoạch này)".
+_POINTER_NOTE = re.compile(r"^\((?:Chi tiết|Có)[^()]*(?:bảng|[Pp]hụ lục|[Bb]iểu)")
+#: A numbered item that only says where its items are assigned: "4. Các nhiệm vụ cụ thể của từng
+#: cơ quan được phân công tại Phụ lục kèm theo Kế hoạch này." (not "4. Rà soát các TTHC tại Phụ lục").
+_ASSIGNED_ELSEWHERE = re.compile(
+    r"^(?:Các\s+|Những\s+)?(?:nhiệm vụ|nội dung|công việc)\b[^.;]*?\b(?:được\s+)?"
+    r"(?:phân công|giao|nêu|quy định|thể hiện|ghi)\s+(?:cụ thể\s+|chi tiết\s+)?(?:tại|theo|trong)\s+(?:các\s+)?"
+    r"(?:Phụ lục|phụ lục|Biểu|biểu|bảng|Bảng)", re.IGNORECASE)
 _NOTE = re.compile(r"^(?:Lưu ý\s*:|Ghi chú\s*:|\(Kèm theo"
                    r"|\((?:Chi tiết|Có)[^()]*(?:bảng|[Pp]hụ lục|kèm theo)[^()]*\)\.?\s*$)")
 #: The plan's closing words: "Trên đây là Kế hoạch …", and the standing request to report
@@ -1159,6 +1167,9 @@ class _Prose:
             role = "note" if _NOTE.match(text) else (
                 "closing" if _CLOSING.match(text) else "header")
             self.state.role(ln, role)
+            if role == "note" and _POINTER_NOTE.match(text) and len(self.stack) > 1:
+                # "2. Nhiệm vụ cụ thể" / "(Chi tiết tại Phụ lục kèm theo)": its items are there
+                self.state.table_parents.add(id(self.stack[-1]))
             self.para, self.para_owner, self.para_role = [(ln, raw)], None, role
             # "Trên đây là …" runs on to its end; the standing request ends with its sentence
             self.para_runs_on = not ((m := _CLOSING.match(text)) and m.group("request"))
@@ -1528,7 +1539,8 @@ class _Prose:
             for ln in lines_title:
                 state.role(ln, "heading")
             return
-        if (not paragraphs and not agency and not node.fields and _INTRODUCES.search(title_rest)
+        if (not paragraphs and not agency and not node.fields
+                and (_INTRODUCES.search(title_rest) or _ASSIGNED_ELSEWHERE.match(title_rest))
                 and not _lead_patterns(LEAD_VERBS_FILE).subject.match(title_rest)):
             # "3. Các nhiệm vụ cụ thể khác theo bảng phân công sau:": the table after it holds them
             for ln in lines_title:

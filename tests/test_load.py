@@ -1236,3 +1236,25 @@ def test_a_word_letterhead_laid_out_in_a_table_reads_as_the_header_lines(tmp_pat
                                 "Hà Tĩnh, ngày 17 tháng 02 năm 2025")
     assert (loaded.province, loaded.number, loaded.date) == ("Hà Tĩnh", "58/KH-UBND", "2025-02-17")
     assert "unaccounted" not in line_accounting(loaded).role.tolist()
+
+
+def test_a_numbered_word_heading_over_a_list_numbered_from_1_again(tmp_path):
+    """Thái Nguyên (walkthrough 9a): "2. Đẩy mạnh số hóa …" in style Heading 2, then its list
+    "1.", "2." (Word restarts the numbering): items 2.1 and 2.2, not siblings of the heading."""
+    from docx import Document as Docx
+
+    doc = Docx()
+    doc.add_paragraph("II. NHIỆM VỤ", style="Heading 1")
+    doc.add_paragraph("1. Kiện toàn Bộ phận Một cửa", style="Heading 2")
+    doc.add_paragraph("a) Sở Nội vụ bố trí công chức làm việc tại Bộ phận Một cửa.")
+    doc.add_paragraph("2. Đẩy mạnh số hóa", style="Heading 2")
+    doc.add_paragraph("1. Trung tâm Phục vụ hành chính công tỉnh số hóa hồ sơ TTHC.")
+    doc.add_paragraph("2. Sở Tài chính triển khai thanh toán trực tuyến.")
+    doc.add_paragraph("3. Tăng cường kiểm tra", style="Heading 2")
+    doc.add_paragraph("- Công an tỉnh kiểm tra việc giải quyết TTHC.")
+    doc.add_paragraph("- Văn phòng UBND tỉnh kiểm tra đột xuất.")
+    doc.save(tmp_path / "tn.docx")
+    t = extract_tasks(load_document(tmp_path / "tn.docx", meta={"doc_id": "tn", "province": "Thái Nguyên"}))
+    assert t[["path", "lead"]].values.tolist() == [
+        ["II.1.a", "Sở Nội vụ"], ["II.2.1", "Trung tâm Phục vụ hành chính công tỉnh"], ["II.2.2", "Sở Tài chính"],
+        ["II.3+1", "Công an tỉnh"], ["II.3+2", "Văn phòng UBND tỉnh"]]

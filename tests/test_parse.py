@@ -2333,3 +2333,14 @@ def test_more_names_of_fields(field, key, value):
 def test_a_named_task_number_alone_on_its_line_numbers_the_next():
     t = extract_tasks(doc_from("II. NHIỆM VỤ\nNhiệm vụ 1: Rà soát TTHC.\nNhiệm vụ 2:\nSố hóa hồ sơ TTHC."))
     assert t[["path", "text"]].values.tolist() == [["II.1", "Rà soát TTHC."], ["II.2", "Số hóa hồ sơ TTHC."]]
+
+
+@pytest.mark.parametrize("pointer", [
+    "2. Nhiệm vụ cụ thể\n(Chi tiết tại Phụ lục kèm theo Kế hoạch này).",
+    "2. Các nhiệm vụ cụ thể của từng cơ quan, đơn vị được phân công tại Phụ lục kèm theo Kế hoạch này.",
+])
+def test_an_item_that_says_its_tasks_are_in_the_appendix_is_no_task(pointer):
+    """Cà Mau, Lâm Đồng (walkthrough 9a); an item that works on an appendix's list is one."""
+    doc = doc_from("II. NHIỆM VỤ\n1. Rà soát, đơn giản hóa các TTHC tại Phụ lục kèm theo Kế hoạch này.\n" + pointer)
+    assert extract_tasks(doc).path.tolist() == ["II.1"]
+    assert "unaccounted" not in line_accounting(doc).role.tolist()
