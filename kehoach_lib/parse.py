@@ -215,8 +215,9 @@ _AFTER_SIGNATURE = re.compile(r"^(?:PHỤ LỤC|Phụ lục|KẾ HOẠCH|DANH M�
 _META_START = re.compile(r"^- Số hiệu\s*:")
 _RELATED = re.compile(r"^- \d+[A-ZĐ]")
 _HEADER_LINE = re.compile(
-    r"^(?:ỦY BAN NHÂN DÂN|UBND TỈNH|CỘNG HÒA|Số\s*:|V/v|Kính gửi|KẾ HOẠCH$|CÔNG VĂN$|"
-    r"QUYẾT ĐỊNH$|Độc lập)"
+    r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND TỈNH|CỘNG HÒA|CỘNG HOÀ|Số\s*:|V/v|Kính gửi|KẾ HOẠCH$|CÔNG VĂN$|"
+    # ... and the rules under the issuer and the motto, as a copied header keeps them ("-------")
+    r"QUYẾT ĐỊNH$|Độc lập|[-_=–—*]{3,}$)"
 )
 _DATELINE = re.compile(r"^[A-ZĐÂ-Ỹ][^\d,]{1,30},\s*ngày\b")
 _PREAMBLE_START = re.compile(r"^(?:Căn cứ|Thực hiện|Ủy ban nhân dân|UBND tỉnh|Chủ tịch UBND)")
@@ -983,7 +984,8 @@ def _attached_header(seq, idx: int) -> set[int]:
         if not text:
             j += 1
             continue
-        if block and text in ("KẾ HOẠCH", "QUYẾT ĐỊNH", "CÔNG VĂN"):
+        if (block or j == idx) and text in ("KẾ HOẠCH", "QUYẾT ĐỊNH", "CÔNG VĂN"):
+            # (also without the issuer's lines: "KẾ HOẠCH" / its title / "(Ban hành kèm theo …)")
             block.add(j)
             titled = True
         elif titled:  # the title's lines, then "(Ban hành kèm theo …)"
@@ -1573,7 +1575,8 @@ class _Prose:
                 state.role(ln, "heading")
             return
         if body:
-            body_text = _join([t for _, t in body])
+            # (a heading's one "- " item goes on from it without its bullet: "Yêu cầu: Các cơ quan …")
+            body_text = _LEADING_BULLET.sub("", _join([t for _, t in body]))
             text = (title_rest + (": " if _ends_open(title_rest) else " ") + body_text
                     if not agency else body_text)
         else:
@@ -1581,7 +1584,7 @@ class _Prose:
         lines = list(node.title) + body
         lead = agency or inherited_lead
         if not lead and body and kind != "objective" and (
-                sm := _lead_patterns(LEAD_VERBS_FILE).subject.match(_join([t for _, t in body]))):
+                sm := _lead_patterns(LEAD_VERBS_FILE).subject.match(body_text)):
             # "2. Thực hiện TTHC không phụ thuộc vào địa giới" + "Văn phòng UBND tỉnh chủ trì, …":
             # the title comes first in the task's text, so its body's subject is read here
             lead = clean_agencies(sm.group("agency"))
@@ -2707,6 +2710,7 @@ def _parse_cached(doc: Document, stamps: tuple) -> _State:
     numbered: dict[int, int] = {}  # the line of a number alone -> the line it numbers
     for kind, indices in _regions(state, seq, i):
         if kind == "prose":
+            _ocr_ones(seq, indices)
             numbered |= _join_lone_numbers(state, seq, indices)
             _join_field_lines(state, seq, indices, prose)
             prose.points |= _points_with_fields(seq, indices)
@@ -2774,6 +2778,30 @@ def _wrapped_closings(seq, indices: list[int]) -> set[int]:
 
 #: An item's number alone on its line, its text on the next ("3." / "Công bố, công khai …").
 _LONE_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[IVX]{1,5}\.|(?:Nhiệm vụ|NHIỆM VỤ)\s+\d{1,2}\s*[:.])$")
+
+
+#: OCR's "l." for "1." at a line's start ("l. Sờ Tư pháp chủ trì …"), before a capital.
+_OCR_ONE = re.compile(rf"^(\s*)l([.)])(\s+[{_UPPER}])")
+
+
+def _ocr_ones(seq, indices: list[int]) -> None:
+    """A scan's "l." where "1." was written is "1." (in ``seq``) when "2." follows before the
+    next "l." and no letter item "k." comes before it (a letter list that long has its "l.")."""
+    filled = [j for j in indices if seq[j][1].strip()]
+    for pos, j in enumerate(filled):
+        ln, raw = seq[j]
+        if not _OCR_ONE.match(raw):
+            continue
+        before = [seq[k][1].lstrip() for k in filled[:pos]]
+        if any(b.startswith(("k.", "k)")) for b in before[-40:]):
+            continue
+        after = (seq[k][1].lstrip() for k in filled[pos + 1:])
+        for text in after:
+            if _OCR_ONE.match(text):
+                break
+            if re.match(r"2[.)]\s", text):
+                seq[j] = (ln, _OCR_ONE.sub(r"\g<1>1\2\3", raw))
+                break
 
 
 def _join_lone_numbers(state: _State, seq, indices: list[int]) -> dict[int, int]:

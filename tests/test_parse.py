@@ -2344,3 +2344,36 @@ def test_an_item_that_says_its_tasks_are_in_the_appendix_is_no_task(pointer):
     doc = doc_from("II. NHIỆM VỤ\n1. Rà soát, đơn giản hóa các TTHC tại Phụ lục kèm theo Kế hoạch này.\n" + pointer)
     assert extract_tasks(doc).path.tolist() == ["II.1"]
     assert "unaccounted" not in line_accounting(doc).role.tolist()
+
+
+def test_a_decision_copied_from_a_legal_portal_keeps_its_header_and_the_attached_plans_title():
+    """Lào Cai (walkthrough 9b): the two-column header copied with tabs and its rules
+    ("-------<tab>CỘNG HÒA …"), "UỶ" as older documents spell it, and the attached plan's
+    title after the signature without an issuer above it."""
+    text = ("UỶ BAN NHÂN DÂN\nTỈNH LÀO CAI\n-------\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "---------------\nSố: 1285/QĐ-UBND\tLào Cai, ngày 12 tháng 5 năm 2025\nQUYẾT ĐỊNH\nBan hành Kế hoạch\n"
+            "Căn cứ Nghị quyết số 66/NQ-CP;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n"
+            "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.\nNơi nhận:\n- Lưu: VT.\tKT. CHỦ TỊCH\n"
+            "PHÓ CHỦ TỊCH\nNguyễn Văn A\nKẾ HOẠCH\nTHỰC HIỆN NGHỊ QUYẾT SỐ 66/NQ-CP TRÊN ĐỊA BÀN TỈNH LÀO CAI\n"
+            "(Ban hành kèm theo Quyết định số 1285/QĐ-UBND ngày 12/5/2025)\nI. NHIỆM VỤ\n1. Rà soát TTHC nội bộ.")
+    doc = doc_from(text, doc_type="quyết định")
+    roles = line_accounting(doc).role.tolist()
+    assert roles[:6] == ["header"] * 6 and roles[16:19] == ["header"] * 3 and "unaccounted" not in roles
+    assert extract_tasks(doc).path.tolist() == ["I.1"]
+
+
+def test_a_scans_l_for_1_numbers_the_first_item():
+    """Hà Tĩnh (walkthrough 9b, OCR): "l. Sờ Tư pháp …" before "2. …"; a letter list up to "l." keeps it."""
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\nl. Văn phòng UBND tỉnh rà soát TTHC.\n2. Sở Nội vụ kiểm tra.\n"
+                               "3. Sở Tài chính bố trí kinh phí."))
+    assert t.path.tolist() == ["II.1", "II.2", "II.3"]
+    letters = "\n".join(f"{c}) Rà soát lĩnh vực {c}." for c in "abcdeghik")
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Rà soát TTHC theo lĩnh vực\n" + letters + "\nl. Rà soát lĩnh vực l.\n"
+                               "2. Công khai TTHC."))
+    assert "II.1.l" in t.path.tolist()
+
+
+def test_a_headings_one_bullet_goes_on_from_it_and_names_its_lead():
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n3. Tăng cường kiểm tra\n- Công an tỉnh kiểm tra việc giải quyết TTHC."))
+    assert t[["path", "text", "lead"]].values.tolist() == [
+        ["II.3", "Tăng cường kiểm tra: Công an tỉnh kiểm tra việc giải quyết TTHC.", "Công an tỉnh"]]
