@@ -39,8 +39,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     warned = 0
     for doc, found in zip(docs, corpus_document_warnings(docs, cache=True, cache_dir=args.cache_dir), strict=True):
         for warning in found:
-            warned += not warning.startswith(INFORMATION_NOTES)  # --strict: a guess is no fault
-            print(f"warning: {doc.source}: {warning}", file=sys.stderr)
+            note = warning.startswith(INFORMATION_NOTES)  # --strict: a guess or a clean read is no fault
+            warned += not note
+            print(f"{'note' if note else 'warning'}: {doc.source}: {warning}", file=sys.stderr)
     tasks = extract_corpus(docs, cache=True, cache_dir=args.cache_dir)
     tasks = add_agency_columns(require_tasks(tasks, docs, args.corpus), mapped_to_today=args.today)
     out = _write(tasks, args.out)

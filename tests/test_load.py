@@ -1159,10 +1159,11 @@ def test_strict_does_not_fail_on_a_clean_read_of_windows_1258_but_does_on_repair
     (corpus / "plan.txt").write_bytes(to_cp1258(plan))
     out = str(tmp_path / "t.csv")
     assert main(["extract", "--corpus", str(corpus), "--out", out, "--strict"]) == 0
-    assert "not UTF-8; read as cp1258" in capsys.readouterr().err
+    assert f"note: {corpus / 'plan.txt'}: not UTF-8; read as cp1258" in capsys.readouterr().err
     (corpus / "plan.txt").write_bytes(plan.encode("utf-8").decode("cp1252", errors="replace").encode("utf-8"))
     assert main(["extract", "--corpus", str(corpus), "--out", out, "--strict"]) == 1
-    assert "repaired: UTF-8 that had been read as Windows-1252" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"warning: {corpus / 'plan.txt'}: " in err and "repaired: UTF-8 that had been read as Windows-1252" in err
 
 
 
