@@ -122,10 +122,14 @@ _OWN_YEAR = re.compile(
     # ... and the time left to the plan's end: "từ nay đến hết năm 2025"
     r"|từ\s+nay\s+đến\s+(?:hết\s+)?năm\s+\d{4}"
     # ... and the year that closes a sentence or clause: "… đạt tối thiểu 80% trong năm 2025."
-    # (not "trong năm 2025 các nhiệm vụ …", when the work happens)
-    r"|\btrong\s+năm\s+\d{4}(?:\s*[-–]\s*\d{4})?(?=\s*(?:[.;)]|$))"
-    # ... and the year a target opens with: "Đến hết năm 2025, 100% …", "Phấn đấu đến hết năm 2025 …"
-    r"|^(?:phấn\s+đấu\s+)?đến\s+hết\s+năm\s+\d{4}",
+    # (also before its baseline, "… trong năm 2025 so với năm 2024."; not "trong năm 2025 các
+    # nhiệm vụ …", when the work happens)
+    r"|\btrong\s+năm\s+\d{4}(?:\s*[-–]\s*\d{4})?"
+    r"(?=\s*(?:so\s+với\s+(?:cùng\s+kỳ\s+)?năm\s+\d{4}\s*)?(?:[.;)]|$))"
+    # ... and the year a target opens with: "Đến hết năm 2025, 100% …", "Phấn đấu đến năm 2026 …"
+    r"|^(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+)?năm\s+\d{4}"
+    # ... and a year that labels what follows: "Năm 2025: …; năm 2026: …", "Năm 2025, cắt giảm …"
+    r"|(?:^|(?<=[;.])\s*)năm\s+\d{4}(?=\s*[:,])",
     re.IGNORECASE,
 )
 #: A deadline counted from the plan's own date: "trong 10 ngày kể từ ngày Kế hoạch này được ban

@@ -91,8 +91,13 @@ class Document:
 
     @property
     def year(self) -> int | None:
-        """The document's year, used when a deadline omits it."""
-        return int(self.date[:4]) if self.date[:4].isdigit() else None
+        """The year a deadline that omits it falls in: the document's, or the next one when the
+        title names only that year ("Kế hoạch kiểm soát TTHC năm 2026" dated 15/12/2025: "Quý II"
+        is Quý II/2026)."""
+        if not self.date[:4].isdigit():
+            return None
+        year = int(self.date[:4])
+        return year + 1 if set(re.findall(r"\b20\d{2}\b", self.title or "")) == {str(year + 1)} else year
 
     @property
     def text(self) -> str:

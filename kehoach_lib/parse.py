@@ -221,7 +221,9 @@ _HEADER_LINE = re.compile(
 )
 _DATELINE = re.compile(r"^[A-ZĐÂ-Ỹ][^\d,]{1,30},\s*ngày\b")
 _PREAMBLE_START = re.compile(r"^(?:Căn cứ|Thực hiện|Ủy ban nhân dân|UBND tỉnh|Chủ tịch UBND)")
-_APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục|BIỂU (?:TIẾN ĐỘ|PHÂN CÔNG)[A-ZĐÀ-Ỹ ]*)\s*(?P<num>[\dIVX]*)\s*$")
+_APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục|BIỂU (?:TIẾN ĐỘ|PHÂN CÔNG)[A-ZĐÀ-Ỹ ]*)\s*(?P<num>[\dIVX]*)\s*"
+                       # ... also with its title on the line: "Phụ lục: Danh mục nhiệm vụ", "PHỤ LỤC I. DANH MỤC …"
+                       r"(?:[:.–-]\s*\S.*)?$")
 _APPENDIX_NOTE = re.compile(r"^\(?\s*Ban hành kèm theo")
 #: A note that says where the items are: "(Chi tiết tại Phụ lục kèm theo Kế hoạch này)".
 _POINTER_NOTE = re.compile(r"^\((?:Chi tiết|Có)[^()]*(?:bảng|[Pp]hụ lục|[Bb]iểu)")
@@ -1975,7 +1977,7 @@ def _group_titles(paragraphs) -> list[str | None]:
     for k, para in enumerate(paragraphs):
         text = clean_cell(para[0][1]) if para else ""
         nxt = clean_cell(paragraphs[k + 1][0][1]) if k + 1 < len(paragraphs) and paragraphs[k + 1] else ""
-        if (len(para) == 1 and text[:1] == "-" and text.endswith(":") and nxt[:1] == "+"
+        if (len(para) == 1 and (text[:1] == "-" or _YEAR_GROUP.match(text)) and text.endswith(":") and nxt[:1] == "+"
                 and not _bullet_agency(para) and len(text) <= GROUP_TITLE_CHARS):
             title = strip_markup(_LEADING_BULLET.sub("", text)).strip()
             out.append(None)
@@ -1986,6 +1988,8 @@ def _group_titles(paragraphs) -> list[str | None]:
     return out
 
 
+#: A year alone on its line over the points it groups: "Năm 2025:" / "+ Rà soát …".
+_YEAR_GROUP = re.compile(r"^(?:Năm|Giai đoạn)\s+20\d{2}(?:\s*[-–]\s*(?:năm\s+)?20\d{2})?\s*:$", re.IGNORECASE)
 #: Longest bullet that groups the points after it (:func:`_group_titles`).
 GROUP_TITLE_CHARS = 120
 

@@ -194,6 +194,12 @@ def test_own_deadline_text_needs_a_cue_so_years_in_wording_are_not_read():
         ("Phấn đấu đến hết năm 2025 cắt giảm 30% thời gian giải quyết TTHC.", "Phấn đấu đến hết năm 2025",
          "2025-12-31"),
         ("Rà soát TTHC, trong năm 2025 hoàn thành công bố danh mục", "", None),
+        # (walkthrough 10a) a year before its baseline, a year labelling the target, "Đến năm …,"
+        ("Giảm 30% thời gian giải quyết trong năm 2025 so với năm 2024.", "trong năm 2025", "2025-12-31"),
+        ("Năm 2025, cắt giảm ít nhất 30% chi phí tuân thủ TTHC.", "Năm 2025", "2025-12-31"),
+        ("Năm 2025: cắt giảm 30%; năm 2026: cắt giảm 50% thời gian.", "Năm 2025; năm 2026", "2026-12-31"),
+        ("Đến năm 2026, 100% TTHC được thực hiện trực tuyến.", "Đến năm 2026", "2026-12-31"),
+        ("Đánh giá kết quả năm 2025 của các cơ quan", "", None),
         # ... but not a year that is only near it, nor periodic work with no year
         ("Chỉ số cải cách hành chính hàng năm của tỉnh năm 2025", "", None),
         ("Định kỳ hằng tháng tổng hợp báo cáo", "", None),

@@ -1084,7 +1084,7 @@ def test_a_wiki_page_whose_headings_lost_their_numbers_reads_by_its_heading_leve
     doc = load_document(tmp_path / "qb.md", meta={"doc_id": "qb", "date": "2025-06-03"})
     t = extract_tasks(doc)
     assert t[["path", "kind", "lead", "partners", "due"]].values.tolist() == [
-        ["I+1", "objective", "", "", ""], ["I+2", "objective", "", "", ""],
+        ["I+1", "objective", "", "", "2025-12-31"], ["I+2", "objective", "", "", "2025-12-31"],  # its group's year
         ["II.1+1", "task", "Văn phòng UBND tỉnh", "các sở, ban, ngành", "2025-06-30"],
         ["II.1+2", "task", "Sở Nông nghiệp và Môi trường", "", "2025-09-30"],
         ["II.1+3", "task", "Sở Xây dựng", "", ""],

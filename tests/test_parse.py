@@ -1919,7 +1919,7 @@ def test_a_plan_pasted_into_an_e_mail_reads_its_pictographs_sections_and_dashed_
     doc = doc_from(E_MAIL)
     t = extract_tasks(doc)
     assert t[["path", "kind", "lead", "partners", "deadline_text", "due"]].values.tolist() == [
-        ["I+1", "objective", "", "", "", ""],
+        ["I+1", "objective", "", "", "Năm 2025", "2025-12-31"],  # the year its target is labelled with
         ["I+2", "objective", "", "", "", ""],
         ["II.1+1", "task", "VP UBND tỉnh", "Sở NV", "xong trước 30.9.2025", "2025-09-30"],
         ["II.1+2", "task", "Sở TC", "", "năm 2026", "2026-12-31"],
@@ -2377,3 +2377,31 @@ def test_a_headings_one_bullet_goes_on_from_it_and_names_its_lead():
     t = extract_tasks(doc_from("II. NHIỆM VỤ\n3. Tăng cường kiểm tra\n- Công an tỉnh kiểm tra việc giải quyết TTHC."))
     assert t[["path", "text", "lead"]].values.tolist() == [
         ["II.3", "Tăng cường kiểm tra: Công an tỉnh kiểm tra việc giải quyết TTHC.", "Công an tỉnh"]]
+
+
+def test_a_plan_for_next_year_dates_its_yearless_deadlines_in_that_year():
+    """Hưng Yên (walkthrough 10a): "Kế hoạch kiểm soát TTHC năm 2026" issued on 15/12/2025."""
+    doc = doc_from("II. NHIỆM VỤ\n1. Rà soát TTHC nội bộ (Sở Tư pháp chủ trì; Quý II).",
+                   date="2025-12-15", title="Kế hoạch kiểm soát thủ tục hành chính năm 2026")
+    assert extract_tasks(doc).due.tolist() == ["2026-06-30"]
+    both = doc_from("II. NHIỆM VỤ\n1. Rà soát TTHC nội bộ (Sở Tư pháp chủ trì; Quý II).",
+                    date="2025-04-15", title="Kế hoạch năm 2025 và 2026")
+    assert extract_tasks(both).due.tolist() == ["2025-06-30"]
+
+
+def test_an_appendix_titled_on_its_own_line_holds_its_table():
+    doc = doc_from("III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ theo dõi.\nPhụ lục: Danh mục nhiệm vụ\n"
+                   "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\n1\tRà soát TTHC\tSở Tư pháp")
+    t = extract_tasks(doc)
+    assert t[["path", "kind"]].values.tolist() == [["III.1", "duty"], ["PL.1", "task"]]
+
+
+def test_years_alone_on_their_lines_group_the_points_under_them():
+    """Tây Ninh (walkthrough 10a): "Năm 2025:" / "+ …" / "Năm 2026:" / "+ …"."""
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Rà soát, cắt giảm TTHC\nNăm 2025:\n"
+                               "+ Rà soát TTHC (Sở Tư pháp chủ trì).\n"
+                               "+ Công bố danh mục (Văn phòng UBND tỉnh chủ trì; tháng 10/2025).\nNăm 2026:\n"
+                               "+ Đánh giá kết quả cắt giảm (Sở Tư pháp chủ trì)."))
+    assert t[["path", "lead", "due"]].values.tolist() == [
+        ["II.1+1", "Sở Tư pháp", "2025-12-31"], ["II.1+2", "Văn phòng UBND tỉnh", "2025-10-31"],
+        ["II.1+3", "Sở Tư pháp", "2026-12-31"]]
