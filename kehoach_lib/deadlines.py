@@ -306,20 +306,22 @@ def resolve_due(deadline_text: str, *, year: int | None = None) -> date | None:
 
 
 @lru_cache(maxsize=16384)
-def own_deadline_text(text: str, *, years: bool = True) -> str:
+def own_deadline_text(text: str, *, years: bool = True, since: int | None = None) -> str:
     """Deadline phrases a task states in its own wording (``; ``-joined), or ``""``.
 
     Only dates introduced by a cue (``trước``, ``chậm nhất``, ``trong``, ``đến``) count, so
     the dates of cited documents (``Quyết định số 1015/QĐ-TTg ngày 30/8/2022``) do not; a year
     alone counts after a word of completion (``hoàn thành trong năm 2025``), unless ``years``
-    is false.
+    is false, and only from the year ``since`` (the plan's): "… hạn chế được chỉ ra trong năm
+    2024." in a plan of 2025 says when something happened.
     """
     text = strip_markup(text)
     probe = _slashed(text)  # "trước 15-7-2025" is read as "trước 15/7/2025", and given as written
     matches = list(_OWN_DEADLINE.finditer(probe))
     if years:  # a year phrase overlapping a dated one is part of it
         matches += [y for y in _OWN_YEAR.finditer(probe)
-                    if not any(m.start() < y.end() and y.start() < m.end() for m in matches)]
+                    if not any(m.start() < y.end() and y.start() < m.end() for m in matches)
+                    and (since is None or max(int(v) for v in re.findall(r"\d{4}", y.group(0))) >= since)]
     # "thời hạn: Quý III/2025" is the deadline "Quý III/2025"; the label is not part of it
     phrases = (_DEADLINE_LABEL.sub("", text[m.start():m.end()].strip())
                for m in sorted(matches, key=lambda m: m.start()))

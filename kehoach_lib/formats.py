@@ -165,7 +165,8 @@ def _bold_headings(lines: list[str]) -> list[str]:
         if m := re.match(r"^\s{0,3}(#{1,6})\s", line):
             level, group = len(m.group(1)), ""
         elif (level and (m := _BOLD_LINE.match(line)) and (i == 0 or not lines[i - 1].strip())
-              and (i + 1 == len(lines) or not lines[i + 1].strip()) and not _MD_NOT_SECTION.match(m.group("text"))
+              and (i + 1 == len(lines) or not lines[i + 1].strip() or _MD_ITEM.match(lines[i + 1].lstrip()))
+              and not _MD_NOT_SECTION.match(m.group("text"))
               and _MD_ITEM.match(following := next((ln.lstrip() for ln in lines[i + 1:] if ln.strip()), ""))):
             # (it heads the items after it: a signer's name in bold does not)
             out[i] = "#" * min(level + 1, 6) + " " + m.group("text").strip()
@@ -175,6 +176,8 @@ def _bold_headings(lines: list[str]) -> list[str]:
             group = number.group(1) if number and re.match(r"1[.)]\s", following) else ""
         elif group and (m := re.match(r"^(\d{1,2})[.)](\s+\S.*)$", line)):
             out[i] = f"{group}.{m.group(1)}.{m.group(2)}"
+        elif line.strip() and not line[:1].isspace():
+            group = ""  # a paragraph of its own ends the group's list
     return out
 
 
@@ -407,7 +410,7 @@ def _is_frame(tbl) -> bool:
 #: What a Word table laid out as a letterhead or a signature block holds: the national motto
 #: beside the issuer ("ỦY BAN NHÂN DÂN TỈNH X / Số: …" | "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM …"),
 #: or "Nơi nhận:" beside the signer.
-_LAYOUT_TABLE = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA|Độc lập\s*[-–]\s*Tự do|Nơi nhận\s*:")
+_LAYOUT_TABLE = re.compile(r"CỘNG H[OÒ]A XÃ HỘI CHỦ NGHĨA|Độc lập\s*[-–]\s*Tự do|Nơi nhận\s*:")
 
 
 def _is_layout(tbl) -> bool:
@@ -417,7 +420,11 @@ def _is_layout(tbl) -> bool:
     rows = tbl.findall(f"{_W}tr")
     if not rows or len(rows) > 3 or max(len(tr.findall(f"{_W}tc")) for tr in rows) > 3:
         return False
-    return bool(_LAYOUT_TABLE.search("".join(t.text or "" for t in tbl.iter(f"{_W}t"))))
+    cells = [" ".join("".join(t.text or "" for t in p.iter(f"{_W}t")).strip() for p in tc.iter(f"{_W}p")).strip()
+             for tr in rows for tc in tr.findall(f"{_W}tc")]
+    # the marker opens a cell, and no cell names a task table's column ("STT", "Nội dung")
+    return (any(_LAYOUT_TABLE.match(c) for c in cells)
+            and not any(re.match(r"(?:STT|TT|Nội dung|Nhiệm vụ)\b", c, re.IGNORECASE) for c in cells))
 
 
 def _paragraph_text(p) -> str:
@@ -457,7 +464,7 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
     levels = _heading_levels(doc)
     # a numbered heading ("2. Đẩy mạnh số hóa …", style Heading 2) whose list numbers from 1
     # again: "1." under it is its item 2.1 (as the plan means it; Word restarts the list)
-    group = {"number": "", "active": False}
+    group = {"number": "", "active": False, "last": 0}
 
     def blocks(parent) -> None:
         for child in parent.iterchildren():
@@ -471,14 +478,14 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
                 line = f"{label} {text}" if label and text.strip() else text
                 if _heading_level(child, levels):
                     number = re.match(r"(\d{1,2})\.\s", line.strip())
-                    group.update(number=number.group(1) if number else "", active=False)
+                    group.update(number=number.group(1) if number else "", active=False, last=0)
                 elif group["number"] and (item := re.match(r"(\d{1,2})\.(\s+\S.*)$", line.strip())):
-                    if item.group(1) == "1" and not group["active"]:
-                        group["active"] = True
-                    if group["active"]:
+                    # its items number on from 1, one by one: "2." after "2." is no item of the group
+                    if int(item.group(1)) == group["last"] + 1 and (group["active"] or item.group(1) == "1"):
+                        group.update(active=True, last=int(item.group(1)))
                         text, label = f"{group['number']}.{item.group(1)}.{item.group(2)}", ""
                     else:
-                        group["number"] = ""
+                        group.update(number="", active=False)
                 if (not label and (level := _heading_level(child, levels)) and text.strip() and "\n" not in text
                         and not text.isupper() and not _MD_NUMBERED.match(text.strip())
                         and not _MD_NOT_SECTION.match(text.strip())):

@@ -110,7 +110,11 @@ _ARABIC = re.compile(rf"^(?P<named>(?:Nhiệm vụ|NHIỆM VỤ|Mục|MỤC)\s+)
 _LETTER = re.compile(rf"^(?P<num>[a-zđ])(?:\)\s*|/\s+|\.\s+(?=[{_UPPER}]))(?P<rest>\S.*)$")
 _PAREN = re.compile(r"^\((?P<num>i{1,3}|iv|vi{0,3}|ix|x)\)\s*(?P<rest>\S.*)$")
 #: "Đơn vị" or "Cơ quan" alone as a field's name, when its value marks the lead in brackets.
-_MARKED_UNITS = r"(?:Cơ quan|Đơn vị)(?=\s*:[^.]{0,200}\((?:cơ quan )?chủ trì\))"
+#: A character of an agency list: not a sentence's end, but the full stop of "TP." ("UBND TP. Tây Ninh").
+_LIST_CHAR = r"(?:[^.;()]|(?<=TP|Tp|TX|TT)\.)"
+#: ... and an agency's role in brackets inside it ("Sở Tài chính (chủ trì), Sở Tư pháp").
+_ROLE_IN_LIST = r"\((?i:(?:cơ quan )?(?:chủ trì|phối hợp))\)"
+_MARKED_UNITS = r"(?:Cơ quan|Đơn vị)(?=\s*:(?:[^.]|(?<=TP|Tp|TX|TT)\.){0,200}\((?i:(?:cơ quan )?chủ trì)\))"
 _FIELD_NAMES = (r"(?P<name>Cơ quan chủ trì|Cơ quan thực hiện|Cơ quan phối hợp|Đơn vị chủ trì"
                 r"|Đơn vị thực hiện|Đơn vị phối hợp|Thời hạn hoàn thành|Thời gian hoàn thành"
                 r"|Thời gian thực hiện|Thời hạn|Tiến độ(?: thực hiện| hoàn thành)?"
@@ -157,7 +161,7 @@ _INLINE_FIELD = re.compile(
     # ... or at its deadline: "(chủ trì: Văn phòng UBND tỉnh, hoàn thành trong Quý III/2025)"
     r"|(?:hoàn thành|thực hiện|trước ngày|chậm nhất|trong (?:quý|tháng|năm|Quý))\b))"
     # an agency's role in brackets is part of the value: "Sở Tài chính (chủ trì), Sở Tư pháp"
-    r"(?:[^.;()]|\((?:cơ quan )?(?:chủ trì|phối hợp)\)))+)"
+    rf"(?:{_LIST_CHAR}|{_ROLE_IN_LIST}))+)"
 )
 #: A bold phrase that states a deadline (official letters put deadlines in bold).
 _BOLD_DEADLINE = re.compile(r"\*\*([^*]*?(?:trước|chậm nhất|hạn|ngày \d)[^*]*?)\*\*", re.IGNORECASE)
@@ -232,7 +236,10 @@ _POINTER_NOTE = re.compile(r"^\((?:Chi tiết|Có)[^()]*(?:bảng|[Pp]hụ lục
 _ASSIGNED_ELSEWHERE = re.compile(
     r"^(?:Các\s+|Những\s+)?(?:nhiệm vụ|nội dung|công việc)\b[^.;]*?\b(?:được\s+)?"
     r"(?:phân công|giao|nêu|quy định|thể hiện|ghi)\s+(?:cụ thể\s+|chi tiết\s+)?(?:tại|theo|trong)\s+(?:các\s+)?"
-    r"(?:Phụ lục|phụ lục|Biểu|biểu|bảng|Bảng)", re.IGNORECASE)
+    # ... and nothing after the appendix but what it is attached to
+    r"(?:Phụ lục|phụ lục|Biểu|biểu|bảng|Bảng)(?:\s+(?:số\s+)?[\dIVX]+)?"
+    r"(?:\s+(?:kèm theo|đính kèm)[^.;]*)?\s*[.;:]?\s*$",
+    re.IGNORECASE)
 _NOTE = re.compile(r"^(?:Lưu ý\s*:|Ghi chú\s*:|\(Kèm theo"
                    r"|\((?:Chi tiết|Có)[^()]*(?:bảng|[Pp]hụ lục|kèm theo)[^()]*\)\.?\s*$)")
 #: The plan's closing words: "Trên đây là Kế hoạch …", and the standing request to report
@@ -332,7 +339,9 @@ def _lead_patterns(path: str | Path = LEAD_VERBS_FILE) -> _LeadPatterns:
         # the agency ends at its verb, or at a colon ("Sở Tài chính: Tham mưu UBND tỉnh …"); after
         # "Đối với" only at a colon ("Đối với Sở Tư pháp: rà soát …"; "Đối với các cơ quan thực
         # hiện TTHC, …" says for whom)
-        subject=re.compile(rf"^(?:{_SUBJECT_PREFIX}|(?P<for>Đối với\s+))?(?P<agency>{_AGENCY_HEAD}\b[^:]*?)"
+        # (the agencies alone before that colon, not a sentence: "Đối với UBND cấp xã, việc …:")
+        subject=re.compile(rf"^(?:{_SUBJECT_PREFIX}|(?P<for>Đối với\s+)(?=[^:]{{1,80}}:)(?![^:]*\bviệc\b))?"
+                           rf"(?P<agency>{_AGENCY_HEAD}\b[^:]*?)"
                            rf"(?(for)\s*:\s*(?=\S)|(?:\s*:\s*(?=\S)|\s+{verb}\b))"),
         mid_subject=re.compile(
             rf",\s+(?P<agency>(?:các\s+(?:sở|cơ quan|đơn vị)|Sở|Văn phòng|UBND|Ủy ban|Trung tâm|Ban|Công an)"
@@ -411,7 +420,16 @@ def marked_roles(value: str) -> tuple[str, str] | None:
         return None
     lead, partners, pos = [], [], 0
     for m in marks:
-        (lead if m.group("role").lower() == "chủ trì" else partners).append(value[pos:m.start()])
+        segment = value[pos:m.start()]
+        if m.group("role").lower() == "chủ trì":
+            lead.append(segment)
+        elif not lead and pos == 0 and ";" in segment:
+            # "Sở Tư pháp; các sở, ngành (phối hợp)": the agency before the helpers leads
+            head, _, rest = segment.rpartition(";")
+            lead.append(head)
+            partners.append(rest)
+        else:
+            partners.append(segment)
         pos = m.end()
     rest = value[pos:]
     if rest.strip(" ;,."):
@@ -1746,7 +1764,7 @@ def _field_value_on(text: str, field: re.Match) -> str:
     value, end = field.group("value"), field.end("value")
     subject = _lead_patterns(LEAD_VERBS_FILE).subject
     while text.startswith(";", end):
-        after = re.match(r";\s*((?:[^.;()]|\((?:cơ quan )?(?:chủ trì|phối hợp)\))+)", text[end:])
+        after = re.match(rf";\s*((?:{_LIST_CHAR}|{_ROLE_IN_LIST})+)", text[end:])
         part = after.group(1) if after else ""
         # "; Sở Nội vụ, UBND các huyện phối hợp thực hiện" is a clause of its own, but not
         # "X (chủ trì); Sở Nội vụ (phối hợp)", roles marked in brackets
@@ -2081,6 +2099,21 @@ def _is_agency(name: str) -> bool:
     return False
 
 
+#: An issuer in a "do …" phrase: "HĐND", "UBND tỉnh", "Thủ tướng Chính phủ", "các bộ".
+_ISSUER = re.compile(rf"^(?:{_AGENCY_HEAD}\b|HĐND|Hội đồng nhân dân|Quốc hội|Chính phủ|Thủ tướng|(?:các\s+)?[Bb]ộ\b)")
+
+
+def _issuers_before(before: str) -> bool:
+    """``before`` ends in "do X," or "bởi X, Y,", a list of issuers only, so the agency after it
+    goes on with that list ("do HĐND, UBND tỉnh ban hành"), not a subject of its own ("do UBND
+    tỉnh ban hành, Sở Tư pháp chủ trì …")."""
+    m = re.search(r"\b(?:do|bởi)\s+([^.;:()]*)$", before)
+    parts = [p.strip() for p in m.group(1).split(",")] if m else []
+    return bool(parts) and all(p and len(p.split()) <= 8 and _ISSUER.match(p)
+                               and not re.search(r"\b(?:ban hành|quản lý|giải quyết|thực hiện|chủ trì)\b", p)
+                               for p in parts)
+
+
 def _sentence_case(name: str) -> str:
     """A name in capitals as it is written in a sentence ("SỞ TƯ PHÁP" -> "Sở tư pháp"), for the
     agency patterns; any other name as it is."""
@@ -2285,7 +2318,7 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
     if not task.lead and task.kind != "objective":
         patterns = _lead_patterns(LEAD_VERBS_FILE)
         sm = patterns.subject.match(text) or patterns.mid_subject.search(text[:160])
-        if sm and sm.re is patterns.mid_subject and re.search(r"\b(?:do|bởi)\s+[^.;:()]*$", text[:sm.start()]):
+        if sm and sm.re is patterns.mid_subject and _issuers_before(text[:sm.start()]):
             # "… dự thảo văn bản do HĐND, UBND tỉnh ban hành": who issued it, not who does the task
             sm = None
         if sm:
@@ -2307,6 +2340,7 @@ def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], secti
     header_main: list[str] = []
     unnumbered = False  # a table without a number column: each row its own item
     table_lead = ""  # an agency named across the table, above its header: it leads the rows
+    titled = False  # ... named on the row just read
     for i in indices:
         ln, raw = seq[i]
         if not raw.strip():
@@ -2334,13 +2368,15 @@ def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], secti
             elif sum(bool(c) for c in cells) == 1 and _numbering(cells[1]):
                 state.role(ln, "heading")  # a group row: "I. CẮT GIẢM …" across the table
             elif any(cells):
-                rows.append({"num": "", "cells": cells, "lines": [ln]})
+                rows.append({"num": "", "cells": cells, "lines": [ln], "colmap": colmap})
             continue
         if cells and _HEADER_CELL.match(cells[0] or ""):
             header_main = cells
             colmap = _column_map(cells, [])
             state.role(ln, "table_header")
             after_header = True
+            # a new table: its rows are led by the agency named right above it, if any
+            table_lead, titled = (table_lead if titled else ""), False
             continue
         if after_header and not cells[0] and not cells[1:2] == [""] and _is_subheader(cells):
             colmap = _column_map(header_main, cells)
@@ -2363,18 +2399,18 @@ def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], secti
                 # the scrape sometimes glues the previous row's cell endings onto the first
                 # row after a page break: "có TTHC ... các cấp. - Sở, ban, ngành; ..."
                 cells = _return_spilled_fragments(rows[-1], cells, ln)
-            rows.append({"num": first.rstrip("."), "cells": cells, "lines": [ln], "lead": table_lead})
+            rows.append({"num": first.rstrip("."), "cells": cells, "lines": [ln], "lead": table_lead, "colmap": colmap})
         elif not first and rows and after_header:
             prev = rows[-1]
             prev["cells"] = _merge_cells(prev["cells"], cells)
             prev["lines"].append(ln)
         elif not first and rows:
-            rows.append({"num": "", "cells": cells, "lines": [ln]})
+            rows.append({"num": "", "cells": cells, "lines": [ln], "colmap": colmap})
         elif _TABLE_TOTAL.match(first):
             state.role(ln, "note")  # "Tổng cộng: 12 nhiệm vụ"
         elif sum(bool(c) for c in cells) == 1 and len(first) <= 100 and _is_agency(strip_markup(first)):
             # "Sở Khoa học và Công nghệ" across the table of its duties, above its header
-            table_lead = strip_markup(first).strip().rstrip(":")
+            table_lead, titled = strip_markup(first).strip().rstrip(":"), True
             state.role(ln, "heading")
         else:
             state.role(ln, "unaccounted")
@@ -2388,7 +2424,13 @@ def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], secti
             for ln in row["lines"]:
                 state.role(ln, "procedure")
         return
-    _emit_table_rows(state, rows, colmap, context, section, part, kind)
+    # each table of the region is read with its own header's columns (a header repeated after a
+    # page break keeps the table one)
+    start = 0
+    for k in range(1, len(rows) + 1):
+        if k == len(rows) or rows[k].get("colmap", colmap) != rows[start].get("colmap", colmap):
+            _emit_table_rows(state, rows[start:k], rows[start].get("colmap", colmap), context, section, part, kind)
+            start = k
 
 
 #: The name of a column of procedures, or an item that names one: a table or an appendix's list
@@ -2790,11 +2832,15 @@ _OCR_ONE = re.compile(rf"^(\s*)l([.)])(\s+[{_UPPER}])")
 
 def _ocr_ones(seq, indices: list[int]) -> None:
     """A scan's "l." where "1." was written is "1." (in ``seq``) when "2." follows before the
-    next "l." and no letter item "k." comes before it (a letter list that long has its "l.")."""
+    next "l." and no letter item "k." comes before it (a letter list that long has its "l.");
+    before a title in capitals it is the roman "I."."""
     filled = [j for j in indices if seq[j][1].strip()]
     for pos, j in enumerate(filled):
         ln, raw = seq[j]
-        if not _OCR_ONE.match(raw):
+        if not (m := _OCR_ONE.match(raw)):
+            continue
+        if raw[m.end(2):].strip().isupper():  # "l. MỤC ĐÍCH, YÊU CẦU": a part's "I."
+            seq[j] = (ln, _OCR_ONE.sub(r"\g<1>I\2\3", raw))
             continue
         before = [seq[k][1].lstrip() for k in filled[:pos]]
         if any(b.startswith(("k.", "k)")) for b in before[-40:]):
@@ -2851,10 +2897,14 @@ def _plain_agency_headings(seq, indices: list[int]) -> set[int]:
     headings over the items it leads."""
     out: set[int] = set()
     filled = [j for j in indices if seq[j][1].strip()]
-    for j, k in zip(filled, filled[1:], strict=False):
+    for i, (j, k) in enumerate(zip(filled, filled[1:], strict=False)):
         ln, raw = seq[j]
         name = strip_markup(clean_cell(raw)).strip()
-        if (ln is not None and len(name) <= 100 and name[-1:].isalnum() and not name.isupper()
+        # (the line above ends: not a hard-wrapped "… phối hợp với" / "Sở Thông tin và Truyền thông")
+        above = strip_markup(clean_cell(seq[filled[i - 1]][1])).strip() if i else ""
+        closed = not above or bool(_TERMINAL.search(above) or _numbering(above) or above.isupper()
+                                   or _HASH_HEADING.match(above))
+        if (ln is not None and closed and len(name) <= 100 and name[-1:].isalnum() and not name.isupper()
                 and not _numbering(name) and _LEADING_BULLET.match(clean_cell(seq[k][1]))
                 and _AGENCY_HEADING.match(name) and not _lead_patterns(LEAD_VERBS_FILE).subject.match(name + " ")
                 and _is_agency(name)):
@@ -2983,7 +3033,8 @@ def _task_row(doc: Document, task: _Task) -> dict:
         due = _safe_next_year(due)
     if due is None:
         due = resolve_due(due_source, year=doc.year)
-    own_year = "" if own or due is not None or due_source.strip() else own_deadline_text(task.text)
+    issued = int(doc.date[:4]) if doc.date[:4].isdigit() else None
+    own_year = "" if own or due is not None or due_source.strip() else own_deadline_text(task.text, since=issued)
     if due is None and own_year:
         due = resolve_due(own_year, year=doc.year)
     relative = ""

@@ -1259,3 +1259,43 @@ def test_a_numbered_word_heading_over_a_list_numbered_from_1_again(tmp_path):
     assert t[["path", "lead"]].values.tolist() == [
         ["II.1.a", "Sở Nội vụ"], ["II.2.1", "Trung tâm Phục vụ hành chính công tỉnh"], ["II.2.2", "Sở Tài chính"],
         ["II.3+1", "Công an tỉnh"], ["II.3+2", "Văn phòng UBND tỉnh"]]
+
+
+def test_a_markdown_groups_list_ends_with_the_group(tmp_path):
+    """Review 12: a bold group line right above its list, and the next group, each number their own."""
+    text = ("## I. NHIỆM VỤ\n\n**1. Về rà soát TTHC**\n1. Rà soát quy định TTHC.\n2. Đơn giản hóa TTHC.\n\n"
+            "**2. Về số hóa hồ sơ**\n1. Số hóa kết quả giải quyết TTHC.\n")
+    (tmp_path / "g.md").write_text(text, encoding="utf-8")
+    t = extract_tasks(load_document(tmp_path / "g.md", meta={"doc_id": "g", "province": "X"}))
+    assert t.path.tolist() == ["I.1.1", "I.1.2", "I.2.1"]
+
+
+def test_a_word_group_ends_where_its_numbers_stop_following_on(tmp_path):
+    from docx import Document as Docx
+
+    doc = Docx()
+    doc.add_paragraph("I. NHIỆM VỤ", style="Heading 1")
+    doc.add_paragraph("1. Về rà soát TTHC", style="Heading 2")
+    doc.add_paragraph("1. Rà soát quy định TTHC.")
+    doc.add_paragraph("2. Đơn giản hóa TTHC.")
+    doc.add_paragraph("2. Về số hóa hồ sơ")  # a heading styled by hand
+    doc.add_paragraph("- Số hóa kết quả giải quyết TTHC.")
+    doc.add_paragraph("- Tái sử dụng dữ liệu số hóa.")
+    doc.save(tmp_path / "w.docx")
+    lines = load_document(tmp_path / "w.docx", meta={"doc_id": "w", "province": "X"}).lines
+    assert "1.2. Đơn giản hóa TTHC." in lines and "2. Về số hóa hồ sơ" in lines
+
+
+def test_a_small_task_table_that_mentions_the_recipients_stays_a_table(tmp_path):
+    from docx import Document as Docx
+
+    from kehoach_lib import formats
+
+    doc = Docx()
+    table = doc.add_table(rows=2, cols=3)
+    for r, row in enumerate([["STT", "Nội dung", "Ghi chú"], ["1", "Rà soát TTHC", "Gửi theo Nơi nhận: các sở"]]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    doc.save(tmp_path / "t.docx")
+    assert formats.docx_lines(tmp_path / "t.docx", (tmp_path / "t.docx").read_bytes())[:2] == [
+        "STT\tNội dung\tGhi chú", "1\tRà soát TTHC\tGửi theo Nơi nhận: các sở"]

@@ -2405,3 +2405,63 @@ def test_years_alone_on_their_lines_group_the_points_under_them():
     assert t[["path", "lead", "due"]].values.tolist() == [
         ["II.1+1", "Sở Tư pháp", "2025-12-31"], ["II.1+2", "Văn phòng UBND tỉnh", "2025-10-31"],
         ["II.1+3", "Sở Tư pháp", "2026-12-31"]]
+
+
+# --- review 12: the walkthrough 9-10 rules do not fire on ordinary plan text ---------------------
+@pytest.mark.parametrize(("item", "lead"), [
+    # who issued a document, then who does the task
+    ("Rà soát các thủ tục hành chính do UBND tỉnh ban hành, Sở Tư pháp chủ trì thực hiện.", "Sở Tư pháp"),
+    # "Đối với" a sentence, not an agency list, before its colon
+    ("Đối với UBND cấp xã, việc tiếp nhận hồ sơ thực hiện theo quy định tại Điều 5 Nghị định 61/2018/NĐ-CP, "
+     "cụ thể như sau: niêm yết công khai TTHC.", ""),
+])
+def test_leads_the_new_rules_leave_alone(item, lead):
+    assert extract_tasks(doc_from("II. NHIỆM VỤ\n1. " + item)).lead.tolist() == [lead]
+
+
+@pytest.mark.parametrize(("field", "lead", "partners"), [
+    ("- Đơn vị thực hiện: Sở Tư pháp; các sở, ngành (phối hợp).", "Sở Tư pháp", "các sở, ngành"),
+    ("- Đơn vị: UBND TP. Tây Ninh (chủ trì); Sở Nội vụ (phối hợp).", "UBND TP. Tây Ninh", "Sở Nội vụ"),
+    ("Số hóa hồ sơ. Đơn vị thực hiện: Văn phòng UBND tỉnh (Chủ trì); Sở Nội vụ (Phối hợp).",
+     "Văn phòng UBND tỉnh", "Sở Nội vụ"),
+])
+def test_marked_roles_with_one_mark_a_town_or_capitals(field, lead, partners):
+    text = "II. NHIỆM VỤ\n1. " + (field if not field.startswith("-") else "Rà soát TTHC nội bộ.\n" + field)
+    t = extract_tasks(doc_from(text))
+    assert t[["lead", "partners"]].values.tolist() == [[lead, partners]]
+
+
+def test_a_past_year_in_a_tasks_wording_is_no_deadline():
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Khắc phục những tồn tại, hạn chế được chỉ ra qua kiểm tra "
+                               "trong năm 2024.\n2. Tổng kết kết quả đạt được trong năm 2024; Sở Nội vụ chủ trì.",
+                               date="2025-03-01"))
+    assert t.due.tolist() == ["", ""]
+
+
+def test_an_agency_on_a_hard_wrapped_line_is_no_heading():
+    doc = doc_from("II. NHIỆM VỤ\n1. Kiểm soát thủ tục hành chính.\n- Văn phòng UBND tỉnh chủ trì, phối hợp với\n"
+                   "Sở Thông tin và Truyền thông\n- Sở Nội vụ kiểm tra việc thực hiện TTHC tại các cơ quan, đơn vị.")
+    t = extract_tasks(doc)
+    assert t.lead.tolist()[-1] == "Sở Nội vụ"
+    assert "heading" not in line_accounting(doc).role.tolist()[3:]
+
+
+def test_an_item_on_an_appendixs_list_with_its_lead_is_a_task():
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Nội dung rà soát quy định tại Phụ lục II, Sở Tư pháp chủ trì, "
+                               "hoàn thành trước 30/6/2025."))
+    assert t[["lead", "due"]].values.tolist() == [["Sở Tư pháp", "2025-06-30"]]
+
+
+def test_a_scans_l_before_a_title_in_capitals_is_a_parts_I():
+    t = extract_tasks(doc_from("KẾ HOẠCH\nCăn cứ Nghị định số 61/2018/NĐ-CP;\nl. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n"
+                               "Nâng cao chất lượng giải quyết TTHC.\nII. NHIỆM VỤ\n1. Rà soát, đơn giản hóa TTHC.\n"
+                               "2. Số hóa hồ sơ."))
+    assert t[["path", "kind"]].values.tolist() == [["I.1", "objective"], ["II.1", "task"], ["II.2", "task"]]
+
+
+def test_an_agency_across_one_table_does_not_lead_the_next():
+    doc = doc_from("II. NHIỆM VỤ\n1. Phân công nhiệm vụ cụ thể\nSở Tư pháp\t\t\n"
+                   "STT\tNội dung nhiệm vụ\tThời gian hoàn thành\n1\tRà soát TTHC\tQuý II/2025\n"
+                   "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành\n1\tSố hóa hồ sơ\t\tQuý IV/2025")
+    t = extract_tasks(doc)
+    assert t[["lead", "due"]].values.tolist() == [["Sở Tư pháp", "2025-06-30"], ["", "2025-12-31"]]
