@@ -314,6 +314,8 @@ _AGENCY_HEAD = (
     # "Thanh tra tỉnh", not the verb ("Thanh tra, kiểm tra việc …"); "Kho bạc Nhà nước khu vực XIX"
     r"|Thanh tra(?=\s+(?:tỉnh|thành phố|Sở|sở|Chính phủ|[A-ZĐ]))|Kho bạc|Bưu điện|Cục|Chi cục"
     r"|Ngân hàng Nhà nước|Hiệp hội|Bảo hiểm xã hội"
+    # abbreviated ("BQL các KCN tỉnh", "TTPVHCC tỉnh"), and a commune's officials ("Công chức Văn phòng - Thống kê")
+    r"|BQL\b|TTPVHCC|TT\.?\s?PVHCC|Công chức\b|công chức\b"
     # the mass organisations: "Tỉnh đoàn", "Hội Liên hiệp Phụ nữ tỉnh" (not "Hội nghị …")
     r"|Tỉnh [đĐ]oàn|Đoàn Thanh niên|Liên đoàn Lao động|Mặt trận Tổ quốc|Liên minh Hợp tác xã"
     r"|Hội (?:Liên hiệp|Nông dân|Cựu chiến binh|Doanh nhân|Doanh nghiệp|Luật gia))"
@@ -347,7 +349,9 @@ def _lead_patterns(path: str | Path = LEAD_VERBS_FILE) -> _LeadPatterns:
             rf",\s+(?P<agency>(?:các\s+(?:sở|cơ quan|đơn vị)|Sở|Văn phòng|UBND|Ủy ban|Trung tâm|Ban|Công an)"
             rf"\b[^.]*?)\s+{verb}\b"),
         # the partners end at the verb of what they do; past a ";" only on to another agency
-        partners=re.compile(rf"[Pp]hối hợp(?:\s+chặt chẽ)?\s+với\s+(?P<agency>(?:[^;]|;(?=\s*{_AGENCY_HEAD}\b))+?)"
+        # (also without "với" before an agency: "chủ trì, phối hợp Sở KH&CN rà soát …")
+        partners=re.compile(rf"[Pp]hối hợp(?:\s+chặt chẽ)?(?:\s+với|(?=\s+{_AGENCY_HEAD}\b))\s+"
+                            rf"(?P<agency>(?:[^;]|;(?=\s*{_AGENCY_HEAD}\b))+?)"
                             rf"\s+{verb}\b"),
     )
 
@@ -1750,8 +1754,9 @@ class _Prose:
     default_lead = ""
 
 
-#: Where a sentence after the first starts with an agency: "…. Sở Tư pháp chủ trì, …".
-_SENTENCE_START = re.compile(rf"\.\s+(?={_AGENCY_HEAD}\b)")
+#: Where a sentence or clause after the first starts with an agency: "…. Sở Tư pháp chủ trì, …",
+#: "… đủ điều kiện; Sở Khoa học và Công nghệ chủ trì, hoàn thành trong Quý IV/2025."
+_SENTENCE_START = re.compile(rf"[.;]\s+(?={_AGENCY_HEAD}\b)")
 #: An assignment after a sentence or a topic: ". Giao Sở X chủ trì", ": giao Sở X, Sở Y chủ trì".
 _ASSIGNED = re.compile(rf"(?:^|[.;:]\s+)[Gg]iao\s+(?={_AGENCY_HEAD}\b)")
 #: A clause that names the partners after an inline lead: "; Sở Nội vụ, UBND các huyện phối hợp".
@@ -2312,6 +2317,8 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
         else:  # "… (3) đầu tư. Sở Tư pháp chủ trì, hoàn thành trước 30/9/2025.": a sentence that assigns
             for gm in _SENTENCE_START.finditer(text):
                 rest = text[gm.end():]
+                if text[gm.start()] == ";" and _AGENCY_HEADING.match(re.split(r"[.:;]", text[:gm.start()])[-1].strip()):
+                    continue  # "…: các sở, ban, ngành tỉnh; UBND các huyện chủ trì": one list of leads
                 if (sm := subject.match(rest)) and rest[sm.end("agency"):].lstrip().startswith("chủ trì"):
                     task.lead = clean_agencies(sm.group("agency"))
                     break

@@ -2465,3 +2465,21 @@ def test_an_agency_across_one_table_does_not_lead_the_next():
                    "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành\n1\tSố hóa hồ sơ\t\tQuý IV/2025")
     t = extract_tasks(doc)
     assert t[["lead", "due"]].values.tolist() == [["Sở Tư pháp", "2025-06-30"], ["", "2025-12-31"]]
+
+
+@pytest.mark.parametrize(("item", "lead", "partners"), [
+    # walkthrough 10b (Quảng Trị, from a PDF): the lead after a semicolon, mid-sentence
+    ("Tái cấu trúc quy trình đối với TTHC đủ điều kiện; Sở Khoa học và Công nghệ chủ trì, hoàn thành trong "
+     "Quý IV/2025.", "Sở Khoa học và Công nghệ", ""),
+    # "phối hợp" without "với" before an agency (Lâm Đồng; Bến Tre's seed plan too)
+    ("VP UBND tỉnh chủ trì, phối hợp Sở KH&CN rà soát quy trình điện tử.", "VP UBND tỉnh", "Sở KH&CN"),
+    # abbreviated agencies, a commune's officials, an adverb after the agency (10a, 10b)
+    ("BQL các KCN tỉnh cung cấp trực tuyến toàn trình thủ tục đăng ký đầu tư.", "BQL các KCN tỉnh", ""),
+    ("TTPVHCC tỉnh bố trí nhân sự hướng dẫn người dân.", "TTPVHCC tỉnh", ""),
+    ("Công chức Văn phòng - Thống kê tham mưu UBND phường ban hành quy chế.", "Công chức Văn phòng - Thống kê", ""),
+    ("Các sở, ban, ngành thường xuyên cập nhật TTHC trên Cơ sở dữ liệu quốc gia.", "Các sở, ban, ngành", ""),
+    ("Sở Nông nghiệp và Môi trường hoàn thành việc số hóa hồ sơ đất đai.", "Sở Nông nghiệp và Môi trường", ""),
+])
+def test_more_ways_an_items_wording_names_its_lead_and_partners(item, lead, partners):
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. " + item))
+    assert t[["lead", "partners"]].values.tolist() == [[lead, partners]]
