@@ -77,7 +77,9 @@ _RECURRING = re.compile(
     r"(?!(?:\s*(?:,|và)\s*(?:i{1,3}|iv|[1-4])\b)*\s*(?:/|năm|-)\s*\d{4})"
 )
 #: A quarter of a stated year, or a span of them: "Quý III/2025", "quý II-III năm 2025".
-_QUARTERS_OF_YEAR = r"quý\s+[ivx\d]+(?:\s*[-–]\s*(?:quý\s+)?[ivx\d]+)?\s*(?:/|năm)\s*\d{4}"
+_QUARTERS_OF_YEAR = r"quý\s+[ivx\d]+(?:\s*(?:[-–,]|và)\s*(?:quý\s+)?[ivx\d]+)*\s*(?:/|năm)\s*\d{4}"
+#: ... and a span from one such quarter to another: "Quý IV/2025 – Quý I/2026".
+_QUARTER_SPAN = rf"{_QUARTERS_OF_YEAR}(?:\s*(?:[-–]|đến)\s*{_QUARTERS_OF_YEAR})?"
 #: Cue words that introduce a task's own deadline inside its text.
 _OWN_DEADLINE = re.compile(
     r"(?:(?:hoàn\s+thành|xong|chậm\s+nhất(?:\s+xong)?|thời\s+hạn[^:]*:)\s*)?"
@@ -86,7 +88,7 @@ _OWN_DEADLINE = re.compile(
     # chính thức)", the latest counts)
     r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}(?:\s*\([^()]{0,40}\))?(?:\s*(?:và|,)\s*(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})*"
     r"|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
-    rf"|tháng\s+\d{{1,2}}\s*(?:/|năm)\s*\d{{4}}|{_QUARTERS_OF_YEAR})"
+    rf"|tháng\s+\d{{1,2}}\s*(?:/|năm)\s*\d{{4}}|{_QUARTER_SPAN})"
     # a day of the plan's year after "trước" or "chậm nhất" ("báo cáo trước 31/10"; not after
     # "trong": "trong 3/4 số thủ tục" is a share)
     r"|(?:trước|chậm\s+nhất)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?![\d/])"
@@ -97,9 +99,13 @@ _OWN_DEADLINE = re.compile(
     # ... or a half of a year ("hoàn thành trong 6 tháng cuối năm 2025")
     r"|(?:(?:hoàn\s+thành|xong)\s+)?trong\s+(?:6|06|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm\s+\d{4}"
     # after "thời hạn:", a quarter or month needs no other cue: "(thời hạn: Quý III/2025)"
-    rf"|thời\s+hạn(?:\s+hoàn\s+thành)?\s*:\s*(?:tháng\s+\d{{1,2}}\s*/\s*\d{{4}}|{_QUARTERS_OF_YEAR})"
+    rf"|thời\s+hạn(?:\s+hoàn\s+thành)?\s*:\s*(?:tháng\s+\d{{1,2}}\s*/\s*\d{{4}}|{_QUARTER_SPAN})"
     # ... and after "thời gian thực hiện" a quarter: "…, thời gian thực hiện Quý II-III/2025"
-    rf"|thời\s+gian\s+(?:hoàn\s+thành|thực\s+hiện)\s*:?\s*(?:trong\s+)?{_QUARTERS_OF_YEAR}",
+    rf"|thời\s+gian\s+(?:hoàn\s+thành|thực\s+hiện)\s*:?\s*(?:trong\s+)?{_QUARTER_SPAN}"
+    # ... and after "hoàn thành" alone: "hoàn thành Quý I/2026", "hoàn thành tháng 9/2025"
+    rf"|hoàn\s+thành\s+(?:{_QUARTER_SPAN}|tháng\s+\d{{1,2}}\s*(?:/|năm)\s*\d{{4}})"
+    # ... and months of a year after "vào" or "trong": "vào tháng 9 và tháng 12/2025"
+    r"|(?:vào|trong)\s+tháng\s+\d{1,2}(?:\s*(?:,|và)\s*(?:tháng\s+)?\d{1,2})+\s*(?:/|năm)\s*\d{4}",
     re.IGNORECASE,
 )
 _DEADLINE_LABEL = re.compile(r"^(?:thời\s+(?:hạn|gian)(?:\s+(?:hoàn\s+thành|thực\s+hiện))?\s*:?|hạn\s*:)\s*",
@@ -124,7 +130,7 @@ _OWN_YEAR = re.compile(
     # ... and the year that closes a sentence or clause: "… đạt tối thiểu 80% trong năm 2025."
     # (also before its baseline, "… trong năm 2025 so với năm 2024."; not "trong năm 2025 các
     # nhiệm vụ …", when the work happens)
-    r"|\btrong\s+năm\s+\d{4}(?:\s*[-–]\s*\d{4})?"
+    r"|\b(?:trong|đến\s+hết)\s+(?:năm|giai\s+đoạn)\s+(?:năm\s+)?\d{4}(?:\s*[-–]\s*(?:năm\s+)?\d{4})?"
     r"(?=\s*(?:so\s+với\s+(?:cùng\s+kỳ\s+)?năm\s+\d{4}\s*)?(?:[.;)]|$))"
     # ... and the year a target opens with: "Đến hết năm 2025, 100% …", "Phấn đấu đến năm 2026 …"
     r"|^(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+)?năm\s+\d{4}"

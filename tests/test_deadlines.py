@@ -200,6 +200,17 @@ def test_own_deadline_text_needs_a_cue_so_years_in_wording_are_not_read():
         ("Năm 2025: cắt giảm 30%; năm 2026: cắt giảm 50% thời gian.", "Năm 2025; năm 2026", "2026-12-31"),
         ("Đến năm 2026, 100% TTHC được thực hiện trực tuyến.", "Đến năm 2026", "2026-12-31"),
         ("Đánh giá kết quả năm 2025 của các cơ quan", "", None),
+        # (walkthrough 10b) a span of quarters over a year's end, lists of quarters or months of
+        # a year, "hoàn thành" alone before a quarter, a period closing the sentence
+        ("Xác thực tài khoản VNeID, thời gian thực hiện: Quý IV/2025 – Quý I/2026.", "Quý IV/2025 – Quý I/2026",
+         "2026-03-31"),
+        ("Cung cấp dịch vụ công trực tuyến trong Quý III và Quý IV/2025.", "trong Quý III và Quý IV/2025",
+         "2025-12-31"),
+        ("Kiểm tra việc thực hiện vào tháng 9 và tháng 12/2025.", "vào tháng 9 và tháng 12/2025", "2025-12-31"),
+        ("Bảo đảm an toàn thông tin, hoàn thành Quý I/2026.", "hoàn thành Quý I/2026", "2026-03-31"),
+        ("Số hóa hồ sơ trong giai đoạn 2025 - 2026.", "trong giai đoạn 2025 - 2026", "2026-12-31"),
+        ("Đạt 80% hồ sơ trực tuyến toàn trình đến hết năm 2025.", "đến hết năm 2025", "2025-12-31"),
+        ("Báo cáo quý I, II, III và năm", "", None),
         # ... but not a year that is only near it, nor periodic work with no year
         ("Chỉ số cải cách hành chính hàng năm của tỉnh năm 2025", "", None),
         ("Định kỳ hằng tháng tổng hợp báo cáo", "", None),
