@@ -224,7 +224,7 @@ def load_document(path: str | Path, *, meta: dict[str, str] | None = None,
     :class:`DocumentError` naming the file and the reason when it cannot be read.
     """
     from .encodings import EncodingProblem, encoding_warning
-    from .formats import FormatProblem, format_of, read_lines
+    from .formats import SUPPORTED, FormatProblem, format_of, read_lines
     from .metadata import guess_metadata
 
     path = Path(path)
@@ -237,7 +237,8 @@ def load_document(path: str | Path, *, meta: dict[str, str] | None = None,
         raise DocumentError(path, f"file too large ({size} bytes; the limit is {max_bytes})")
     kind = format_of(path)
     if kind is None:
-        raise DocumentError(path, f"unsupported format {path.suffix or '(no extension)'}")
+        raise DocumentError(path, f"unsupported format {path.suffix or '(no extension)'} "
+                                  f"(supported: {', '.join(sorted(SUPPORTED))})")
     data = path.read_bytes()
     if not data.strip():
         raise DocumentError(path, "the file is empty")

@@ -22,13 +22,15 @@ from pathlib import Path
 
 from . import config
 
-_NUMBER = re.compile(r"Số\s*:\s*(?P<number>\d*\s*/\s*[A-ZĐ0-9-]+(?:/[A-ZĐ0-9-]+)*)")
+#: "Số: 58/KH-UBND", also codes with small letters: "38/CTr-UBND" (chương trình), "215/TTr-VP".
+_NUMBER = re.compile(r"Số\s*:\s*(?P<number>\d*\s*/\s*[A-ZĐ0-9][A-ZĐa-zđ0-9-]*(?:/[A-ZĐ0-9][A-ZĐa-zđ0-9-]*)*)")
 _DATELINE = re.compile(
     r"(?P<place>(?:[A-ZĐÂ-Ỹ][a-zđà-ỹ]+\s){0,3}[A-ZĐÂ-Ỹ][a-zđà-ỹ]+),\s*ngày\s*(?P<day>\d{0,2})\s*tháng\s*(?P<month>\d{1,2})"
     r"\s*năm\s*(?P<year>\d{4})"
 )
 _KIND_WORDS = {"KẾ HOẠCH": "kế hoạch", "QUYẾT ĐỊNH": "quyết định", "CÔNG VĂN": "công văn",
-               "CHỈ THỊ": "chỉ thị", "THÔNG BÁO": "thông báo"}
+               "CHỈ THỊ": "chỉ thị", "THÔNG BÁO": "thông báo", "CHƯƠNG TRÌNH": "chương trình",
+               "CHƯƠNG TRÌNH HÀNH ĐỘNG": "chương trình", "BÁO CÁO": "báo cáo"}
 #: What follows a document's type after a blank line without being its title: the preamble
 #: ("Căn cứ …", "Thực hiện …;" ending as a preamble's line does) or the first heading ("I. MỤC
 #: ĐÍCH, YÊU CẦU"); "Thực hiện Nghị quyết số 66/NQ-CP …" alone is a title.
@@ -41,7 +43,8 @@ _ISSUED = re.compile(
     r"(?:(?:Phó\s+)?Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)(?:\s*\(UBND\))?\s+(?:tỉnh|thành phố|TP\.?)"
     r"\s+[^.,]{0,60}?\s*\b(?:đã\s+)?(?:ký\s+)?ban hành\s+"
     r"(?P<kind>Kế hoạch|Công văn|Quyết định|Chỉ thị)\s+số\s+(?P<number>\d+\s*/\s*[A-ZĐ0-9-]+(?:/[A-ZĐ0-9-]+)*)")
-_CODES = {"KH": "kế hoạch", "QĐ": "quyết định", "CT": "chỉ thị", "TB": "thông báo", "BC": "báo cáo"}
+_CODES = {"KH": "kế hoạch", "QĐ": "quyết định", "CT": "chỉ thị", "TB": "thông báo", "BC": "báo cáo",
+          "CTr": "chương trình", "CTHĐ": "chương trình"}
 HEADER_LINES = 20
 PROVINCE_NAMES_FILE = config.DATA_DIR / "province_names.csv"
 #: A province named in the text this many times (and more than any other) is the document's.

@@ -297,7 +297,14 @@ _SECTION_KIND = [
     (re.compile(r"KINH PHÍ", re.IGNORECASE), "prose"),
     # what was done, not what is to be: "I. KẾT QUẢ TRIỂN KHAI THỰC HIỆN", "Tình hình thực hiện năm 2024"
     (re.compile(r"^(?:(?:Phần|PHẦN)\s+)?(?:[IVX]{1,5}|\d{1,2})?[./]?\s*(?:KẾT QUẢ|TÌNH HÌNH|Kết quả thực hiện"
-                r"|Kết quả triển khai|Tình hình thực hiện|Tình hình triển khai)"), "prose"),
+                r"|Kết quả triển khai|Tình hình thực hiện|Tình hình triển khai"
+                # ... and a report's shortcomings and its requests to those above ("II. TỒN TẠI, HẠN
+                # CHẾ", "IV. ĐỀ XUẤT, KIẾN NGHỊ"): what went wrong and what is asked, not tasks set
+                r"|(?:TỒN TẠI|Tồn tại)(?:,|\s+(?:VÀ|và))?\s*(?:HẠN CHẾ|hạn chế)"
+                r"|(?:HẠN CHẾ|Hạn chế),?\s*(?:TỒN TẠI|tồn tại)"
+                r"|(?:KHÓ KHĂN|Khó khăn)(?:,|\s+(?:VÀ|và))?\s*(?:VƯỚNG MẮC|vướng mắc)"
+                r"|(?:ĐỀ XUẤT|Đề xuất)(?:,|\s+(?:VÀ|và))?\s*(?:KIẾN NGHỊ|kiến nghị)|(?:KIẾN NGHỊ|Kiến nghị)\s*:?\s*$)"),
+     "prose"),
     (re.compile(r"MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|QUAN ĐIỂM", re.IGNORECASE), "objective"),
     # "TỔ CHỨC THỰC HIỆN", "… KẾ HOẠCH NÀY", "… VÀ CHẾ ĐỘ THÔNG TIN, BÁO CÁO"
     (re.compile(r"TỔ CHỨC THỰC HIỆN(?:\s+KẾ HOẠCH(?:\s+NÀY)?)?\s*:?$|TRÁCH NHIỆM", re.IGNORECASE), "duty"),

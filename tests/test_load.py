@@ -349,7 +349,8 @@ def _zip_bomb(path):
     [
         ("empty.txt", lambda p: p.write_bytes(b""), "the file is empty"),
         ("blank.txt", lambda p: p.write_bytes(b"  \n\n "), "the file is empty"),
-        ("notes.xyz", lambda p: p.write_text("x"), "unsupported format .xyz"),
+        ("notes.xyz", lambda p: p.write_text("x"), "unsupported format .xyz (supported: .doc, .docx, .htm"),
+        ("appendix.xlsx", lambda p: p.write_bytes(b"PK\x03\x04"), "unsupported format .xlsx (supported: "),
         ("broken.docx", lambda p: p.write_bytes(b"PK\x03\x04 not really"), "corrupt .docx"),
         ("bomb.docx", _zip_bomb, "zip bomb"),
         ("scan.pdf", None, "no text layer"),

@@ -216,3 +216,15 @@ def test_a_dateline_wrapped_in_its_header_cell():
     found, _ = guess_metadata(["ỦY BAN NHÂN DÂN", "TỈNH SÓC TRĂNG", "Số: 145/KH-UBND", "Sóc Trăng, ngày 03 tháng 6 năm",
                                "2025", "KẾ HOẠCH"])
     assert found["date"] == "2025-06-03"
+
+
+@pytest.mark.parametrize(("number_line", "kind", "number", "doc_type"), [
+    # walkthrough 10a: a code with small letters, "CTr" for chương trình, and a report
+    ("Số: 38/CTr-UBND", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "38/CTr-UBND", "chương trình"),
+    ("Số: 412/BC-UBND", "BÁO CÁO", "412/BC-UBND", "báo cáo"),
+])
+def test_programmes_and_reports_are_read_as_what_they_are(number_line, kind, number, doc_type):
+    found, _ = guess_metadata(["ỦY BAN NHÂN DÂN TỈNH TÂY NINH", number_line, kind,
+                               "Thực hiện Nghị quyết số 66/NQ-CP trên địa bàn tỉnh", "I. MỤC TIÊU"])
+    assert (found["number"], found["doc_type"]) == (number, doc_type)
+    assert found["title"] == "Thực hiện Nghị quyết số 66/NQ-CP trên địa bàn tỉnh"

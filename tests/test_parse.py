@@ -2483,3 +2483,17 @@ def test_an_agency_across_one_table_does_not_lead_the_next():
 def test_more_ways_an_items_wording_names_its_lead_and_partners(item, lead, partners):
     t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. " + item))
     assert t[["lead", "partners"]].values.tolist() == [[lead, partners]]
+
+
+def test_a_reports_shortcomings_and_requests_are_no_tasks():
+    """Gia Lai (walkthrough 10a, a progress report): only "Nhiệm vụ, giải pháp thời gian tới" sets tasks."""
+    doc = doc_from("I. KẾT QUẢ THỰC HIỆN\n1. Đã cắt giảm 35% thời gian giải quyết TTHC.\n"
+                   "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN\n- Tỷ lệ hồ sơ trực tuyến toàn trình còn thấp.\n"
+                   "III. NHIỆM VỤ, GIẢI PHÁP THỜI GIAN TỚI\n1. Sở Tư pháp rà soát TTHC.\n"
+                   "IV. ĐỀ XUẤT, KIẾN NGHỊ\n1. Đề nghị Văn phòng Chính phủ sớm hoàn thiện Cổng Dịch vụ công quốc gia.",
+                   doc_type="báo cáo")
+    assert extract_tasks(doc).path.tolist() == ["III.1"]
+    # a task that proposes is a task
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Đề xuất phương án cắt giảm TTHC\n- Sở Tư pháp rà soát.\n"
+                               "- Sở Nội vụ kiểm tra."))
+    assert len(t) == 2
