@@ -166,7 +166,9 @@ _INLINE_FIELD = re.compile(
 #: A bold phrase that states a deadline (official letters put deadlines in bold).
 _BOLD_DEADLINE = re.compile(r"\*\*([^*]*?(?:trước|chậm nhất|hạn|ngày \d)[^*]*?)\*\*", re.IGNORECASE)
 _INLINE_DEADLINE = re.compile(
-    r"(?<!\w)[Tt]hời (?:hạn|gian)(?: hoàn thành| thực hiện)?:\s*(?P<value>[^.]+(?:\.\d[^.]*)*)")
+    r"(?<!\w)[Tt]hời (?:hạn|gian)(?: hoàn thành| thực hiện)?:\s*"
+    # (up to the sentence's end, or to the next field: "(Thời hạn: 31/12/2025; Chủ trì: …)")
+    r"(?P<value>(?:(?!;\s*(?i:chủ trì|phối hợp|cơ quan|đơn vị|sản phẩm)\b)[^.])+(?:\.\d[^.]*)*)")
 #: Who and by when in brackets after the task: "(Sở Tư pháp chủ trì; thời hạn: tháng 6/2025)",
 #: "(Văn phòng UBND tỉnh chủ trì, phối hợp Sở Nội vụ; hoàn thành trong Quý III năm 2025)".
 _BRACKET_ASSIGNMENT = re.compile(
@@ -1894,7 +1896,7 @@ def _names_own_lead(title: str) -> bool:
     bracket ("(Sở X chủ trì; …)") or an inline field ("… Chủ trì: Sở X")."""
     text = _strip_number(title)
     return bool(_BRACKET_ASSIGNMENT.search(text) or _lead_patterns(LEAD_VERBS_FILE).subject.match(text)
-                or any(not f.group("name").endswith("phối hợp") for f in _INLINE_FIELD.finditer(text)))
+                or any(not f.group("name").lower().endswith("phối hợp") for f in _INLINE_FIELD.finditer(text)))
 
 
 def _assigns_itself(title: str) -> bool:
@@ -2257,7 +2259,7 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
     inline_lead = False
     for f in _INLINE_FIELD.finditer(text):  # "… Cơ quan chủ trì: Văn phòng UBND tỉnh. Thời hạn: …"
         value = clean_agencies(_field_value_on(text, f))
-        if f.group("name").endswith("phối hợp"):
+        if f.group("name").lower().endswith("phối hợp"):
             task.partners = task.partners or value
         elif not inline_lead:
             if task.lead and task.lead != value:

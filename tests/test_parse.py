@@ -2497,3 +2497,16 @@ def test_a_reports_shortcomings_and_requests_are_no_tasks():
     t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Đề xuất phương án cắt giảm TTHC\n- Sở Tư pháp rà soát.\n"
                                "- Sở Nội vụ kiểm tra."))
     assert len(t) == 2
+
+
+@pytest.mark.parametrize("bracket", [
+    "(Chủ trì: Sở Tư pháp; Phối hợp: Sở Nội vụ; Thời hạn: tháng 9/2025)",
+    "(Phối hợp: Sở Nội vụ; Chủ trì: Sở Tư pháp; thời hạn: tháng 9/2025)",
+    "(Thời hạn: tháng 9/2025; Chủ trì: Sở Tư pháp; Phối hợp: Sở Nội vụ)",
+])
+def test_a_brackets_fields_in_any_order(bracket):
+    """Ninh Bình (walkthrough 10b): 'Phối hợp:' first had been read as the lead, 'Thời hạn:' first
+    had taken the rest of the bracket."""
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Xây dựng quy trình nội bộ giải quyết TTHC " + bracket + "."))
+    assert t[["lead", "partners", "deadline_text", "due"]].values.tolist() == [
+        ["Sở Tư pháp", "Sở Nội vụ", "tháng 9/2025", "2025-09-30"]]
