@@ -269,7 +269,7 @@ _CLOSING = re.compile(
     r"(?:,?\s+(?:tổ chức|triển khai|phối hợp|chỉ đạo))*,?\s+thực hiện"
     r"(?:\s+(?:Công văn|Kế hoạch|Quyết định|Chỉ thị|văn bản)\s+này)?"
     # "…; trong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời báo cáo … xử lý./."
-    r"(?:\s*[;,]\s*trong quá trình (?:tổ chức |triển khai )*thực hiện,\s*nếu có (?:khó khăn|vướng mắc)[^.]*)?"
+    r"(?:\s*[;,]\s*trong quá trình (?:tổ chức |triển khai )*thực hiện,?\s*nếu có (?:khó khăn|vướng mắc)[^.]*)?"
     # ... ending there: a line that goes on after "thực hiện" is a wrapped task
     r"\s*(?:\./\.|\.|/\.)\s*$))"
 )
@@ -1623,7 +1623,13 @@ class _Prose:
             lead = clean_agencies(sm.group("agency"))
         task = self._task_from(node, path, kind, part, section, text, lines, lead=lead,
                                paragraph_fields=_fields_of(node, body))
-        for k, para in enumerate(extra, start=1):
+        k = 0
+        for para in extra:
+            if not _is_item(para):  # "Các nhiệm vụ về chia sẻ dữ liệu:" over a table: no task of its own
+                for ln, _ in para:
+                    state.role(ln, "label")
+                continue
+            k += 1
             para_text = _join([t for _, t in para])
             self._task_from(node, f"{path}+{k}", kind, part, section, para_text, para,
                             lead="", parent_task=task, paragraph_fields=_fields_of(node, para))

@@ -276,3 +276,15 @@ def test_a_duty_addressed_to_a_bodys_head_counts_for_the_body(written, canonical
     """Ninh Bình (walkthrough 5): a Chỉ thị addresses its duties to the heads' titles
     (person_titles.txt)."""
     assert resolve_agency(written).canonical == canonical
+
+
+@pytest.mark.parametrize(("written", "canonical"), [
+    # walkthrough 10b: abbreviations plans use in their leads
+    ("Sở TC", "Sở Tài chính"), ("TT PVHCC tỉnh", "Trung tâm Phục vụ hành chính công tỉnh"),
+    ("Ban QL các KCN", "Ban Quản lý các Khu công nghiệp"),
+    # a city under the centre names its own bodies "thành phố", as its "UBND thành phố"
+    ("Công an thành phố", "Công an tỉnh"),
+    ("Trung tâm Phục vụ hành chính công thành phố", "Trung tâm Phục vụ hành chính công tỉnh"),
+])
+def test_more_written_forms_of_known_agencies(written, canonical):
+    assert resolve_agency(written).canonical == canonical

@@ -2510,3 +2510,15 @@ def test_a_brackets_fields_in_any_order(bracket):
     t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Xây dựng quy trình nội bộ giải quyết TTHC " + bracket + "."))
     assert t[["lead", "partners", "deadline_text", "due"]].values.tolist() == [
         ["Sở Tư pháp", "Sở Nội vụ", "tháng 9/2025", "2025-09-30"]]
+
+
+def test_a_letters_closing_exhortation_and_a_label_over_a_table_are_no_tasks():
+    """Đồng Nai, Lâm Đồng (walkthrough 10b)."""
+    doc = doc_from("II. NHIỆM VỤ\n1. Sở Tư pháp rà soát TTHC.\nCác nhiệm vụ về chia sẻ dữ liệu:\n"
+                   "STT\tNội dung nhiệm vụ\tChủ trì\n2\tKết nối dữ liệu đất đai\tSở Nông nghiệp và Môi trường\n"
+                   "Yêu cầu Thủ trưởng các sở, ban, ngành tỉnh, Chủ tịch UBND các xã, phường nghiêm túc triển khai "
+                   "thực hiện; trong quá trình thực hiện nếu có khó khăn, vướng mắc kịp thời báo cáo Chủ tịch UBND "
+                   "tỉnh để chỉ đạo giải quyết.", doc_type="công văn")
+    assert extract_tasks(doc).path.tolist() == ["II.1", "II.1.2"]  # (a table stands under the item above it)
+    roles = line_accounting(doc).role.tolist()
+    assert roles[2] == "label" and roles[-1] == "closing"
