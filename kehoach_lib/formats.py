@@ -277,6 +277,7 @@ def html_text(data: bytes, *, legacy: str = "convert") -> tuple[list[str], str]:
             _fill_from_above(cells, below)
             rows.append("\t".join(cells))
         table.replace_with("\n" + "\n".join(rows) + "\n")
+    _list_markers(soup)
     for br in soup.find_all("br"):
         br.replace_with("\n")
     for tag in soup.find_all(_BLOCKS):
@@ -286,6 +287,31 @@ def html_text(data: bytes, *, legacy: str = "convert") -> tuple[list[str], str]:
     lines = [_WS.sub(" ", ln).strip() if "\t" not in ln else ln.strip(" ")
              for ln in body.get_text().split("\n")]
     return [ln for ln in lines if ln.strip()], encoding
+
+
+def _list_markers(soup) -> None:
+    """Each HTML list item on a line of its own with the mark a plan writes: "1.", "2." in an
+    ``<ol>`` (from its ``start``), "a)", "b)" in an ``<ol>`` inside one, "- " in a ``<ul>`` (also
+    under a numbered item) and "+ " in a ``<ul>`` under a bullet (``<li><strong>Sở Nội
+    vụ</strong><ul><li>…`` is the agency over its items)."""
+    for li in soup.find_all("li"):
+        parent = li.find_parent(["ol", "ul"])
+        if parent is None:
+            continue
+        depth = len(li.find_parents("li"))
+        if parent.name == "ol":
+            try:
+                start = int(parent.get("start", 1))
+            except (TypeError, ValueError):
+                start = 1
+            n = start + sum(1 for sib in li.find_previous_siblings("li"))
+            mark = f"{n}." if depth == 0 else (f"{chr(ord('a') + n - 1)})" if depth == 1 and n <= 26 else "+")
+        else:  # (under a numbered item its bullets are its "- " items, under a bullet "+ " points)
+            outer = li.find_parent("li")
+            outer_list = outer.find_parent(["ol", "ul"]) if outer is not None else None
+            mark = "-" if depth == 0 or (depth == 1 and outer_list is not None and outer_list.name == "ol") else "+"
+        li.insert(0, f"{mark} ")
+        li.insert_before("\n")
 
 
 def check_zip(data: bytes) -> None:

@@ -2434,6 +2434,8 @@ def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], secti
             # "Sở Khoa học và Công nghệ" across the table of its duties, above its header
             table_lead, titled = strip_markup(first).strip().rstrip(":"), True
             state.role(ln, "heading")
+        elif sum(bool(c) for c in cells) == 1 and _numbering(strip_markup(first)):
+            state.role(ln, "heading")  # a group row across the table: "2. Cung cấp dịch vụ công trực tuyến"
         else:
             state.role(ln, "unaccounted")
         after_header = False

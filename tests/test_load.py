@@ -1300,3 +1300,24 @@ def test_a_small_task_table_that_mentions_the_recipients_stays_a_table(tmp_path)
     doc.save(tmp_path / "t.docx")
     assert formats.docx_lines(tmp_path / "t.docx", (tmp_path / "t.docx").read_bytes())[:2] == [
         "STT\tNội dung\tGhi chú", "1\tRà soát TTHC\tGửi theo Nơi nhận: các sở"]
+
+
+def test_html_lists_read_with_the_marks_a_plan_writes(tmp_path):
+    """Đà Nẵng (walkthrough 10a, a page written in the portal's editor): <ol> numbers, an agency in
+    <strong> with its duties in a nested <ul>, and a table's group row across its columns."""
+    page = ("<html><body><p>III. TỔ CHỨC THỰC HIỆN</p><ol>"
+            "<li><strong>Sở Nội vụ</strong><ul><li>Đưa kết quả thực hiện vào tiêu chí thi đua.</li>"
+            "<li>Bố trí đủ công chức tại Bộ phận Một cửa trước ngày 30/9/2025.</li></ul></li>"
+            "<li><strong>Sở Tài chính</strong><ul><li>Bố trí kinh phí thực hiện.</li>"
+            "<li>Hướng dẫn thanh toán trực tuyến.</li></ul></li></ol>"
+            "<p>IV. PHÂN CÔNG</p><table><tr><td>STT</td><td>Nội dung nhiệm vụ</td><td>Cơ quan chủ trì</td></tr>"
+            "<tr><td colspan='3'><b>1. Số hóa hồ sơ</b></td></tr>"
+            "<tr><td>1.1</td><td>Số hóa kết quả giải quyết TTHC</td><td>Sở Tư pháp</td></tr></table></body></html>")
+    (tmp_path / "dn.html").write_text(page, encoding="utf-8")
+    doc = load_document(tmp_path / "dn.html", meta={"doc_id": "dn", "province": "Đà Nẵng", "date": "2025-08-01"})
+    assert "1. Sở Nội vụ" in doc.lines and "- Đưa kết quả thực hiện vào tiêu chí thi đua." in doc.lines
+    t = extract_tasks(doc)
+    assert t[["path", "lead", "due"]].values.tolist() == [
+        ["III.1+1", "Sở Nội vụ", ""], ["III.1+2", "Sở Nội vụ", "2025-09-30"],
+        ["III.2+1", "Sở Tài chính", ""], ["III.2+2", "Sở Tài chính", ""], ["IV.1.1", "Sở Tư pháp", ""]]
+    assert "unaccounted" not in line_accounting(doc).role.tolist()
