@@ -64,6 +64,7 @@ from .deadlines import (
 )
 from .load import Document
 from .metadata import NOT_TITLE
+from .spaced import spaced_tables
 from .stacked import HEADER_START as STACKED_HEADER
 from .stacked import stacked_tables
 
@@ -659,6 +660,18 @@ _CONTINUED = "\t"
 _ALIGNED_HEADER_HINT = re.compile(r"^\s*(?:s[ốo]\s*tt|stt|tt|s[ốo])\.?(?:\s{2,}|\s*$)", re.IGNORECASE)
 
 
+#: A header that may run its column names together: "STT Nội dung nhiệm vụ Cơ quan chủ trì …".
+_SPACED_HEADER_HINT = re.compile(r"^\s*(?:STT|TT|Số TT) (?:Nội dung|Nhiệm vụ|Tên nhiệm vụ)", re.IGNORECASE)
+
+
+def _known_agency(name: str) -> bool:
+    """``name`` is an agency of the alias table (:mod:`kehoach_lib.agencies`)."""
+    from .agencies import resolve_agency  # agencies reads text tables; parse is read first
+
+    found = resolve_agency(name) if _AGENCY_HEADING.match(name) else None
+    return found is not None and found.known
+
+
 def _aligned_rows(doc: Document) -> tuple[dict[int, str], dict[int, int], list[int]]:
     """Tables laid out in columns of spaces (:mod:`kehoach_lib.aligned`): each row as a
     tab-separated line at its first line, the row's other lines (and a page number inside the
@@ -672,6 +685,10 @@ def _aligned_rows(doc: Document) -> tuple[dict[int, str], dict[int, int], list[i
         for stacked in stacked_tables(list(doc.lines), agency=_AGENCY_HEADING, deadline=_reads_as_deadline):
             rows.update({i + 1: row for i, row in stacked.rows.items()})
             continued.update({i + 1: (first + 1 if first is not None else 0) for i, first in stacked.continued.items()})
+    if any(_SPACED_HEADER_HINT.match(ln) for ln in doc.lines):  # columns run together (:mod:`kehoach_lib.spaced`)
+        for spaced in spaced_tables(list(doc.lines), is_agency=_known_agency, deadline=_reads_as_deadline):
+            rows.update({i + 1: row for i, row in spaced.rows.items() if i + 1 not in rows})
+            kept += [i + 1 for i in spaced.kept]
     if not any(_ALIGNED_HEADER_HINT.match(ln) for ln in doc.lines):
         return rows, continued, kept
     for table in aligned_tables(list(doc.lines)):
@@ -2621,7 +2638,10 @@ def _emit_table_rows(state, rows, colmap, context, section, part, kind,
         else:
             unnumbered += 1
             path_num = f"{last_num}+{unnumbered}" if last_num else f"+{unnumbered}"
-        path = ".".join([*context, *([roman] if roman else []), path_num]).replace(".+", "+")
+        # "5.1" in a table under item 5 is 5.1 once, not II.5.5.1
+        under = context[:-1] if (context and not roman and "." in path_num
+                                 and path_num.split(".", 1)[0] == context[-1]) else context
+        path = ".".join([*under, *([roman] if roman else []), path_num]).replace(".+", "+")
         following = next((other for other in nums[pos + 1 :] if other), "")
         own = {k: cell(row, k) for k in ("lead", "partners", "start", "end", "time", "product")}
         marked = [key[len(PERIOD_COLUMN):] if cell(row, key).strip() in PERIOD_MARKS else cell(row, key)
