@@ -970,6 +970,11 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
             state.role(ln, "metadata")
         elif _FOOTNOTE.match(text):
             state.role(ln, "footnote")
+            # a footnote wrapped onto the next line, at the foot of the page: that line too
+            nxt = idx + 1
+            if (nxt < n and seq[nxt][0] is not None and not _TERMINAL.search(text)
+                    and _starts_lower(seq[nxt][1].strip()) and _at_page_foot(seq, nxt + 1, furniture)):
+                state.role(seq[nxt][0], "footnote")
         elif _SIGNATURE.match(text) or (_SIGNING_FOR.match(text) and text.isupper()) or _SIGNED.match(text):
             state.role(ln, "signature")
             after_signature = True
@@ -1014,6 +1019,14 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
             return idx
         state.role(ln, "header")
     return n
+
+
+def _at_page_foot(seq, idx: int, furniture: set[int]) -> bool:
+    """``idx`` (past blank lines) is another footnote, page furniture or the text's end."""
+    while idx < len(seq) and not seq[idx][1].strip():
+        idx += 1
+    return idx >= len(seq) or idx in furniture or bool(_FOOTNOTE.match(seq[idx][1].strip())) \
+        or bool(_PAGE_NUMBER.match(seq[idx][1].strip()))
 
 
 def _is_header_row(raw: str) -> bool:

@@ -2522,3 +2522,15 @@ def test_a_letters_closing_exhortation_and_a_label_over_a_table_are_no_tasks():
     assert extract_tasks(doc).path.tolist() == ["II.1", "II.1.2"]  # (a table stands under the item above it)
     roles = line_accounting(doc).role.tolist()
     assert roles[2] == "label" and roles[-1] == "closing"
+
+
+def test_a_footnote_wrapped_at_the_foot_of_a_page_stays_out_of_the_task_it_interrupts():
+    """Quảng Trị (walkthrough 10b, from a PDF): the footnote's second line had joined task 3."""
+    doc = doc_from("II. NHIỆM VỤ\n3. Thực hiện thanh toán trực tuyến phí, lệ phí; Sở Tài chính chủ trì, phối hợp với "
+                   "Trung tâm Phục vụ hành chính\n¹ Nghị quyết số 66/NQ-CP ngày 26/3/2025 của Chính phủ về "
+                   "Chương trình cắt giảm, đơn giản hóa thủ tục hành\n"
+                   "chính liên quan đến hoạt động sản xuất, kinh doanh.\n"
+                   "Trang 1/4\ncông tỉnh thực hiện, hoàn thành trước ngày 31/12/2025.")
+    t = extract_tasks(doc)
+    assert t.partners.tolist() == ["Trung tâm Phục vụ hành chính công tỉnh"] and "Nghị quyết" not in t.text.iloc[0]
+    assert line_accounting(doc).role.tolist()[2:4] == ["footnote", "footnote"]
