@@ -135,7 +135,8 @@ _OWN_YEAR = re.compile(
     # ... and the year a target opens with: "Đến hết năm 2025, 100% …", "Phấn đấu đến năm 2026 …"
     r"|^(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+)?năm\s+\d{4}"
     # ... and a year that labels what follows: "Năm 2025: …; năm 2026: …", "Năm 2025, cắt giảm …"
-    r"|(?:^|(?<=[;.])\s*)năm\s+\d{4}(?=\s*[:,])",
+    # (not what was done: "Năm 2025, toàn tỉnh đã số hóa 85% hồ sơ")
+    r"|(?:^|(?<=[;.])\s*)năm\s+\d{4}(?=\s*[:,])(?![:,][^.;:]{0,60}\bđã\b)",
     re.IGNORECASE,
 )
 #: A deadline counted from the plan's own date: "trong 10 ngày kể từ ngày Kế hoạch này được ban
@@ -299,6 +300,8 @@ def resolve_due(deadline_text: str, *, year: int | None = None) -> date | None:
     """
     if not deadline_text or not deadline_text.strip():
         return None
+    # months of one stated year: "tháng 3, 6, 9/2025", "tháng 6 và 12 năm 2025" end with the last
+    deadline_text = _MONTH_LIST.sub(lambda m: f"tháng {m.group('last')}/{m.group('year')}", deadline_text)
     if is_recurring(deadline_text):
         year = None
     explicit = explicit_dates(deadline_text, year=year)
@@ -309,6 +312,10 @@ def resolve_due(deadline_text: str, *, year: int | None = None) -> date | None:
     if not spans and (until := _UNTIL_YEAR.findall(_fold(deadline_text))):
         return date(max(int(y) for y in until), 12, 31)
     return max(end for _, end in spans) if spans else None
+
+
+_MONTH_LIST = re.compile(r"tháng\s+\d{1,2}(?:\s*(?:,|và)\s*(?:tháng\s+)?\d{1,2})*\s*(?:,|và)\s*(?:tháng\s+)?"
+                         r"(?P<last>\d{1,2})\s*(?:/|năm)\s*(?P<year>\d{4})", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16384)
@@ -323,11 +330,17 @@ def own_deadline_text(text: str, *, years: bool = True, since: int | None = None
     """
     text = strip_markup(text)
     probe = _slashed(text)  # "trước 15-7-2025" is read as "trước 15/7/2025", and given as written
-    matches = list(_OWN_DEADLINE.finditer(probe))
+    def current(m: re.Match) -> bool:  # a phrase whose years all lie before ``since`` is no deadline
+        found = [int(v) for v in re.findall(r"(?<!\d)\d{4}(?!\d)", m.group(0))]
+        return since is None or not found or max(found) >= since
+
+    matches = [m for m in _OWN_DEADLINE.finditer(probe) if current(m)]
     if years:  # a year phrase overlapping a dated one is part of it
         matches += [y for y in _OWN_YEAR.finditer(probe)
-                    if not any(m.start() < y.end() and y.start() < m.end() for m in matches)
-                    and (since is None or max(int(v) for v in re.findall(r"\d{4}", y.group(0))) >= since)]
+                    if not any(m.start() < y.end() and y.start() < m.end() for m in matches) and current(y)
+                    # a period that starts before it is a programme's span ("trong giai đoạn 2021 - 2030")
+                    and not ("giai" in y.group(0) and since is not None
+                             and min(int(v) for v in re.findall(r"\d{4}", y.group(0))) < since)]
     # "thời hạn: Quý III/2025" is the deadline "Quý III/2025"; the label is not part of it
     phrases = (_DEADLINE_LABEL.sub("", text[m.start():m.end()].strip())
                for m in sorted(matches, key=lambda m: m.start()))

@@ -299,6 +299,14 @@ def _list_markers(soup) -> None:
         if parent is None:
             continue
         depth = len(li.find_parents("li"))
+        # a list right after a paragraph that numbers itself or introduces it ("1. Rà soát … các thủ
+        # tục sau:") is that item's list, not the plan's numbering
+        before = parent.find_previous_sibling()
+        said = before.get_text(" ").strip() if before is not None and before.name in ("p", "div") else ""
+        if parent.name == "ol" and depth == 0 and (re.match(r"\d{1,2}[.)]\s", said) or said.endswith(":")):
+            li.insert(0, "- ")
+            li.insert_before("\n")
+            continue
         if parent.name == "ol":
             try:
                 start = int(parent.get("start", 1))

@@ -97,7 +97,11 @@ class Document:
         if not self.date[:4].isdigit():
             return None
         year = int(self.date[:4])
-        return year + 1 if set(re.findall(r"\b20\d{2}\b", self.title or "")) == {str(year + 1)} else year
+        # (issued in its last quarter, and the title's one year is "năm 2026", not "đến năm 2026")
+        late = self.date[5:7].isdigit() and int(self.date[5:7]) >= 10
+        named = re.findall(r"(?<!đến )(?<!giai đoạn )\bnăm (20\d{2})\b", self.title or "")
+        only = set(named) == {str(year + 1)} and len(re.findall(r"20\d{2}", self.title)) == 1
+        return year + 1 if late and only else year
 
     @property
     def text(self) -> str:

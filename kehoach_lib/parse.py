@@ -230,7 +230,8 @@ _DATELINE = re.compile(r"^[A-ZĐÂ-Ỹ][^\d,]{1,30},\s*ngày\b")
 _PREAMBLE_START = re.compile(r"^(?:Căn cứ|Thực hiện|Ủy ban nhân dân|UBND tỉnh|Chủ tịch UBND)")
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục|BIỂU (?:TIẾN ĐỘ|PHÂN CÔNG)[A-ZĐÀ-Ỹ ]*)\s*(?P<num>[\dIVX]*)\s*"
                        # ... also with its title on the line: "Phụ lục: Danh mục nhiệm vụ", "PHỤ LỤC I. DANH MỤC …"
-                       r"(?:[:.–-]\s*\S.*)?$")
+                       # (a title: a capital, no sentence's end, no "do …" who made it)
+                       r"(?:[:.–-]\s*(?=[A-ZĐ])(?![^.;]*\bdo\s)[^.;]{1,120})?$")
 _APPENDIX_NOTE = re.compile(r"^\(?\s*Ban hành kèm theo")
 #: A note that says where the items are: "(Chi tiết tại Phụ lục kèm theo Kế hoạch này)".
 _POINTER_NOTE = re.compile(r"^\((?:Chi tiết|Có)[^()]*(?:bảng|[Pp]hụ lục|[Bb]iểu)")
@@ -305,9 +306,11 @@ _SECTION_KIND = [
                 # CHẾ", "IV. ĐỀ XUẤT, KIẾN NGHỊ"): what went wrong and what is asked, not tasks set
                 r"|(?:TỒN TẠI|Tồn tại)(?:,|\s+(?:VÀ|và))?\s*(?:HẠN CHẾ|hạn chế)"
                 r"|(?:HẠN CHẾ|Hạn chế),?\s*(?:TỒN TẠI|tồn tại)"
-                r"|(?:KHÓ KHĂN|Khó khăn)(?:,|\s+(?:VÀ|và))?\s*(?:VƯỚNG MẮC|vướng mắc)"
-                r"|(?:ĐỀ XUẤT|Đề xuất)(?:,|\s+(?:VÀ|và))?\s*(?:KIẾN NGHỊ|kiến nghị)|(?:KIẾN NGHỊ|Kiến nghị)\s*:?\s*$)"),
-     "prose"),
+                r"|(?:KHÓ KHĂN|Khó khăn)(?:,|\s+(?:VÀ|và))?\s*(?:VƯỚNG MẮC|vướng mắc))"), "prose"),
+    # ... a report's requests, as a part of its own only: "IV. ĐỀ XUẤT, KIẾN NGHỊ" (not "2. Đề xuất,
+    # kiến nghị phương án đơn giản hóa TTHC", a group of tasks)
+    (re.compile(r"^[IVX]{1,5}[./]\s*(?:(?:ĐỀ XUẤT|Đề xuất)(?:,|\s+(?:VÀ|và))?\s*(?:KIẾN NGHỊ|kiến nghị)"
+                r"|KIẾN NGHỊ(?:,?\s*ĐỀ XUẤT)?)\s*:?\s*$"), "prose"),
     (re.compile(r"MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|QUAN ĐIỂM", re.IGNORECASE), "objective"),
     # "TỔ CHỨC THỰC HIỆN", "… KẾ HOẠCH NÀY", "… VÀ CHẾ ĐỘ THÔNG TIN, BÁO CÁO"
     (re.compile(r"TỔ CHỨC THỰC HIỆN(?:\s+KẾ HOẠCH(?:\s+NÀY)?)?\s*:?$|TRÁCH NHIỆM", re.IGNORECASE), "duty"),
@@ -1655,7 +1658,7 @@ class _Prose:
                                paragraph_fields=_fields_of(node, body))
         k = 0
         for para in extra:
-            if not _is_item(para):  # "Các nhiệm vụ về chia sẻ dữ liệu:" over a table: no task of its own
+            if _introduces_only(para):  # "Các nhiệm vụ về chia sẻ dữ liệu:" over a table: no task of its own
                 for ln, _ in para:
                     state.role(ln, "label")
                 continue
@@ -2021,6 +2024,14 @@ def _is_item(para) -> bool:
     return not (text.endswith(":") or text.isupper() or pointer)
 
 
+def _introduces_only(para) -> bool:
+    """A short paragraph that only announces what follows ("Các nhiệm vụ về chia sẻ dữ liệu:"),
+    naming no one who does it ("Sở Tư pháp hướng dẫn … theo các nội dung sau:" is a task)."""
+    text = strip_markup(clean_cell(_join([t for _, t in para])))
+    return (text.endswith(":") and len(text) <= 100 and not _lead_patterns(LEAD_VERBS_FILE).subject.match(text)
+            and not _INLINE_FIELD.search(text))
+
+
 def _bullet_agency(para) -> str:
     """The agency of a one-line bullet that heads the points after it ("- Văn phòng UBND tỉnh:",
     "- **Sở Khoa học và Công nghệ**:", "- UBND các xã, phường có trách nhiệm:", "- Sở Tư pháp chủ
@@ -2360,7 +2371,8 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
                 task.lead = clean_agencies(sm.group("agency"))
                 break
         else:  # "… (3) đầu tư. Sở Tư pháp chủ trì, hoàn thành trước 30/9/2025.": a sentence that assigns
-            for gm in _SENTENCE_START.finditer(text):
+            # (a sentence's start before a clause's: "…; Sở Tư pháp chủ trì việc …. Văn phòng UBND tỉnh chủ trì, …")
+            for gm in sorted(_SENTENCE_START.finditer(text), key=lambda g: text[g.start()] == ";"):
                 rest = text[gm.end():]
                 if text[gm.start()] == ";" and _AGENCY_HEADING.match(re.split(r"[.:;]", text[:gm.start()])[-1].strip()):
                     continue  # "…: các sở, ban, ngành tỉnh; UBND các huyện chủ trì": one list of leads
@@ -2622,6 +2634,7 @@ def _emit_table_rows(state, rows, colmap, context, section, part, kind,
         return cells[idx] if idx is not None and idx < len(cells) else ""
 
     nums = [r["num"] for r in rows]
+    nested = bool(context) and any(nums) and all("." in n and n.split(".", 1)[0] == context[-1] for n in nums if n)
     for pos, row in enumerate(rows):
         num = row["num"]
         lines = [ln for ln in row["lines"] if ln is not None]
@@ -2651,9 +2664,8 @@ def _emit_table_rows(state, rows, colmap, context, section, part, kind,
         else:
             unnumbered += 1
             path_num = f"{last_num}+{unnumbered}" if last_num else f"+{unnumbered}"
-        # "5.1" in a table under item 5 is 5.1 once, not II.5.5.1
-        under = context[:-1] if (context and not roman and "." in path_num
-                                 and path_num.split(".", 1)[0] == context[-1]) else context
+        # "5.1" in a table under item 5 is 5.1 once, not II.5.5.1 (when all its numbers start with 5)
+        under = context[:-1] if nested and not roman else context
         path = ".".join([*under, *([roman] if roman else []), path_num]).replace(".+", "+")
         following = next((other for other in nums[pos + 1 :] if other), "")
         own = {k: cell(row, k) for k in ("lead", "partners", "start", "end", "time", "product")}
@@ -3074,7 +3086,8 @@ _CENTRAL_BODY = re.compile(r"^(?:các\s+)?(?:Bộ\b|Văn phòng Chính phủ|Ch�
 def _task_row(doc: Document, task: _Task) -> dict:
     # a date the task's wording states wins over its deadline field; a year alone ("hoàn
     # thành trong năm 2025") only stands in for a field that gives none
-    own = own_deadline_text(task.text, years=False)
+    issued = int(doc.date[:4]) if doc.date[:4].isdigit() else None  # (deadlines before it are no task's)
+    own = own_deadline_text(task.text, years=False, since=issued)
     due_source = getattr(task, "_due_source", "") or task.deadline_text
     # ... but days without a year in periodic work ("định kỳ 6 tháng (trước ngày 15/6) và năm
     # (trước ngày 15/12)") recur every year: no due date, as the deadline field's would not have
@@ -3090,8 +3103,9 @@ def _task_row(doc: Document, task: _Task) -> dict:
         due = _safe_next_year(due)
     if due is None:
         due = resolve_due(due_source, year=doc.year)
-    issued = int(doc.date[:4]) if doc.date[:4].isdigit() else None
     own_year = "" if own or due is not None or due_source.strip() else own_deadline_text(task.text, since=issued)
+    if own_year and doc.year and all(int(y) < doc.year for y in re.findall(r"\d{4}", own_year)):
+        own_year = ""  # a plan for 2026 recalling 2025 ("Năm 2025, tỉnh đạt 92,5 điểm …")
     if due is None and own_year:
         due = resolve_due(own_year, year=doc.year)
     relative = ""

@@ -30,7 +30,7 @@ COLUMN_NAMES = {
     "note": ("Ghi chú",),
 }
 _HEADER_START = re.compile(r"^(?:STT|TT|Số TT)\s+", re.IGNORECASE)
-_ROW = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?P<rest>\S.*)$")
+_ROW = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?P<dot>\.?)\s+(?P<rest>\S.*)$")
 #: Longest time cell, in words ("Quý IV/2025 – Quý I/2026").
 TIME_WORDS = 8
 
@@ -58,7 +58,8 @@ def header_columns(line: str) -> list[str] | None:
                     and (len(rest) == len(n) or rest[len(n)] == " "))
         columns.append(key)
         rest = rest[len(name):].strip()
-    return columns if columns[:1] == ["text"] and len(columns) >= 2 else None
+    # (with an agency's column: "STT Nội dung Thời hạn" in a sentence that lists a form's columns is none)
+    return columns if columns[:1] == ["text"] and {"lead", "partners"} & set(columns) else None
 
 
 #: A word of a time cell: "Quý", "IV/2025", "–", "đến", "Trước", "ngày", "30/6/2025", "Thường xuyên".
@@ -148,14 +149,15 @@ def spaced_tables(lines: list[str], *, is_agency: Callable[[str], bool],
             continue
         table = SpacedTable(columns, i)
         table.rows[i] = "\t".join(["STT", *(COLUMN_NAMES[c][0] for c in columns)])
-        depth = None  # the rows' numbers have one depth ("5.1", "5.2"; "6." after them is the plan's)
+        # the rows' numbers have one shape ("5.1", "5.2" or "1", "2"; "6." or "2." after them are the plan's)
+        shape = None
         for j in range(i + 1, len(lines)):
             m = _ROW.match(lines[j].strip())
             if not lines[j].strip() or "\t" in lines[j] or m is None:
                 break
-            if depth is None:
-                depth = m.group("num").count(".")
-            elif m.group("num").count(".") != depth:
+            if shape is None:
+                shape = (m.group("num").count("."), m.group("dot"))
+            elif (m.group("num").count("."), m.group("dot")) != shape:
                 break
             cells = split_row(m.group("rest"), columns, is_agency=is_agency, deadline=deadline)
             if cells is None:

@@ -1321,3 +1321,13 @@ def test_html_lists_read_with_the_marks_a_plan_writes(tmp_path):
         ["III.1+1", "Sở Nội vụ", ""], ["III.1+2", "Sở Nội vụ", "2025-09-30"],
         ["III.2+1", "Sở Tài chính", ""], ["III.2+2", "Sở Tài chính", ""], ["IV.1.1", "Sở Tư pháp", ""]]
     assert "unaccounted" not in line_accounting(doc).role.tolist()
+
+
+def test_an_html_list_under_a_numbered_paragraph_is_its_items_list(tmp_path):
+    """Review 13: "<p>1. … các thủ tục sau:</p><ol>…</ol><p>2. …</p>": the list is item 1's."""
+    page = ("<html><body><p>II. NHIỆM VỤ</p><p>1. Rà soát, cắt giảm thời gian giải quyết các thủ tục sau:</p>"
+            "<ol><li>Thủ tục cấp giấy phép xây dựng;</li><li>Thủ tục đăng ký hộ kinh doanh.</li></ol>"
+            "<p>2. Số hóa hồ sơ TTHC.</p></body></html>")
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    t = extract_tasks(load_document(tmp_path / "p.html", meta={"doc_id": "p", "province": "X", "date": "2025-05-01"}))
+    assert "II.2" in t.path.tolist() and not any(p.startswith("II.2(") for p in t.path)

@@ -66,3 +66,13 @@ def test_a_plans_table_run_together_gives_its_rows_lead_partners_and_deadline():
                                    "Rà soát các thủ tục còn lại"]
     assert line_accounting(doc).role.tolist()[2] == "table_header"
     assert any("not split into their columns (lines 6)" in w for w in document_warnings(doc))
+
+
+def test_a_spaced_table_ends_where_the_plans_items_go_on_and_a_form_in_prose_is_none():
+    text = ("II. NHIỆM VỤ\n1. Phân công cụ thể:\nSTT Nội dung nhiệm vụ Cơ quan chủ trì Thời gian hoàn thành\n"
+            "1 Rà soát TTHC nội bộ Sở Nội vụ Quý III/2025\n2. Tổ chức kiểm tra việc thực hiện TTHC.\n"
+            "3. Xây dựng biểu mẫu báo cáo gồm các cột:\nSTT Nội dung Thời hạn\n4. Số hóa hồ sơ.")
+    doc = Document(lines=tuple(text.split("\n")), doc_id="t", province="X", date="2025-04-08", doc_type="kế hoạch")
+    t = extract_tasks(doc)
+    assert {"II.2", "II.3", "II.4"} <= set(t.path)
+    assert t[t.path.str.endswith(".1")].lead.tolist() == ["Sở Nội vụ"]
