@@ -2968,15 +2968,17 @@ def _plain_agency_headings(seq, indices: list[int]) -> set[int]:
     filled = [j for j in indices if seq[j][1].strip()]
     for i, (j, k) in enumerate(zip(filled, filled[1:], strict=False)):
         ln, raw = seq[j]
+        if ln is None or len(raw) > 200 or not _LEADING_BULLET.match(seq[k][1].lstrip()):
+            continue
         name = strip_markup(clean_cell(raw)).strip()
+        if (len(name) > 100 or not name[-1:].isalnum() or name.isupper() or not _AGENCY_HEADING.match(name)
+                or _numbering(name) or _lead_patterns(LEAD_VERBS_FILE).subject.match(name + " ")):
+            continue
         # (the line above ends: not a hard-wrapped "… phối hợp với" / "Sở Thông tin và Truyền thông")
         above = strip_markup(clean_cell(seq[filled[i - 1]][1])).strip() if i else ""
         closed = not above or bool(_TERMINAL.search(above) or _numbering(above) or above.isupper()
                                    or _HASH_HEADING.match(above))
-        if (ln is not None and closed and len(name) <= 100 and name[-1:].isalnum() and not name.isupper()
-                and not _numbering(name) and _LEADING_BULLET.match(clean_cell(seq[k][1]))
-                and _AGENCY_HEADING.match(name) and not _lead_patterns(LEAD_VERBS_FILE).subject.match(name + " ")
-                and _is_agency(name)):
+        if closed and _is_agency(name):
             out.add(ln)
     return out
 
