@@ -233,6 +233,14 @@ _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục|BIỂU (?:TIẾN ĐỘ|PHÂ
                        # (a title: a capital, no sentence's end, no "do …" who made it)
                        r"(?:[:.–-]\s*(?=[A-ZĐ])(?![^.;]*\bdo\s)[^.;]{1,120})?$")
 _APPENDIX_NOTE = re.compile(r"^\(?\s*Ban hành kèm theo")
+#: An amending plan's edit of the plan it amends that sets no work of its own (:meth:`_Prose._emit_leaf`).
+_EDITS_ONLY = re.compile(
+    r"^(?:(?:Bãi bỏ|Thay thế|Đính chính)\s+(?:cụm từ|từ|điểm|khoản|tiết|đoạn|Mục|mục|Phụ lục|phụ lục)\b"
+    r"|(?:Các|Những)\s+nội dung khác\b[^.]*\bgiữ nguyên\b)")
+#: ... and the words that introduce its new text: "Bổ sung điểm c khoản 2 Mục II như sau: “c) …".
+_EDIT_LEAD_IN = re.compile(
+    r"^(?:Sửa đổi|Bổ sung|Sửa đổi, bổ sung)\s+(?:điểm|khoản|tiết|đoạn|Mục|mục)\b[^:“\"]{0,80}như sau:\s*[“\"]\s*"
+    r"(?:[a-zđ]\)|\d{1,2}\.)?\s*")
 #: A note that says where the items are: "(Chi tiết tại Phụ lục kèm theo Kế hoạch này)".
 _POINTER_NOTE = re.compile(r"^\((?:Chi tiết|Có)[^()]*(?:bảng|[Pp]hụ lục|[Bb]iểu)")
 #: A numbered item that only says where its items are assigned: "4. Các nhiệm vụ cụ thể của từng
@@ -1574,6 +1582,12 @@ class _Prose:
             for para in node.paragraphs:
                 for ln, raw in para:
                     state.role(ln, "heading" if clean_cell(raw).isupper() else "procedure")
+            return
+        if not node.paragraphs and not node.fields and _EDITS_ONLY.match(title_rest):
+            # an amending plan's edit that sets no work: "5. Bãi bỏ điểm d khoản 1 Mục II.", "6. Thay
+            # thế cụm từ “…” bằng cụm từ “…”", "3. Các nội dung khác … giữ nguyên hiệu lực thi hành."
+            for ln in lines_title:
+                state.role(ln, "note")
             return
         paragraphs = list(zip(node.paragraphs, node.after_label, strict=False))
         # a title that stops without a full stop, or on a colon ("1. Mục đích:"), heads what follows
@@ -3129,7 +3143,7 @@ def _task_row(doc: Document, task: _Task) -> dict:
         "path": task.path,
         "part": task.part,
         "section": task.section,
-        "text": task.text,
+        "text": _EDIT_LEAD_IN.sub("", task.text).rstrip("”\"") if _EDIT_LEAD_IN.match(task.text) else task.text,
         "lead": lead,
         "partners": partners,
         "implementers": implementers,

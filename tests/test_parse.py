@@ -2581,3 +2581,17 @@ def test_a_table_numbered_from_1_under_item_1_keeps_its_paths():
     doc = doc_from("II. NHIỆM VỤ\n1. Nhiệm vụ trọng tâm\nSTT\tNội dung nhiệm vụ\tCơ quan chủ trì\n1\tRà soát TTHC\t\n"
                    "1.1\tRà soát TTHC nội bộ\tSở Nội vụ\n2\tSố hóa hồ sơ\t\n2.1\tSố hóa kết quả\tSở Tư pháp")
     assert extract_tasks(doc).path.tolist() == ["II.1.1.1", "II.1.2.1"]
+
+
+def test_an_amending_plans_edits_set_no_tasks_and_its_new_items_read_without_their_lead_in():
+    """Khánh Hòa (walkthrough 10a, "Kế hoạch sửa đổi, bổ sung Kế hoạch số 210/KH-UBND")."""
+    doc = doc_from("I. SỬA ĐỔI, BỔ SUNG MỘT SỐ NỘI DUNG CỦA KẾ HOẠCH SỐ 210/KH-UBND\n"
+                   "2. Bổ sung điểm c khoản 2 Mục II như sau:\n“c) Tái cấu trúc quy trình, cung cấp dịch vụ công trực "
+                   "tuyến toàn trình. Sở Khoa học và Công nghệ chủ trì, hoàn thành trong tháng 10/2025.”\n"
+                   "5. Bãi bỏ điểm d khoản 1 Mục II.\n6. Thay thế cụm từ “Sở Thông tin và Truyền thông” bằng cụm từ "
+                   "“Sở Khoa học và Công nghệ”.\nII. TỔ CHỨC THỰC HIỆN\n1. Văn phòng UBND tỉnh theo dõi, đôn đốc.\n"
+                   "2. Các nội dung khác của Kế hoạch số 210/KH-UBND giữ nguyên hiệu lực thi hành.")
+    t = extract_tasks(doc)
+    assert t.path.tolist() == ["I.2", "II.1"]
+    assert t.text.iloc[0].startswith("Tái cấu trúc quy trình") and t.lead.iloc[0] == "Sở Khoa học và Công nghệ"
+    assert "unaccounted" not in line_accounting(doc).role.tolist()
