@@ -50,14 +50,12 @@ def header_columns(line: str) -> list[str] | None:
         return None
     rest, columns = line.strip()[m.end():], []
     while rest:
-        key = next((k for k, names in COLUMN_NAMES.items() for n in names
-                    if rest.lower().startswith(n.lower()) and (len(rest) == len(n) or rest[len(n)] == " ")), None)
-        if key is None:
+        found = next(((k, n) for k, names in COLUMN_NAMES.items() for n in names
+                      if rest.lower().startswith(n.lower()) and (len(rest) == len(n) or rest[len(n)] == " ")), None)
+        if found is None:
             return None
-        name = next(n for n in COLUMN_NAMES[key] if rest.lower().startswith(n.lower())
-                    and (len(rest) == len(n) or rest[len(n)] == " "))
-        columns.append(key)
-        rest = rest[len(name):].strip()
+        columns.append(found[0])
+        rest = rest[len(found[1]):].strip()
     # (with an agency's column: "STT Nội dung Thời hạn" in a sentence that lists a form's columns is none)
     return columns if columns[:1] == ["text"] and {"lead", "partners"} & set(columns) else None
 
