@@ -90,13 +90,18 @@ class Document:
     hints: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
+    def issued_year(self) -> int | None:
+        """The year of the document's date."""
+        return int(self.date[:4]) if self.date[:4].isdigit() else None
+
+    @property
     def year(self) -> int | None:
         """The year a deadline that omits it falls in: the document's, or the next one when the
         title names only that year ("Kế hoạch kiểm soát TTHC năm 2026" dated 15/12/2025: "Quý II"
         is Quý II/2026)."""
-        if not self.date[:4].isdigit():
+        year = self.issued_year
+        if year is None:
             return None
-        year = int(self.date[:4])
         # (issued in its last quarter, and the title's one year is "năm 2026", not "đến năm 2026")
         late = self.date[5:7].isdigit() and int(self.date[5:7]) >= 10
         named = re.findall(r"(?<!đến )(?<!giai đoạn )\bnăm (20\d{2})\b", self.title or "")

@@ -112,10 +112,11 @@ _LETTER = re.compile(rf"^(?P<num>[a-zđ])(?:\)\s*|/\s+|\.\s+(?=[{_UPPER}]))(?P<r
 _PAREN = re.compile(r"^\((?P<num>i{1,3}|iv|vi{0,3}|ix|x)\)\s*(?P<rest>\S.*)$")
 #: "Đơn vị" or "Cơ quan" alone as a field's name, when its value marks the lead in brackets.
 #: A character of an agency list: not a sentence's end, but the full stop of "TP." ("UBND TP. Tây Ninh").
-_LIST_CHAR = r"(?:[^.;()]|(?<=TP|Tp|TX|TT)\.)"
+_TOWN_DOT = r"(?<=TP|Tp|TX|TT)\."
+_LIST_CHAR = rf"(?:[^.;()]|{_TOWN_DOT})"
 #: ... and an agency's role in brackets inside it ("Sở Tài chính (chủ trì), Sở Tư pháp").
 _ROLE_IN_LIST = r"\((?i:(?:cơ quan )?(?:chủ trì|phối hợp))\)"
-_MARKED_UNITS = r"(?:Cơ quan|Đơn vị)(?=\s*:(?:[^.]|(?<=TP|Tp|TX|TT)\.){0,200}\((?i:(?:cơ quan )?chủ trì)\))"
+_MARKED_UNITS = rf"(?:Cơ quan|Đơn vị)(?=\s*:(?:[^.]|{_TOWN_DOT}){{0,200}}\((?i:(?:cơ quan )?chủ trì)\))"
 _FIELD_NAMES = (r"(?P<name>Cơ quan chủ trì|Cơ quan thực hiện|Cơ quan phối hợp|Đơn vị chủ trì"
                 r"|Đơn vị thực hiện|Đơn vị phối hợp|Thời hạn hoàn thành|Thời gian hoàn thành"
                 r"|Thời gian thực hiện|Thời hạn|Tiến độ(?: thực hiện| hoàn thành)?"
@@ -1639,9 +1640,7 @@ class _Prose:
                         state.role(ln, "heading")
                     continue
                 k += 1
-                fields = _fields_of(node, para)
-                if shared and not fields[0] and not lead and not _names_own_lead(_join([t for _, t in para])):
-                    fields = (shared, set())
+                fields = _fields_or_shared(node, para, shared, lead)
                 # a point's agency bullet leads it, not a field block shared with the items after it
                 self._task_from(node, f"{path}+{k}", kind, part, _strip_number(title_rest),
                                 _in_group(group, para), para, lead=lead,
@@ -1708,9 +1707,7 @@ class _Prose:
                     self.state.role(ln, "heading")
                 continue
             k += 1
-            fields = _fields_of(node, para)
-            if shared and not fields[0] and not lead and not _names_own_lead(_join([t for _, t in para])):
-                fields = (shared, set())
+            fields = _fields_or_shared(node, para, shared, lead)
             self._task_from(node, f"{path}+{k}", kind, part, _strip_number(node.title_text),
                             _in_group(group, para), para, lead=lead, own_fields=False,
                             paragraph_fields=fields)
@@ -1891,6 +1888,15 @@ def _fields_of(node: _Node, para) -> tuple[dict[str, list[str]], set[int]]:
     if index is None or index not in node.paragraph_fields:
         return {}, set()
     return node.paragraph_fields[index], node.paragraph_field_lines.get(index, set())
+
+
+def _fields_or_shared(node: _Node, para, shared: dict[str, list[str]], lead: str):
+    """:func:`_fields_of` ``para``, or else the heading's ``shared`` block
+    (:meth:`_Prose._block_after_bullets`) when the item names no lead of its own."""
+    fields = _fields_of(node, para)
+    if shared and not fields[0] and not lead and not _names_own_lead(_join([t for _, t in para])):
+        return shared, set()
+    return fields
 
 
 def _field_goes_on(value: str) -> bool:
@@ -3102,7 +3108,7 @@ _CENTRAL_BODY = re.compile(r"^(?:các\s+)?(?:Bộ\b|Văn phòng Chính phủ|Ch�
 def _task_row(doc: Document, task: _Task) -> dict:
     # a date the task's wording states wins over its deadline field; a year alone ("hoàn
     # thành trong năm 2025") only stands in for a field that gives none
-    issued = int(doc.date[:4]) if doc.date[:4].isdigit() else None  # (deadlines before it are no task's)
+    issued = doc.issued_year  # (deadlines before it are no task's)
     own = own_deadline_text(task.text, years=False, since=issued)
     due_source = getattr(task, "_due_source", "") or task.deadline_text
     # ... but days without a year in periodic work ("định kỳ 6 tháng (trước ngày 15/6) và năm
