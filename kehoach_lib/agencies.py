@@ -91,6 +91,8 @@ _FILLERS = frozenset({"", "và", "các", "...", "…", "v.v", "v.v.", "vv"})
 
 # --- keys -----------------------------------------------------------------------------------
 _KEY_COMMITTEE = re.compile(r"ủy ban nhân dân")
+#: OCR's "Sờ" for "Sở" at a name's start ("Sờ Tư pháp").
+_KEY_OCR_SO = re.compile(r"^sờ\s")
 _KEY_DASH = re.compile(r"\s*[–]\s*|\s+-\s+|(?<=[^\W\d_])-(?=[^\W\d_]{2})")
 _KEY_LEAD = re.compile(r"^(?:các|và|giao|của)\s+")
 _KEY_PROVINCE_SUFFIX = re.compile(r"\s+(?:thuộc tỉnh|tỉnh|trên địa bàn tỉnh|của tỉnh)$")
@@ -189,7 +191,7 @@ def _protect_pattern(path: Path = ALIASES_FILE) -> re.Pattern | None:
 def agency_key(text: str) -> str:
     """Comparison key of a written agency name (see the alias table's header)."""
     text = normalize_tone_marks(_SPACE.sub(" ", text)).lower()
-    text = _KEY_COMMITTEE.sub("ubnd", text).replace("&", " và ")
+    text = _KEY_OCR_SO.sub("sở ", _KEY_COMMITTEE.sub("ubnd", text)).replace("&", " và ")
     text = _KEY_DASH.sub(", ", _SPACE.sub(" ", text)).strip(_EDGE_PUNCT + " ")
     while _KEY_LEAD.match(text):
         text = _KEY_LEAD.sub("", text, count=1)

@@ -326,7 +326,8 @@ _SECTION_KIND = [
 ]
 _DUTY_AND = re.compile(r"TỔ CHỨC THỰC HIỆN(?:\s+KẾ HOẠCH(?:\s+NÀY)?)?\s+VÀ\s+[^:]*:?$")
 _AGENCY_HEAD = (
-    r"(?:[Cc]ác\s+)?(?:Sở|sở|Văn phòng|văn phòng|VP|UBND|Ủy ban|Uỷ ban|Trung tâm|Công an"
+    # ("Sờ Tư pháp": OCR's "Sở" before a name)
+    r"(?:[Cc]ác\s+)?(?:Sở|sở|Sờ(?=\s+[A-ZĐ])|Văn phòng|văn phòng|VP|UBND|Ủy ban|Uỷ ban|Trung tâm|Công an"
     # "Ban", "Báo", "Phòng" open verbs too: "Ban hành quy chế", "Báo cáo kết quả", "Phòng, chống"
     r"|Ban(?!\s+hành)|Báo(?!\s+cáo)|Phòng(?!,?\s+(?:chống|ngừa))"
     r"|Bộ phận|Cơ quan|cơ quan|Đài|Thủ trưởng|Người đứng đầu"
@@ -336,6 +337,8 @@ _AGENCY_HEAD = (
     # "Thanh tra tỉnh", not the verb ("Thanh tra, kiểm tra việc …"); "Kho bạc Nhà nước khu vực XIX"
     r"|Thanh tra(?=\s+(?:tỉnh|thành phố|Sở|sở|Chính phủ|[A-ZĐ]))|Kho bạc|Bưu điện|Cục|Chi cục"
     r"|Ngân hàng Nhà nước|Hiệp hội|Bảo hiểm xã hội"
+    # the utilities and the tax office a plan gives work to ("Công ty Điện lực tỉnh", "VNPT tỉnh", "Thuế tỉnh")
+    r"|Công ty Điện lực|Điện lực|VNPT|Viettel|Viễn thông(?=\s+(?:tỉnh|[A-ZĐ]))|Thuế tỉnh"
     # abbreviated ("BQL các KCN tỉnh", "TTPVHCC tỉnh"), and a commune's officials ("Công chức Văn phòng - Thống kê")
     r"|BQL\b|TTPVHCC|TT\.?\s?PVHCC|Công chức\b|công chức\b"
     # the mass organisations: "Tỉnh đoàn", "Hội Liên hiệp Phụ nữ tỉnh" (not "Hội nghị …")
@@ -371,8 +374,9 @@ def _lead_patterns(path: str | Path = LEAD_VERBS_FILE) -> _LeadPatterns:
             rf",\s+(?P<agency>(?:các\s+(?:sở|cơ quan|đơn vị)|Sở|Văn phòng|UBND|Ủy ban|Trung tâm|Ban|Công an)"
             rf"\b[^.]*?)\s+{verb}\b"),
         # the partners end at the verb of what they do; past a ";" only on to another agency
-        # (also without "với" before an agency: "chủ trì, phối hợp Sở KH&CN rà soát …")
-        partners=re.compile(rf"[Pp]hối hợp(?:\s+chặt chẽ)?(?:\s+với|(?=\s+{_AGENCY_HEAD}\b))\s+"
+        # (also without "với" before an agency: "chủ trì, phối hợp Sở KH&CN rà soát …"); the
+        # object of a "cơ chế / quy chế phối hợp với X" names no partner
+        partners=re.compile(rf"(?<![Cc]hế\s)[Pp]hối hợp(?:\s+chặt chẽ)?(?:\s+với|(?=\s+{_AGENCY_HEAD}\b))\s+"
                             rf"(?P<agency>(?:[^;]|;(?=\s*{_AGENCY_HEAD}\b))+?)"
                             rf"\s+{verb}\b"),
     )

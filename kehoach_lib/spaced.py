@@ -109,6 +109,18 @@ def _agency_cuts(words: list[str], is_agency: Callable[[str], bool]) -> list[int
     return cuts or None
 
 
+def _cells_of_names(names: list[str]) -> list[str]:
+    """Names run together, grouped into cells: a name ending in ``;`` or ``,`` goes on in the
+    next one's cell ("VNPT tỉnh; Viettel tỉnh" is one lead cell)."""
+    cells: list[str] = []
+    for name in names:
+        if cells and cells[-1].endswith((";", ",")):
+            cells[-1] = f"{cells[-1]} {name}"
+        else:
+            cells.append(name)
+    return cells
+
+
 def split_row(rest: str, columns: list[str], *, is_agency: Callable[[str], bool],
               deadline: Callable[[str], bool]) -> list[str] | None:
     """The cells of a row's text after its number, in the order of ``columns``, or ``None``."""
@@ -122,7 +134,7 @@ def split_row(rest: str, columns: list[str], *, is_agency: Callable[[str], bool]
     if wanted:
         cuts = _agency_cuts(words[:end], is_agency)
         if cuts:
-            chunks = [" ".join(words[a:b]) for a, b in zip(cuts, [*cuts[1:], end], strict=True)]
+            chunks = _cells_of_names([" ".join(words[a:b]) for a, b in zip(cuts, [*cuts[1:], end], strict=True)])
             cells[wanted[0]] = chunks[0]
             if len(wanted) > 1:
                 cells["partners"] = "; ".join(c.strip(" ;,") for c in chunks[1:])

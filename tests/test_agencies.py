@@ -285,6 +285,12 @@ def test_a_duty_addressed_to_a_bodys_head_counts_for_the_body(written, canonical
     # a city under the centre names its own bodies "thành phố", as its "UBND thành phố"
     ("Công an thành phố", "Công an tỉnh"),
     ("Trung tâm Phục vụ hành chính công thành phố", "Trung tâm Phục vụ hành chính công tỉnh"),
+    # OCR's "Sờ" for "Sở"
+    ("Sờ Tư pháp", "Sở Tư pháp"),
+    # utilities, telecoms and the tax office (walkthrough 10b's spaced rows)
+    ("Điện lực tỉnh", "Công ty Điện lực tỉnh"), ("Công ty Điện lực Đồng Nai", "Công ty Điện lực tỉnh"),
+    ("VNPT Nghệ An", "VNPT tỉnh"), ("Viễn thông Bắc Ninh", "VNPT tỉnh"), ("Chi nhánh Viettel tỉnh", "Viettel tỉnh"),
+    ("Thuế tỉnh", "Cục Thuế"),
 ])
 def test_more_written_forms_of_known_agencies(written, canonical):
     assert resolve_agency(written).canonical == canonical

@@ -1267,6 +1267,17 @@ def test_short_field_names_after_a_sentence_give_the_items_lead_partners_and_bot
     # "chủ trì, phối hợp với" is a verb, not a field
     ("1. Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ rà soát TTHC; hoàn thành trong Quý III/2025.",
      "Sở Tư pháp", "Sở Nội vụ"),
+    # a "cơ chế / quy chế phối hợp với X" is what the task builds: X is no partner (review 13)
+    ("1. Sở Nội vụ chủ trì xây dựng cơ chế phối hợp với Công an tỉnh trong giải quyết TTHC liên thông.",
+     "Sở Nội vụ", ""),
+    ("1. Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ xây dựng quy chế phối hợp với Công an tỉnh.",
+     "Sở Tư pháp", "Sở Nội vụ"),
+    # OCR's "Sờ" for "Sở" still names the lead (the resolver reads it as Sở Tư pháp)
+    ("1. Sờ Tư pháp chủ trì rà soát các quy định; hoàn thành trong Quý IV/2025.", "Sờ Tư pháp", ""),
+    # the utilities and the tax office lead tasks too
+    ("1. Công ty Điện lực tỉnh chủ trì rút ngắn thời gian cấp điện trung áp cho doanh nghiệp.",
+     "Công ty Điện lực tỉnh", ""),
+    ("1. Thuế tỉnh chủ trì, phối hợp với Sở Tài chính triển khai hóa đơn điện tử.", "Thuế tỉnh", "Sở Tài chính"),
 ])
 def test_fields_inside_an_items_wording(item, lead, partners):
     t = extract_tasks(doc_from("II. NHIỆM VỤ\n" + item))

@@ -35,6 +35,13 @@ def test_a_header_is_known_by_its_column_names(line, columns):
     ("Hướng dẫn UBND các xã tiếp nhận hồ sơ không phụ thuộc địa giới Văn phòng UBND tỉnh Công an tỉnh 30/9/2025",
      ["Hướng dẫn UBND các xã tiếp nhận hồ sơ không phụ thuộc địa giới", "Văn phòng UBND tỉnh", "Công an tỉnh",
       "30/9/2025"]),
+    # utilities and the tax office are agencies too; names joined by ";" are one cell
+    ("Di dời lưới điện phục vụ dự án đầu tư Công ty Điện lực tỉnh UBND các xã Quý IV/2025",
+     ["Di dời lưới điện phục vụ dự án đầu tư", "Công ty Điện lực tỉnh", "UBND các xã", "Quý IV/2025"]),
+    ("Cung cấp chữ ký số cho người dân VNPT tỉnh; Viettel tỉnh Sở Khoa học và Công nghệ Năm 2025",
+     ["Cung cấp chữ ký số cho người dân", "VNPT tỉnh; Viettel tỉnh", "Sở Khoa học và Công nghệ", "Năm 2025"]),
+    ("Hoàn thuế điện tử cho doanh nghiệp Thuế tỉnh Sở Tài chính Quý III/2025",
+     ["Hoàn thuế điện tử cho doanh nghiệp", "Thuế tỉnh", "Sở Tài chính", "Quý III/2025"]),
 ])
 def test_a_row_is_cut_from_its_ends(rest, cells):
     assert split_row(rest, ["text", "lead", "partners", "time"], is_agency=_known_agency,
