@@ -242,6 +242,22 @@ _EDITS_ONLY = re.compile(
 _EDIT_LEAD_IN = re.compile(
     r"^(?:Sửa đổi|Bổ sung|Sửa đổi, bổ sung)\s+(?:điểm|khoản|tiết|đoạn|Mục|mục)\b[^:“\"]{0,80}như sau:\s*[“\"]\s*"
     r"(?:[a-zđ]\)|\d{1,2}\.)?\s*")
+#: The part an edit's lead-in names, which gives its new text's kind: "Sửa đổi khoản 2 Mục I (Yêu
+#: cầu) như sau" is an objective (a plan's Mục I is its "MỤC ĐÍCH, YÊU CẦU"), "… Mục IV (Tổ chức
+#: thực hiện) …" a duty.
+_AMENDED_OBJECTIVE = re.compile(r"\b(?:Mục|mục)\s+I\b(?![IVX])|\b(?:[Mm]ục đích|[Yy]êu cầu|[Mm]ục tiêu)\b")
+_AMENDED_DUTY = re.compile(r"\b[Tt]ổ chức thực hiện\b|\btrách nhiệm\b")
+
+
+def _amended_kind(lead_in: str, kind: str) -> str:
+    """The kind of an edit's new text, from the part its lead-in names (``kind`` when it names none)."""
+    if _AMENDED_DUTY.search(lead_in):
+        return "duty"
+    if _AMENDED_OBJECTIVE.search(lead_in):
+        return "objective"
+    return kind
+
+
 #: A note that says where the items are: "(Chi tiết tại Phụ lục kèm theo Kế hoạch này)".
 _POINTER_NOTE = re.compile(r"^\((?:Chi tiết|Có)[^()]*(?:bảng|[Pp]hụ lục|[Bb]iểu)")
 #: A numbered item that only says where its items are assigned: "4. Các nhiệm vụ cụ thể của từng
@@ -3145,15 +3161,18 @@ def _task_row(doc: Document, task: _Task) -> dict:
         partners = "; ".join(dict.fromkeys(p for p in (marked_partners, _ROLE_MARK.sub("", partners).strip()) if p))
         implementers = implementers if task.lead else ""
     lines = sorted(task.lines)
+    text, kind = task.text, task.kind
+    if edit := _EDIT_LEAD_IN.match(text):  # an amending plan's new text, without its lead-in
+        text, kind = text[edit.end():].rstrip("”\""), _amended_kind(edit.group(0), kind)
     return {
         "task_id": f"{doc.doc_id}:{task.path}",
         "doc_id": doc.doc_id,
         "province": doc.province,
-        "kind": task.kind,
+        "kind": kind,
         "path": task.path,
         "part": task.part,
         "section": task.section,
-        "text": _EDIT_LEAD_IN.sub("", task.text).rstrip("”\"") if _EDIT_LEAD_IN.match(task.text) else task.text,
+        "text": text,
         "lead": lead,
         "partners": partners,
         "implementers": implementers,

@@ -2606,3 +2606,18 @@ def test_an_amending_plans_edits_set_no_tasks_and_its_new_items_read_without_the
     assert t.path.tolist() == ["I.2", "II.1"]
     assert t.text.iloc[0].startswith("Tái cấu trúc quy trình") and t.lead.iloc[0] == "Sở Khoa học và Công nghệ"
     assert "unaccounted" not in line_accounting(doc).role.tolist()
+
+
+@pytest.mark.parametrize(("lead_in", "kind"), [
+    ("Sửa đổi khoản 2 Mục I như sau:", "objective"),  # a plan's Mục I: MỤC ĐÍCH, YÊU CẦU
+    ("Sửa đổi điểm b khoản 2 (Yêu cầu) như sau:", "objective"),
+    ("Bổ sung điểm c khoản 2 Mục II như sau:", "task"),
+    ("Sửa đổi khoản 3 Mục IV (Tổ chức thực hiện) như sau:", "duty"),
+])
+def test_an_amending_plans_new_text_takes_the_kind_of_the_part_it_amends(lead_in, kind):
+    """Khánh Hòa (walkthrough 10a): the new wording of an amended "Yêu cầu" is an objective,
+    though the edits stand in the amending plan's tasks."""
+    doc = doc_from("I. SỬA ĐỔI, BỔ SUNG MỘT SỐ NỘI DUNG CỦA KẾ HOẠCH SỐ 210/KH-UBND\n"
+                   f"1. {lead_in}\n“Bảo đảm 100% hồ sơ TTHC được số hóa, tái sử dụng dữ liệu đã số hóa.”")
+    t = extract_tasks(doc)
+    assert (t.kind.tolist(), t.text.iloc[0][:8]) == ([kind], "Bảo đảm ")
