@@ -155,29 +155,58 @@ def _setext_headings(lines: list[str]) -> list[str]:
 _BOLD_LINE = re.compile(r"^\s{0,3}\*\*(?P<text>[^*]+?)\*\*\s*$")
 
 
+class _RestartedList:
+    """The items of a numbered group ("**2. Đẩy mạnh số hóa …**", a Word heading "2. …") whose
+    list numbers from 1 again, as Word's numbering restarts: "1." under it is its item 2.1 while
+    its items number on from 1, one by one ("2." after "2." is no item of the group)."""
+
+    _NUMBER = re.compile(r"(\d{1,2})[.)]\s")
+    _ITEM = re.compile(r"^(\d{1,2})[.)](\s+\S.*)$")  # at the line's start: an indented "1." is a sub-item
+
+    def __init__(self) -> None:
+        self.number, self.last = "", 0
+
+    def heading(self, title: str) -> None:
+        """A heading starts a group when it is numbered, and ends the one before."""
+        m = self._NUMBER.match(title.strip())
+        self.number, self.last = (m.group(1) if m else ""), 0
+
+    def end(self) -> None:
+        self.number = ""
+
+    def item(self, line: str) -> str | None:
+        """``line`` numbered as an item of the group ("1. Rà soát …" -> "2.1. Rà soát …"), or
+        ``None`` (which ends the group when the line's number does not follow on)."""
+        if not self.number or not (m := self._ITEM.match(line)):
+            return None
+        if int(m.group(1)) != self.last + 1:
+            self.end()
+            return None
+        self.last = int(m.group(1))
+        return f"{self.number}.{m.group(1)}.{m.group(2)}"
+
+
 def _bold_headings(lines: list[str]) -> list[str]:
     """A bold paragraph of its own (blank lines around it) under a heading and over list items,
     written as a heading one level below it: a group of the items after it. (The header's bold
     lines, before any heading, stay as they are.)"""
     out, level = list(lines), 0
-    group = ""  # the number of a numbered group ("**1. Về rà soát …**") whose list restarts at 1
+    group = _RestartedList()
     for i, line in enumerate(lines):
         if m := re.match(r"^\s{0,3}(#{1,6})\s", line):
-            level, group = len(m.group(1)), ""
+            level = len(m.group(1))
+            group.end()
         elif (level and (m := _BOLD_LINE.match(line)) and (i == 0 or not lines[i - 1].strip())
               and (i + 1 == len(lines) or not lines[i + 1].strip() or _MD_ITEM.match(lines[i + 1].lstrip()))
               and not _MD_NOT_SECTION.match(m.group("text"))
-              and _MD_ITEM.match(following := next((ln.lstrip() for ln in lines[i + 1:] if ln.strip()), ""))):
+              and _MD_ITEM.match(next((ln.lstrip() for ln in lines[i + 1:] if ln.strip()), ""))):
             # (it heads the items after it: a signer's name in bold does not)
             out[i] = "#" * min(level + 1, 6) + " " + m.group("text").strip()
-            number = re.match(r"(\d{1,2})[.)]\s", m.group("text").strip())
-            # its list numbered from 1 again, as Word's numbering exported restarts: "1." under
-            # "**2. …**" is item 2.1
-            group = number.group(1) if number and re.match(r"1[.)]\s", following) else ""
-        elif group and (m := re.match(r"^(\d{1,2})[.)](\s+\S.*)$", line)):
-            out[i] = f"{group}.{m.group(1)}.{m.group(2)}"
+            group.heading(m.group("text"))
+        elif (item := group.item(line)) is not None:
+            out[i] = item
         elif line.strip() and not line[:1].isspace():
-            group = ""  # a paragraph of its own ends the group's list
+            group.end()  # a paragraph of its own ends the group's list
     return out
 
 
@@ -496,9 +525,7 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
     lines: list[str] = []
     numbering = WordNumbering(doc)
     levels = _heading_levels(doc)
-    # a numbered heading ("2. Đẩy mạnh số hóa …", style Heading 2) whose list numbers from 1
-    # again: "1." under it is its item 2.1 (as the plan means it; Word restarts the list)
-    group = {"number": "", "active": False, "last": 0}
+    group = _RestartedList()  # a numbered heading ("2. …", style Heading 2) whose list restarts at 1
 
     def blocks(parent) -> None:
         for child in parent.iterchildren():
@@ -511,15 +538,9 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
                 label = numbering.label(child)
                 line = f"{label} {text}" if label and text.strip() else text
                 if _heading_level(child, levels):
-                    number = re.match(r"(\d{1,2})\.\s", line.strip())
-                    group.update(number=number.group(1) if number else "", active=False, last=0)
-                elif group["number"] and (item := re.match(r"(\d{1,2})\.(\s+\S.*)$", line.strip())):
-                    # its items number on from 1, one by one: "2." after "2." is no item of the group
-                    if int(item.group(1)) == group["last"] + 1 and (group["active"] or item.group(1) == "1"):
-                        group.update(active=True, last=int(item.group(1)))
-                        text, label = f"{group['number']}.{item.group(1)}.{item.group(2)}", ""
-                    else:
-                        group.update(number="", active=False)
+                    group.heading(line)
+                elif (item := group.item(line.strip())) is not None:
+                    text, label = item, ""
                 if (not label and (level := _heading_level(child, levels)) and text.strip() and "\n" not in text
                         and not text.isupper() and not _MD_NUMBERED.match(text.strip())
                         and not _MD_NOT_SECTION.match(text.strip())):
