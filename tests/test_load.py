@@ -1331,3 +1331,15 @@ def test_an_html_list_under_a_numbered_paragraph_is_its_items_list(tmp_path):
     (tmp_path / "p.html").write_text(page, encoding="utf-8")
     t = extract_tasks(load_document(tmp_path / "p.html", meta={"doc_id": "p", "province": "X", "date": "2025-05-01"}))
     assert "II.2" in t.path.tolist() and not any(p.startswith("II.2(") for p in t.path)
+
+
+def test_a_restarted_list_renumbers_its_items_one_by_one():
+    """The rule both the Markdown and the Word reader read (formats._RestartedList): under a
+    numbered group heading, "1.", "2." are its items; an indented "1." is a sub-item, and a
+    number that does not follow on ends the group."""
+    from kehoach_lib.formats import _bold_headings
+
+    lines = ["# II. NHIỆM VỤ", "", "**2. Đẩy mạnh số hóa**", "", "1. Số hóa hồ sơ.", "   1. Hồ sơ đất đai.",
+             "2. Tái sử dụng dữ liệu.", "4. Báo cáo kết quả.", "5. Không thuộc nhóm."]
+    assert _bold_headings(lines)[2:] == ["## 2. Đẩy mạnh số hóa", "", "2.1. Số hóa hồ sơ.", "   1. Hồ sơ đất đai.",
+                                         "2.2. Tái sử dụng dữ liệu.", "4. Báo cáo kết quả.", "5. Không thuộc nhóm."]
