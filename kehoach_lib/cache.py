@@ -30,8 +30,8 @@ DB_NAME = "tokens.sqlite"
 #: Match tables kept in the cache (newest first).
 MATCH_CACHE_ENTRIES = 8
 #: Modules whose code decides a task table (their source is part of the cache key).
-PARSER_MODULES = ("parse.py", "deadlines.py", "load.py", "aligned.py", "stacked.py", "spaced.py", "agencies.py",
-                  "metadata.py")
+PARSER_MODULES = ("parse.py", "deadlines.py", "load.py", "formats.py", "aligned.py", "stacked.py", "spaced.py",
+                  "agencies.py", "metadata.py")
 #: Editable data files (in ``data/``) the parser reads (their content is part of the cache key).
 PARSER_DATA = ("lead_verbs.txt", "agency_aliases.csv", "person_titles.txt")
 #: Modules whose code decides a match table (their source is part of the cache key).

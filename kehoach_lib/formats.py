@@ -622,7 +622,8 @@ _ROMAN_NUMERALS = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c")
 _LEVEL_REF = re.compile(r"%([1-9])")
 
 
-def _roman(n: int) -> str:
+def roman(n: int) -> str:
+    """``n`` in lower-case Roman numerals (4 -> "iv")."""
     out = ""
     for value, letters in _ROMAN_NUMERALS:
         while n >= value:
@@ -637,8 +638,8 @@ def _letters(n: int) -> str:
 
 def _formatted(n: int, fmt: str) -> str:
     return {"decimal": str(n), "decimalZero": f"{n:02d}", "lowerLetter": _letters(n),
-            "upperLetter": _letters(n).upper(), "lowerRoman": _roman(n),
-            "upperRoman": _roman(n).upper()}.get(fmt, str(n))
+            "upperLetter": _letters(n).upper(), "lowerRoman": roman(n),
+            "upperRoman": roman(n).upper()}.get(fmt, str(n))
 
 
 class WordNumbering:

@@ -62,6 +62,7 @@ from .deadlines import (
     resolve_due,
     strip_markup,
 )
+from .formats import roman
 from .load import Document
 from .metadata import NOT_TITLE
 from .spaced import spaced_tables
@@ -783,7 +784,7 @@ _CAPS_SECTION = re.compile(rf"^(?:MỤC TIÊU|MỤC ĐÍCH|YÊU CẦU|NHIỆM V�
 
 
 def _to_roman(n: int) -> str:
-    return ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")[n - 1] if n <= 10 else str(n)
+    return roman(n).upper()
 
 
 #: A keycap digit, "1️⃣" (digit, variation selector, combining keycap): a number.
