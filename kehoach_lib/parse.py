@@ -375,9 +375,15 @@ class _LeadPatterns:
 
 
 @config.reread_on_change
+def _lead_verbs(path: str | Path = LEAD_VERBS_FILE) -> tuple[str, ...]:
+    """The words of the editable ``lead_verbs.txt``, longest first."""
+    return tuple(sorted({" ".join(ln.split()) for ln in config.data_lines(path)}, key=len, reverse=True))
+
+
+@config.reread_on_change
 def _lead_patterns(path: str | Path = LEAD_VERBS_FILE) -> _LeadPatterns:
     """The lead and partner patterns, built from the editable ``lead_verbs.txt``."""
-    verbs = sorted({ln.strip() for ln in config.data_lines(path)}, key=len, reverse=True)
+    verbs = _lead_verbs(path)
     verb = "(?:" + "|".join(r"\s+".join(map(re.escape, v.split())) for v in verbs) + ")"
     return _LeadPatterns(
         # the agency ends at its verb, or at a colon ("Sở Tài chính: Tham mưu UBND tỉnh …"); after
@@ -1228,6 +1234,7 @@ class _Prose:
         self.gap = False
         self.after_label = False
         self.seen_labels: dict[tuple[int, str], int] = {}
+        self.listing: tuple[int, str] | None = None  # (id of the paragraph, its points' mark): see _lists_contents
 
     # -- building
     def feed(self, ln: int | None, raw: str) -> None:
@@ -1337,6 +1344,8 @@ class _Prose:
                 return True  # "… VÀ TRÁCH NHIỆM CỦA CÁC" / "CƠ QUAN, ĐƠN VỊ": it goes on in capitals
         if _DEADLINE_LINE.match(text):
             return True  # "+ Hoàn thành trước 31/10/2025." says when the item above is due
+        if self._lists_contents(last, text):
+            return True
         if _ITEM_BULLET.match(text) or (_LEADING_BULLET.match(text) and not _ends_open(last)):
             return False  # "- …" starts an item, also in hard-wrapped text ("- 100% …" after a sentence)
         if self.wrapped:
@@ -1348,6 +1357,28 @@ class _Prose:
         if self.gap:  # after a blank line only a lowercase start continues the sentence
             return _starts_lower(text)
         return _starts_lower(text) or len(clean_cell(last)) > 100
+
+    def _lists_contents(self, last: str, text: str) -> bool:
+        """A point that names a thing, not a thing to do, under a paragraph that lists what
+        its own action covers ("- Niêm yết công khai … các nội dung sau:" / "+ Danh mục TTHC …;"
+        / "+ Số điện thoại đường dây nóng."): part of that paragraph's task. Points that start
+        with an action ("+ Rà soát …") stay tasks of their own, and so do the points of a
+        paragraph an agency leads ("- Sở Nội vụ thực hiện các nội dung sau:")."""
+        mark = text.lstrip()[:1]
+        if mark not in "+-•" or not _LEADING_BULLET.match(text.lstrip()) or self.para is None:
+            return False
+        point = clean_cell(_LEADING_BULLET.sub("", text.lstrip()))
+        if len(point) > CONTENTS_POINT_CHARS or _starts_with_action(point):
+            return False
+        if self.listing is not None and self.listing == (id(self.para), mark):
+            return bool(_LIST_POINT_END.search(last.rstrip()))
+        stem = strip_markup(clean_cell(_LEADING_BULLET.sub("", _join([t for _, t in self.para]))))
+        first = clean_cell(self.para[0][1]).lstrip()[:1]
+        if (not _CONTENTS_STEM.search(stem) or _AGENCY_HEADING.match(stem) or first == mark
+                or (self.para_owner is not None and self.para is self.para_owner.title)):
+            return False
+        self.listing = (id(self.para), mark)
+        return True
 
     def _open_caps_title(self) -> bool:
         """The paragraph so far is a heading in capitals that ends open ("III. TỔ CHỨC THỰC HIỆN
@@ -1463,8 +1494,11 @@ class _Prose:
             self.part_targets = targets  # the items a part of the block may name ("+ Nội dung (i): …")
             if not self.scope and len(targets) > 1:
                 # a block shared by the items above it, but not by one that says itself who
-                # leads it and by when ("4. Sở Tài chính chủ trì …; hoàn thành trong Quý III/2025.")
-                targets = [p for p in targets[:-1] if not _assigns_itself(p.title_text)] + targets[-1:]
+                # leads it and by when ("4. Sở Tài chính chủ trì …; hoàn thành trong Quý III/2025."),
+                # nor by a heading over "- " items of its own ("1. Kiện toàn tổ chức" / "- Rà soát …
+                # (Chủ trì: …)" / "2. Công khai" / "- Niêm yết …" / "Chủ trì: …": the block is 2.'s)
+                targets = [p for p in targets[:-1] if not _assigns_itself(p.title_text) and not p.paragraphs
+                           ] + targets[-1:]
             self.targets = targets
             self.field_paragraph = self._paragraph_fields(targets)
             if self.field_paragraph is not None:
@@ -2054,6 +2088,29 @@ def _kind_for(node: _Node, *, itself: bool = False) -> str:
 def _is_sentence(text: str) -> bool:
     """A heading that is a whole sentence (ends with a full stop or a semicolon), not a title."""
     return bool(re.search(r"[.;]\s*$", strip_markup(text))) and len(text) > 40
+
+
+#: A paragraph whose action lists what it covers: "… các nội dung sau:", "… gồm:", "… như sau:".
+_CONTENTS_STEM = re.compile(r"\b(?:(?:các |những )?(?:nội dung|thông tin)(?: chủ yếu| chính)?(?: như)? sau|gồm"
+                            r"|bao gồm|như sau)\s*:$", re.IGNORECASE)
+#: A listed point ends its line with ";" or ",", or (the last) with a full stop.
+_LIST_POINT_END = re.compile(r"[;,]$")
+#: Longest point that :meth:`_Prose._lists_contents` reads as a thing listed.
+CONTENTS_POINT_CHARS = 160
+
+
+def _starts_with_action(text: str) -> bool:
+    """``text`` starts with a verb of the lead-verb list or another action word ("Rà soát …",
+    "Tổ chức …", "Xây dựng …")."""
+    head = " ".join(strip_markup(text).split()[:2]).lower()
+    verbs = _lead_verbs(LEAD_VERBS_FILE)
+    return (any(head == v or head.startswith(v + " ") for v in verbs)
+            or bool(_ACTION_WORDS.match(head)) or bool(_TASK_VERB.match(head)))
+
+
+#: More words that open a thing to do in a listed point.
+_TASK_VERB = re.compile(r"(?:niêm yết|công khai|thực hiện|tổ chức|bảo đảm|đảm bảo|nâng|giảm|tăng|hoàn thành|ban hành"
+                        r"|sửa đổi|bổ sung|bãi bỏ|thay thế|tiếp nhận|giải quyết|trả|thu|chi|lập|cấp|phát|sắp xếp)\b")
 
 
 def _is_item(para) -> bool:

@@ -2621,3 +2621,40 @@ def test_an_amending_plans_new_text_takes_the_kind_of_the_part_it_amends(lead_in
                    f"1. {lead_in}\n“Bảo đảm 100% hồ sơ TTHC được số hóa, tái sử dụng dữ liệu đã số hóa.”")
     t = extract_tasks(doc)
     assert (t.kind.tolist(), t.text.iloc[0][:8]) == ([kind], "Bảo đảm ")
+
+
+KHANH_HOA_LISTS = """I. NHIỆM VỤ VÀ GIẢI PHÁP
+1. Kiện toàn tổ chức
+- Rà soát, kiện toàn Bộ phận Một cửa cấp huyện; hoàn thành trước ngày 30/6/2025 (Chủ trì: UBND các huyện).
+- Sở Nội vụ chủ trì tổ chức tập huấn cho công chức Bộ phận Một cửa, hoàn thành trong Quý III/2025.
+2. Công khai, minh bạch TTHC
+- Niêm yết công khai đầy đủ tại Bộ phận Một cửa các cấp các nội dung sau:
++ Danh mục TTHC được tiếp nhận tại Bộ phận Một cửa;
++ Số điện thoại đường dây nóng.
+Chủ trì: Văn phòng UBND tỉnh. Thời gian: Thường xuyên.
+- Công khai kết quả giải quyết hồ sơ TTHC (Chủ trì: Văn phòng UBND tỉnh; thời gian: định kỳ hằng tháng)."""
+
+
+def test_a_field_block_under_one_heading_is_not_an_earlier_headings():
+    """Khánh Hòa (walkthrough 11a): the block after 2.'s "+" list had led and dated the items of
+    heading 1. too, which name their own."""
+    t = extract_tasks(doc_from(KHANH_HOA_LISTS))
+    assert t[["path", "lead", "due"]].values.tolist()[:2] == [["I.1+1", "UBND các huyện", "2025-06-30"],
+                                                           ["I.1+2", "Sở Nội vụ", "2025-09-30"]]
+
+
+def test_points_that_name_things_are_part_of_the_task_that_lists_them():
+    """... and "+ Danh mục TTHC …;" / "+ Số điện thoại …" are what "Niêm yết … các nội dung sau:"
+    posts: one task, with the block's lead and deadline."""
+    t = extract_tasks(doc_from(KHANH_HOA_LISTS))
+    assert t.path.tolist() == ["I.1+1", "I.1+2", "I.2+1", "I.2+2"]
+    listed = t.iloc[2]
+    assert listed.text.startswith("Niêm yết") and "Số điện thoại đường dây nóng" in listed.text
+    assert (listed.lead, listed.recurring) == ("Văn phòng UBND tỉnh", True)
+
+
+@pytest.mark.parametrize("stem", ["- Sở Nội vụ thực hiện các nội dung sau:", "- Thực hiện các nội dung sau:"])
+def test_points_that_start_with_an_action_stay_tasks_of_their_own(stem):
+    t = extract_tasks(doc_from(f"II. NHIỆM VỤ\n1. Kiểm soát TTHC\n{stem}\n+ Rà soát quy định TTHC;\n"
+                               "+ Tổ chức đối thoại với doanh nghiệp."))
+    assert len(t) == 2 and t.text.str.contains("Rà soát").sum() == 1
