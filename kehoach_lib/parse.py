@@ -3081,6 +3081,10 @@ def _plain_agency_headings(seq, indices: list[int]) -> set[int]:
     return out
 
 
+#: Roles of the lines a page break puts inside a paragraph (footnotes, the page number).
+_PAGE_FURNITURE = frozenset({"footnote", "boilerplate"})
+
+
 def _join_field_lines(state: _State, seq, indices: list[int], prose: _Prose) -> None:
     """A field line and the lines that go on with its value become one line (in ``seq``; the
     others get the role ``field``, and :class:`_Prose` counts them as the field's): "Chủ trì:
@@ -3099,6 +3103,10 @@ def _join_field_lines(state: _State, seq, indices: list[int], prose: _Prose) -> 
         merged, last, extra = clean_cell(raw), clean_cell(raw), []
         while k < len(indices):
             ln2, raw2 = seq[indices[k]]
+            if (ln2 is not None and _ends_open(last)
+                    and (state.roles.get(ln2) in _PAGE_FURNITURE or _PAGE_NUMBER.match(raw2.strip()))):
+                k += 1  # a footnote or page number at a page's foot: the value goes on past it
+                continue
             text = clean_cell(raw2)
             if (ln2 is None or ln2 in state.roles or not text or _numbering(text) or _field_line(text)
                     or _SUBFIELD.match(text) or _ITEM_BULLET.match(text) or _APPENDIX.match(text)

@@ -2658,3 +2658,19 @@ def test_points_that_start_with_an_action_stay_tasks_of_their_own(stem):
     t = extract_tasks(doc_from(f"II. NHIỆM VỤ\n1. Kiểm soát TTHC\n{stem}\n+ Rà soát quy định TTHC;\n"
                                "+ Tổ chức đối thoại với doanh nghiệp."))
     assert len(t) == 2 and t.text.str.contains("Rà soát").sum() == 1
+
+
+def test_a_fields_value_goes_on_past_a_page_foot():
+    """Khánh Hòa (walkthrough 11a, a PDF): "Thời gian: Thường", the page's footnote and number,
+    then "xuyên." on the next page: one value, no task "xuyên."."""
+    doc = doc_from("II. NHIỆM VỤ\n1. Công khai, minh bạch TTHC\n"
+                   "- Niêm yết công khai kết quả giải quyết hồ sơ theo Đề án 468¹ tại Bộ phận Một cửa.\n"
+                   "Chủ trì: Văn phòng UBND tỉnh. Thời gian: Thường\n"
+                   "¹ Quyết định số 468/QĐ-TTg ngày 27/3/2021 của Thủ tướng Chính phủ phê duyệt Đề án đổi mới việc\n"
+                   "thực hiện cơ chế một cửa, một cửa liên thông.\n2\nxuyên.\n"
+                   "- Công khai tỷ lệ hồ sơ trễ hạn (Chủ trì: Văn phòng UBND tỉnh; thời gian: định kỳ hằng tháng).")
+    t = extract_tasks(doc)
+    assert t[["path", "deadline_text", "recurring"]].values.tolist() == [
+        ["II.1+1", "Thường xuyên", True], ["II.1+2", "định kỳ hằng tháng", True]]
+    roles = line_accounting(doc).set_index("line").role
+    assert (roles[5], roles[7]) == ("footnote", "boilerplate")
