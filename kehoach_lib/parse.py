@@ -195,7 +195,10 @@ _PAGE_TAIL = re.compile(
     r"|Nguồn(?: tin)?\s*:\s*(?:Văn phòng|Sở|UBND|Ủy ban|Cổng|Báo|Đài|Trung tâm|Ban|Bộ|Cục|TTXVN|VTV|VOV)"
     r"|Tin cùng chuyên mục|Các tin (?:khác|đã đưa)|Tin khác\s*:?$|Bình luận\s*:?$|Ý kiến bạn đọc"
     # the attachment box under the article: "Tệp đính kèm" / "KH12.pdf", "Tải về"
-    r"|(?:(?:Tệp|File|Tập tin|Tài liệu) )?đính kèm\s*:?$|Tải về\s*:?$"
+    r"|(?:(?:Tệp|File|Tập tin|Tài liệu) )?đính kèm\s*:?(?:\s*[^\s:]+\.(?:pdf|docx?|xlsx?|zip|rar|signed\.pdf)[,;]?)*$"
+    r"|Tải về\s*:?$"
+    # a news article's link to the plan: "Xem toàn văn Kế hoạch số 312/KH-UBND tại đây"
+    r"|(?:Xem|Tải)\s+(?:toàn văn|chi tiết|nội dung|văn bản)\b[^.]{0,100}\btại đây\s*[.!]?$"
     # a legal portal's tabs under the text: "Lược đồ", "Văn bản gốc", "Thuộc tính"
     r"|(?:Lược đồ|Văn bản gốc|Thuộc tính(?: văn bản)?|Liên quan hiệu lực)\s*$)",
     re.IGNORECASE)
@@ -282,6 +285,9 @@ _CLOSING = re.compile(
     # hành Quyết định này./."
     r"|(?:Điều\s+\d{1,2}\.\s*)?(?:Quyết định|Chỉ thị|Kế hoạch) này có hiệu lực"
     r"|[^.]{0,400}?\bchịu trách nhiệm thi hành (?:Quyết định|Chỉ thị|Kế hoạch|Công văn) này"
+    # a letter's last sentence: "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./."
+    r"|[^.]{0,300}?\bthông báo\b[^.]{0,200}?\bđể\s+[^.]{0,150}?\bbiết"
+    r"(?:\s*[,;]?\s*(?:và\s+)?(?:phối hợp\s+|triển khai\s+)?thực hiện)?\s*(?:\./\.|\.|/\.)\s*$"
     r"|(?P<request>Trong quá trình (?:tổ chức |triển khai |thực hiện )*(?:thực hiện|triển khai)[^,.;]{0,40},\s*"
     r"(?:nếu|trường hợp)\s+(?:có\s+)?(?:phát sinh\s+)?(?:khó khăn|vướng mắc)(?![^.]*\bchủ trì\b)"
     # ... also as a message says it: "Anh chị có vướng mắc gì liên hệ trực tiếp em Hà …"
@@ -294,8 +300,10 @@ _CLOSING = re.compile(
     r"\s+(?:yêu cầu|đề nghị)|Yêu cầu|Đề nghị)\s+"
     r"(?:(?!xây dựng|rà soát|báo cáo|cập nhật|công bố|bố trí|lập\b)[^.:]){0,200}?"
     r"\b(?:nghiêm túc|khẩn trương|quan tâm)"
-    r"(?:,?\s+(?:tổ chức|triển khai|phối hợp|chỉ đạo))*,?\s+thực hiện"
+    r"(?:(?:,?\s+(?:tổ chức|triển khai|phối hợp|chỉ đạo))*,?\s+thực hiện|(?:,?\s+(?:tổ chức|triển khai))+)"
     r"(?:\s+(?:Công văn|Kế hoạch|Quyết định|Chỉ thị|văn bản)\s+này)?"
+    # "…, bảo đảm tiến độ, chất lượng các nhiệm vụ được giao."
+    r"(?:,?\s+(?:bảo đảm|đảm bảo)\s+(?:đúng\s+)?(?:tiến độ|chất lượng|hiệu quả|thời gian|yêu cầu)[^.;:]{0,100})?"
     # "…; trong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời báo cáo … xử lý./."
     r"(?:\s*[;,]\s*trong quá trình (?:tổ chức |triển khai )*thực hiện,?\s*nếu có (?:khó khăn|vướng mắc)[^.]*)?"
     # ... ending there: a line that goes on after "thực hiện" is a wrapped task
@@ -1003,6 +1011,8 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
             # a portal page's tail (author, source, share buttons, related news, links): the rest
             # is the page around the plan, as after a signature, until the plan goes on
             state.role(ln, "boilerplate")
+            if (byline := _byline_before(seq, idx)) is not None:
+                state.role(byline, "signature")  # the article's author, just above its tail
             signed = True
             continue
         elif _RELATED.match(text):
@@ -1138,6 +1148,17 @@ def _is_page_tail(seq, idx: int) -> bool:
         if _numbering(text) or _field_line(text):
             return False
     return False
+
+
+def _byline_before(seq, idx: int) -> int | None:
+    """The line of an author's name alone ("Minh Anh", "Thu Hà - Văn Nam") right above a page
+    tail at ``idx``, or ``None``."""
+    before = next(((ln, clean_cell(raw)) for ln, raw in reversed(seq[max(0, idx - 3):idx]) if clean_cell(raw)),
+                  None)
+    if before is None or before[0] is None:
+        return None
+    name = strip_markup(before[1]).strip()
+    return before[0] if _looks_like_name(re.sub(r"\s+[-–]\s+", " ", name)) and not _AGENCY_HEADING.match(name) else None
 
 
 def _looks_like_name(text: str) -> bool:

@@ -967,8 +967,15 @@ def test_a_verb_that_begins_like_an_agency_is_no_lead(verb):
         ("Yêu cầu các cơ quan chuyên môn, cơ quan tham mưu, giúp việc UBND tỉnh nghiêm túc thực hiện./.", True),
         ("Yêu cầu Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các huyện nghiêm túc triển khai thực hiện./.",
          True),
+        # walkthroughs 11a and 11b: a portal article's last sentence, a letter's from the Văn phòng
+        ("UBND tỉnh yêu cầu các cơ quan, đơn vị, địa phương nghiêm túc triển khai, bảo đảm tiến độ, chất lượng các "
+         "nhiệm vụ được giao.", True),
+        ("Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.", True),
+        ("Văn phòng UBND tỉnh thông báo ý kiến chỉ đạo của Chủ tịch UBND tỉnh để các cơ quan, đơn vị biết, thực "
+         "hiện./.", True),
         # a request that asks for work is a task
         ("Đề nghị Sở Tài chính quan tâm bố trí kinh phí thực hiện.", False),
+        ("Sở Tư pháp thông báo kết quả rà soát để các cơ quan biết, cập nhật vào Cơ sở dữ liệu quốc gia.", False),
         ("Yêu cầu Sở Tư pháp nghiêm túc thực hiện việc rà soát văn bản.", False),
         ("Yêu cầu các sở, ban, ngành căn cứ nhiệm vụ được giao xây dựng kế hoạch cụ thể, nghiêm túc triển khai "
          "thực hiện.", False),
@@ -1146,11 +1153,15 @@ def test_a_single_nguon_line_inside_a_plan_is_no_page_tail():
 @pytest.mark.parametrize("tail", [["Tin liên quan", "- Tỉnh X triển khai chuyển đổi số năm 2025"],
                                   ["Các tin khác", "Sở Tư pháp tổ chức hội nghị tập huấn"],
                                   ["Nguồn: Văn phòng UBND tỉnh", "", "Tỉnh X đẩy mạnh cải cách thủ tục hành chính"],
-                                  ["Tác giả: Minh Thư", "Các sở, ngành triển khai thực hiện chuyển đổi số."]])
+                                  ["Tác giả: Minh Thư", "Các sở, ngành triển khai thực hiện chuyển đổi số."],
+                                  # walkthroughs 11a, 11b: an article's author and its link, an attachment
+                                  ["Minh Anh", "Xem toàn văn Kế hoạch số 312/KH-UBND tại đây"],
+                                  ["Tệp đính kèm: 168-KH-UBND.pdf"]])
 def test_one_unambiguous_tail_marker_begins_a_page_tail(tail):
     plan = "II. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp theo dõi, đôn đốc việc thực hiện Kế hoạch.\n"
     doc = doc_from(plan + "\n".join(tail))
     assert extract_tasks(doc).path.tolist() == ["II.1"]
+    assert "unaccounted" not in line_accounting(doc).role.tolist()
 
 
 def test_a_day_without_its_year_before_the_plans_date_is_next_years():
