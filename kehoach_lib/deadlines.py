@@ -71,6 +71,9 @@ _CITED = re.compile(r"\d+/[\w.Đđ-]+\s+(?:ngày\s+)?$")
 _RECURRING = re.compile(
     r"thường\s+xuyên|liên\s+tục|định\s+kỳ|(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)"
     r"|tháng\s+cuối\s+(?:mỗi\s+)?quý(?!\s+(?:iv|i{1,3}|[1-4])\b)|cuối\s+mỗi\s+(?:tháng|quý|năm)"
+    # a frequency: "6 tháng/lần", "01 lần/năm", "mỗi quý một lần"
+    r"|(?<![\d/])\d{1,2}\s+(?:ngày|tuần|tháng|quý|năm)\s*/\s*lần\b|(?<![\d/])\d{1,2}\s+lần\s*/\s*(?:tuần|tháng|quý|năm)\b"
+    r"|mỗi\s+(?:tuần|tháng|quý|năm)\s+(?:một|1|01|hai|2|02)\s+lần"
     # a list of periods ("quý I, II, III và năm") describes periodic work; quarters of one
     # stated year ("Quý I, II/2025") are a span ending with the last
     r"|quý\s+(?:i{1,3}|iv|[1-4])\s*,\s*(?:i{1,3}|iv|[1-4])\b"
@@ -136,7 +139,9 @@ _OWN_YEAR = re.compile(
     r"|^(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+)?năm\s+\d{4}"
     # ... and a year that labels what follows: "Năm 2025: …; năm 2026: …", "Năm 2025, cắt giảm …"
     # (not what was done: "Năm 2025, toàn tỉnh đã số hóa 85% hồ sơ")
-    r"|(?:^|(?<=[;.])\s*)năm\s+\d{4}(?=\s*[:,])(?![:,][^.;:]{0,60}\bđã\b)",
+    r"|(?:^|(?<=[;.])\s*)(?:trong\s+)?năm\s+\d{4}(?=\s*[:,])(?![:,][^.;:]{0,60}\bđã\b)"
+    # ... and a year at the latest, wherever it stands: "Chậm nhất năm 2026, 100% TTHC …"
+    r"|\bchậm\s+nhất\s+(?:là\s+)?(?:vào\s+|hết\s+|cuối\s+)?năm\s+\d{4}",
     re.IGNORECASE,
 )
 #: A deadline counted from the plan's own date: "trong 10 ngày kể từ ngày Kế hoạch này được ban

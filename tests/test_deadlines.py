@@ -211,6 +211,10 @@ def test_own_deadline_text_needs_a_cue_so_years_in_wording_are_not_read():
         ("Số hóa hồ sơ trong giai đoạn 2025 - 2026.", "trong giai đoạn 2025 - 2026", "2026-12-31"),
         ("Đạt 80% hồ sơ trực tuyến toàn trình đến hết năm 2025.", "đến hết năm 2025", "2025-12-31"),
         ("Báo cáo quý I, II, III và năm", "", None),
+        # (walkthrough 11a) a year at the latest, anywhere; a year opening the sentence after "Trong"
+        ("Chậm nhất năm 2026, 100% TTHC được cung cấp trực tuyến toàn trình.", "Chậm nhất năm 2026", "2026-12-31"),
+        ("Sở Nội vụ rà soát, hoàn thành chậm nhất năm 2026.", "chậm nhất năm 2026", "2026-12-31"),
+        ("Trong năm 2026, hoàn thành số hóa 100% hồ sơ TTHC.", "Trong năm 2026", "2026-12-31"),
         # ... but not a year that is only near it, nor periodic work with no year
         ("Chỉ số cải cách hành chính hàng năm của tỉnh năm 2025", "", None),
         ("Định kỳ hằng tháng tổng hợp báo cáo", "", None),
@@ -234,6 +238,9 @@ def test_a_day_in_words_without_its_year_is_of_the_plans_year_and_beats_its_mont
         ("Quý II, III", True),  # quarters of every year
         ("Báo cáo quý I, II, III và báo cáo năm", True),
         ("Hằng quý", True),
+        # (walkthrough 11b) a frequency, not a length of time
+        ("6 tháng/lần", True), ("01 lần/năm", True), ("02 lần/năm", True), ("mỗi quý một lần", True),
+        ("Rút ngắn 6 tháng so với quy định", False),
     ],
 )
 def test_quarters_of_a_stated_year_are_a_span_not_periodic_work(written, recurring):
