@@ -178,6 +178,9 @@ _BRACKET_ASSIGNMENT = re.compile(
     r"\((?P<lead>[^();]+?)\s+(?:chủ trì|thực hiện)(?:,?\s*phối hợp(?:\s+với)?\s+(?P<partners>[^();]+))?"
     # ... or the partners after, as the subject of their own verb: "(X chủ trì, Y phối hợp; …)"
     r"(?:,\s*(?P<helpers>[^();]+?)\s+phối hợp)?"
+    # ... and when, without a ";": "(Sở Nội vụ, Văn phòng UBND tỉnh thực hiện thường xuyên)"
+    r"(?:,?\s+(?P<when>thường xuyên|(?:hằng|hàng) (?:năm|quý|tháng)|định kỳ[^();]*"
+    r"|(?:hoàn thành\s+)?(?:trước|trong|chậm nhất)\s+(?:ngày\s+|tháng\s+|[Qq]uý\s+|năm\s+)?[\dIVX][^();]*))?"
     r"\s*(?:;\s*(?P<rest>[^()]*))?\)"
 )
 #: A bracket at a task's end that names only its agencies and when: "(Sở Tài chính; trước 31/8/2025)",
@@ -399,11 +402,13 @@ def _lead_patterns(path: str | Path = LEAD_VERBS_FILE) -> _LeadPatterns:
         # hiện TTHC, …" says for whom)
         # (the agencies alone before that colon, not a sentence: "Đối với UBND cấp xã, việc …:")
         subject=re.compile(rf"^(?:{_SUBJECT_PREFIX}|(?P<for>Đối với\s+)(?=[^:]{{1,80}}:)(?![^:]*\bviệc\b))?"
-                           rf"(?P<agency>{_AGENCY_HEAD}\b[^:]*?)"
+                           # (a bracket after the name is read whole: "Công an tỉnh (Cơ quan Thường trực Tổ
+                           # công tác triển khai Đề án 06) hướng dẫn …")
+                           rf"(?P<agency>{_AGENCY_HEAD}\b(?:\([^():]*\)|[^:(])*?)"
                            rf"(?(for)\s*:\s*(?=\S)|(?:\s*:\s*(?=\S)|\s+{verb}\b))"),
         mid_subject=re.compile(
             rf",\s+(?P<agency>(?:các\s+(?:sở|cơ quan|đơn vị)|Sở|Văn phòng|UBND|Ủy ban|Trung tâm|Ban|Công an)"
-            rf"\b[^.]*?)\s+{verb}\b"),
+            rf"\b[^.;]*?)\s+{verb}\b"),
         # the partners end at the verb of what they do; past a ";" only on to another agency
         # (also without "với" before an agency: "chủ trì, phối hợp Sở KH&CN rà soát …"); the
         # object of a "cơ chế / quy chế phối hợp với X" names no partner
@@ -2445,6 +2450,8 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
             # "(Sở X chủ trì, phối hợp Văn phòng UBND tỉnh thực hiện)": the partners end before "thực hiện"
             task.partners = clean_agencies(re.sub(r"\s+thực hiện$", "", (b.group("partners") or b.group("helpers")
                                                                        or "").strip()))
+            if b.group("when") and not task.deadline_text:
+                task.deadline_text = b.group("when").strip()
             rest = clean_cell(b.group("rest") or "").rstrip(".")
             parts = [p.strip() for p in rest.split(";")] if rest else []
             for part in parts:

@@ -1289,6 +1289,14 @@ def test_short_field_names_after_a_sentence_give_the_items_lead_partners_and_bot
     ("1. Công ty Điện lực tỉnh chủ trì rút ngắn thời gian cấp điện trung áp cho doanh nghiệp.",
      "Công ty Điện lực tỉnh", ""),
     ("1. Thuế tỉnh chủ trì, phối hợp với Sở Tài chính triển khai hóa đơn điện tử.", "Thuế tỉnh", "Sở Tài chính"),
+    # walkthrough 11b: the issuers named before a ";" lead nothing; a bracket of doers and when
+    ("1. Thực hiện nghiêm quy trình ban hành văn bản quy phạm pháp luật của HĐND, UBND tỉnh; kiểm tra, rà soát "
+     "văn bản sau ban hành.", "", ""),
+    ("1. Tăng cường kỷ luật, kỷ cương hành chính (Sở Nội vụ, Văn phòng UBND tỉnh thực hiện thường xuyên).",
+     "Sở Nội vụ, Văn phòng UBND tỉnh", ""),
+    # walkthrough 11a: a bracket after the lead's name is part of it (the resolver keeps it as its unit)
+    ("1. Công an thành phố (Cơ quan Thường trực Tổ công tác triển khai Đề án 06) hướng dẫn các xã làm sạch dữ liệu.",
+     "Công an thành phố (Cơ quan Thường trực Tổ công tác triển khai Đề án 06)", ""),
 ])
 def test_fields_inside_an_items_wording(item, lead, partners):
     t = extract_tasks(doc_from("II. NHIỆM VỤ\n" + item))
