@@ -334,20 +334,22 @@ _HEADER_CELL = STACKED_HEADER  # "STT", "TT", "Số TT", also wrapped in its nar
 _HEADER_TEXT_CELL = re.compile(r"^(?:chỉ tiêu|nội dung(?: nhiệm vụ| công việc)?|nhiệm vụ|tên nhiệm vụ|mục tiêu)$",
                                re.IGNORECASE)
 _COLUMN_NUMBERS = re.compile(r"^\(\d+\)$")
-_SECTION_KIND = [
-    (re.compile(r"KINH PHÍ", re.IGNORECASE), "prose"),
+_REPORTED = re.compile(
     # what was done, not what is to be: "I. KẾT QUẢ TRIỂN KHAI THỰC HIỆN", "Tình hình thực hiện năm 2024"
-    (re.compile(r"^(?:(?:Phần|PHẦN)\s+)?(?:[IVX]{1,5}|\d{1,2})?[./]?\s*(?:KẾT QUẢ|TÌNH HÌNH|Kết quả thực hiện"
-                r"|Kết quả triển khai|Tình hình thực hiện|Tình hình triển khai"
-                # ... and a report's shortcomings and its requests to those above ("II. TỒN TẠI, HẠN
-                # CHẾ", "IV. ĐỀ XUẤT, KIẾN NGHỊ"): what went wrong and what is asked, not tasks set
-                r"|(?:TỒN TẠI|Tồn tại)(?:,|\s+(?:VÀ|và))?\s*(?:HẠN CHẾ|hạn chế)"
-                r"|(?:HẠN CHẾ|Hạn chế),?\s*(?:TỒN TẠI|tồn tại)"
-                r"|(?:KHÓ KHĂN|Khó khăn)(?:,|\s+(?:VÀ|và))?\s*(?:VƯỚNG MẮC|vướng mắc))"), "prose"),
+    r"^(?:(?:Phần|PHẦN)\s+)?(?:[IVX]{1,5}|\d{1,2})?[./]?\s*(?:KẾT QUẢ|TÌNH HÌNH|Kết quả thực hiện"
+    r"|Kết quả triển khai|Tình hình thực hiện|Tình hình triển khai"
+    # ... and a report's shortcomings and its requests to those above ("II. TỒN TẠI, HẠN
+    # CHẾ", "IV. ĐỀ XUẤT, KIẾN NGHỊ"): what went wrong and what is asked, not tasks set
+    r"|(?:TỒN TẠI|Tồn tại)(?:,|\s+(?:VÀ|và))?\s*(?:HẠN CHẾ|hạn chế)"
+    r"|(?:HẠN CHẾ|Hạn chế),?\s*(?:TỒN TẠI|tồn tại)"
+    r"|(?:KHÓ KHĂN|Khó khăn)(?:,|\s+(?:VÀ|và))?\s*(?:VƯỚNG MẮC|vướng mắc))"
     # ... a report's requests, as a part of its own only: "IV. ĐỀ XUẤT, KIẾN NGHỊ" (not "2. Đề xuất,
     # kiến nghị phương án đơn giản hóa TTHC", a group of tasks)
-    (re.compile(r"^[IVX]{1,5}[./]\s*(?:(?:ĐỀ XUẤT|Đề xuất)(?:,|\s+(?:VÀ|và))?\s*(?:KIẾN NGHỊ|kiến nghị)"
-                r"|KIẾN NGHỊ(?:,?\s*ĐỀ XUẤT)?)\s*:?\s*$"), "prose"),
+    r"|^[IVX]{1,5}[./]\s*(?:(?:ĐỀ XUẤT|Đề xuất)(?:,|\s+(?:VÀ|và))?\s*(?:KIẾN NGHỊ|kiến nghị)"
+    r"|KIẾN NGHỊ(?:,?\s*ĐỀ XUẤT)?)\s*:?\s*$")
+_SECTION_KIND = [
+    (re.compile(r"KINH PHÍ", re.IGNORECASE), "prose"),
+    (_REPORTED, "prose"),
     (re.compile(r"MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|QUAN ĐIỂM", re.IGNORECASE), "objective"),
     # "TỔ CHỨC THỰC HIỆN", "… KẾ HOẠCH NÀY", "… VÀ CHẾ ĐỘ THÔNG TIN, BÁO CÁO"
     (re.compile(r"TỔ CHỨC THỰC HIỆN(?:\s+KẾ HOẠCH(?:\s+NÀY)?)?\s*:?$|TRÁCH NHIỆM", re.IGNORECASE), "duty"),
@@ -2971,7 +2973,13 @@ def _parse_cached(doc: Document, stamps: tuple) -> _State:
             context = ctx_node.path_parts() if ctx_node else []
             section = _strip_number(ctx_node.title_text) if ctx_node else ""
             part = _strip_number(prose.stack[1].title_text) if len(prose.stack) > 1 else ""
-            if kind == "tsv":
+            if ctx_node is not None and any(_REPORTED.search(n.title_text) and not n.is_appendix
+                                            for n in [ctx_node, *ctx_node.ancestors()]):
+                # a report's table of results ("I. KẾT QUẢ THỰC HIỆN" / "STT | Chỉ tiêu | Kế hoạch |
+                # Kết quả 9 tháng"): what was done, as the part's paragraphs are
+                for j in indices:
+                    state.role(seq[j][0], "prose")
+            elif kind == "tsv":
                 if ctx_node is not None:
                     state.table_parents.add(id(ctx_node))
                 _parse_tsv(state, seq, indices, context, section, part, _table_kind(ctx_node))

@@ -2693,3 +2693,14 @@ def test_a_fields_value_goes_on_past_a_page_foot():
         ["II.1+1", "Thường xuyên", True], ["II.1+2", "định kỳ hằng tháng", True]]
     roles = line_accounting(doc).set_index("line").role
     assert (roles[5], roles[7]) == ("footnote", "boilerplate")
+
+
+def test_a_reports_table_of_results_is_no_task():
+    """An Giang (walkthrough 11b, a báo cáo): "STT | Chỉ tiêu | Kế hoạch năm 2025 | Kết quả 9 tháng"
+    under "I. KẾT QUẢ THỰC HIỆN" says what was done, as the part's paragraphs do."""
+    doc = doc_from("I. KẾT QUẢ THỰC HIỆN\n1. Dịch vụ công\nSTT\tChỉ tiêu\tKế hoạch năm 2025\tKết quả 9 tháng\n"
+                   "1\tTỷ lệ hồ sơ trực tuyến toàn trình\t80%\t62,4%\n2\tTỷ lệ thanh toán trực tuyến\t50%\t45,1%\n"
+                   "II. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI\n1. Sở Tài chính đẩy mạnh thanh toán trực tuyến.",
+                   doc_type="báo cáo")
+    assert extract_tasks(doc).path.tolist() == ["II.1"]
+    assert line_accounting(doc).set_index("line").role[4] == "prose"
