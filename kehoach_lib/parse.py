@@ -1722,13 +1722,14 @@ class _Prose:
                     for ln, _ in para:
                         state.role(ln, "heading")
                     continue
-                k += 1
                 fields = _fields_or_shared(node, para, shared, lead)
-                # a point's agency bullet leads it, not a field block shared with the items after it
-                self._task_from(node, f"{path}+{k}", kind, part, _strip_number(title_rest),
-                                _in_group(group, para), para, lead=lead,
-                                own_fields=not (lead and lead != agency and len(self._siblings_sharing(node)) > 1),
-                                paragraph_fields=fields)
+                for text, lines in self._pieces(para, lead, group, kind, fields):
+                    k += 1
+                    # a point's agency bullet leads it, not a field block shared with the items after it
+                    self._task_from(node, f"{path}+{k}", kind, part, _strip_number(title_rest), text, lines,
+                                    lead=lead,
+                                    own_fields=not (lead and lead != agency and len(self._siblings_sharing(node)) > 1),
+                                    paragraph_fields=fields)
             return
         if (body and not extra and not agency and not node.fields
                 and len(intro := _join([t for _, t in body])) < 200 and _INTRODUCES.search(intro)):
@@ -1789,11 +1790,21 @@ class _Prose:
                 for ln, _ in para:
                     self.state.role(ln, "heading")
                 continue
-            k += 1
             fields = _fields_or_shared(node, para, shared, lead)
-            self._task_from(node, f"{path}+{k}", kind, part, _strip_number(node.title_text),
-                            _in_group(group, para), para, lead=lead, own_fields=False,
-                            paragraph_fields=fields)
+            for text, lines in self._pieces(para, lead, group, kind, fields):
+                k += 1
+                self._task_from(node, f"{path}+{k}", kind, part, _strip_number(node.title_text),
+                                text, lines, lead=lead, own_fields=False, paragraph_fields=fields)
+
+    @staticmethod
+    def _pieces(para, lead: str, group: str, kind: str, fields) -> list[tuple[str, list]]:
+        """The tasks an unnumbered paragraph holds, as (text, lines): itself, or, in a paragraph
+        of running text that names no lead and no fields, each assignment it makes
+        (:func:`_assignment_pieces`)."""
+        if not lead and not group and kind != "objective" and not fields[0]:
+            if pieces := _assignment_pieces(para):
+                return pieces
+        return [(_in_group(group, para), para)]
 
     def _block_after_bullets(self, node: _Node, paragraphs) -> dict[str, list[str]]:
         """The field block that closes a heading's "- " items, written without a bullet
@@ -1980,6 +1991,56 @@ def _fields_or_shared(node: _Node, para, shared: dict[str, list[str]], lead: str
     if shared and not fields[0] and not lead and not _names_own_lead(_join([t for _, t in para])):
         return shared, set()
     return fields
+
+
+#: Fewest words of each sentence :func:`_assignment_pieces` cuts a paragraph into.
+ASSIGNMENT_MIN_WORDS = 6
+#: A sentence that only says who leads the work before it: "Sở Tư pháp chủ trì, hoàn thành trước …".
+_ONLY_ASSIGNS = re.compile(r"^\s*(?:chủ trì|phối hợp)\b(?:,?\s*phối hợp(?:\s+với)?\s+[^.]*?)?"
+                           r"(?:[,;]?\s*(?:tổ chức\s+|triển khai\s+)?(?:thực hiện|hoàn thành)\b[^.]*)?\.?\s*$")
+
+
+def _assignee(sentence: str) -> str | None:
+    """The agency a sentence gives work to ("Giao Sở Tài chính chủ trì xây dựng …", "Văn phòng
+    UBND tỉnh tổng hợp, thẩm định …"), or ``None``: not for one that only says who leads the
+    work before it ("Sở Tư pháp chủ trì, hoàn thành trước 30/9/2025.")."""
+    sm = _lead_patterns(LEAD_VERBS_FILE).subject.match(sentence)
+    if not sm or sm.group("for") or _ONLY_ASSIGNS.match(sentence[sm.end("agency"):]):
+        return None
+    return clean_agencies(sm.group("agency"))
+
+
+def _assignment_pieces(para) -> list[tuple[str, list]] | None:
+    """A paragraph that gives work to one agency, then in its next sentence to another ("Giao
+    các sở, ban, ngành rà soát … trước ngày 15/9/2025. Văn phòng UBND tỉnh tổng hợp, thẩm định
+    … trong Quý IV/2025."), as a letter writes its assignments: each sentence's text and the
+    paragraph's lines it stands on; ``None`` for a paragraph of one assignment."""
+    text = _join([t for _, t in para])
+    cuts = [m for m in _TAIL_SENTENCE.finditer(text) if not re.search(r"\b(?:TP|Tp|tp|TX|Q|P)$", text[:m.start()])]
+    if not cuts or (first := _assignee(text)) is None:
+        return None
+    starts, agencies = [0], [first]
+    for m in cuts:
+        rest, before = text[m.end():], text[starts[-1]:m.start()]
+        who = _assignee(rest)
+        if (who is not None and who != agencies[-1] and len(before.split()) >= ASSIGNMENT_MIN_WORDS
+                and len(rest.split(".")[0].split()) >= ASSIGNMENT_MIN_WORDS):
+            starts.append(m.end())
+            agencies.append(who)
+    if len(starts) < 2:
+        return None
+    # the lines each sentence stands on, by where its text starts and ends among the lines' texts
+    offsets, pos = [], 0
+    for ln, raw in para:
+        piece = clean_cell(raw)
+        offsets.append((ln, raw, pos, pos + len(piece)))
+        pos += len(piece) + 1
+    pieces = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] - 1 if k + 1 < len(starts) else len(text)
+        lines = [(ln, raw) for ln, raw, a, b in offsets if a <= end and b >= start] or [para[-1]]
+        pieces.append((text[start:end].strip(), lines))
+    return pieces
 
 
 def _field_goes_on(value: str) -> bool:

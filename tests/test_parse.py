@@ -2704,3 +2704,40 @@ def test_a_reports_table_of_results_is_no_task():
                    doc_type="báo cáo")
     assert extract_tasks(doc).path.tolist() == ["II.1"]
     assert line_accounting(doc).set_index("line").role[4] == "prose"
+
+
+NGHE_AN_LETTER = """1. Về rà soát, cắt giảm thủ tục hành chính
+
+Giao các sở, ban, ngành cấp tỉnh rà soát toàn bộ thủ tục hành chính thuộc phạm vi quản lý, gửi Văn phòng UBND tỉnh \
+tổng hợp trước ngày 15/9/2025. Văn phòng UBND tỉnh tổng hợp, thẩm định phương án, tham mưu UBND tỉnh trình cấp có \
+thẩm quyền trong Quý IV/2025.
+
+Giao Sở Nội vụ chủ trì xây dựng Kế hoạch cải thiện Chỉ số PAR INDEX năm 2026, trình UBND tỉnh trước ngày 15/01/2026.
+Giao Sở Tài chính chủ trì xây dựng Kế hoạch nâng cao Chỉ số PCI năm 2026, trình UBND tỉnh trong tháng 01/2026."""
+
+
+def test_a_letters_paragraph_of_two_assignments_is_two_tasks():
+    """Nghệ An (walkthrough 11b, a công văn in running paragraphs): each sentence that gives work
+    to another agency is a task of its own, with its lead and deadline."""
+    doc = doc_from(NGHE_AN_LETTER, doc_type="công văn")
+    t = extract_tasks(doc)
+    assert t[["path", "lead", "due"]].values.tolist() == [
+        ["1+1", "các sở, ban, ngành cấp tỉnh", "2025-09-15"], ["1+2", "Văn phòng UBND tỉnh", "2025-12-31"],
+        ["1+3", "Sở Nội vụ", "2026-01-15"], ["1+4", "Sở Tài chính", "2026-01-31"]]
+    assert t.line_start.tolist() == [3, 3, 5, 6]
+    assert "unaccounted" not in line_accounting(doc).role.tolist()
+
+
+@pytest.mark.parametrize("paragraph", [
+    # the next sentence only says who leads it, or the same agency goes on
+    "Rà soát toàn bộ thủ tục hành chính thuộc phạm vi quản lý của tỉnh. Sở Tư pháp chủ trì, hoàn thành trước "
+    "ngày 30/9/2025.",
+    "Giao Sở Tư pháp chủ trì rà soát các văn bản quy phạm pháp luật của tỉnh. Sở Tư pháp tổng hợp kết quả, báo "
+    "cáo UBND tỉnh trước ngày 30/9/2025.",
+    # the first sentence gives no one work
+    "Năm 2025 là năm cuối thực hiện Kế hoạch cải cách hành chính giai đoạn. Sở Nội vụ tổng hợp kết quả, báo cáo "
+    "UBND tỉnh trong Quý IV/2025.",
+])
+def test_a_paragraph_of_one_assignment_stays_one_task(paragraph):
+    t = extract_tasks(doc_from("1. Về cải cách hành chính\n\n" + paragraph, doc_type="công văn"))
+    assert len(t) == 1
