@@ -378,6 +378,24 @@ def is_recurring(text: str) -> bool:
     return bool(_RECURRING.search(_fold(text or "")))
 
 
+#: A recurrence with the period words after it: "định kỳ hằng quý", "hằng tháng, quý, năm".
+_RECURRENCE_PHRASE = re.compile(
+    r"(?:định\s+kỳ\s+)?(?:(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)(?:\s*,\s*(?:tháng|quý|năm))*"
+    r"|\d{1,2}\s+tháng(?:\s*/\s*lần|\s+một\s+lần)?)"
+    r"|định\s+kỳ|thường\s+xuyên|liên\s+tục", re.IGNORECASE)
+
+
+def recurrence_text(text: str) -> str:
+    """The words of ``text`` that say its work recurs ("…; thực hiện thường xuyên." -> "thường
+    xuyên", "Định kỳ hằng quý, báo cáo …" -> "Định kỳ hằng quý"), as written; ``""`` when
+    :func:`is_recurring` says it does not."""
+    if not is_recurring(text):
+        return ""
+    plain = strip_markup(text)
+    m = _RECURRENCE_PHRASE.search(plain) or _RECURRING.search(plain.lower())
+    return plain[m.start():m.end()].strip() if m else ""
+
+
 def extract_targets(text: str) -> str:
     """Quantitative targets written in ``text``, ``; ``-joined in order of appearance."""
     found = []

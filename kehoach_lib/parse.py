@@ -58,6 +58,7 @@ from .deadlines import (
     extract_targets,
     is_recurring,
     own_deadline_text,
+    recurrence_text,
     relative_deadline,
     resolve_due,
     strip_markup,
@@ -3317,7 +3318,8 @@ def _task_row(doc: Document, task: _Task) -> dict:
     if due is None:  # "trong 10 ngày kể từ ngày Kế hoạch này được ban hành": from the plan's date
         # (from the deadline as written when there is one, "Thường xuyên" included)
         relative, due = relative_deadline(due_source if due_source.strip() else task.text, doc.date)
-    deadline_text = task.deadline_text or own or own_year or relative
+    # (with no date, the words that say the work recurs: "…; thực hiện thường xuyên.")
+    deadline_text = task.deadline_text or own or own_year or relative or recurrence_text(task.text)
     lead, partners, implementers = task.lead, task.partners, task.implementers
     if roles := marked_roles(lead or implementers):  # "Đơn vị thực hiện: X (chủ trì); Y (phối hợp)"
         lead, marked_partners = roles

@@ -9,7 +9,14 @@ from datetime import date
 import pytest
 
 from kehoach_lib import Document, extract_tasks
-from kehoach_lib.deadlines import bare_period_ends, is_recurring, own_deadline_text, relative_deadline, resolve_due
+from kehoach_lib.deadlines import (
+    bare_period_ends,
+    is_recurring,
+    own_deadline_text,
+    recurrence_text,
+    relative_deadline,
+    resolve_due,
+)
 
 DOC_YEAR = 2025  # the document's year, for deadlines that omit theirs
 
@@ -245,6 +252,17 @@ def test_a_day_in_words_without_its_year_is_of_the_plans_year_and_beats_its_mont
 )
 def test_quarters_of_a_stated_year_are_a_span_not_periodic_work(written, recurring):
     assert is_recurring(written) is recurring
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    # walkthrough 11b: a recurring task with no date shows the words that say so as its deadline
+    ("Công an tỉnh khai thác dữ liệu dân cư theo Đề án 06; thực hiện thường xuyên.", "thường xuyên"),
+    ("Định kỳ hằng quý, năm tham mưu UBND tỉnh tổng hợp báo cáo.", "Định kỳ hằng quý, năm"),
+    ("Tổ chức đối thoại doanh nghiệp 6 tháng/lần.", "6 tháng/lần"),
+    ("Rà soát thủ tục hành chính trong Quý III/2025.", ""),
+])
+def test_the_words_that_say_work_recurs(text, words):
+    assert recurrence_text(text) == words
 
 
 # --- through the parser: cells and field values resolve, running text does not ---------------

@@ -1087,7 +1087,7 @@ def test_a_shared_deadline_is_not_for_an_item_that_says_its_own_timing():
                    "c) Triển khai các phương án cắt giảm TTHC đã được phê duyệt.\n"
                    "Thời gian thực hiện: năm 2025-2026.")
     t = extract_tasks(doc)
-    assert t.deadline_text.tolist() == ["Thường xuyên", "", "năm 2025-2026"]
+    assert t.deadline_text.tolist() == ["Thường xuyên", "hằng năm", "năm 2025-2026"]
     assert t.due.tolist() == ["", "", "2026-12-31"]
 
 
