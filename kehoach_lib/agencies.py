@@ -61,9 +61,9 @@ MENTION_COLUMNS = ["task_id", "doc_id", "province", "role", "position", "written
 _HEADS = ("Sở", "Văn phòng", "VP", "UBND", "Ủy ban", "Uỷ ban", "Chủ tịch", "Trung tâm", "Ban",
           "Công an", "Bộ phận", "Bộ", "Cơ quan", "Đơn vị", "Đài", "Báo", "Phòng", "Doanh nghiệp",
           "Cục", "Viện", "Chi nhánh", "Bảo hiểm", "Bưu điện", "Kho bạc", "Thanh tra", "Tổ chức",
-          "Công chức", "Cán bộ")
+          "Công chức", "Cán bộ", "Ngân hàng", "Công ty", "Điện lực", "VNPT", "Viettel", "Viễn thông", "Thuế tỉnh")
 #: Lower-case starts that still begin a new agency after a comma or "và".
-_LOWER_HEADS = ("cơ quan", "đơn vị", "tổ chức", "cán bộ", "công chức", "doanh nghiệp")
+_LOWER_HEADS = ("cơ quan", "đơn vị", "tổ chức", "cán bộ", "công chức", "doanh nghiệp", "ngân hàng")
 _PLACEHOLDER = "\x01{}\x02"
 _AHEAD = (r"(?=(?:[Cc]ác\s+)?\x01|[Cc]ác\s+(?i:" + "|".join(_HEADS) + r")\b|(?:"
           + "|".join(_HEADS + _LOWER_HEADS) + r")\b)")

@@ -294,3 +294,15 @@ def test_a_duty_addressed_to_a_bodys_head_counts_for_the_body(written, canonical
 ])
 def test_more_written_forms_of_known_agencies(written, canonical):
     assert resolve_agency(written).canonical == canonical
+
+
+@pytest.mark.parametrize(("field", "canonical"), [
+    # walkthrough 11a: banks and the treasury are bodies a partner list names after a comma or "và"
+    ("Bưu điện tỉnh, các ngân hàng thương mại",
+     "Doanh nghiệp cung ứng dịch vụ bưu chính công ích; Ngân hàng thương mại"),
+    ("Kho bạc Nhà nước khu vực XIX và các ngân hàng thương mại trên địa bàn", "Kho bạc Nhà nước; Ngân hàng thương mại"),
+    ("VNPT tỉnh, Viettel tỉnh", "VNPT tỉnh; Viettel tỉnh"),
+    ("Bảo hiểm xã hội thành phố", "Bảo hiểm xã hội"),
+])
+def test_more_bodies_a_partner_list_names(field, canonical):
+    assert canonical_list(field) == canonical
