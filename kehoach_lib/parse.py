@@ -2001,12 +2001,19 @@ _ONLY_ASSIGNS = re.compile(r"^\s*(?:chủ trì|phối hợp)\b(?:,?\s*phối h�
                            r"(?:[,;]?\s*(?:tổ chức\s+|triển khai\s+)?(?:thực hiện|hoàn thành)\b[^.]*)?\.?\s*$")
 
 
+#: Where a paragraph's next assignment may start: a sentence, or a clause after ";", that opens
+#: with a capital ("…; Văn phòng UBND tỉnh tổng hợp, báo cáo …").
+_ASSIGNMENT_CUT = re.compile(rf"[.;]\s+(?=[{_UPPER}])")
+
+
 def _assignee(sentence: str) -> str | None:
     """The agency a sentence gives work to ("Giao Sở Tài chính chủ trì xây dựng …", "Văn phòng
     UBND tỉnh tổng hợp, thẩm định …"), or ``None``: not for one that only says who leads the
-    work before it ("Sở Tư pháp chủ trì, hoàn thành trước 30/9/2025.")."""
+    work before it ("Sở Tư pháp chủ trì, hoàn thành trước 30/9/2025.") or who helps ("Sở Tư
+    pháp, Sở Nội vụ phối hợp theo chức năng …")."""
     sm = _lead_patterns(LEAD_VERBS_FILE).subject.match(sentence)
-    if not sm or sm.group("for") or _ONLY_ASSIGNS.match(sentence[sm.end("agency"):]):
+    rest = sentence[sm.end("agency"):] if sm else ""
+    if not sm or sm.group("for") or _ONLY_ASSIGNS.match(rest) or re.match(r"\s*phối hợp\b", rest):
         return None
     return clean_agencies(sm.group("agency"))
 
@@ -2017,7 +2024,7 @@ def _assignment_pieces(para) -> list[tuple[str, list]] | None:
     … trong Quý IV/2025."), as a letter writes its assignments: each sentence's text and the
     paragraph's lines it stands on; ``None`` for a paragraph of one assignment."""
     text = _join([t for _, t in para])
-    cuts = [m for m in _TAIL_SENTENCE.finditer(text) if not re.search(r"\b(?:TP|Tp|tp|TX|Q|P)$", text[:m.start()])]
+    cuts = [m for m in _ASSIGNMENT_CUT.finditer(text) if not re.search(r"\b(?:TP|Tp|tp|TX|Q|P)$", text[:m.start()])]
     if not cuts or (first := _assignee(text)) is None:
         return None
     starts, agencies = [0], [first]
@@ -2040,7 +2047,7 @@ def _assignment_pieces(para) -> list[tuple[str, list]] | None:
     for k, start in enumerate(starts):
         end = starts[k + 1] - 1 if k + 1 < len(starts) else len(text)
         lines = [(ln, raw) for ln, raw, a, b in offsets if a <= end and b >= start] or [para[-1]]
-        pieces.append((text[start:end].strip(), lines))
+        pieces.append((text[start:end].strip().rstrip(";").rstrip(), lines))
     return pieces
 
 

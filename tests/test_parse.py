@@ -2716,6 +2716,16 @@ Giao Sở Nội vụ chủ trì xây dựng Kế hoạch cải thiện Chỉ s�
 Giao Sở Tài chính chủ trì xây dựng Kế hoạch nâng cao Chỉ số PCI năm 2026, trình UBND tỉnh trong tháng 01/2026."""
 
 
+def test_a_clause_after_a_semicolon_that_gives_work_to_another_agency_is_a_task_of_its_own():
+    t = extract_tasks(doc_from("1. Về rà soát\n\nGiao Sở Tư pháp chủ trì rà soát các văn bản quy phạm pháp luật về "
+                               "TTHC, hoàn thành trước ngày 30/9/2025; Văn phòng UBND tỉnh tổng hợp kết quả, báo cáo "
+                               "UBND tỉnh trong Quý IV/2025.\n\nGiao Sở Nội vụ rà soát TTHC nội bộ trong tháng 8/2025.",
+                               doc_type="công văn"))
+    assert t[["lead", "due"]].values.tolist() == [["Sở Tư pháp", "2025-09-30"], ["Văn phòng UBND tỉnh", "2025-12-31"],
+                                                  ["Sở Nội vụ", "2025-08-31"]]
+    assert t.text.iloc[0].endswith("30/9/2025")
+
+
 def test_a_letters_paragraph_of_two_assignments_is_two_tasks():
     """Nghệ An (walkthrough 11b, a công văn in running paragraphs): each sentence that gives work
     to another agency is a task of its own, with its lead and deadline."""
@@ -2729,7 +2739,9 @@ def test_a_letters_paragraph_of_two_assignments_is_two_tasks():
 
 
 @pytest.mark.parametrize("paragraph", [
-    # the next sentence only says who leads it, or the same agency goes on
+    # the next sentence only says who leads it, or helps, or the same agency goes on
+    "Giao Sở Nội vụ chủ trì rà soát thủ tục hành chính nội bộ của tỉnh; Sở Tài chính, Văn phòng UBND tỉnh phối "
+    "hợp thực hiện.",
     "Rà soát toàn bộ thủ tục hành chính thuộc phạm vi quản lý của tỉnh. Sở Tư pháp chủ trì, hoàn thành trước "
     "ngày 30/9/2025.",
     "Giao Sở Tư pháp chủ trì rà soát các văn bản quy phạm pháp luật của tỉnh. Sở Tư pháp tổng hợp kết quả, báo "
