@@ -1289,6 +1289,10 @@ def test_short_field_names_after_a_sentence_give_the_items_lead_partners_and_bot
     ("1. Công ty Điện lực tỉnh chủ trì rút ngắn thời gian cấp điện trung áp cho doanh nghiệp.",
      "Công ty Điện lực tỉnh", ""),
     ("1. Thuế tỉnh chủ trì, phối hợp với Sở Tài chính triển khai hóa đơn điện tử.", "Thuế tỉnh", "Sở Tài chính"),
+    # walkthrough 11a: "hoàn thành" ends the lead's name, also after a year that opens the target
+    ("1. Chậm nhất năm 2026, Sở Nội vụ hoàn thành rà soát TTHC nội bộ.", "Sở Nội vụ", ""),
+    ("1. Trung tâm Phục vụ hành chính công tỉnh hoàn thành kết nối trong tháng 9/2025.",
+     "Trung tâm Phục vụ hành chính công tỉnh", ""),
     # walkthrough 11b: the issuers named before a ";" lead nothing; a bracket of doers and when
     ("1. Thực hiện nghiêm quy trình ban hành văn bản quy phạm pháp luật của HĐND, UBND tỉnh; kiểm tra, rà soát "
      "văn bản sau ban hành.", "", ""),
