@@ -291,6 +291,9 @@ def test_a_duty_addressed_to_a_bodys_head_counts_for_the_body(written, canonical
     ("Điện lực tỉnh", "Công ty Điện lực tỉnh"), ("Công ty Điện lực Đồng Nai", "Công ty Điện lực tỉnh"),
     ("VNPT Nghệ An", "VNPT tỉnh"), ("Viễn thông Bắc Ninh", "VNPT tỉnh"), ("Chi nhánh Viettel tỉnh", "Viettel tỉnh"),
     ("Thuế tỉnh", "Cục Thuế"),
+    # the police of the lower levels; a department named with its city under the centre
+    ("Công an huyện", "Công an cấp huyện"), ("Công an các xã, phường", "Công an cấp xã"),
+    ("Sở Tư pháp thành phố Hà Nội", "Sở Tư pháp"),
 ])
 def test_more_written_forms_of_known_agencies(written, canonical):
     assert resolve_agency(written).canonical == canonical
