@@ -2590,6 +2590,8 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
         pm = _lead_patterns(LEAD_VERBS_FILE).partners.search(text)
         if pm:
             task.partners = clean_agencies(pm.group("agency"))
+        elif task.lead and (hm := _HELPERS_CLAUSE.search(text)):
+            task.partners = clean_agencies(hm.group("who"))  # "Giao Sở Nội vụ chủ trì …; Sở Tài chính phối hợp."
 
 
 # --- tab-separated tables ----------------------------------------------------------------

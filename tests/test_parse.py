@@ -1289,6 +1289,9 @@ def test_short_field_names_after_a_sentence_give_the_items_lead_partners_and_bot
     ("1. Công ty Điện lực tỉnh chủ trì rút ngắn thời gian cấp điện trung áp cho doanh nghiệp.",
      "Công ty Điện lực tỉnh", ""),
     ("1. Thuế tỉnh chủ trì, phối hợp với Sở Tài chính triển khai hóa đơn điện tử.", "Thuế tỉnh", "Sở Tài chính"),
+    # a clause of helpers after the work: "Giao Sở Nội vụ chủ trì …; Sở Tài chính, … phối hợp thực hiện."
+    ("1. Giao Sở Nội vụ chủ trì rà soát TTHC nội bộ; Sở Tài chính, Văn phòng UBND tỉnh phối hợp thực hiện.",
+     "Sở Nội vụ", "Sở Tài chính, Văn phòng UBND tỉnh"),
     # walkthrough 11a: "hoàn thành" ends the lead's name, also after a year that opens the target
     ("1. Chậm nhất năm 2026, Sở Nội vụ hoàn thành rà soát TTHC nội bộ.", "Sở Nội vụ", ""),
     ("1. Trung tâm Phục vụ hành chính công tỉnh hoàn thành kết nối trong tháng 9/2025.",
