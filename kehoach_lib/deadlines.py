@@ -74,6 +74,9 @@ _RECURRING = re.compile(
     # a frequency: "6 tháng/lần", "01 lần/năm", "mỗi quý một lần"
     r"|(?<![\d/])\d{1,2}\s+(?:ngày|tuần|tháng|quý|năm)\s*/\s*lần\b|(?<![\d/])\d{1,2}\s+lần\s*/\s*(?:tuần|tháng|quý|năm)\b"
     r"|mỗi\s+(?:tuần|tháng|quý|năm)\s+(?:một|1|01|hai|2|02)\s+lần"
+    r"|(?<![\d/])\d{1,2}\s+(?:tháng|quý|năm)\s+(?:một|1|01)\s+lần"
+    # ... and a year with the ones after it: "năm 2025 và các năm tiếp theo"
+    r"|(?:và\s+)?(?:các|những)\s+năm\s+tiếp\s+theo"
     # a list of periods ("quý I, II, III và năm") describes periodic work; quarters of one
     # stated year ("Quý I, II/2025") are a span ending with the last
     r"|quý\s+(?:i{1,3}|iv|[1-4])\s*,\s*(?:i{1,3}|iv|[1-4])\b"
@@ -107,6 +110,9 @@ _OWN_DEADLINE = re.compile(
     rf"|thời\s+gian\s+(?:hoàn\s+thành|thực\s+hiện)\s*:?\s*(?:trong\s+)?{_QUARTER_SPAN}"
     # ... and after "hoàn thành" alone: "hoàn thành Quý I/2026", "hoàn thành tháng 9/2025"
     rf"|hoàn\s+thành\s+(?:{_QUARTER_SPAN}|tháng\s+\d{{1,2}}\s*(?:/|năm)\s*\d{{4}})"
+    # ... and a clause after ";" that is only a time: "…; Sở X chủ trì; Quý III/2025.", "…; tháng 10-11/2025."
+    rf"|(?<=;)\s*(?:{_QUARTER_SPAN}|tháng\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s*(?:/|năm)\s*\d{{4}}"
+    r"|(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})(?=\s*[.;)]?\s*$)"
     # ... and months of a year after "vào" or "trong": "vào tháng 9 và tháng 12/2025"
     r"|(?:vào|trong)\s+tháng\s+\d{1,2}(?:\s*(?:,|và)\s*(?:tháng\s+)?\d{1,2})+\s*(?:/|năm)\s*\d{4}",
     re.IGNORECASE,
@@ -128,6 +134,8 @@ _OWN_YEAR = re.compile(
     # ... and a clause that is only that, without "trong": "…; hoàn thành năm 2026." (not "đánh
     # giá kết quả hoàn thành năm 2024 của …", the year of what was done)
     r"|(?:(?<=[;,])\s*|^)(?:hoàn\s+thành|xong)\s+năm\s+\d{4}(?=\s*(?:[.;)]|$))"
+    # ... and a clause after ";" that is only a year: "…; Sở X chủ trì; năm 2025 và các năm tiếp theo."
+    r"|(?<=;)\s*năm\s+\d{4}(?:\s*[-–]\s*\d{4})?(?:\s+và\s+các\s+năm\s+tiếp\s+theo)?(?=\s*(?:[.;)]|$))"
     # ... and the time left to the plan's end: "từ nay đến hết năm 2025"
     r"|từ\s+nay\s+đến\s+(?:hết\s+)?năm\s+\d{4}"
     # ... and the year that closes a sentence or clause: "… đạt tối thiểu 80% trong năm 2025."
@@ -381,7 +389,7 @@ def is_recurring(text: str) -> bool:
 #: A recurrence with the period words after it: "định kỳ hằng quý", "hằng tháng, quý, năm".
 _RECURRENCE_PHRASE = re.compile(
     r"(?:định\s+kỳ\s+)?(?:(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)(?:\s*,\s*(?:tháng|quý|năm))*"
-    r"|\d{1,2}\s+tháng(?:\s*/\s*lần|\s+một\s+lần)?)"
+    r"|\d{1,2}\s+tháng(?:\s*/\s*lần|\s+một\s+lần))"
     r"|định\s+kỳ|thường\s+xuyên|liên\s+tục", re.IGNORECASE)
 
 
@@ -391,9 +399,12 @@ def recurrence_text(text: str) -> str:
     :func:`is_recurring` says it does not."""
     if not is_recurring(text):
         return ""
-    plain = strip_markup(text)
-    m = _RECURRENCE_PHRASE.search(plain) or _RECURRING.search(plain.lower())
-    return plain[m.start():m.end()].strip() if m else ""
+    # (a clause of its own at the end says it of the task: "… kế hoạch hằng năm …; thường xuyên.")
+    for clause in reversed(strip_markup(text).split(";")):
+        if is_recurring(clause):
+            m = _RECURRENCE_PHRASE.search(clause) or _RECURRING.search(clause.lower())
+            return clause[m.start():m.end()].strip() if m else ""
+    return ""
 
 
 def extract_targets(text: str) -> str:

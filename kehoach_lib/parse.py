@@ -181,7 +181,10 @@ _BRACKET_ASSIGNMENT = re.compile(
     r"(?:,\s*(?P<helpers>[^();]+?)\s+phối hợp)?"
     # ... and when, without a ";": "(Sở Nội vụ, Văn phòng UBND tỉnh thực hiện thường xuyên)"
     r"(?:,?\s+(?P<when>thường xuyên|(?:hằng|hàng) (?:năm|quý|tháng)|định kỳ[^();]*"
-    r"|(?:hoàn thành\s+)?(?:trước|trong|chậm nhất)\s+(?:ngày\s+|tháng\s+|[Qq]uý\s+|năm\s+)?[\dIVX][^();]*))?"
+    r"|(?:hoàn thành\s+)?(?:trước|trong|chậm nhất)\s+(?!\d{1,3}\s+ngày)(?:ngày\s+|tháng\s+|[Qq]uý\s+|năm\s+)?"
+    r"[\dIVX][^();]*))?"
+    # ... or how long each case may take, which is no deadline: "(UBND cấp xã thực hiện trong 03 ngày làm việc)"
+    r"(?:\s+trong\s+(?:vòng\s+)?\d{1,3}\s+ngày(?:\s+làm việc)?)?"
     r"\s*(?:;\s*(?P<rest>[^()]*))?\)"
 )
 #: A bracket at a task's end that names only its agencies and when: "(Sở Tài chính; trước 31/8/2025)",
@@ -201,8 +204,11 @@ _PAGE_TAIL = re.compile(
     # the attachment box under the article: "Tệp đính kèm" / "KH12.pdf", "Tải về"
     r"|(?:(?:Tệp|File|Tập tin|Tài liệu) )?đính kèm\s*:?(?:\s*[^\s:]+\.(?:pdf|docx?|xlsx?|zip|rar|signed\.pdf)[,;]?)*$"
     r"|Tải về\s*:?$"
-    # a news article's link to the plan: "Xem toàn văn Kế hoạch số 312/KH-UBND tại đây"
+    # a news article's link to the plan: "Xem toàn văn Kế hoạch số 312/KH-UBND tại đây", and a
+    # post's: "👉 Chi tiết văn bản anh chị xem tại: https://…", its hashtags
     r"|(?:Xem|Tải)\s+(?:toàn văn|chi tiết|nội dung|văn bản)\b[^.]{0,100}\btại đây\s*[.!]?$"
+    r"|(?:[-+•]\s*)?(?:Xem\s+)?(?:chi tiết|toàn văn|nội dung)\b[^:]{0,60}\btại\s*:?\s*https?://\S*\s*$"
+    r"|#[^\W\d_]\w*(?:\s+#\w+)+\s*$"
     # a legal portal's tabs under the text: "Lược đồ", "Văn bản gốc", "Thuộc tính"
     r"|(?:Lược đồ|Văn bản gốc|Thuộc tính(?: văn bản)?|Liên quan hiệu lực)\s*$)",
     re.IGNORECASE)
@@ -253,12 +259,15 @@ _EDIT_LEAD_IN = re.compile(
 #: The part an edit's lead-in names, which gives its new text's kind: "Sửa đổi khoản 2 Mục I (Yêu
 #: cầu) như sau" is an objective (a plan's Mục I is its "MỤC ĐÍCH, YÊU CẦU"), "… Mục IV (Tổ chức
 #: thực hiện) …" a duty.
-_AMENDED_OBJECTIVE = re.compile(r"\b(?:Mục|mục)\s+I\b(?![IVX])|\b(?:[Mm]ục đích|[Yy]êu cầu|[Mm]ục tiêu)\b")
-_AMENDED_DUTY = re.compile(r"\b[Tt]ổ chức thực hiện\b|\btrách nhiệm\b")
+_AMENDED_OBJECTIVE = re.compile(r"\b(?:Mục|mục)\s+I\b(?![IVX])(?!\s*\((?![Mm]ục đích|[Yy]êu cầu|[Mm]ục tiêu))"
+                                r"|\((?:[Mm]ục đích|[Yy]êu cầu|[Mm]ục tiêu)\b[^()]{0,20}\)")
+_AMENDED_DUTY = re.compile(r"\((?:[Tt]ổ chức thực hiện|[Tt]rách nhiệm)\b[^()]{0,40}\)")
 
 
 def _amended_kind(lead_in: str, kind: str) -> str:
     """The kind of an edit's new text, from the part its lead-in names (``kind`` when it names none)."""
+    if re.search(r"\b[Pp]hụ lục\b", lead_in):
+        return kind  # (an appendix's Mục I is not the plan's)
     if _AMENDED_DUTY.search(lead_in):
         return "duty"
     if _AMENDED_OBJECTIVE.search(lead_in):
@@ -290,7 +299,8 @@ _CLOSING = re.compile(
     r"|(?:Điều\s+\d{1,2}\.\s*)?(?:Quyết định|Chỉ thị|Kế hoạch) này có hiệu lực"
     r"|[^.]{0,400}?\bchịu trách nhiệm thi hành (?:Quyết định|Chỉ thị|Kế hoạch|Công văn) này"
     # a letter's last sentence: "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./."
-    r"|[^.]{0,300}?\bthông báo\b[^.]{0,200}?\bđể\s+[^.]{0,150}?\bbiết"
+    r"|[^.]{0,300}?\bthông báo\b[^.]{0,200}?\bđể\s+(?:các\s+)?(?:cơ quan|đơn vị|sở|Sở|địa phương|Thủ trưởng)"
+    r"[^.]{0,150}?\bbiết"
     r"(?:\s*[,;]?\s*(?:và\s+)?(?:phối hợp\s+|triển khai\s+)?thực hiện)?\s*(?:\./\.|\.|/\.)\s*$"
     r"|(?P<request>Trong quá trình (?:tổ chức |triển khai |thực hiện )*(?:thực hiện|triển khai)[^,.;]{0,40},\s*"
     r"(?:nếu|trường hợp)\s+(?:có\s+)?(?:phát sinh\s+)?(?:khó khăn|vướng mắc)(?![^.]*\bchủ trì\b)"
@@ -307,7 +317,9 @@ _CLOSING = re.compile(
     r"(?:(?:,?\s+(?:tổ chức|triển khai|phối hợp|chỉ đạo))*,?\s+thực hiện|(?:,?\s+(?:tổ chức|triển khai))+)"
     r"(?:\s+(?:Công văn|Kế hoạch|Quyết định|Chỉ thị|văn bản)\s+này)?"
     # "…, bảo đảm tiến độ, chất lượng các nhiệm vụ được giao."
-    r"(?:,?\s+(?:bảo đảm|đảm bảo)\s+(?:đúng\s+)?(?:tiến độ|chất lượng|hiệu quả|thời gian|yêu cầu)[^.;:]{0,100})?"
+    r"(?:,?\s+(?:bảo đảm|đảm bảo)\s+(?:đúng\s+)?(?:tiến độ|chất lượng|hiệu quả|thời gian|yêu cầu)"
+    r"(?:\s*(?:,|và)\s*(?:tiến độ|chất lượng|hiệu quả|thời gian|yêu cầu))*"
+    r"(?:\s+(?:các\s+)?nhiệm vụ(?:\s+được giao)?|\s+đề ra)?)?"
     # "…; trong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời báo cáo … xử lý./."
     r"(?:\s*[;,]\s*trong quá trình (?:tổ chức |triển khai )*thực hiện,?\s*nếu có (?:khó khăn|vướng mắc)[^.]*)?"
     # ... ending there: a line that goes on after "thực hiện" is a wrapped task
@@ -348,6 +360,8 @@ _REPORTED = re.compile(
     # kiến nghị phương án đơn giản hóa TTHC", a group of tasks)
     r"|^[IVX]{1,5}[./]\s*(?:(?:ĐỀ XUẤT|Đề xuất)(?:,|\s+(?:VÀ|và))?\s*(?:KIẾN NGHỊ|kiến nghị)"
     r"|KIẾN NGHỊ(?:,?\s*ĐỀ XUẤT)?)\s*:?\s*$")
+#: Words of a title over work to do ("III. KẾT QUẢ ĐẦU RA VÀ PHÂN CÔNG THỰC HIỆN"): its tables are tasks.
+_WORK_TITLE = re.compile(r"PHÂN CÔNG|NHIỆM VỤ|ĐẦU RA|GIẢI PHÁP|KẾ HOẠCH|phân công|nhiệm vụ|đầu ra|giải pháp")
 _SECTION_KIND = [
     (re.compile(r"KINH PHÍ", re.IGNORECASE), "prose"),
     (_REPORTED, "prose"),
@@ -378,7 +392,7 @@ _AGENCY_HEAD = (
 )
 LEAD_VERBS_FILE = config.DATA_DIR / "lead_verbs.txt"
 #: Words before an agency named in a task's wording (``Giao Sở Tư pháp …``).
-_SUBJECT_PREFIX = r"(?:Giao|Đề nghị|Yêu cầu)\s+"
+_SUBJECT_PREFIX = r"(?:(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân)\s+(?:tỉnh|thành phố)\s+giao\s+|Giao|Đề nghị|Yêu cầu)\s*"
 
 
 @dataclass(frozen=True)
@@ -810,7 +824,7 @@ def _to_roman(n: int) -> str:
 
 
 #: A keycap digit, "1️⃣" (digit, variation selector, combining keycap): a number.
-_KEYCAP = re.compile(r"^(?P<indent>\s*)(?P<num>\d{1,2})\ufe0f?\u20e3\s*")
+_KEYCAP = re.compile(r"^(?P<indent>\s*)(?:(?P<num>\d{1,2})\ufe0f?\u20e3|(?P<ten>\U0001f51f))\s*")  # (🔟: ten)
 #: Pictographs that say "when" in a plan pasted into a message ("⏰ Hạn: …", "📅 Quý III/2025").
 TIME_MARKERS = frozenset("⏰⏱⏲⌛⏳📅📆🗓")
 _NO_SYMBOL = re.compile(r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff]")  # variation selector, joiner, skin tones
@@ -836,7 +850,7 @@ def plain_markers(line: str) -> str:
     '   - Chủ trì: Sở Tư pháp'
     """
     if m := _KEYCAP.match(line):
-        return f"{m.group('indent')}{m.group('num')}. {line[m.end():]}"
+        return f"{m.group('indent')}{m.group('num') or '10'}. {line[m.end():]}"
     body = line.lstrip()
     if not body or not _is_symbol(body[0]):
         return line
@@ -1166,6 +1180,8 @@ def _byline_before(seq, idx: int) -> int | None:
     if before is None or before[0] is None:
         return None
     name = strip_markup(before[1]).strip()
+    if re.search(r"[\d/.:;,]", name):
+        return None  # "Quý IV/2025." wrapped onto its own line is no author
     return before[0] if _looks_like_name(re.sub(r"\s+[-–]\s+", " ", name)) and not _AGENCY_HEADING.match(name) else None
 
 
@@ -1371,6 +1387,8 @@ class _Prose:
                 return False  # a heading in capitals ends where the capitals do, also in hard-wrapped text
             if title.isupper() and clean_cell(text).isupper() and _OPEN_CAPS_END.search(strip_markup(title)):
                 return True  # "… VÀ TRÁCH NHIỆM CỦA CÁC" / "CƠ QUAN, ĐƠN VỊ": it goes on in capitals
+        if _CAPS_SECTION.match(clean_cell(text)) and not self._open_caps_title():
+            return False  # "NHIỆM VỤ CỤ THỂ" alone in capitals starts a section, also in hard-wrapped text
         if _DEADLINE_LINE.match(text):
             return True  # "+ Hoàn thành trước 31/10/2025." says when the item above is due
         if self._lists_contents(last, text):
@@ -1397,13 +1415,15 @@ class _Prose:
         if mark not in "+-•" or not _LEADING_BULLET.match(text.lstrip()) or self.para is None:
             return False
         point = clean_cell(_LEADING_BULLET.sub("", text.lstrip()))
-        if len(point) > CONTENTS_POINT_CHARS or _starts_with_action(point):
-            return False
+        if (len(point) > CONTENTS_POINT_CHARS or _starts_with_action(point) or _AGENCY_HEADING.match(point)
+                or own_deadline_text(point) or _reads_as_deadline(point)):
+            return False  # (a point an agency leads, or with a deadline of its own, is a task)
         if self.listing is not None and self.listing == (id(self.para), mark):
             return bool(_LIST_POINT_END.search(last.rstrip()))
         stem = strip_markup(clean_cell(_LEADING_BULLET.sub("", _join([t for _, t in self.para]))))
         first = clean_cell(self.para[0][1]).lstrip()[:1]
-        if (not _CONTENTS_STEM.search(stem) or _AGENCY_HEADING.match(stem) or first == mark
+        if (not _CONTENTS_STEM.search(stem) or not _CONTENTS_VERB.match(stem) or _AGENCY_HEADING.match(stem)
+                or first == mark
                 or (self.para_owner is not None and self.para is self.para_owner.title)):
             return False
         self.listing = (id(self.para), mark)
@@ -1526,8 +1546,8 @@ class _Prose:
                 # leads it and by when ("4. Sở Tài chính chủ trì …; hoàn thành trong Quý III/2025."),
                 # nor by a heading over "- " items of its own ("1. Kiện toàn tổ chức" / "- Rà soát …
                 # (Chủ trì: …)" / "2. Công khai" / "- Niêm yết …" / "Chủ trì: …": the block is 2.'s)
-                targets = [p for p in targets[:-1] if not _assigns_itself(p.title_text) and not p.paragraphs
-                           ] + targets[-1:]
+                targets = [p for p in targets[:-1] if not _assigns_itself(p.title_text) and not any(
+                    _names_own_lead(_join([t for _, t in para])) for para in p.paragraphs)] + targets[-1:]
             self.targets = targets
             self.field_paragraph = self._paragraph_fields(targets)
             if self.field_paragraph is not None:
@@ -2001,6 +2021,8 @@ _ONLY_ASSIGNS = re.compile(r"^\s*(?:chủ trì|phối hợp)\b(?:,?\s*phối h�
                            r"(?:[,;]?\s*(?:tổ chức\s+|triển khai\s+)?(?:thực hiện|hoàn thành)\b[^.]*)?\.?\s*$")
 
 
+#: A paragraph's last sentence that only says when: "Thời gian hoàn thành trước ngày 31/10/2025."
+_SHARED_TIME = re.compile(r"(?<=\.)\s+(?:Thời gian|Thời hạn)(?: hoàn thành| thực hiện)?\s*:?\s*[^.]{1,60}\.?\s*$")
 #: Where a paragraph's next assignment may start: a sentence, or a clause after ";", that opens
 #: with a capital ("…; Văn phòng UBND tỉnh tổng hợp, báo cáo …").
 _ASSIGNMENT_CUT = re.compile(rf"[.;]\s+(?=[{_UPPER}])")
@@ -2013,8 +2035,9 @@ def _assignee(sentence: str) -> str | None:
     pháp, Sở Nội vụ phối hợp theo chức năng …")."""
     sm = _lead_patterns(LEAD_VERBS_FILE).subject.match(sentence)
     rest = sentence[sm.end("agency"):] if sm else ""
-    if not sm or sm.group("for") or _ONLY_ASSIGNS.match(rest) or re.match(r"\s*phối hợp\b", rest):
-        return None
+    if (not sm or sm.group("for") or _ONLY_ASSIGNS.match(rest) or re.search(r"\b(?:đã|đang|vừa)\b", sm.group("agency"))
+            or (re.search(r"\bphối hợp\b", rest[:80]) and not re.search(r"\bchủ trì\b", rest[:80]))):
+        return None  # (helpers: "Các sở, ban, ngành có trách nhiệm phối hợp …"; what was done: "… đã ban hành")
     return clean_agencies(sm.group("agency"))
 
 
@@ -2037,6 +2060,11 @@ def _assignment_pieces(para) -> list[tuple[str, list]] | None:
             agencies.append(who)
     if len(starts) < 2:
         return None
+    # a closing sentence that only says when ("Thời gian hoàn thành trước ngày 31/10/2025.") is each one's
+    shared = ""
+    if (tail := _SHARED_TIME.search(text[starts[-1]:])) is not None:
+        shared = tail.group(0).strip()
+        text = text[: starts[-1] + tail.start()].rstrip()
     # the lines each sentence stands on, by where its text starts and ends among the lines' texts
     offsets, pos = [], 0
     for ln, raw in para:
@@ -2047,7 +2075,8 @@ def _assignment_pieces(para) -> list[tuple[str, list]] | None:
     for k, start in enumerate(starts):
         end = starts[k + 1] - 1 if k + 1 < len(starts) else len(text)
         lines = [(ln, raw) for ln, raw, a, b in offsets if a <= end and b >= start] or [para[-1]]
-        pieces.append((text[start:end].strip().rstrip(";").rstrip(), lines))
+        piece = text[start:end].strip().rstrip(";").rstrip()
+        pieces.append((f"{piece} {shared}" if shared else piece, lines))
     return pieces
 
 
@@ -2189,7 +2218,10 @@ def _is_sentence(text: str) -> bool:
 
 #: A paragraph whose action lists what it covers: "… các nội dung sau:", "… gồm:", "… như sau:".
 _CONTENTS_STEM = re.compile(r"\b(?:(?:các |những )?(?:nội dung|thông tin)(?: chủ yếu| chính)?(?: như)? sau|gồm"
-                            r"|bao gồm|như sau)\s*:$", re.IGNORECASE)
+                            r"|bao gồm)\s*:$", re.IGNORECASE)
+#: ... whose action makes the contents known: "Niêm yết công khai …", "Tuyên truyền …", "Cập nhật …".
+_CONTENTS_VERB = re.compile(r"(?:niêm yết|công khai|công bố|đăng tải|cập nhật|cung cấp|thông tin|tuyên truyền|phổ biến"
+                            r"|in|phát hành|hướng dẫn)\b", re.IGNORECASE)
 #: A listed point ends its line with ";" or ",", or (the last) with a full stop.
 _LIST_POINT_END = re.compile(r"[;,]$")
 #: Longest point that :meth:`_Prose._lists_contents` reads as a thing listed.
@@ -3045,6 +3077,7 @@ def _parse_cached(doc: Document, stamps: tuple) -> _State:
             section = _strip_number(ctx_node.title_text) if ctx_node else ""
             part = _strip_number(prose.stack[1].title_text) if len(prose.stack) > 1 else ""
             if ctx_node is not None and any(_REPORTED.search(n.title_text) and not n.is_appendix
+                                            and not _WORK_TITLE.search(n.title_text)
                                             for n in [ctx_node, *ctx_node.ancestors()]):
                 # a report's table of results ("I. KẾT QUẢ THỰC HIỆN" / "STT | Chỉ tiêu | Kế hoạch |
                 # Kết quả 9 tháng"): what was done, as the part's paragraphs are

@@ -222,6 +222,11 @@ def test_own_deadline_text_needs_a_cue_so_years_in_wording_are_not_read():
         ("Chậm nhất năm 2026, 100% TTHC được cung cấp trực tuyến toàn trình.", "Chậm nhất năm 2026", "2026-12-31"),
         ("Sở Nội vụ rà soát, hoàn thành chậm nhất năm 2026.", "chậm nhất năm 2026", "2026-12-31"),
         ("Trong năm 2026, hoàn thành số hóa 100% hồ sơ TTHC.", "Trong năm 2026", "2026-12-31"),
+        # (walkthrough 12b) a clause after ";" that is only a time, after the lead's
+        ("Rút ngắn thời gian giao đất; Sở Nông nghiệp và Môi trường chủ trì; Quý III/2025.", "Quý III/2025",
+         "2025-09-30"),
+        ("Tổ chức hội nghị; Sở Tài chính chủ trì, phối hợp Hiệp hội Doanh nghiệp tỉnh; tháng 10-11/2025.",
+         "tháng 10-11/2025", "2025-11-30"),
         # ... but not a year that is only near it, nor periodic work with no year
         ("Chỉ số cải cách hành chính hàng năm của tỉnh năm 2025", "", None),
         ("Định kỳ hằng tháng tổng hợp báo cáo", "", None),
@@ -230,6 +235,14 @@ def test_own_deadline_text_needs_a_cue_so_years_in_wording_are_not_read():
 def test_a_year_in_a_tasks_own_wording_is_its_deadline_after_a_word_of_completion(text, phrase, due):
     assert own_deadline_text(text) == phrase
     assert (resolve_due(phrase, year=2025).isoformat() if phrase else None) == due
+
+
+def test_a_year_and_the_ones_after_it_is_ongoing_work():
+    """Walkthrough 12b: "…; Sở Tài chính chủ trì; năm 2025 và các năm tiếp theo." is its deadline as
+    written, recurring, with no due date (as "Thường xuyên")."""
+    text = "Bảo đảm 100% các khoản thu phí; Sở Tài chính chủ trì; năm 2025 và các năm tiếp theo."
+    assert own_deadline_text(text) == "năm 2025 và các năm tiếp theo"
+    assert is_recurring(text) and resolve_due("năm 2025 và các năm tiếp theo", year=2025) is None
 
 
 def test_a_day_in_words_without_its_year_is_of_the_plans_year_and_beats_its_month():
@@ -247,7 +260,8 @@ def test_a_day_in_words_without_its_year_is_of_the_plans_year_and_beats_its_mont
         ("Hằng quý", True),
         # (walkthrough 11b) a frequency, not a length of time
         ("6 tháng/lần", True), ("01 lần/năm", True), ("02 lần/năm", True), ("mỗi quý một lần", True),
-        ("Rút ngắn 6 tháng so với quy định", False),
+        ("Rút ngắn 6 tháng so với quy định", False), ("6 tháng một lần", True),
+        ("năm 2025 và các năm tiếp theo", True),
     ],
 )
 def test_quarters_of_a_stated_year_are_a_span_not_periodic_work(written, recurring):
@@ -260,6 +274,9 @@ def test_quarters_of_a_stated_year_are_a_span_not_periodic_work(written, recurri
     ("Định kỳ hằng quý, năm tham mưu UBND tỉnh tổng hợp báo cáo.", "Định kỳ hằng quý, năm"),
     ("Tổ chức đối thoại doanh nghiệp 6 tháng/lần.", "6 tháng/lần"),
     ("Rà soát thủ tục hành chính trong Quý III/2025.", ""),
+    # the clause at the end says it of the task, not a period named in its work (walkthrough 12b)
+    ("Lập kế hoạch sử dụng đất hằng năm cấp huyện; Sở Nông nghiệp và Môi trường chủ trì; thường xuyên.",
+     "thường xuyên"),
 ])
 def test_the_words_that_say_work_recurs(text, words):
     assert recurrence_text(text) == words

@@ -2760,3 +2760,163 @@ def test_a_letters_paragraph_of_two_assignments_is_two_tasks():
 def test_a_paragraph_of_one_assignment_stays_one_task(paragraph):
     t = extract_tasks(doc_from("1. Về cải cách hành chính\n\n" + paragraph, doc_type="công văn"))
     assert len(t) == 1
+
+
+# --- review 14: cases where a rule of session 11 had fired wrongly ------------------------------
+REVIEW14_L_DUTIES = """III. TỔ CHỨC THỰC HIỆN
+Để triển khai thực hiện có hiệu quả Kế hoạch này, UBND tỉnh phân công trách nhiệm như sau:
+- Sở Nội vụ: theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch; tổng hợp, báo cáo UBND tỉnh trước ngày 15/12/2025.
+- Sở Tài chính: tham mưu bố trí kinh phí thực hiện Kế hoạch theo quy định.
+- Các sở, ban, ngành, UBND các xã, phường: xây dựng kế hoạch cụ thể để triển khai thực hiện."""
+REVIEW14_L_PLUS = """II. NHIỆM VỤ
+1. Rà soát, đơn giản hóa TTHC
+- Phân công nhiệm vụ cụ thể như sau:
++ Sở Tư pháp: rà soát TTHC lĩnh vực tư pháp, hoàn thành trước ngày 30/9/2025;
++ Sở Nội vụ: rà soát TTHC lĩnh vực nội vụ, hoàn thành trước ngày 31/10/2025.
+2. Công khai TTHC
+Căn cứ tình hình thực tế, UBND tỉnh giao nhiệm vụ cụ thể như sau:
+- Sở Tư pháp: cập nhật cơ sở dữ liệu quốc gia về TTHC, hoàn thành trước ngày 30/9/2025;
+- Văn phòng UBND tỉnh: công bố danh mục TTHC, hoàn thành trước ngày 31/10/2025."""
+REVIEW14_L_ACT = """I. MỤC ĐÍCH, YÊU CẦU
+2. Mục tiêu
+- Phấn đấu đến hết năm 2025 đạt các chỉ tiêu như sau:
++ 100% TTHC được công khai trên Cổng Dịch vụ công quốc gia;
++ Tỷ lệ hồ sơ trực tuyến toàn trình đạt 80%;
++ Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt 100%.
+II. NHIỆM VỤ
+1. Đổi mới cơ chế một cửa
+- Tập trung thực hiện các nội dung sau:
++ Vận động người dân sử dụng dịch vụ công trực tuyến, hoàn thành trong Quý III/2025;
++ Thúc đẩy thanh toán trực tuyến phí, lệ phí, hoàn thành trong Quý IV/2025;
++ Phân công công chức hướng dẫn tại Bộ phận Một cửa."""
+REVIEW14_SPACED = """II. NHIỆM VỤ CỤ THỂ
+STT Nội dung nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời gian hoàn thành
+1 Tích hợp hệ thống VNPT iGate với Cổng Dịch vụ công quốc gia Sở Khoa học và Công nghệ Văn phòng UBND tỉnh Quý IV/2025
+2 Kết nối dữ liệu hóa đơn với Công ty Điện lực, cấp nước Sở Công Thương Sở Xây dựng Quý IV/2025"""
+REVIEW14_C1 = """II. NHIỆM VỤ
+1. Công khai thủ tục hành chính
+- Niêm yết công khai đầy đủ thủ tục hành chính tại Bộ phận Một cửa các cấp.
+- UBND các xã, phường thông báo rộng rãi trên hệ thống truyền thanh cơ sở để người dân, doanh nghiệp biết, \
+thực hiện."""
+REVIEW14_C2 = """1. Về báo cáo kết quả
+
+Giao Sở Nội vụ tổng hợp kết quả thực hiện cải cách hành chính của tỉnh, báo cáo UBND tỉnh trước ngày 20/12/2025.
+
+Đề nghị các sở, ban, ngành khẩn trương triển khai, bảo đảm tiến độ, gửi báo cáo kết quả về Sở Nội vụ trước \
+ngày 15/12/2025.
+
+Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./."""
+REVIEW14_A2 = """1. Về cải cách thủ tục hành chính
+
+Giao Sở Tư pháp chủ trì rà soát các quy định về thủ tục hành chính thuộc phạm vi quản lý, hoàn thành trước \
+ngày 30/9/2025. Các sở, ban, ngành có trách nhiệm phối hợp chặt chẽ với Sở Tư pháp trong quá trình thực hiện.
+
+Giao Sở Nội vụ chủ trì hướng dẫn số hóa hồ sơ, kết quả giải quyết thủ tục hành chính; Sở Tài chính, Văn phòng \
+UBND tỉnh theo chức năng, nhiệm vụ được giao phối hợp thực hiện.
+
+Sở Tư pháp cập nhật, công khai đầy đủ thủ tục hành chính trên Cơ sở dữ liệu quốc gia. Văn phòng UBND tỉnh \
+công bố danh mục thủ tục hành chính được chuẩn hóa trên Cổng thông tin điện tử. Thời gian hoàn thành trước \
+ngày 31/10/2025.
+
+Giao Sở Nội vụ tham mưu UBND tỉnh kiện toàn Bộ phận Một cửa các cấp trong Quý IV/2025. UBND tỉnh đã ban hành \
+Quyết định số 1234/QĐ-UBND ngày 12/3/2025 về việc công bố danh mục thủ tục hành chính.
+
+Giao Sở Nội vụ chủ trì xây dựng Kế hoạch kiểm tra công tác cải cách hành chính năm 2026, trình UBND tỉnh \
+trước ngày 15/01/2026. UBND tỉnh giao Sở Tài chính bố trí kinh phí thực hiện theo quy định."""
+REVIEW14_E1 = """I. SỬA ĐỔI, BỔ SUNG MỘT SỐ NỘI DUNG CỦA KẾ HOẠCH SỐ 210/KH-UBND
+1. Sửa đổi điểm 3 Mục I Phụ lục kèm theo Kế hoạch số 210/KH-UBND như sau:
+“Rà soát, đơn giản hóa thủ tục hành chính lĩnh vực đất đai; Sở Nông nghiệp và Môi trường chủ trì; hoàn thành \
+trong Quý IV/2025.”
+2. Sửa đổi khoản 4 Mục II (Nâng cao trách nhiệm của người đứng đầu trong giải quyết TTHC) như sau:
+“Sở Nội vụ tham mưu UBND tỉnh ban hành quy định xử lý trách nhiệm người đứng đầu; hoàn thành trong Quý III/2025.”
+3. Bổ sung điểm d khoản 2 Mục II (Giải quyết TTHC theo yêu cầu của người dân) như sau:
+“Sở Tư pháp hướng dẫn UBND cấp xã giải quyết TTHC không phụ thuộc địa giới hành chính; hoàn thành trong Quý \
+III/2025.”"""
+REVIEW14_D1 = """II. NHIỆM VỤ
+1. Nâng cao chất lượng giải quyết thủ tục hành chính
+- Rút ngắn thời gian giải quyết thủ tục cấp phép xây dựng còn 3 tháng; thực hiện thường xuyên (Sở Xây dựng chủ trì).
+- Văn phòng UBND tỉnh công khai kết quả đánh giá 6 tháng, năm trên Cổng thông tin điện tử tỉnh; thực hiện hằng quý."""
+REVIEW14_R2 = """II. NHIỆM VỤ
+1. Sở Tư pháp rà soát TTHC.
+III. KẾT QUẢ ĐẦU RA VÀ PHÂN CÔNG THỰC HIỆN
+STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành
+1\tSố hóa 100% hồ sơ TTHC\tSở Khoa học và Công nghệ\tQuý IV/2025
+2\tCông khai TTHC\tVăn phòng UBND tỉnh\tQuý III/2025"""
+REVIEW14_F1 = """II. NHIỆM VỤ
+1. Số hóa hồ sơ, kết quả giải quyết TTHC
+a) Số hóa hồ sơ TTHC
+- Số hóa 100% hồ sơ tiếp nhận tại Bộ phận Một cửa các cấp.
+b) Tái sử dụng dữ liệu
+- Khai thác, tái sử dụng dữ liệu đã được số hóa.
+Cơ quan chủ trì: Sở Khoa học và Công nghệ. Thời gian: năm 2025."""
+REVIEW14_W1 = """II. NHIỆM VỤ
+1. Giải quyết thủ tục hành chính
+- Giải quyết hồ sơ đăng ký khai sinh cho trẻ em (UBND cấp xã thực hiện trong 03 ngày làm việc).
+- Rà soát quy trình nội bộ giải quyết thủ tục hành chính (Sở Tư pháp chủ trì; hoàn thành trong Quý III/2025)."""
+REVIEW14_B3 = """II. TỔ CHỨC THỰC HIỆN
+1. Sở Tư pháp theo dõi, đôn đốc việc thực hiện Kế hoạch, báo cáo UBND tỉnh trong
+Quý IV/2025.
+Tệp đính kèm: 168-KH-UBND.pdf"""
+
+
+def _rows(text, doc_type="kế hoạch"):
+    return extract_tasks(doc_from(text.strip("\n"), doc_type=doc_type, date="2025-06-01"))
+
+
+def test_points_an_agency_leads_or_that_have_a_deadline_are_tasks_of_their_own():
+    assert _rows(REVIEW14_L_DUTIES).lead.tolist() == ["Sở Nội vụ", "Sở Tài chính",
+                                                      "Các sở, ban, ngành, UBND các xã, phường"]
+    t = _rows(REVIEW14_L_PLUS)
+    assert t[t.path.str.startswith("II.1")].due.tolist() == ["2025-09-30", "2025-10-31"]
+    assert t[t.path.str.startswith("II.2") & (t.due != "")][["lead", "due"]].values.tolist() == [
+        ["Sở Tư pháp", "2025-09-30"], ["Văn phòng UBND tỉnh", "2025-10-31"]]
+    t = _rows(REVIEW14_L_ACT)
+    assert t[t.kind == "task"].due.tolist() == ["2025-09-30", "2025-12-31", ""]
+    assert t[t.kind == "objective"].due.tolist() == ["2025-12-31"] * 3
+
+
+def test_a_spaced_row_keeps_a_software_or_company_named_in_its_text():
+    t = _rows(REVIEW14_SPACED)
+    assert t[["text", "lead", "partners"]].values.tolist() == [
+        ["Tích hợp hệ thống VNPT iGate với Cổng Dịch vụ công quốc gia", "Sở Khoa học và Công nghệ", "Văn \
+phòng UBND tỉnh"],
+        ["Kết nối dữ liệu hóa đơn với Công ty Điện lực, cấp nước", "Sở Công Thương", "Sở Xây dựng"]]
+
+
+def test_a_task_that_informs_people_or_asks_for_a_report_is_no_closing():
+    assert _rows(REVIEW14_C1).text.str.contains("thông báo rộng rãi").sum() == 1
+    assert sorted(d for d in _rows(REVIEW14_C2, "công văn").due if d) == ["2025-12-15", "2025-12-20"]
+
+
+def test_only_a_sentence_that_gives_another_agency_work_is_a_task_of_its_own():
+    t = _rows(REVIEW14_A2, "công văn")
+    assert not t.text.str.startswith(("Các sở, ban, ngành có trách nhiệm phối hợp",
+                                      "Sở Tài chính, Văn phòng UBND tỉnh theo", "UBND tỉnh đã ban hành")).any()
+    assert t[t.text.str.contains("Sở Tư pháp cập nhật, công khai")].due.tolist() == ["2025-10-31"]
+    assert not t.lead.str.contains(" giao ").any()
+    assert "Sở Tài chính" in t.lead.tolist()  # "UBND tỉnh giao Sở Tài chính bố trí kinh phí …"
+
+
+def test_an_edits_kind_comes_only_from_the_part_it_names():
+    assert _rows(REVIEW14_E1).kind.tolist() == ["task", "task", "task"]
+
+
+def test_a_length_of_time_is_no_recurrence():
+    assert _rows(REVIEW14_D1).deadline_text.tolist() == ["thường xuyên", "hằng quý"]
+
+
+def test_a_plans_table_of_results_to_reach_is_tasks():
+    assert _rows(REVIEW14_R2).path.tolist() == ["II.1", "III.1", "III.2"]
+
+
+def test_a_field_block_reaches_an_earlier_sub_heading_whose_items_name_no_lead():
+    assert _rows(REVIEW14_F1)[["lead", "due"]].values.tolist() == [["Sở Khoa học và Công nghệ", "2025-12-31"]] * 2
+
+
+def test_a_processing_time_in_a_bracket_is_no_deadline():
+    assert _rows(REVIEW14_W1)[["lead", "deadline_text"]].values.tolist()[0] == ["UBND cấp xã", ""]
+
+
+def test_a_wrapped_deadline_above_a_page_tail_is_no_author():
+    assert line_accounting(doc_from(REVIEW14_B3)).set_index("line").role[3] != "signature"
+
