@@ -131,6 +131,8 @@ def markdown_lines(lines: list[str]) -> list[str]:
     return out
 
 
+#: A thematic break: "---", "***", "___", "* * *" alone on a line.
+_MD_THEMATIC_BREAK = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 #: The underline of a Setext heading: "=====" (level 1) or "-----" (level 2).
 _SETEXT_RULE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 
@@ -217,6 +219,8 @@ def markdown_to_text(line: str) -> str:
     pipes, and bold after a line's start its
     ``**``."""
     line = _MD_QUOTE.sub("", line)
+    if _MD_THEMATIC_BREAK.match(line):
+        return ""  # a rule between parts ("---", "* * *"): no text
     if m := _MD_HEADING.match(line):
         title = markdown_to_text(m.group(1))
         if _MD_NUMBERED.match(title) or title.isupper() or _MD_NOT_SECTION.match(title):

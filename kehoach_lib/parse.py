@@ -275,6 +275,11 @@ def _amended_kind(lead_in: str, kind: str) -> str:
     return kind
 
 
+#: A title that says its items are elsewhere: "Các nhiệm vụ cụ thể khác: chi tiết tại Phụ lục kèm theo
+#: Kế hoạch này.", "Nhiệm vụ cụ thể …: (Chi tiết tại Bảng phân công nhiệm vụ dưới đây)".
+_DETAIL_ELSEWHERE = re.compile(r"[:.]\s*\(?\s*(?:[Cc]hi tiết|[Nn]ội dung chi tiết|[Cc]ụ thể)\s+(?:tại|theo|như)\s+"
+                               r"(?:các\s+)?"
+                               r"(?:Phụ lục|phụ lục|Bảng|bảng|Biểu|biểu)[^()]{0,80}\)?\s*\.?\s*$")
 #: A note that says where the items are: "(Chi tiết tại Phụ lục kèm theo Kế hoạch này)".
 _POINTER_NOTE = re.compile(r"^\((?:Chi tiết|Có)[^()]*(?:bảng|[Pp]hụ lục|[Bb]iểu)")
 #: A numbered item that only says where its items are assigned: "4. Các nhiệm vụ cụ thể của từng
@@ -378,7 +383,7 @@ _AGENCY_HEAD = (
     r"|Bộ phận|Cơ quan|cơ quan|Đài|Thủ trưởng|Người đứng đầu"
     # a duty addressed to a person's title: "1. Giám đốc Sở Tài chính:", "6. Chủ tịch UBND các xã, phường:"
     r"|Giám đốc(?=\s+(?:các\s+)?(?:Sở|sở|Trung tâm|Ban|Kho bạc|Bưu điện|Công an))"
-    r"|Chủ tịch(?=\s+(?:UBND|ubnd|Ủy ban|ủy ban|Uỷ ban))"
+    r"|Chủ tịch(?=\s+(?:UBND|ubnd|Ủy ban|ủy ban|Uỷ ban))|Chánh(?=\s+(?:Văn phòng|Thanh tra))"
     # "Thanh tra tỉnh", not the verb ("Thanh tra, kiểm tra việc …"); "Kho bạc Nhà nước khu vực XIX"
     r"|Thanh tra(?=\s+(?:tỉnh|thành phố|Sở|sở|Chính phủ|[A-ZĐ]))|Kho bạc|Bưu điện|Cục|Chi cục"
     r"|Ngân hàng Nhà nước|Hiệp hội|Bảo hiểm xã hội"
@@ -1399,6 +1404,8 @@ class _Prose:
             # hard-wrapped text: a paragraph runs until the next structure, or until a line
             # that ends a sentence short of the margin, before a capital
             return not self._ends_wrapped_paragraph(last, text)
+        if last.rstrip().endswith(";") and _starts_lower(text) and not self.gap:
+            return True  # "… các huyện cũ;" / "tổ chức bồi dưỡng …": the sentence goes on
         if not _ends_open(last):
             return False
         if self.gap:  # after a blank line only a lowercase start continues the sentence
@@ -1727,7 +1734,8 @@ class _Prose:
                 state.role(ln, "heading")
             return
         if (not paragraphs and not agency and not node.fields
-                and (_INTRODUCES.search(title_rest) or _ASSIGNED_ELSEWHERE.match(title_rest))
+                and (_INTRODUCES.search(title_rest) or _ASSIGNED_ELSEWHERE.match(title_rest)
+                     or _DETAIL_ELSEWHERE.search(title_rest))
                 and not _lead_patterns(LEAD_VERBS_FILE).subject.match(title_rest)):
             # "3. Các nhiệm vụ cụ thể khác theo bảng phân công sau:": the table after it holds them
             for ln in lines_title:
@@ -1744,6 +1752,10 @@ class _Prose:
                         state.role(ln, "heading")
                     continue
                 fields = _fields_or_shared(node, para, shared, lead)
+                if ((group and not lead) or (lead and lead == agency and _COLLECTIVE.match(agency))) and (
+                        own := _own_subject(para)):
+                    # "c) Các sở, ngành được giao quản lý …:" / "- Sở Y tế kết nối …": the point's own agency
+                    lead = own
                 for text, lines in self._pieces(para, lead, group, kind, fields):
                     k += 1
                     # a point's agency bullet leads it, not a field block shared with the items after it
@@ -1812,6 +1824,8 @@ class _Prose:
                     self.state.role(ln, "heading")
                 continue
             fields = _fields_or_shared(node, para, shared, lead)
+            if group and not lead:
+                lead = _own_subject(para)  # "- Đối với TTHC nội bộ …:" / "  - Sở Nội vụ rà soát …"
             for text, lines in self._pieces(para, lead, group, kind, fields):
                 k += 1
                 self._task_from(node, f"{path}+{k}", kind, part, _strip_number(node.title_text),
@@ -2298,6 +2312,17 @@ def _group_titles(paragraphs) -> list[str | None]:
 _YEAR_GROUP = re.compile(r"^(?:Năm|Giai đoạn)\s+20\d{2}(?:\s*[-–]\s*(?:năm\s+)?20\d{2})?\s*:$", re.IGNORECASE)
 #: Longest bullet that groups the points after it (:func:`_group_titles`).
 GROUP_TITLE_CHARS = 120
+
+
+#: A lead that names a group of agencies, which a point naming one of them narrows: "Các sở, ngành …".
+_COLLECTIVE = re.compile(r"^(?:[Cc]ác|[Nn]hững)\s+(?:sở|Sở|cơ quan|đơn vị|địa phương)\b")
+
+
+def _own_subject(para) -> str:
+    """The agency a point's own wording starts with ("- **Sở Nội vụ** rà soát …" -> "Sở Nội vụ"), or ""."""
+    text = strip_markup(_LEADING_BULLET.sub("", clean_cell(_join([t for _, t in para]))))
+    sm = _lead_patterns(LEAD_VERBS_FILE).subject.match(text)
+    return clean_agencies(sm.group("agency")) if sm and not sm.group("for") else ""
 
 
 def _in_group(group: str, para) -> str:
@@ -3331,6 +3356,10 @@ _CENTRAL_BODY = re.compile(r"^(?:các\s+)?(?:Bộ\b|Văn phòng Chính phủ|Ch�
                            r"|Ủy ban Quốc gia)", re.IGNORECASE)
 
 
+#: A heading that says by when its items are due: "MỤC TIÊU CỤ THỂ ĐẾN HẾT NĂM 2025".
+_HEADING_YEAR = re.compile(r"\b(?:ĐẾN|đến|Đến)\s+(?:HẾT\s+|hết\s+)?(?:NĂM|năm)\s+(?P<year>20\d{2})\b(?!\s*[-–])")
+
+
 def _task_row(doc: Document, task: _Task) -> dict:
     # a date the task's wording states wins over its deadline field; a year alone ("hoàn
     # thành trong năm 2025") only stands in for a field that gives none
@@ -3356,6 +3385,10 @@ def _task_row(doc: Document, task: _Task) -> dict:
         own_year = ""  # a plan for 2026 recalling 2025 ("Năm 2025, tỉnh đạt 92,5 điểm …")
     if due is None and own_year:
         due = resolve_due(own_year, year=doc.year)
+    if due is None and not own_year and not due_source.strip() and not is_recurring(task.text) and (
+            hm := _HEADING_YEAR.search(f"{task.section} | {task.part}")):
+        # "II. MỤC TIÊU CỤ THỂ ĐẾN HẾT NĂM 2025": the heading says by when its items are due
+        own_year, due = hm.group(0).strip(), resolve_due(f"năm {hm.group('year')}", year=doc.year)
     relative = ""
     if due is None:  # "trong 10 ngày kể từ ngày Kế hoạch này được ban hành": from the plan's date
         # (from the deadline as written when there is one, "Thường xuyên" included)
@@ -3369,6 +3402,9 @@ def _task_row(doc: Document, task: _Task) -> dict:
         implementers = implementers if task.lead else ""
     lines = sorted(task.lines)
     text, kind = task.text, task.kind
+    if (kind == "task" and doc.doc_type.strip().lower() == "chỉ thị" and lead
+            and not re.search(r"NHIỆM VỤ|GIẢI PHÁP|Nhiệm vụ|Giải pháp", task.part or "")):
+        kind = "duty"  # a directive's items are what each agency or its head is told to do
     if edit := _EDIT_LEAD_IN.match(text):  # an amending plan's new text, without its lead-in
         text, kind = text[edit.end():].rstrip("”\""), _amended_kind(edit.group(0), kind)
     return {

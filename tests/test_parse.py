@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kehoach_lib import TASK_COLUMNS, Document, extract_tasks, line_accounting
+from kehoach_lib import TASK_COLUMNS, Document, extract_tasks, line_accounting, load_document
 from kehoach_lib.agencies import add_agency_columns
 from kehoach_lib.aligned import PAGE_NUMBER as _PAGE_NUMBER
 from kehoach_lib.parse import clean_agencies, document_warnings, inline_items, plain_markers
@@ -2920,3 +2920,61 @@ def test_a_processing_time_in_a_bracket_is_no_deadline():
 def test_a_wrapped_deadline_above_a_page_tail_is_no_author():
     assert line_accounting(doc_from(REVIEW14_B3)).set_index("line").role[3] != "signature"
 
+
+
+GIA_LAI_DIRECTIVE = """CHỈ THỊ
+Về nâng cao chất lượng giải quyết thủ tục hành chính
+1. Giám đốc các sở, Thủ trưởng các ban, ngành tỉnh:
+a) Rà soát, chuẩn hóa danh mục TTHC tiếp nhận tại Trung tâm Phục vụ hành chính công.
+2. Giám đốc Sở Nội vụ chủ trì rà soát đội ngũ công chức một cửa của các huyện cũ;
+tổ chức bồi dưỡng nghiệp vụ một cửa cho đội ngũ này, hoàn thành trước ngày 31/8/2025.
+3. Chánh Văn phòng UBND tỉnh:
+a) Theo dõi, đôn đốc việc thực hiện Chỉ thị này."""
+
+
+def test_a_directives_items_are_the_duties_of_those_it_addresses():
+    """Gia Lai (walkthrough 12a, a Chỉ thị): items addressed to agencies' heads are duties; a line
+    that goes on after a ";" in lowercase is the same sentence; "Chánh Văn phòng UBND tỉnh:" leads."""
+    t = extract_tasks(doc_from(GIA_LAI_DIRECTIVE, doc_type="chỉ thị"))
+    assert t[["path", "kind", "lead", "due"]].values.tolist() == [
+        ["1.a", "duty", "Giám đốc các sở, Thủ trưởng các ban, ngành tỉnh", ""],
+        ["2", "duty", "Giám đốc Sở Nội vụ", "2025-08-31"],
+        ["3.a", "duty", "Chánh Văn phòng UBND tỉnh", ""]]
+
+
+def test_a_points_own_agency_leads_it_under_a_group_or_a_collective_heading():
+    """Vĩnh Long and Tây Ninh (walkthrough 12a)."""
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Cắt giảm TTHC nội bộ\n"
+                               "- Đối với TTHC nội bộ lĩnh vực tổ chức, công vụ:\n"
+                               "+ Sở Nội vụ rà soát, đơn giản hóa các thủ tục về tuyển dụng.\n"
+                               "+ Sở Tài chính rà soát quy trình thẩm định dự toán.\n"
+                               "2. Kết nối cơ sở dữ liệu\n"
+                               "c) Các sở, ngành được giao quản lý cơ sở dữ liệu chuyên ngành:\n"
+                               "- Sở Y tế kết nối dữ liệu khám sức khỏe lái xe.\n- Rà soát dữ liệu dùng chung."))
+    assert t.lead.tolist() == ["Sở Nội vụ", "Sở Tài chính", "Sở Y tế",
+                               "Các sở, ngành được giao quản lý cơ sở dữ liệu chuyên ngành"]
+
+
+@pytest.mark.parametrize("pointer", ["7. Các nhiệm vụ cụ thể khác: chi tiết tại Phụ lục kèm theo Kế hoạch này.",
+                                     "7. Nhiệm vụ cụ thể về Đề án 06: (Chi tiết tại Bảng phân công nhiệm vụ dưới đây)"])
+def test_a_title_that_says_its_items_are_elsewhere_is_a_heading(pointer):
+    """Thái Nguyên (walkthrough 12b) and Tây Ninh (12a)."""
+    doc = doc_from("II. NHIỆM VỤ\n6. Sở Tư pháp rà soát TTHC.\n" + pointer)
+    assert extract_tasks(doc).path.tolist() == ["II.6"]
+    assert line_accounting(doc).set_index("line").role[3] == "heading"
+
+
+def test_a_heading_that_says_by_when_dates_its_items():
+    """Phú Thọ (walkthrough 12a): "II. MỤC TIÊU CỤ THỂ ĐẾN HẾT NĂM 2025"."""
+    t = extract_tasks(doc_from("II. MỤC TIÊU CỤ THỂ ĐẾN HẾT NĂM 2025\n- 100% Trung tâm Phục vụ hành chính công cấp xã "
+                               "đi vào hoạt động.\n- Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98%.\nIII. NHIỆM VỤ\n"
+                               "1. Sở Nội vụ kiện toàn Bộ phận Một cửa."))
+    assert t.due.tolist() == ["2025-12-31", "2025-12-31", ""]
+
+
+def test_a_markdown_rule_is_no_task(tmp_path):
+    """Hưng Yên and Vĩnh Long (walkthroughs 12a, 12b): "---" before "Nơi nhận"."""
+    (tmp_path / "hy.md").write_text("## III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ theo dõi, đôn đốc.\n\n---\n\n"
+                                    "**Nơi nhận:**\n- Như trên;\n", encoding="utf-8")
+    t = extract_tasks(load_document(tmp_path / "hy.md", meta={"doc_id": "hy", "province": "Hưng Yên"}))
+    assert t.path.tolist() == ["III.1"]
