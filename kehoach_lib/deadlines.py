@@ -388,7 +388,7 @@ def is_recurring(text: str) -> bool:
 
 #: A recurrence with the period words after it: "định kỳ hằng quý", "hằng tháng, quý, năm".
 _RECURRENCE_PHRASE = re.compile(
-    r"(?:định\s+kỳ\s+)?(?:(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)(?:\s*,\s*(?:tháng|quý|năm))*"
+    r"(?:năm\s+\d{4}\s+)?(?:và\s+)?(?:các|những)\s+năm\s+tiếp\s+theo|(?:định\s+kỳ\s+)?(?:(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)(?:\s*,\s*(?:tháng|quý|năm))*"
     r"|\d{1,2}\s+tháng(?:\s*/\s*lần|\s+một\s+lần))"
     r"|định\s+kỳ|thường\s+xuyên|liên\s+tục", re.IGNORECASE)
 

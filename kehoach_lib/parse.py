@@ -436,7 +436,10 @@ def _lead_patterns(path: str | Path = LEAD_VERBS_FILE) -> _LeadPatterns:
         # object of a "cơ chế / quy chế phối hợp với X" names no partner
         partners=re.compile(rf"(?<![Cc]hế\s)[Pp]hối hợp(?:\s+chặt chẽ)?(?:\s+với|(?=\s+{_AGENCY_HEAD}\b))\s+"
                             rf"(?P<agency>(?:[^;]|;(?=\s*{_AGENCY_HEAD}\b))+?)"
-                            rf"\s+{verb}\b"),
+                            # ... or at a ";" before when, or at the text's end: "chủ trì, phối hợp
+                            # Công an tỉnh; thời gian: năm 2025"
+                            rf"(?:\s+{verb}\b|(?=\s*;\s*(?i:thời|hạn|hoàn thành|trước|trong|quý|tháng|năm|\d))"
+                            r"|(?=\s*\.?\s*$))"),
     )
 
 

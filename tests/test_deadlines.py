@@ -274,6 +274,7 @@ def test_quarters_of_a_stated_year_are_a_span_not_periodic_work(written, recurri
     ("Định kỳ hằng quý, năm tham mưu UBND tỉnh tổng hợp báo cáo.", "Định kỳ hằng quý, năm"),
     ("Tổ chức đối thoại doanh nghiệp 6 tháng/lần.", "6 tháng/lần"),
     ("Rà soát thủ tục hành chính trong Quý III/2025.", ""),
+    ("Đưa tiêu chí vào đánh giá năm 2025 và các năm tiếp theo.", "năm 2025 và các năm tiếp theo"),
     # the clause at the end says it of the task, not a period named in its work (walkthrough 12b)
     ("Lập kế hoạch sử dụng đất hằng năm cấp huyện; Sở Nông nghiệp và Môi trường chủ trì; thường xuyên.",
      "thường xuyên"),

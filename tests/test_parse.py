@@ -1292,6 +1292,9 @@ def test_short_field_names_after_a_sentence_give_the_items_lead_partners_and_bot
     # a clause of helpers after the work: "Giao Sở Nội vụ chủ trì …; Sở Tài chính, … phối hợp thực hiện."
     ("1. Giao Sở Nội vụ chủ trì rà soát TTHC nội bộ; Sở Tài chính, Văn phòng UBND tỉnh phối hợp thực hiện.",
      "Sở Nội vụ", "Sở Tài chính, Văn phòng UBND tỉnh"),
+    # walkthrough 12b: partners up to a ";" before when
+    ("1. Rà soát TTHC đất đai; Sở Tài chính chủ trì, phối hợp Công an tỉnh; thời gian: năm 2025.",
+     "Sở Tài chính", "Công an tỉnh"),
     # walkthrough 11a: "hoàn thành" ends the lead's name, also after a year that opens the target
     ("1. Chậm nhất năm 2026, Sở Nội vụ hoàn thành rà soát TTHC nội bộ.", "Sở Nội vụ", ""),
     ("1. Trung tâm Phục vụ hành chính công tỉnh hoàn thành kết nối trong tháng 9/2025.",
