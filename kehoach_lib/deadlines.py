@@ -76,7 +76,7 @@ _RECURRING = re.compile(
     r"|mỗi\s+(?:tuần|tháng|quý|năm)\s+(?:một|1|01|hai|2|02)\s+lần"
     r"|(?<![\d/])\d{1,2}\s+(?:tháng|quý|năm)\s+(?:một|1|01)\s+lần"
     # ... and a year with the ones after it: "năm 2025 và các năm tiếp theo"
-    r"|(?:và\s+)?(?:các|những)\s+năm\s+tiếp\s+theo"
+    r"|năm\s+\d{4}\s*,?\s+và\s+(?:các|những)\s+năm\s+tiếp\s+theo"
     # a list of periods ("quý I, II, III và năm") describes periodic work; quarters of one
     # stated year ("Quý I, II/2025") are a span ending with the last
     r"|quý\s+(?:i{1,3}|iv|[1-4])\s*,\s*(?:i{1,3}|iv|[1-4])\b"

@@ -181,7 +181,8 @@ _BRACKET_ASSIGNMENT = re.compile(
     r"(?:,\s*(?P<helpers>[^();]+?)\s+phối hợp)?"
     # ... and when, without a ";": "(Sở Nội vụ, Văn phòng UBND tỉnh thực hiện thường xuyên)"
     r"(?:,?\s+(?P<when>thường xuyên|(?:hằng|hàng) (?:năm|quý|tháng)|định kỳ[^();]*"
-    r"|(?:hoàn thành\s+)?(?:trước|trong|chậm nhất)\s+(?!\d{1,3}\s+ngày)(?:ngày\s+|tháng\s+|[Qq]uý\s+|năm\s+)?"
+    r"|(?:hoàn thành\s+)?(?:trước|trong|chậm nhất)\s+(?!\d{1,3}\s+ngày(?:\s+làm\s+việc)?\s*\))"
+    r"(?:ngày\s+|tháng\s+|[Qq]uý\s+|năm\s+)?"
     r"[\dIVX][^();]*))?"
     # ... or how long each case may take, which is no deadline: "(UBND cấp xã thực hiện trong 03 ngày làm việc)"
     r"(?:\s+trong\s+(?:vòng\s+)?\d{1,3}\s+ngày(?:\s+làm việc)?)?"
@@ -207,7 +208,7 @@ _PAGE_TAIL = re.compile(
     # a news article's link to the plan: "Xem toàn văn Kế hoạch số 312/KH-UBND tại đây", and a
     # post's: "👉 Chi tiết văn bản anh chị xem tại: https://…", its hashtags
     r"|(?:Xem|Tải)\s+(?:toàn văn|chi tiết|nội dung|văn bản)\b[^.]{0,100}\btại đây\s*[.!]?$"
-    r"|(?:[-+•]\s*)?(?:Xem\s+)?(?:chi tiết|toàn văn|nội dung)\b[^:]{0,60}\btại\s*:?\s*https?://\S*\s*$"
+    r"|(?:[-+•]\s*)?(?:Xem\s+)?(?:[Cc]hi tiết|[Tt]oàn văn)\b[^:]{0,60}\bxem\s+tại\s*:?\s*https?://\S*\s*$"
     r"|#[^\W\d_]\w*(?:\s+#\w+)+\s*$"
     # a legal portal's tabs under the text: "Lược đồ", "Văn bản gốc", "Thuộc tính"
     r"|(?:Lược đồ|Văn bản gốc|Thuộc tính(?: văn bản)?|Liên quan hiệu lực)\s*$)",
@@ -261,7 +262,9 @@ _EDIT_LEAD_IN = re.compile(
 #: thực hiện) …" a duty.
 _AMENDED_OBJECTIVE = re.compile(r"\b(?:Mục|mục)\s+I\b(?![IVX])(?!\s*\((?![Mm]ục đích|[Yy]êu cầu|[Mm]ục tiêu))"
                                 r"|\((?:[Mm]ục đích|[Yy]êu cầu|[Mm]ục tiêu)\b[^()]{0,20}\)")
-_AMENDED_DUTY = re.compile(r"\((?:[Tt]ổ chức thực hiện|[Tt]rách nhiệm)\b[^()]{0,40}\)")
+_AMENDED_DUTY = re.compile(r"\((?:[Tt]ổ chức thực hiện|[Tt]rách nhiệm)\b[^()]{0,40}\)"
+                           r"|\b(?:Mục|mục)\s+[IVX]+\s+(?:[Tt]ổ chức thực hiện|TỔ CHỨC THỰC HIỆN)\b"
+                           r"|^(?:Sửa đổi|Bổ sung|Sửa đổi, bổ sung)\s+trách nhiệm của\b")
 
 
 def _amended_kind(lead_in: str, kind: str) -> str:
@@ -277,7 +280,9 @@ def _amended_kind(lead_in: str, kind: str) -> str:
 
 #: A title that says its items are elsewhere: "Các nhiệm vụ cụ thể khác: chi tiết tại Phụ lục kèm theo
 #: Kế hoạch này.", "Nhiệm vụ cụ thể …: (Chi tiết tại Bảng phân công nhiệm vụ dưới đây)".
-_DETAIL_ELSEWHERE = re.compile(r"[:.]\s*\(?\s*(?:[Cc]hi tiết|[Nn]ội dung chi tiết|[Cc]ụ thể)\s+(?:tại|theo|như)\s+"
+_DETAIL_ELSEWHERE = re.compile(r"^(?:[Cc]ác\s+|[Nn]hững\s+)?(?:[Nn]hiệm vụ|[Nn]ội dung|[Cc]ông việc)\b[^:.]{0,120}"
+                               r"[:.]\s*"
+                               r"\(?\s*(?:[Cc]hi tiết|[Nn]ội dung chi tiết|[Cc]ụ thể)\s+(?:tại|theo|như)\s+"
                                r"(?:các\s+)?"
                                r"(?:Phụ lục|phụ lục|Bảng|bảng|Biểu|biểu)[^()]{0,80}\)?\s*\.?\s*$")
 #: A note that says where the items are: "(Chi tiết tại Phụ lục kèm theo Kế hoạch này)".
@@ -304,7 +309,8 @@ _CLOSING = re.compile(
     r"|(?:Điều\s+\d{1,2}\.\s*)?(?:Quyết định|Chỉ thị|Kế hoạch) này có hiệu lực"
     r"|[^.]{0,400}?\bchịu trách nhiệm thi hành (?:Quyết định|Chỉ thị|Kế hoạch|Công văn) này"
     # a letter's last sentence: "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./."
-    r"|[^.]{0,300}?\bthông báo\b[^.]{0,200}?\bđể\s+(?:các\s+)?(?:cơ quan|đơn vị|sở|Sở|địa phương|Thủ trưởng)"
+    # (not a task to inform the public: "… thông báo rộng rãi … để người dân, doanh nghiệp biết")
+    r"|[^.]{0,300}?\bthông báo\b[^.]{0,200}?\bđể\s+(?!người dân|nhân dân|tổ chức, cá nhân|doanh nghiệp|cộng đồng)"
     r"[^.]{0,150}?\bbiết"
     r"(?:\s*[,;]?\s*(?:và\s+)?(?:phối hợp\s+|triển khai\s+)?thực hiện)?\s*(?:\./\.|\.|/\.)\s*$"
     r"|(?P<request>Trong quá trình (?:tổ chức |triển khai |thực hiện )*(?:thực hiện|triển khai)[^,.;]{0,40},\s*"
@@ -323,8 +329,8 @@ _CLOSING = re.compile(
     r"(?:\s+(?:Công văn|Kế hoạch|Quyết định|Chỉ thị|văn bản)\s+này)?"
     # "…, bảo đảm tiến độ, chất lượng các nhiệm vụ được giao."
     r"(?:,?\s+(?:bảo đảm|đảm bảo)\s+(?:đúng\s+)?(?:tiến độ|chất lượng|hiệu quả|thời gian|yêu cầu)"
-    r"(?:\s*(?:,|và)\s*(?:tiến độ|chất lượng|hiệu quả|thời gian|yêu cầu))*"
-    r"(?:\s+(?:các\s+)?nhiệm vụ(?:\s+được giao)?|\s+đề ra)?)?"
+    # (that asks for nothing more: not "…, bảo đảm tiến độ, gửi báo cáo … trước ngày 15/12/2025.")
+    r"(?:(?!gửi|báo cáo|trước|hoàn thành|trình|nộp|\d)[^.;:]){0,80})?"
     # "…; trong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời báo cáo … xử lý./."
     r"(?:\s*[;,]\s*trong quá trình (?:tổ chức |triển khai )*thực hiện,?\s*nếu có (?:khó khăn|vướng mắc)[^.]*)?"
     # ... ending there: a line that goes on after "thực hiện" is a wrapped task
@@ -366,7 +372,7 @@ _REPORTED = re.compile(
     r"|^[IVX]{1,5}[./]\s*(?:(?:ĐỀ XUẤT|Đề xuất)(?:,|\s+(?:VÀ|và))?\s*(?:KIẾN NGHỊ|kiến nghị)"
     r"|KIẾN NGHỊ(?:,?\s*ĐỀ XUẤT)?)\s*:?\s*$")
 #: Words of a title over work to do ("III. KẾT QUẢ ĐẦU RA VÀ PHÂN CÔNG THỰC HIỆN"): its tables are tasks.
-_WORK_TITLE = re.compile(r"PHÂN CÔNG|NHIỆM VỤ|ĐẦU RA|GIẢI PHÁP|KẾ HOẠCH|phân công|nhiệm vụ|đầu ra|giải pháp")
+_WORK_TITLE = re.compile(r"PHÂN CÔNG|ĐẦU RA|phân công|đầu ra")
 _SECTION_KIND = [
     (re.compile(r"KINH PHÍ", re.IGNORECASE), "prose"),
     (_REPORTED, "prose"),
@@ -1407,7 +1413,8 @@ class _Prose:
             # hard-wrapped text: a paragraph runs until the next structure, or until a line
             # that ends a sentence short of the margin, before a capital
             return not self._ends_wrapped_paragraph(last, text)
-        if last.rstrip().endswith(";") and _starts_lower(text) and not self.gap:
+        if (last.rstrip().endswith(";") and _starts_lower(text) and not self.gap
+                and not own_deadline_text(_join([t for _, t in self.para]))):
             return True  # "… các huyện cũ;" / "tổ chức bồi dưỡng …": the sentence goes on
         if not _ends_open(last):
             return False
@@ -1426,13 +1433,13 @@ class _Prose:
             return False
         point = clean_cell(_LEADING_BULLET.sub("", text.lstrip()))
         if (len(point) > CONTENTS_POINT_CHARS or _starts_with_action(point) or _AGENCY_HEADING.match(point)
-                or own_deadline_text(point) or _reads_as_deadline(point)):
+                or own_deadline_text(point) or _reads_as_deadline(point) or "%" in point):
             return False  # (a point an agency leads, or with a deadline of its own, is a task)
         if self.listing is not None and self.listing == (id(self.para), mark):
             return bool(_LIST_POINT_END.search(last.rstrip()))
         stem = strip_markup(clean_cell(_LEADING_BULLET.sub("", _join([t for _, t in self.para]))))
         first = clean_cell(self.para[0][1]).lstrip()[:1]
-        if (not _CONTENTS_STEM.search(stem) or not _CONTENTS_VERB.match(stem) or _AGENCY_HEADING.match(stem)
+        if (not _CONTENTS_STEM.search(stem) or _WORK_STEM.search(stem) or _AGENCY_HEADING.match(stem)
                 or first == mark
                 or (self.para_owner is not None and self.para is self.para_owner.title)):
             return False
@@ -2045,6 +2052,11 @@ _SHARED_TIME = re.compile(r"(?<=\.)\s+(?:Thời gian|Thời hạn)(?: hoàn thà
 _ASSIGNMENT_CUT = re.compile(rf"[.;]\s+(?=[{_UPPER}])")
 
 
+#: What helpers do, right after their names: "(có trách nhiệm | theo chức năng, nhiệm vụ được giao) phối hợp …".
+_HELPS = re.compile(r"^\s*(?:(?:có|chịu)\s+trách\s+nhiệm\s+|theo\s+chức\s+năng,?\s+nhiệm\s+vụ(?:\s+được\s+giao)?\s+"
+                    r"|chủ\s+động\s+|tích\s+cực\s+|chặt\s+chẽ\s+)*phối\s+hợp\b")
+
+
 def _assignee(sentence: str) -> str | None:
     """The agency a sentence gives work to ("Giao Sở Tài chính chủ trì xây dựng …", "Văn phòng
     UBND tỉnh tổng hợp, thẩm định …"), or ``None``: not for one that only says who leads the
@@ -2053,7 +2065,7 @@ def _assignee(sentence: str) -> str | None:
     sm = _lead_patterns(LEAD_VERBS_FILE).subject.match(sentence)
     rest = sentence[sm.end("agency"):] if sm else ""
     if (not sm or sm.group("for") or _ONLY_ASSIGNS.match(rest) or re.search(r"\b(?:đã|đang|vừa)\b", sm.group("agency"))
-            or (re.search(r"\bphối hợp\b", rest[:80]) and not re.search(r"\bchủ trì\b", rest[:80]))):
+            or _HELPS.match(rest)):
         return None  # (helpers: "Các sở, ban, ngành có trách nhiệm phối hợp …"; what was done: "… đã ban hành")
     return clean_agencies(sm.group("agency"))
 
@@ -2079,7 +2091,7 @@ def _assignment_pieces(para) -> list[tuple[str, list]] | None:
         return None
     # a closing sentence that only says when ("Thời gian hoàn thành trước ngày 31/10/2025.") is each one's
     shared = ""
-    if (tail := _SHARED_TIME.search(text[starts[-1]:])) is not None:
+    if (tail := _SHARED_TIME.search(text[starts[-1]:])) is not None and own_deadline_text(tail.group(0)):
         shared = tail.group(0).strip()
         text = text[: starts[-1] + tail.start()].rstrip()
     # the lines each sentence stands on, by where its text starts and ends among the lines' texts
@@ -2235,10 +2247,10 @@ def _is_sentence(text: str) -> bool:
 
 #: A paragraph whose action lists what it covers: "… các nội dung sau:", "… gồm:", "… như sau:".
 _CONTENTS_STEM = re.compile(r"\b(?:(?:các |những )?(?:nội dung|thông tin)(?: chủ yếu| chính)?(?: như)? sau|gồm"
-                            r"|bao gồm)\s*:$", re.IGNORECASE)
-#: ... whose action makes the contents known: "Niêm yết công khai …", "Tuyên truyền …", "Cập nhật …".
-_CONTENTS_VERB = re.compile(r"(?:niêm yết|công khai|công bố|đăng tải|cập nhật|cung cấp|thông tin|tuyên truyền|phổ biến"
-                            r"|in|phát hành|hướng dẫn)\b", re.IGNORECASE)
+                            r"|bao gồm|như sau)\s*:$", re.IGNORECASE)
+#: ... but not one whose points are work or targets: "… các nhiệm vụ như sau:", "… đạt các chỉ tiêu như sau:".
+_WORK_STEM = re.compile(r"\b(?:nhiệm vụ|công việc|giải pháp|chỉ tiêu|mục tiêu|phân công|giao)\b",
+                        re.IGNORECASE)
 #: A listed point ends its line with ";" or ",", or (the last) with a full stop.
 _LIST_POINT_END = re.compile(r"[;,]$")
 #: Longest point that :meth:`_Prose._lists_contents` reads as a thing listed.
@@ -2325,7 +2337,13 @@ def _own_subject(para) -> str:
     """The agency a point's own wording starts with ("- **Sở Nội vụ** rà soát …" -> "Sở Nội vụ"), or ""."""
     text = strip_markup(_LEADING_BULLET.sub("", clean_cell(_join([t for _, t in para]))))
     sm = _lead_patterns(LEAD_VERBS_FILE).subject.match(text)
-    return clean_agencies(sm.group("agency")) if sm and not sm.group("for") else ""
+    if not sm or sm.group("for"):
+        return ""
+    from .agencies import resolve_agency  # agencies reads text tables; parse is read first
+
+    found = resolve_agency(agency := clean_agencies(sm.group("agency")))
+    # (a named body, not "Người đứng đầu", "Cơ quan, đơn vị …")
+    return agency if found.known and found.type != "collective" else ""
 
 
 def _in_group(group: str, para) -> str:
@@ -3388,8 +3406,10 @@ def _task_row(doc: Document, task: _Task) -> dict:
         own_year = ""  # a plan for 2026 recalling 2025 ("Năm 2025, tỉnh đạt 92,5 điểm …")
     if due is None and own_year:
         due = resolve_due(own_year, year=doc.year)
-    if due is None and not own_year and not due_source.strip() and not is_recurring(task.text) and (
-            hm := _HEADING_YEAR.search(f"{task.section} | {task.part}")):
+    if (due is None and task.kind == "objective" and not own_year and not due_source.strip()
+            and not is_recurring(task.text) and not re.search(r"\b(?:19|20)\d{2}\b|\bngày\b", task.text)
+            and not re.search(r"(?i)giai đoạn|định hướng|tầm nhìn", f"{task.section} {task.part}")
+            and (hm := _HEADING_YEAR.search(f"{task.section} | {task.part}"))):
         # "II. MỤC TIÊU CỤ THỂ ĐẾN HẾT NĂM 2025": the heading says by when its items are due
         own_year, due = hm.group(0).strip(), resolve_due(f"năm {hm.group('year')}", year=doc.year)
     relative = ""
