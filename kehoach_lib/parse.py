@@ -445,7 +445,7 @@ def _lead_patterns(path: str | Path = LEAD_VERBS_FILE) -> _LeadPatterns:
                             # ... or at a ";" before when, or at the text's end: "chủ trì, phối hợp
                             # Công an tỉnh; thời gian: năm 2025"
                             rf"(?:\s+{verb}\b|(?=\s*;\s*(?i:thời|hạn|hoàn thành|trước|trong|quý|tháng|năm|\d))"
-                            r"|(?=\s*\.?\s*$))"),
+                            r"|(?=\s+(?:khi|nếu|để)\b)|(?=\s*\.?\s*$))"),
     )
 
 
@@ -1414,6 +1414,9 @@ class _Prose:
             # that ends a sentence short of the margin, before a capital
             return not self._ends_wrapped_paragraph(last, text)
         if (last.rstrip().endswith(";") and _starts_lower(text) and not self.gap
+                # (an item's sentence, not a short title over lowercase points: "1. Sở Tư pháp" / "rà soát …;")
+                and self.para_owner is not None and self.para is self.para_owner.title
+                and len(clean_cell(self.para[0][1])) > CONTINUED_TITLE_CHARS
                 and not own_deadline_text(_join([t for _, t in self.para]))):
             return True  # "… các huyện cũ;" / "tổ chức bồi dưỡng …": the sentence goes on
         if not _ends_open(last):
@@ -1439,7 +1442,8 @@ class _Prose:
             return bool(_LIST_POINT_END.search(last.rstrip()))
         stem = strip_markup(clean_cell(_LEADING_BULLET.sub("", _join([t for _, t in self.para]))))
         first = clean_cell(self.para[0][1]).lstrip()[:1]
-        if (not _CONTENTS_STEM.search(stem) or _WORK_STEM.search(stem) or _AGENCY_HEADING.match(stem)
+        if (not _CONTENTS_STEM.search(stem) or not _CONTENTS_VERB.match(stem) or _WORK_STEM.search(stem)
+                or _AGENCY_HEADING.match(stem)
                 or first == mark
                 or (self.para_owner is not None and self.para is self.para_owner.title)):
             return False
@@ -2045,6 +2049,8 @@ _ONLY_ASSIGNS = re.compile(r"^\s*(?:chủ trì|phối hợp)\b(?:,?\s*phối h�
                            r"(?:[,;]?\s*(?:tổ chức\s+|triển khai\s+)?(?:thực hiện|hoàn thành)\b[^.]*)?\.?\s*$")
 
 
+#: Shortest first line of an item whose sentence goes on after a ";" in lowercase.
+CONTINUED_TITLE_CHARS = 40
 #: A paragraph's last sentence that only says when: "Thời gian hoàn thành trước ngày 31/10/2025."
 _SHARED_TIME = re.compile(r"(?<=\.)\s+(?:Thời gian|Thời hạn)(?: hoàn thành| thực hiện)?\s*:?\s*[^.]{1,60}\.?\s*$")
 #: Where a paragraph's next assignment may start: a sentence, or a clause after ";", that opens
@@ -2248,6 +2254,11 @@ def _is_sentence(text: str) -> bool:
 #: A paragraph whose action lists what it covers: "… các nội dung sau:", "… gồm:", "… như sau:".
 _CONTENTS_STEM = re.compile(r"\b(?:(?:các |những )?(?:nội dung|thông tin)(?: chủ yếu| chính)?(?: như)? sau|gồm"
                             r"|bao gồm|như sau)\s*:$", re.IGNORECASE)
+#: ... whose action makes contents known, teaches or checks them ("Niêm yết công khai … các nội dung
+#: sau:", "Tổ chức tập huấn …, gồm:", "Kiểm tra việc … như sau:"); a stem of other work ("Tập trung
+#: triển khai một số nội dung sau:") has points that are tasks, whatever their verbs.
+_CONTENTS_VERB = re.compile(r"(?:niêm yết|công khai|công bố|đăng tải|cập nhật|cung cấp|thông tin|tuyên truyền|phổ biến"
+                            r"|(?:tổ chức\s+)?(?:tập huấn|bồi dưỡng|đào tạo)|kiểm tra|rà soát)\b", re.IGNORECASE)
 #: ... but not one whose points are work or targets: "… các nhiệm vụ như sau:", "… đạt các chỉ tiêu như sau:".
 _WORK_STEM = re.compile(r"\b(?:nhiệm vụ|công việc|giải pháp|chỉ tiêu|mục tiêu|phân công|giao)\b",
                         re.IGNORECASE)
