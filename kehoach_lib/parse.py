@@ -1649,6 +1649,8 @@ class _Prose:
 
     # -- emitting
     def emit(self, prefix_kind: str = "task") -> None:
+        if self.letter_body and self.root.paragraphs:  # a letter's requests in running paragraphs
+            self._emit_paragraphs(self.root, self.root.paragraphs)
         for node in self.root.children:
             self._emit(node)
 
@@ -1822,7 +1824,7 @@ class _Prose:
         paragraphs = [p for p, k in zip(paragraphs, keep, strict=True) if k]
         groups = [g for g, k in zip(groups, keep, strict=True) if k]
         # (a heading without a number under one of items stands for a group of them)
-        of_items = _ITEM_SECTION.search(node.title_text) or (
+        of_items = (node is self.root and self.letter_body) or _ITEM_SECTION.search(node.title_text) or (
             node.ntype.startswith("hash") and any(_ITEM_SECTION.search(a.title_text) for a in node.ancestors()))
         if kind == "prose" or not paragraphs or not of_items:
             return
@@ -1954,6 +1956,7 @@ class _Prose:
         return [c for c in (parent.children if parent else []) if c.field_lines & node.field_lines]
 
     default_lead = ""
+    letter_body = False  # the preamble ended at a letter's "… đề nghị như sau:": its paragraphs are requests
 
 
 #: Where a sentence or clause after the first starts with an agency: "…. Sở Tư pháp chủ trì, …",
@@ -3077,6 +3080,10 @@ def _parse_pipe(state: _State, seq, indices: list[int], context: list[str], kind
     _emit_table_rows(state, rows, colmap, context, "", "", kind)
 
 
+#: The line that opens a letter's requests: "… Văn phòng UBND tỉnh đề nghị như sau:", "… Chủ tịch UBND tỉnh chỉ đạo:".
+_LETTER_BODY_START = re.compile(r"\b(?:như sau|chỉ đạo|đề nghị|yêu cầu|giao nhiệm vụ)\s*:\s*$")
+
+
 # --- driver ---------------------------------------------------------------------------------
 def _parse(doc: Document) -> _State:
     """The parse of ``doc``, kept in memory until ``lead_verbs.txt`` changes."""
@@ -3100,6 +3107,7 @@ def _parse_cached(doc: Document, stamps: tuple) -> _State:
     prose.default_lead = _addressees(seq) if doc.doc_type.strip().lower() == "công văn" else ""
     # the preamble: lines before the first heading or numbered item
     i = start
+    letter = doc.doc_type.strip().lower() == "công văn"
     while i < len(seq):
         ln, raw = seq[i]
         text = clean_cell(raw)
@@ -3110,6 +3118,10 @@ def _parse_cached(doc: Document, stamps: tuple) -> _State:
         if text:
             state.role(ln, "preamble")
         i += 1
+        if (letter and _LETTER_BODY_START.search(text)
+                and not any(_numbering(clean_cell(r)) for _, r in seq[i:i + 3] if r.strip())):
+            prose.letter_body = True  # a letter's "… đề nghị như sau:" over paragraphs without numbers: its body
+            break
     numbered: dict[int, int] = {}  # the line of a number alone -> the line it numbers
     for kind, indices in _regions(state, seq, i):
         if kind == "prose":

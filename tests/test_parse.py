@@ -2981,3 +2981,17 @@ def test_a_markdown_rule_is_no_task(tmp_path):
                                     "**Nơi nhận:**\n- Như trên;\n", encoding="utf-8")
     t = extract_tasks(load_document(tmp_path / "hy.md", meta={"doc_id": "hy", "province": "Hưng Yên"}))
     assert t.path.tolist() == ["III.1"]
+
+
+def test_a_letters_requests_in_running_paragraphs_after_nhu_sau_are_tasks():
+    """Review 16: a công văn with no numbered items, "… Văn phòng UBND tỉnh đề nghị như sau:" over
+    its paragraphs, had given no task at all (every line preamble)."""
+    doc = doc_from("UBND TỈNH X\nVĂN PHÒNG\nSố: 123/VP-KSTT\nKính gửi: Các sở, ban, ngành; UBND các xã, phường.\n"
+                   "Thực hiện chỉ đạo của Chủ tịch UBND tỉnh, Văn phòng UBND tỉnh đề nghị như sau:\n"
+                   "Các sở, ban, ngành rà soát TTHC thuộc lĩnh vực quản lý, gửi kết quả về Sở Tư pháp trước ngày "
+                   "20/8/2025. Sở Nội vụ theo dõi, đánh giá việc thực hiện của các đơn vị.\n"
+                   "Đề nghị các cơ quan, đơn vị quan tâm phối hợp thực hiện./.", doc_type="công văn")
+    t = extract_tasks(doc)
+    assert t[["path", "lead", "due"]].values.tolist() == [["+1", "Các sở, ban, ngành", "2025-08-20"],
+                                                          ["+2", "Sở Nội vụ", ""]]
+    assert "unaccounted" not in line_accounting(doc).role.tolist()
