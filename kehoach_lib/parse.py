@@ -403,7 +403,7 @@ _AGENCY_HEAD = (
 )
 LEAD_VERBS_FILE = config.DATA_DIR / "lead_verbs.txt"
 #: Words before an agency named in a task's wording (``Giao Sở Tư pháp …``).
-_SUBJECT_PREFIX = r"(?:(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân)\s+(?:tỉnh|thành phố)\s+giao\s+|Giao|Đề nghị|Yêu cầu)\s*"
+_SUBJECT_PREFIX = r"(?:(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân)\s+(?:tỉnh|thành phố)\s+giao|Giao|Đề nghị|Yêu cầu)\s+"
 
 
 @dataclass(frozen=True)
