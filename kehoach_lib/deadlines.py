@@ -381,6 +381,7 @@ def relative_deadline(text: str, issued: str) -> tuple[str, date | None]:
     return m.group(0), day
 
 
+@lru_cache(maxsize=16384)
 def is_recurring(text: str) -> bool:
     """True for ongoing or periodic work (``Thường xuyên``, ``hằng tháng``, ``định kỳ``)."""
     return bool(_RECURRING.search(_fold(text or "")))

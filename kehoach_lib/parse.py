@@ -1434,11 +1434,14 @@ class _Prose:
         mark = text.lstrip()[:1]
         if mark not in "+-•" or not _LEADING_BULLET.match(text.lstrip()) or self.para is None:
             return False
+        listing = self.listing is not None and self.listing == (id(self.para), mark)
+        if not listing and not strip_markup(last).rstrip().endswith(":"):
+            return False  # (the cheap test first: a stem ends with its colon)
         point = clean_cell(_LEADING_BULLET.sub("", text.lstrip()))
         if (len(point) > CONTENTS_POINT_CHARS or _starts_with_action(point) or _AGENCY_HEADING.match(point)
                 or own_deadline_text(point) or _reads_as_deadline(point) or "%" in point):
             return False  # (a point an agency leads, or with a deadline of its own, is a task)
-        if self.listing is not None and self.listing == (id(self.para), mark):
+        if listing:
             return bool(_LIST_POINT_END.search(last.rstrip()))
         stem = strip_markup(clean_cell(_LEADING_BULLET.sub("", _join([t for _, t in self.para]))))
         first = clean_cell(self.para[0][1]).lstrip()[:1]
