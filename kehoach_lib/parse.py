@@ -838,7 +838,7 @@ def _to_roman(n: int) -> str:
 
 
 #: A keycap digit, "1️⃣" (digit, variation selector, combining keycap): a number.
-_KEYCAP = re.compile(r"^(?P<indent>\s*)(?:(?P<num>\d{1,2})\ufe0f?\u20e3|(?P<ten>\U0001f51f))\s*")  # (🔟: ten)
+_KEYCAP = re.compile(r"^(?P<indent>\s*)(?:(?P<num>\d{1,2})\ufe0f?\u20e3|\U0001f51f)\s*")  # (🔟: ten)
 #: Pictographs that say "when" in a plan pasted into a message ("⏰ Hạn: …", "📅 Quý III/2025").
 TIME_MARKERS = frozenset("⏰⏱⏲⌛⏳📅📆🗓")
 _NO_SYMBOL = re.compile(r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff]")  # variation selector, joiner, skin tones
@@ -1771,10 +1771,7 @@ class _Prose:
                         state.role(ln, "heading")
                     continue
                 fields = _fields_or_shared(node, para, shared, lead)
-                if ((group and not lead) or (lead and lead == agency and _COLLECTIVE.match(agency))) and (
-                        own := _own_subject(para)):
-                    # "c) Các sở, ngành được giao quản lý …:" / "- Sở Y tế kết nối …": the point's own agency
-                    lead = own
+                lead = _point_lead(para, lead, group, agency)
                 for text, lines in self._pieces(para, lead, group, kind, fields):
                     k += 1
                     # a point's agency bullet leads it, not a field block shared with the items after it
@@ -1843,8 +1840,7 @@ class _Prose:
                     self.state.role(ln, "heading")
                 continue
             fields = _fields_or_shared(node, para, shared, lead)
-            if group and not lead:
-                lead = _own_subject(para)  # "- Đối với TTHC nội bộ …:" / "  - Sở Nội vụ rà soát …"
+            lead = _point_lead(para, lead, group)
             for text, lines in self._pieces(para, lead, group, kind, fields):
                 k += 1
                 self._task_from(node, f"{path}+{k}", kind, part, _strip_number(node.title_text),
@@ -2361,6 +2357,16 @@ def _own_subject(para) -> str:
     found = resolve_agency(agency := clean_agencies(sm.group("agency")))
     # (a named body, not "Người đứng đầu", "Cơ quan, đơn vị …")
     return agency if found.known and found.type != "collective" else ""
+
+
+def _point_lead(para, lead: str, group: str, heading_lead: str = "") -> str:
+    """A point's lead: the named body its own wording starts with (:func:`_own_subject`) when it
+    stands under a group title and has no lead ("- Đối với TTHC nội bộ …:" / "+ Sở Nội vụ rà
+    soát …"), or under a heading that leads it collectively ("c) Các sở, ngành được giao …:" /
+    "- Sở Y tế kết nối …"); else ``lead``."""
+    if (group and not lead) or (lead and lead == heading_lead and _COLLECTIVE.match(lead)):
+        return _own_subject(para) or lead
+    return lead
 
 
 def _in_group(group: str, para) -> str:
@@ -3107,10 +3113,10 @@ def _parse_cached(doc: Document, stamps: tuple) -> _State:
     wrapped = _is_hard_wrapped(seq)
     root = _Node("root", "", [], None)
     prose = _Prose(state, root, wrapped, _wrap_widths(state, seq, start) if wrapped else (None, None))
-    prose.default_lead = _addressees(seq) if doc.doc_type.strip().lower() == "công văn" else ""
+    letter = doc.doc_type.strip().lower() == "công văn"
+    prose.default_lead = _addressees(seq) if letter else ""
     # the preamble: lines before the first heading or numbered item
     i = start
-    letter = doc.doc_type.strip().lower() == "công văn"
     while i < len(seq):
         ln, raw = seq[i]
         text = clean_cell(raw)
