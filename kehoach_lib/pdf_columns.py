@@ -18,7 +18,7 @@ band is read column by column, the lines above and below it across the page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .aligned import PAGE_NUMBER
 from .stacked import HEADER_START
@@ -29,6 +29,14 @@ __all__ = ["Columns", "borderless_table", "text_columns"]
 LINE_TOLERANCE = 3.0
 #: Smallest space between two words of a header that starts a new column's name.
 HEADER_GAP = 12.0
+#: Largest space between two lines of one header, in heights of a line's words.
+HEADER_LINE_GAP = 0.8
+#: Most words of a column's name on one line of a header written over several lines.
+HEADER_PIECE_WORDS = 4
+#: How far a centred row's last line may end from where its number says, in heights of a line.
+CENTRED_TOLERANCE = 0.6
+#: Lines a header repeated at the top of a page may take.
+HEADER_LINES_MAX = 4
 #: Narrowest gutter between two columns.
 GUTTER_MIN = 4.0
 #: Share of a table's lines that may cover a gutter (a group row written across the columns).
@@ -71,11 +79,13 @@ def join_wrapped(a: str, b: str) -> str:
 
 @dataclass(frozen=True)
 class Columns:
-    """A borderless table's columns: the x where each column after the first begins, and the
-    header's cell texts (to know a header repeated on the next page)."""
+    """A borderless table's columns: the x where each column after the first begins, the
+    header's cell texts (to know a header repeated on the next page), and whether a row's number
+    is centred in it vertically (read on the table's first page, carried to the next)."""
 
     edges: tuple[float, ...]
     header: tuple[str, ...]
+    centred: bool = False
 
     def column(self, x0: float) -> int:
         return sum(x0 >= edge for edge in self.edges)
@@ -106,17 +116,50 @@ def _clusters(line: list[dict], gap: float) -> list[list[dict]]:
     return out
 
 
-def _header_at(lines: list[list[dict]], i: int) -> list[list[dict]] | None:
-    """The header's column names when line ``i`` opens one ("STT", then 2 or more names)."""
+def _gap(upper: list[dict], lower: list[dict]) -> float:
+    """The space between two lines, in heights of the lower line's words."""
+    height = max(w["bottom"] - w["top"] for w in lower) or 1.0
+    return (min(w["top"] for w in lower) - max(w["bottom"] for w in upper)) / height
+
+
+def _header_line(line: list[dict], number: dict) -> bool:
+    """A line of a header written over several lines: nothing in the number column, not a row's
+    number, and short pieces of names ("Cơ quan chủ  Cơ quan phối  Thời hạn", "trì  hợp")."""
+    return (line[0]["x0"] > number["x1"] and not _ROW_NUMBER.match(line[0]["text"])
+            and all(len(c) <= HEADER_PIECE_WORDS for c in _clusters(line, HEADER_GAP)))
+
+
+def _header_at(lines: list[list[dict]], i: int) -> tuple[int, int, list[list[dict]]] | None:
+    """(first, last, column names) when line ``i`` opens a header: "STT", then 2 or more names.
+    A name wrapped in a cell centred vertically stands on lines above and below the one with
+    "STT" (as many below as above); a name wrapped in a cell aligned at the top goes on below it."""
     line = lines[i]
     if not HEADER_START.match(line[0]["text"]):
         return None
-    clusters = [[line[0]], *_clusters(line[1:], HEADER_GAP)]  # the number column is narrow
-    if len(clusters) < 3:
+    number = line[0]
+    first = i
+    while (first > 0 and _gap(lines[first - 1], lines[first]) <= HEADER_LINE_GAP
+           and _header_line(lines[first - 1], number)
+           and any(_HEADER_WORDS.search(_text(c)) for c in _clusters(lines[first - 1], HEADER_GAP))):
+        first -= 1
+    last = i
+    while (last + 1 < len(lines) and (first == i or last - i < i - first)
+           and _gap(lines[last], lines[last + 1]) <= HEADER_LINE_GAP and _header_line(lines[last + 1], number)):
+        last += 1
+    words = sorted((w for line in lines[first : last + 1] for w in line if w is not number), key=lambda w: w["x0"])
+    names: list[list[dict]] = []
+    for w in words:  # words of one name overlap in x, or stand close, whichever line they are on
+        if names and w["x0"] - max(v["x1"] for v in names[-1]) < HEADER_GAP:
+            names[-1].append(w)
+        else:
+            names.append([w])
+    if len(names) < 2 or not any(_HEADER_WORDS.search(_text(_reading_order(c))) for c in names):
         return None
-    if not any(_HEADER_WORDS.search(_text(c)) for c in clusters[1:]):
-        return None
-    return clusters
+    return first, last, [[number], *(_reading_order(c) for c in names)]
+
+
+def _reading_order(words: list[dict]) -> list[dict]:
+    return [w for line in _lines(words) for w in line]
 
 
 def _gutters(lines: list[list[dict]], lo: float, hi: float, *, share: float = 0.0) -> list[tuple[float, float]]:
@@ -170,65 +213,133 @@ def _crosses(line: list[dict], columns: Columns) -> bool:
     return any(w["x0"] < edge - 1 < w["x1"] - 1 for w in line for edge in columns.edges)
 
 
+def _anchored(line: list[dict], columns: Columns) -> bool:
+    """A row's number stands at the start of ``line``, in the number column."""
+    return columns.column(line[0]["x0"]) == 0 and bool(_ROW_NUMBER.match(line[0]["text"]))
+
+
+def _centre(line: list[dict]) -> float:
+    return (min(w["top"] for w in line) + max(w["bottom"] for w in line)) / 2
+
+
+def _rows_at_number(body: list[list[dict]], columns: Columns) -> list[list[list[dict]]]:
+    """Rows whose number stands on their first line: a row runs from one number to the next.
+    Lines before the first number are a row the page break cut (its cells open the page)."""
+    rows: list[list[list[dict]]] = []
+    for line in body:
+        if _anchored(line, columns) or not rows:
+            rows.append([line])
+        else:
+            rows[-1].append(line)
+    return rows
+
+
+def _rows_around_number(body: list[list[dict]], columns: Columns) -> tuple[list[list[list[dict]]], bool]:
+    """(rows, whether they fit) for rows whose number is centred in them vertically: the first
+    row starts at the first line, its number stands half-way down, so it ends as far below the
+    number as it starts above; the next row starts at the next line. They fit when each row's
+    last line ends where its number says (within :data:`CENTRED_TOLERANCE` of a line's height)
+    and before the next number."""
+    anchors = [j for j, line in enumerate(body) if _anchored(line, columns)]
+    rows: list[list[list[dict]]] = []
+    fits, j = True, 0
+    for k, a in enumerate(anchors):
+        if j > a:
+            fits = False  # the row above ran past this number
+            continue
+        top = min(w["top"] for w in body[j])
+        bottom = 2 * _centre(body[a]) - top
+        end = anchors[k + 1] if k + 1 < len(anchors) else len(body)
+        stop = a + 1
+        while stop < end and _centre(body[stop]) <= bottom:
+            stop += 1
+        last = max(w["bottom"] for w in body[stop - 1])
+        height = max(w["bottom"] - w["top"] for w in body[a])
+        fits = fits and abs(last - bottom) <= CENTRED_TOLERANCE * height and (
+            stop == end or _centre(body[stop]) > bottom)
+        rows.append(body[j:stop])
+        j = stop
+    if j < len(body):
+        if rows:
+            rows[-1] += body[j:]
+        else:
+            rows.append(body[j:])
+        fits = fits and not anchors
+    return rows, fits
+
+
+def _row_cells(row: list[list[dict]], columns: Columns, n: int) -> list[str]:
+    """A row's cells, each line's words in the column they start in; a group's title ("II  Số
+    hóa …", across the columns) whole in the second."""
+    number = next((line[0] for line in row if _anchored(line, columns)), None)
+    if number is not None and _GROUP.match(number["text"]):
+        title = " ".join(w["text"] for line in row for w in line if w is not number)
+        return [number["text"], title] + [""] * (n - 2)
+    cells = [""] * n
+    for line in row:
+        for k, text in enumerate(_cells(line, columns, n)):
+            cells[k] = join_wrapped(cells[k], text)
+    return cells
+
+
 def borderless_table(words: list[dict], carry: Columns | None = None
                      ) -> tuple[float, float, list[str], Columns | None] | None:
     """The first borderless table of a page's words: (top, bottom, lines, columns to carry to
     the next page or None), its lines tab-separated (the header, then one line a row); or None.
     ``carry`` are the columns of a table that ran to the foot of the page before: the page's
-    first lines that fit them go on with it (its page number and a repeated header skipped)."""
+    first lines that fit them go on with it (its page number and a repeated header skipped).
+
+    A row's number stands on its first line, or half-way down the row when its cells are
+    centred vertically (:attr:`Columns.centred`): then the lines between the header and the
+    first number are the first row's."""
     lines = _lines(words)
-    start, columns, out = None, carry, []
+    columns, band = carry, None
     if carry is None:
         for i in range(len(lines)):
-            if (header := _header_at(lines, i)) is not None:
-                body_end = next((j for j in range(i + 1, len(lines)) if _heading(lines[j])), len(lines))
-                columns = _columns(header, lines[i + 1 : body_end])
-                start = i
+            if (found := _header_at(lines, i)) is not None:
+                first, last, names = found
+                body_end = next((j for j in range(last + 1, len(lines)) if _heading(lines[j])), len(lines))
+                columns = _columns(names, lines[i + 1 : body_end])
+                band = (first, last)
                 break
         if columns is None:
             return None
+        start = band[0]
     else:
         start = next((i for i, line in enumerate(lines) if not _page_number(_text(line))), None)
-        if start is None or _crosses(lines[start], carry) or _heading(lines[start]):
+        if start is None or _heading(lines[start]):
             return None
-    rows: list[list[str]] = []
-    header_rows: list[list[str]] = []
+        repeated = next((found for i in range(start, min(start + HEADER_LINES_MAX, len(lines)))
+                         if (found := _header_at(lines, i)) is not None and found[0] == start), None)
+        if repeated is not None:
+            band = repeated[:2]
+        elif _crosses(lines[start], carry):
+            return None
     n = len(columns.edges) + 1
-    top, bottom, end = lines[start][0]["top"], lines[start][0]["bottom"], None
-    for j in range(start, len(lines)):
+    header = [_cells(line, columns, n) for line in lines[band[0] : band[1] + 1]] if band else []
+    body_start = band[1] + 1 if band else start
+    body, end = [], None
+    for j in range(body_start, len(lines)):
         line = lines[j]
-        text = _text(line)
         first = line[0]["text"]
-        if _page_number(text) and j > start:
+        if _page_number(_text(line)) and j > start and not _anchored(line, columns):
             break  # the page's foot: the table may go on on the next page
-        if (j == start and carry is None) or (not rows and HEADER_START.match(first) and carry is not None):
-            header_rows.append(_cells(line, columns, n))  # the header (repeated on a later page)
-        elif header_rows and not rows and not _ROW_NUMBER.match(first) and not _crosses(line, columns):
-            header_rows.append(_cells(line, columns, n))  # the header's second line ("hợp")
-        elif _heading(line) or (_crosses(line, columns) and not _GROUP.match(first)):
+        if _heading(line) or (_crosses(line, columns) and not _GROUP.match(first)):
             end = j
             break
-        elif columns.column(line[0]["x0"]) == 0 and _ROW_NUMBER.match(first):
-            cells = _cells(line, columns, n)
-            if _GROUP.match(first):  # a group's title across the columns
-                cells = [first, " ".join(w["text"] for w in line[1:])] + [""] * (n - 2)
-            rows.append(cells)
-        elif rows or carry is not None:
-            cells = _cells(line, columns, n)
-            if rows:
-                rows[-1] = [join_wrapped(a, b) for a, b in zip(rows[-1], cells, strict=True)]
-            else:  # a row the page break cut: its cells open the page, without their number
-                rows.append(cells)
-        else:
-            end = j
-            break
-        bottom = max(w["bottom"] for w in line)
-    if not rows:
+        body.append(line)
+    if not any(_anchored(line, columns) for line in body) and (carry is None or not body):
         return None
+    centred, fits = _rows_around_number(body, columns)
+    if carry is None and fits and any(not _anchored(row[0], columns) for row in centred):
+        columns = replace(columns, centred=True)  # rows' first lines stand above their numbers
+    rows = centred if columns.centred else _rows_at_number(body, columns)
     out = []
-    if header_rows:
-        out.append("\t".join(" ".join(c for c in col if c).strip() for col in zip(*header_rows, strict=True)))
-    out += ["\t".join(cells) for cells in rows]
+    if header:
+        out.append("\t".join(" ".join(c for c in col if c).strip() for col in zip(*header, strict=True)))
+    out += ["\t".join(_row_cells(row, columns, n)) for row in rows]
+    top = lines[start][0]["top"]
+    bottom = max(w["bottom"] for line in (body or lines[start : start + 1]) for w in line)
     return top, bottom, out, (columns if end is None else None)
 
 

@@ -2,7 +2,7 @@
 with ruling lines is one tab-separated line per row where it stands, its merged cells as .docx and
 HTML give them; text outside tables is read as laid out. The PDFs in tests/data/pdf were made with
 fpdf2 (a Quảng Trị walkthrough plan whose table spans a page break; a table with merged cells; a
-two-level header) by helpers' scripts."""
+two-level header) by helpers' scripts; the Lào Cai ones by make_lao_cai_centred.py beside them."""
 
 from __future__ import annotations
 
@@ -291,3 +291,58 @@ def test_a_page_in_one_column_has_no_text_columns(qt, merged):
         with pdfplumber.open(PDFS / name) as pdf:
             for page in pdf.pages:
                 assert text_columns(page.extract_words(), page.width) is None, (name, page.page_number)
+
+
+# --- 7. a borderless table whose cells are centred vertically (walkthrough 12a: Tuyên Quang) -----
+LAO_CAI_ROWS = {
+    "1": ("Rà soát, thống kê toàn bộ thủ tục hành chính, điều kiện kinh doanh và chi phí tuân thủ thuộc "
+          "phạm vi quản lý của ngành, lĩnh vực", "Các sở, ban, ngành tỉnh", "Văn phòng UBND tỉnh",
+          "Trước ngày 31/8/2025"),
+    "2": ("Xây dựng phương án cắt giảm tối thiểu 30% thời gian giải quyết và 30% chi phí tuân thủ thủ tục "
+          "hành chính", "Các sở, ban, ngành tỉnh", "Sở Tư pháp; Văn phòng UBND tỉnh", "Tháng 9/2025"),
+    "6": ("Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính", "Trung tâm Phục vụ hành chính công tỉnh",
+          "Các sở, ban, ngành; UBND cấp xã", "Trước ngày 30/11/2025"),
+    "8": ("Đánh giá mức độ hài lòng của tổ chức, cá nhân", "Sở Nội vụ", "Văn phòng UBND tỉnh", "Hằng quý"),
+    "11": ("Tuyên truyền", "Sở Văn hóa, Thể thao và Du lịch", "Báo và Phát thanh, Truyền hình Lào Cai",
+           "Năm 2025"),
+}
+
+
+@pytest.mark.parametrize("name", ["lao_cai_centred.pdf", "lao_cai_centred_top_text.pdf"])
+def test_a_borderless_table_with_cells_centred_vertically_is_one_line_per_row(name):
+    """make_lao_cai_centred.py (fpdf2): no rules; the header's names wrap over three lines around
+    "STT"; each row's number, and in the first file every cell, stands half-way down its row, so
+    a row's first lines come before its number. In the second file the task's text is at the top
+    of its cell and rows have no padding. The table runs onto page 2 under a repeated header."""
+    lines = formats.pdf_lines((PDFS / name).read_bytes())
+    head = "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời hạn hoàn thành"
+    assert lines.count(head) == 2  # on each page, in one line
+    rows = {r[0]: tuple(r[1:]) for r in (ln.split("\t") for ln in lines) if len(r) == 5 and r[0] != "STT"}
+    assert list(rows) == ["I", "1", "2", "3", "4", "II", "5", "6", "7", "8", "III", "9", "10", "11"]
+    assert {k: rows[k] for k in LAO_CAI_ROWS} == LAO_CAI_ROWS
+    assert rows["II"] == ("Số hóa và dịch vụ công trực tuyến", "", "", "")
+    doc = _doc(lines, doc_id="lc", province="Lào Cai", date="2025-07-18")
+    tasks = extract_tasks(doc)
+    table = tasks[tasks.path.str.startswith("II.")]
+    assert len(table) == 11 and table.kind.eq("task").all() and table.lead.ne("").all()
+    assert table.due.tolist() == ["2025-08-31", "2025-09-30", "2025-12-31", "", "2025-12-31", "2025-11-30",
+                                  "2025-09-30", "", "2025-12-31", "2025-12-15", "2025-12-31"]
+    assert not line_accounting(doc).role.eq("unaccounted").any()
+
+
+def test_a_lone_row_number_in_the_number_column_is_not_a_page_number():
+    """A centred row's number alone on its line ("1") would read as a page's foot; in the number
+    column of a table it is the row's number (the page's number stands in the page's middle)."""
+    from kehoach_lib.pdf_columns import Columns, borderless_table
+
+    def word(text, x0, top):
+        return {"text": text, "x0": x0, "x1": x0 + 6 * len(text), "top": top, "bottom": top + 10}
+
+    words = [word("STT", 50, 100), word("Nội", 90, 100), word("dung", 115, 100), word("Cơ", 300, 100),
+             word("quan", 318, 100), word("chủ", 348, 100), word("trì", 370, 100),
+             word("Rà", 90, 120), word("soát", 108, 120), word("Sở", 300, 120), word("Tư", 318, 120),
+             word("1", 55, 127),  # half-way down the row's two lines, alone on its line
+             word("TTHC", 90, 134), word("pháp", 300, 134), word("2", 290, 300)]
+    top, bottom, out, carry = borderless_table(words)
+    assert out == ["STT\tNội dung\tCơ quan chủ trì", "1\tRà soát TTHC\tSở Tư pháp"]
+    assert isinstance(carry, Columns) and carry.centred
