@@ -93,11 +93,12 @@ _FILLERS = frozenset({"", "và", "các", "...", "…", "v.v", "v.v.", "vv"})
 _KEY_COMMITTEE = re.compile(r"ủy ban nhân dân")
 #: OCR's "Sờ" for "Sở" at a name's start ("Sờ Tư pháp").
 _KEY_OCR_SO = re.compile(r"^sờ\s")
+_DASH_IN_NAME = re.compile(r"\s*[-–]\s*")
 _KEY_DASH = re.compile(r"\s*[–]\s*|\s+-\s+|(?<=[^\W\d_])-(?=[^\W\d_]{2})")
 _KEY_LEAD = re.compile(r"^(?:các|và|giao|của)\s+")
 _KEY_PROVINCE_SUFFIX = re.compile(r"\s+(?:thuộc tỉnh|tỉnh|trên địa bàn tỉnh|của tỉnh)$")
 #: "... tỉnh Bắc Giang": the province named after the body (tried when nothing else matched).
-_KEY_PROVINCE_NAME = re.compile(r"\s+(?:thuộc |của |trên địa bàn )?tỉnh(?:\s+[^\s,;()]+){1,3}$"
+_KEY_PROVINCE_NAME = re.compile(r"\s+(?:thuộc |của |trên địa bàn )?tỉnh(?:\s+[^\s,;()]+){1,4}$"
                                 # ... or after a city under the centre: "Sở Tư pháp thành phố Hà Nội"
                                 r"|\s+(?:thành phố|tp\.?)\s+(?:hà nội|hồ chí minh|hải phòng|đà nẵng|cần thơ)$")
 
@@ -189,10 +190,27 @@ def _protect_pattern(path: Path = ALIASES_FILE) -> re.Pattern | None:
                       + r")(?!\w)", re.IGNORECASE)
 
 
+@config.reread_on_change
+def _dashed_places(path: Path = metadata.PROVINCE_NAMES_FILE) -> re.Pattern | None:
+    """Province names written with a dash ("Bà Rịa - Vũng Tàu", "Thừa Thiên – Huế"), any dash:
+    in a key their dash joins one name, where elsewhere a dash separates two agencies."""
+    spellings = {spelling for row in config.data_rows(path)
+                 for spelling in [row["name"], *(row.get("also") or "").split(";")]
+                 if "-" in spelling or "–" in spelling}
+    if not spellings:
+        return None
+    names = {normalize_tone_marks(s).lower() for s in spellings}
+    parts = sorted({r"\s*[-–]\s*".join(re.escape(w) for w in re.split(r"\s*[-–]\s*", n)) for n in names},
+                   key=lambda p: (-len(p), p))
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+
+
 # --- keys and splitting ---------------------------------------------------------------------
 def agency_key(text: str) -> str:
     """Comparison key of a written agency name (see the alias table's header)."""
     text = normalize_tone_marks(_SPACE.sub(" ", text)).lower()
+    if (dashed := _dashed_places(metadata.PROVINCE_NAMES_FILE)) is not None:
+        text = dashed.sub(lambda m: _DASH_IN_NAME.sub(" ", m.group()), text)
     text = _KEY_OCR_SO.sub("sở ", _KEY_COMMITTEE.sub("ubnd", text)).replace("&", " và ")
     text = _KEY_DASH.sub(", ", _SPACE.sub(" ", text)).strip(_EDGE_PUNCT + " ")
     while _KEY_LEAD.match(text):

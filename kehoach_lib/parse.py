@@ -286,7 +286,7 @@ _DETAIL_ELSEWHERE = re.compile(r"^(?:[Cc]ác\s+|[Nn]hững\s+)?(?:[Nn]hiệm v�
                                r"(?:các\s+)?"
                                r"(?:Phụ lục|phụ lục|Bảng|bảng|Biểu|biểu)[^()]{0,80}\)?\s*\.?\s*$")
 #: A note that says where the items are: "(Chi tiết tại Phụ lục kèm theo Kế hoạch này)".
-_POINTER_NOTE = re.compile(r"^\((?:Chi tiết|Có)[^()]*(?:bảng|[Pp]hụ lục|[Bb]iểu)")
+_POINTER_NOTE = re.compile(r"^\((?:Chi tiết|Có)[^()]*(?:[Bb]ảng|[Pp]hụ lục|[Bb]iểu)")
 #: A numbered item that only says where its items are assigned: "4. Các nhiệm vụ cụ thể của từng
 #: cơ quan được phân công tại Phụ lục kèm theo Kế hoạch này." (not "4. Rà soát các TTHC tại Phụ lục").
 _ASSIGNED_ELSEWHERE = re.compile(
@@ -297,7 +297,7 @@ _ASSIGNED_ELSEWHERE = re.compile(
     r"(?:\s+(?:kèm theo|đính kèm)[^.;]*)?\s*[.;:]?\s*$",
     re.IGNORECASE)
 _NOTE = re.compile(r"^(?:Lưu ý\s*:|Ghi chú\s*:|\(Kèm theo"
-                   r"|\((?:Chi tiết|Có)[^()]*(?:bảng|[Pp]hụ lục|kèm theo)[^()]*\)\.?\s*$)")
+                   r"|\((?:Chi tiết|Có)[^()]*(?:[Bb]ảng|[Pp]hụ lục|[Bb]iểu|kèm theo|đính kèm)[^()]*\)\.?\s*$)")
 #: The plan's closing words: "Trên đây là Kế hoạch …", and the standing request to report
 #: difficulties, written as a paragraph of its own ("Trong quá trình thực hiện, nếu có khó khăn,
 #: vướng mắc, các cơ quan kịp thời báo cáo …"), which every plan ends with and which is not a

@@ -309,3 +309,19 @@ def test_more_written_forms_of_known_agencies(written, canonical):
 ])
 def test_more_bodies_a_partner_list_names(field, canonical):
     assert canonical_list(field) == canonical
+
+
+@pytest.mark.parametrize(("field", "canonical"), [
+    # review 15: a province written with a dash is one name, where elsewhere a dash separates
+    ("VNPT Bà Rịa - Vũng Tàu", "VNPT tỉnh"), ("Viettel Bà Rịa – Vũng Tàu", "Viettel tỉnh"),
+    ("Công ty Điện lực Bà Rịa - Vũng Tàu", "Công ty Điện lực tỉnh"),
+    ("Công an tỉnh Bà Rịa-Vũng Tàu", "Công an tỉnh"), ("Sở Tư pháp tỉnh Thừa Thiên - Huế", "Sở Tư pháp"),
+    ("VNPT Bà Rịa - Vũng Tàu, Viettel Bà Rịa - Vũng Tàu và Công ty Điện lực Bà Rịa - Vũng Tàu",
+     "VNPT tỉnh; Viettel tỉnh; Công ty Điện lực tỉnh"),
+    ("Sở Tư pháp - Sở Nội vụ", "Sở Tư pháp; Sở Nội vụ"),
+    # a province's city has a district's police; a city under the centre, the province's
+    ("Công an thành phố Bắc Giang", "Công an cấp huyện"), ("Công an thành phố Hà Nội", "Công an tỉnh"),
+    ("Công an thành phố", "Công an tỉnh"),
+])
+def test_a_dashed_province_name_is_one_name_and_a_citys_police_its_level(field, canonical):
+    assert canonical_list(field) == canonical

@@ -2995,3 +2995,14 @@ def test_a_letters_requests_in_running_paragraphs_after_nhu_sau_are_tasks():
     assert t[["path", "lead", "due"]].values.tolist() == [["+1", "Các sở, ban, ngành", "2025-08-20"],
                                                           ["+2", "Sở Nội vụ", ""]]
     assert "unaccounted" not in line_accounting(doc).role.tolist()
+
+
+def test_a_title_whose_items_a_note_on_its_own_line_points_to_is_a_heading():
+    """Walkthrough 12a: "3. Nhiệm vụ cụ thể …" and, on the next line, "(Chi tiết tại Bảng …)" had
+    been a task; a task that a pointer note follows stays one."""
+    doc = doc_from("II. NHIỆM VỤ CỤ THỂ\n3. Sở Tài chính chủ trì hướng dẫn thanh toán trực tuyến phí, lệ phí.\n"
+                   "(Chi tiết tại Phụ lục kèm theo)\n4. Nhiệm vụ cụ thể của các sở, ngành\n"
+                   "(Chi tiết tại Bảng 1 kèm theo)\n5. Nhiệm vụ của UBND cấp xã\n(Chi tiết theo Bảng 2 đính kèm)")
+    assert extract_tasks(doc).path.tolist() == ["II.3"]
+    roles = line_accounting(doc).set_index("line").role
+    assert roles[[4, 6]].tolist() == ["heading", "heading"] and roles[[5, 7]].tolist() == ["note", "note"]
