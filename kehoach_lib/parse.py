@@ -1379,6 +1379,12 @@ class _Prose:
         elif ((m := _ASSIGNMENT_LINE.match(text)) and len(self.stack) > 1 and self.stack[-1].paragraphs
               and not _ACTION_WORDS.search(m.group("partners") or "")):
             self._assignment(ln, m)
+        elif len(self.stack) > 1 and _caps_heading(text) and not any(n.is_appendix for n in self.stack):
+            # "CÁC NHIỆM VỤ KHÁC" alone in capitals among a section's items: a sub-heading over
+            # them, not an item's text (it had been the text of the item above, or a task)
+            self._close_fields()
+            self.state.role(ln, "heading")
+            self.para = None
         else:
             self._paragraph(ln, raw)
 
@@ -1403,6 +1409,10 @@ class _Prose:
                 return True  # "… VÀ TRÁCH NHIỆM CỦA CÁC" / "CƠ QUAN, ĐƠN VỊ": it goes on in capitals
         if _CAPS_SECTION.match(clean_cell(text)) and not self._open_caps_title():
             return False  # "NHIỆM VỤ CỤ THỂ" alone in capitals starts a section, also in hard-wrapped text
+        if (len(self.stack) > 1 and _caps_heading(text) and not self.para_role
+                and not any(n.is_appendix for n in self.stack)
+                and not clean_cell(_join([t for _, t in self.para])).isupper()):
+            return False  # a sub-heading in capitals after a paragraph in sentence case
         if _DEADLINE_LINE.match(text):
             return True  # "+ Hoàn thành trước 31/10/2025." says when the item above is due
         if self._lists_contents(last, text):
@@ -2053,6 +2063,8 @@ _ONLY_ASSIGNS = re.compile(r"^\s*(?:chủ trì|phối hợp)\b(?:,?\s*phối h�
 
 #: Shortest first line of an item whose sentence goes on after a ";" in lowercase.
 CONTINUED_TITLE_CHARS = 40
+#: Shortest sub-heading in capitals without a number (:func:`_caps_heading`).
+CAPS_HEADING_MIN_CHARS = 8
 #: A paragraph's last sentence that only says when: "Thời gian hoàn thành trước ngày 31/10/2025."
 _SHARED_TIME = re.compile(r"(?<=\.)\s+(?:Thời gian|Thời hạn)(?: hoàn thành| thực hiện)?\s*:?\s*[^.]{1,60}\.?\s*$")
 #: Where a paragraph's next assignment may start: a sentence, or a clause after ";", that opens
@@ -2430,6 +2442,9 @@ def _agency_heading(node: _Node, kind: str = "duty") -> str:
     if kind not in ("task", "duty"):
         return ""
     agency = _agency_in_heading(node)
+    if agency and not node.paragraphs and not node.children and not agency.endswith(":") and (
+            m := _lead_patterns(LEAD_VERBS_FILE).subject.match(agency)) and m.end() < len(agency):
+        return ""  # "3. Sở Tài chính hướng dẫn thanh toán trực tuyến", without a full stop: a sentence
     if not agency or kind == "duty":
         return agency
     title = strip_markup(node.title_text).rstrip()
@@ -2475,6 +2490,19 @@ def _sentence_case(name: str) -> str:
     """A name in capitals as it is written in a sentence ("SỞ TƯ PHÁP" -> "Sở tư pháp"), for the
     agency patterns; any other name as it is."""
     return name[:1] + name[1:].lower() if name.isupper() else name
+
+
+#: Letters of a word (for a heading in capitals: at least two words).
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _caps_heading(text: str) -> bool:
+    """A line in capitals that no number opens, inside a plan's body ("CÁC NHIỆM VỤ KHÁC",
+    "📌 TỔ CHỨC THỰC HIỆN CÁC NHIỆM VỤ"): a sub-heading (not a table's row, not a task's text)."""
+    name = plain_markers(strip_markup(text)).strip()
+    words = _WORDS.findall(name)
+    return (len(words) >= 2 and len(name) >= CAPS_HEADING_MIN_CHARS and "\t" not in text
+            and name.split("(")[0].isupper() and not _numbering(name))
 
 
 def _caps_agency(text: str) -> str:

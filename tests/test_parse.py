@@ -3006,3 +3006,30 @@ def test_a_title_whose_items_a_note_on_its_own_line_points_to_is_a_heading():
     assert extract_tasks(doc).path.tolist() == ["II.3"]
     roles = line_accounting(doc).set_index("line").role
     assert roles[[4, 6]].tolist() == ["heading", "heading"] and roles[[5, 7]].tolist() == ["note", "note"]
+
+
+def test_a_line_in_capitals_among_items_is_a_sub_heading_not_an_items_text():
+    """"CÁC NHIỆM VỤ KHÁC" after an item had become that item's text (and its wrapped title its
+    lead); "TỔ CHỨC THỰC HIỆN CÁC NHIỆM VỤ" after a "- " point had been a task of its own."""
+    doc = doc_from("II. NHIỆM VỤ CỤ THỂ\n1. Sở Tư pháp rà soát các thủ tục hành chính\nthuộc phạm vi quản lý\n"
+                   "CÁC NHIỆM VỤ KHÁC\n2. Sở Nội vụ kiện toàn Bộ phận Một cửa.\n"
+                   "- Văn phòng UBND tỉnh theo dõi, đôn đốc\nTỔ CHỨC THỰC HIỆN CÁC NHIỆM VỤ\n"
+                   "Các sở, ban, ngành triển khai.")
+    t = extract_tasks(doc)
+    assert t[["path", "lead", "text"]].values.tolist() == [
+        ["II.1", "Sở Tư pháp", "Sở Tư pháp rà soát các thủ tục hành chính thuộc phạm vi quản lý"],
+        ["II.2", "Sở Nội vụ", "Sở Nội vụ kiện toàn Bộ phận Một cửa."],
+        ["II.2+1", "Văn phòng UBND tỉnh", "Văn phòng UBND tỉnh theo dõi, đôn đốc"],
+        ["II.2+2", "Các sở, ban, ngành", "Các sở, ban, ngành triển khai."]]
+    roles = line_accounting(doc).set_index("line").role
+    assert roles[[4, 7]].tolist() == ["heading", "heading"]
+
+
+def test_an_item_that_names_its_agency_and_its_work_without_a_full_stop_is_led_by_the_agency():
+    """"3. Sở Tài chính hướng dẫn thanh toán trực tuyến" (no full stop, nothing under it) had been
+    read as an agency heading: its whole text was its lead. "2. Sở Tư pháp" over points stays one."""
+    t = extract_tasks(doc_from("II. NHIỆM VỤ CỤ THỂ\n1. Sở Nội vụ kiện toàn Bộ phận Một cửa\n"
+                               "2. Sở Tư pháp\n- Rà soát các văn bản có quy định TTHC.\n"
+                               "3. Sở Tài chính hướng dẫn thanh toán trực tuyến"))
+    assert t[["path", "lead"]].values.tolist() == [["II.1", "Sở Nội vụ"], ["II.2", "Sở Tư pháp"],
+                                                   ["II.3", "Sở Tài chính"]]
