@@ -1743,6 +1743,11 @@ class _Prose:
                 body = paragraphs[0][0]
             else:
                 extra = [p for p, _ in paragraphs]
+        elif (heading_like and len(paragraphs) == 1 and not node.fields and kind != "objective"
+              and _assignment_pieces(paragraphs[0][0])):
+            # "1. Về rà soát TTHC" over one paragraph that gives work to one agency, then to
+            # another: a task per assignment, as over two paragraphs
+            extra = [paragraphs[0][0]]
         elif heading_like and paragraphs and (paragraphs[0][1] or len(paragraphs) == 1):
             body = paragraphs[0][0]
             extra = [p for p, _ in paragraphs[1:]]
@@ -1774,6 +1779,8 @@ class _Prose:
             state.role(lines_title[0] if lines_title else None, "heading")
             leads = [agency] * len(extra) if agency else _bullet_leads(extra)
             shared = {} if node.fields else self._block_after_bullets(node, extra)
+            # "1. Rà soát TTHC (hoàn thành trước ngày 30/9/2025)": by when its points are due
+            heading_deadline = own_deadline_text(title_rest) if kind != "objective" else ""
             k = 0
             for para, lead, group in zip(extra, leads, _group_titles(extra), strict=True):
                 if lead is None or group is None:  # "- Văn phòng UBND tỉnh:" heads the points after it
@@ -1785,10 +1792,13 @@ class _Prose:
                 for text, lines in self._pieces(para, lead, group, kind, fields):
                     k += 1
                     # a point's agency bullet leads it, not a field block shared with the items after it
-                    self._task_from(node, f"{path}+{k}", kind, part, _strip_number(title_rest), text, lines,
-                                    lead=lead,
-                                    own_fields=not (lead and lead != agency and len(self._siblings_sharing(node)) > 1),
-                                    paragraph_fields=fields)
+                    task = self._task_from(
+                        node, f"{path}+{k}", kind, part, _strip_number(title_rest), text, lines, lead=lead,
+                        own_fields=not (lead and lead != agency and len(self._siblings_sharing(node)) > 1),
+                        paragraph_fields=fields)
+                    if heading_deadline and not task.deadline_text and not own_deadline_text(task.text) \
+                            and not is_recurring(task.text):
+                        task.deadline_text = heading_deadline
             return
         if (body and not extra and not agency and not node.fields
                 and len(intro := _join([t for _, t in body])) < 200 and _INTRODUCES.search(intro)):

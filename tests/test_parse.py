@@ -3033,3 +3033,27 @@ def test_an_item_that_names_its_agency_and_its_work_without_a_full_stop_is_led_b
                                "3. Sở Tài chính hướng dẫn thanh toán trực tuyến"))
     assert t[["path", "lead"]].values.tolist() == [["II.1", "Sở Nội vụ"], ["II.2", "Sở Tư pháp"],
                                                    ["II.3", "Sở Tài chính"]]
+
+
+def test_one_paragraph_under_a_title_that_assigns_work_to_two_agencies_is_two_tasks():
+    """As two paragraphs under a title were already: "1. Về rà soát TTHC" over "Giao các sở … trước
+    ngày 15/9/2025. Văn phòng UBND tỉnh tổng hợp … trong Quý IV/2025." had been one task led by the
+    first agency and due at the later date."""
+    t = _rows("II. NHIỆM VỤ CỤ THỂ\n1. Về rà soát, đơn giản hóa TTHC\nGiao các sở, ban, ngành rà soát toàn bộ TTHC "
+              "thuộc phạm vi quản lý, hoàn thành trước ngày 15/9/2025. Văn phòng UBND tỉnh tổng hợp, thẩm định "
+              "phương án cắt giảm, trình UBND tỉnh trong Quý IV/2025.\n2. Về số hóa hồ sơ\nSở Khoa học và Công "
+              "nghệ hướng dẫn số hóa hồ sơ, kết quả giải quyết TTHC.")
+    assert t[["path", "lead", "due"]].values.tolist() == [
+        ["II.1+1", "các sở, ban, ngành", "2025-09-15"], ["II.1+2", "Văn phòng UBND tỉnh", "2025-12-31"],
+        ["II.2", "Sở Khoa học và Công nghệ", ""]]
+
+
+def test_a_titles_deadline_dates_the_points_under_it_that_name_none():
+    """"2. Về số hóa hồ sơ, hoàn thành trong năm 2025" over two paragraphs: the heading's deadline
+    had been lost (the title is a heading, its points the tasks)."""
+    t = _rows("II. NHIỆM VỤ CỤ THỂ\n2. Về số hóa hồ sơ, hoàn thành trong năm 2025\nSở Khoa học và Công nghệ hướng "
+              "dẫn số hóa hồ sơ, kết quả giải quyết TTHC.\nTrung tâm Phục vụ hành chính công tỉnh thực hiện số hóa, "
+              "hoàn thành trước ngày 30/9/2025.\nVăn phòng UBND tỉnh theo dõi thường xuyên.")
+    assert t[["path", "due", "recurring"]].values.tolist() == [["II.2+1", "2025-12-31", False],
+                                                               ["II.2+2", "2025-09-30", False],
+                                                               ["II.2+3", "", True]]
