@@ -2095,6 +2095,7 @@ def _assignee(sentence: str) -> str | None:
     sm = _lead_patterns(LEAD_VERBS_FILE).subject.match(sentence)
     rest = sentence[sm.end("agency"):] if sm else ""
     if (not sm or sm.group("for") or _ONLY_ASSIGNS.match(rest) or re.search(r"\b(?:đã|đang|vừa)\b", sm.group("agency"))
+            or re.match(r"\s*(?:đã|đang|vừa)\b", rest)
             or _HELPS.match(rest)):
         return None  # (helpers: "Các sở, ban, ngành có trách nhiệm phối hợp …"; what was done: "… đã ban hành")
     return clean_agencies(sm.group("agency"))

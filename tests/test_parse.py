@@ -3057,3 +3057,10 @@ def test_a_titles_deadline_dates_the_points_under_it_that_name_none():
     assert t[["path", "due", "recurring"]].values.tolist() == [["II.2+1", "2025-12-31", False],
                                                                ["II.2+2", "2025-09-30", False],
                                                                ["II.2+3", "", True]]
+
+
+def test_an_aspect_word_after_the_agency_is_not_part_of_its_name():
+    """"Sở Nội vụ đang …", "Văn phòng UBND tỉnh đã ban hành …": the lead had been "Sở Nội vụ đang"."""
+    t = _rows("II. NHIỆM VỤ CỤ THỂ\n1. Sở Nội vụ đang hoàn thiện quy chế đánh giá cán bộ tại Bộ phận Một cửa.\n"
+              "2. Sở Tài chính sẽ bố trí kinh phí số hóa hồ sơ trong năm 2025.")
+    assert t.lead.tolist() == ["Sở Nội vụ", "Sở Tài chính"]
