@@ -192,7 +192,15 @@ def _columns(header: list[list[dict]], body: list[list[dict]]) -> Columns:
     """Column edges: in the widest gutter between two header names' starts that no word covers
     (else one that few cover; else just before the second name)."""
     starts = [c[0]["x0"] for c in header]
-    rows = [line for line in body if not _GROUP.match(line[0]["text"]) and not _page_number(_text(line))]
+
+    def group_title(k):  # a group's number, or a line of its title next to it ("II" / "Đẩy mạnh …")
+        if _GROUP.match(body[k][0]["text"]):
+            return True
+        near = [i for i in (k - 1, k + 1) if 0 <= i < len(body) and _GROUP.match(body[i][0]["text"])]
+        return any(_gap(*sorted((body[i], body[k]), key=lambda ln: ln[0]["top"])) <= HEADER_LINE_GAP
+                   for i in near) and body[k][-1]["x1"] > starts[min(2, len(starts) - 1)]
+
+    rows = [line for k, line in enumerate(body) if not group_title(k) and not _page_number(_text(line))]
     hi = max(w["x1"] for line in rows for w in line) if rows else max(starts)
     clear = _gutters(rows, min(starts), hi)  # where no word of the table stands
     loose = _gutters(rows, min(starts), hi, share=GUTTER_SHARE)
@@ -220,6 +228,23 @@ def _anchored(line: list[dict], columns: Columns) -> bool:
 
 def _centre(line: list[dict]) -> float:
     return (min(w["top"] for w in line) + max(w["bottom"] for w in line)) / 2
+
+
+def _group_title_line(lines: list[list[dict]], j: int, body: list[list[dict]], columns: Columns) -> bool:
+    """Line ``j`` runs across the columns as a group's title wrapped over lines does ("II  Đẩy
+    mạnh số hóa … dịch vụ công" / "trực tuyến toàn trình …"): right after the group's number, or
+    a line of its title that goes on, or just above a number alone on its line (the title
+    centred around it), each close to the next. Else it is prose across the page."""
+    def group_line(line):
+        return _anchored(line, columns) and bool(_GROUP.match(line[0]["text"]))
+
+    above = body[-1] if body else None
+    if above is not None and _gap(above, lines[j]) <= HEADER_LINE_GAP and (
+            group_line(above) or (len(body) > 1 and group_line(body[-2]) and _crosses(above, columns))):
+        return True
+    below = lines[j + 1] if j + 1 < len(lines) else None
+    return (below is not None and group_line(below) and len(below) == 1
+            and _gap(lines[j], below) <= HEADER_LINE_GAP)
 
 
 def _rows_at_number(body: list[list[dict]], columns: Columns) -> list[list[list[dict]]]:
@@ -324,7 +349,8 @@ def borderless_table(words: list[dict], carry: Columns | None = None
         first = line[0]["text"]
         if _page_number(_text(line)) and j > start and not _anchored(line, columns):
             break  # the page's foot: the table may go on on the next page
-        if _heading(line) or (_crosses(line, columns) and not _GROUP.match(first)):
+        if _heading(line) or (_crosses(line, columns) and not _GROUP.match(first)
+                              and not _group_title_line(lines, j, body, columns)):
             end = j
             break
         body.append(line)

@@ -1,11 +1,11 @@
 """A Lào Cai plan whose task table has no rules and vertically centred, wrapped cells (fpdf2 2.8).
 
     python make_lao_cai_centred.py lao_cai_centred.pdf centred
-    python make_lao_cai_centred.py lao_cai_centred_top_text.pdf mixed-nopad
+    python make_lao_cai_centred.py lao_cai_centred_top_text.pdf mixed-nopad-long
 
 ``centred``: every cell centred vertically, 1.5 mm padding. ``mixed``: the task's text at the top
 of its cell, the rest centred. ``nopad``: no padding (as Word's default cell margins). ``top``:
-every cell at the top.
+every cell at the top. ``long``: group II's title wraps onto two lines across the columns.
 """
 
 import sys
@@ -18,6 +18,8 @@ HEADER = ("STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan ph�
 SO_BAN_NGANH = "Các sở, ban, ngành tỉnh"
 VP = "Văn phòng UBND tỉnh"
 KHCN = "Sở Khoa học và Công nghệ"
+LONG_GROUP = ("Đẩy mạnh số hóa hồ sơ, kết quả giải quyết thủ tục hành chính và cung cấp dịch vụ công trực tuyến "
+              "toàn trình cho người dân, doanh nghiệp trên địa bàn tỉnh")
 ROWS = [
     ("I", "Cắt giảm, đơn giản hóa thủ tục hành chính"),
     ("1", "Rà soát, thống kê toàn bộ thủ tục hành chính, điều kiện kinh doanh và chi phí tuân thủ thuộc "
@@ -81,6 +83,8 @@ def main(out: str, mode: str) -> None:
             row.cell(name)
         for cells in ROWS:
             row = table.row()
+            if "long" in mode and cells[0] == "II":
+                cells = ("II", LONG_GROUP)
             if len(cells) == 2:  # a group: its title across the columns
                 row.cell(cells[0])
                 row.cell(cells[1], colspan=4)
