@@ -2453,7 +2453,8 @@ def _agency_heading(node: _Node, kind: str = "duty") -> str:
     if kind not in ("task", "duty"):
         return ""
     agency = _agency_in_heading(node)
-    if agency and not node.paragraphs and not node.children and not agency.endswith(":") and (
+    if agency and not node.paragraphs and not node.children and (
+            not strip_markup(node.title_text).rstrip().endswith(":")) and (
             m := _lead_patterns(LEAD_VERBS_FILE).subject.match(agency)) and m.end() < len(agency):
         return ""  # "3. Sở Tài chính hướng dẫn thanh toán trực tuyến", without a full stop: a sentence
     if not agency or kind == "duty":
