@@ -1682,24 +1682,24 @@ class _Prose:
             for ln, _ in node.title[1:]:
                 state.role(ln, "heading")
             lead_from_heading = _agency_heading(node, kind)
+            partners_from_heading = _heading_partners(node, kind)
             if not lead_from_heading and not node.is_appendix:
                 self._emit_paragraphs(node, node.paragraphs)
             for para in node.paragraphs:
                 for ln, _ in para:
                     state.role(ln, "heading" if not lead_from_heading else "prose")
             for child in node.children:
-                child_lead = lead_from_heading
-                self._emit_child(child, child_lead)
+                self._emit_child(child, lead_from_heading, partners_from_heading)
             return
         self._emit_leaf(node, "")
 
-    def _emit_child(self, node: _Node, lead: str) -> None:
+    def _emit_child(self, node: _Node, lead: str, partners: str = "") -> None:
         if node.children:
             self._emit(node)
             return
-        self._emit_leaf(node, lead)
+        self._emit_leaf(node, lead, partners)
 
-    def _emit_leaf(self, node: _Node, inherited_lead: str) -> None:
+    def _emit_leaf(self, node: _Node, inherited_lead: str, inherited_partners: str = "") -> None:
         state = self.state
         kind = _kind_for(node)
         part, section = _part_and_section(node)
@@ -1795,7 +1795,8 @@ class _Prose:
                     task = self._task_from(
                         node, f"{path}+{k}", kind, part, _strip_number(title_rest), text, lines, lead=lead,
                         own_fields=not (lead and lead != agency and len(self._siblings_sharing(node)) > 1),
-                        paragraph_fields=fields)
+                        paragraph_fields=fields,
+                        partners=_heading_partners(node, kind) if agency and lead == agency else "")
                     if heading_deadline and not task.deadline_text and not own_deadline_text(task.text) \
                             and not is_recurring(task.text):
                         task.deadline_text = heading_deadline
@@ -1821,7 +1822,8 @@ class _Prose:
             # the title comes first in the task's text, so its body's subject is read here
             lead = clean_agencies(sm.group("agency"))
         task = self._task_from(node, path, kind, part, section, text, lines, lead=lead,
-                               paragraph_fields=_fields_of(node, body))
+                               paragraph_fields=_fields_of(node, body),
+                               partners=_heading_partners(node, kind) if agency else inherited_partners)
         k = 0
         for para in extra:
             if _introduces_only(para):  # "Các nhiệm vụ về chia sẻ dữ liệu:" over a table: no task of its own
@@ -1896,7 +1898,11 @@ class _Prose:
 
     def _task_from(self, node, path, kind, part, section, text, lines, *, lead,
                    parent_task: _Task | None = None, own_fields: bool = True,
-                   paragraph_fields: tuple[dict[str, list[str]], set[int]] = ({}, set())) -> _Task:
+                   paragraph_fields: tuple[dict[str, list[str]], set[int]] = ({}, set()),
+                   partners: str = "") -> _Task:
+        """A task of ``text`` (and its inline items), read for its fields, lead, partners and
+        deadline; ``lead`` and ``partners`` are what a heading over it names, for a task that
+        names neither itself."""
         line_set = {ln for ln, _ in lines if ln is not None}
         text = _LEADING_BULLET.sub("", text)
         own_fields = own_fields and parent_task is None
@@ -1947,13 +1953,15 @@ class _Prose:
                             lines=own_lines, lead=task.lead, implementers=task.implementers,
                             product=task.product)
                 _fill_from_text(sub, partners_from_text=partners_from_text)
-                sub.partners = sub.partners or task.partners
+                sub.partners = sub.partners or task.partners or (partners if sub.lead == lead else "")
                 if not sub.deadline_text and not own_deadline_text(item):
                     sub.deadline_text = shared_when
                 self._finish(node, sub, [(ln, raw) for ln, raw in lines if ln in item_lines])
             return task
         _fill_from_text(task, default_lead=self.default_lead if own_fields else "",
                         partners_from_text=partners_from_text)
+        if lead and task.lead == lead and not task.partners:
+            task.partners = partners
         self._finish(node, task, lines)
         return task
 
@@ -1983,8 +1991,10 @@ class _Prose:
 _SENTENCE_START = re.compile(rf"[.;]\s+(?={_AGENCY_HEAD}\b)")
 #: An assignment after a sentence or a topic: ". Giao Sở X chủ trì", ": giao Sở X, Sở Y chủ trì".
 _ASSIGNED = re.compile(rf"(?:^|[.;:]\s+)[Gg]iao\s+(?={_AGENCY_HEAD}\b)")
-#: A clause that names the partners after an inline lead: "; Sở Nội vụ, UBND các huyện phối hợp".
-_HELPERS_CLAUSE = re.compile(rf";\s*(?P<who>{_AGENCY_HEAD}\b[^;.()]*?)\s+phối hợp\b")
+#: Helpers named after the lead, in a clause or a sentence of their own: "…; Sở Tài chính phối
+#: hợp.", "… Các sở, ban, ngành có trách nhiệm phối hợp cung cấp dữ liệu."
+_HELPERS_CLAUSE = re.compile(rf"(?:;|\.(?=\s))\s*(?P<who>{_AGENCY_HEAD}\b[^;.()]*?)\s+"
+                             r"(?:(?:có|chịu)\s+trách\s+nhiệm\s+|chủ\s+động\s+|tích\s+cực\s+)*phối hợp\b")
 
 
 def _field_value_on(text: str, field: re.Match) -> str:
@@ -2453,16 +2463,32 @@ def _agency_heading(node: _Node, kind: str = "duty") -> str:
     if kind not in ("task", "duty"):
         return ""
     agency = _agency_in_heading(node)
-    if agency and not node.paragraphs and not node.children and (
-            not strip_markup(node.title_text).rstrip().endswith(":")) and (
-            m := _lead_patterns(LEAD_VERBS_FILE).subject.match(agency)) and m.end() < len(agency):
-        return ""  # "3. Sở Tài chính hướng dẫn thanh toán trực tuyến", without a full stop: a sentence
+    if agency and (m := _lead_patterns(LEAD_VERBS_FILE).subject.match(agency)) and m.end() < len(agency):
+        if not node.paragraphs and not node.children:
+            # "3. Sở Tài chính hướng dẫn thanh toán trực tuyến", without a full stop, or "1. Sở Tư
+            # pháp chủ trì, phối hợp với … rà soát …:" with nothing under it: a sentence, a task
+            return ""
+        # "1. Sở Tư pháp chủ trì, phối hợp với các sở, ngành thực hiện các nhiệm vụ sau:": its subject
+        return _heading_agencies(agency)[0] or agency
     if not agency or kind == "duty":
         return agency
     title = strip_markup(node.title_text).rstrip()
     if title.endswith(":") or re.search(r"có trách nhiệm", title, re.IGNORECASE):
         return agency
     return agency if _is_agency(agency) else ""
+
+
+def _heading_partners(node: _Node, kind: str) -> str:
+    """The partners an agency heading names for the items under it ("1. Sở Tư pháp chủ trì,
+    phối hợp với các sở, ngành thực hiện các nhiệm vụ sau:"), or ``""``."""
+    return _heading_agencies(_agency_in_heading(node))[1] if _agency_heading(node, kind) else ""
+
+
+def _heading_agencies(text: str) -> tuple[str, str]:
+    """(lead, partners) a heading's words say, as a task's own wording says them."""
+    said = _Task(path="", kind="task", part="", section="", text=text, lines=set())
+    _fill_from_text(said)
+    return said.lead, said.partners
 
 
 #: Heads that name an agency and never a topic ("Sở …", "Ban …", "Công an …", "UBND …").
@@ -2723,7 +2749,13 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
         if sm and sm.re is patterns.mid_subject and _issuers_before(text[:sm.start()]):
             # "… dự thảo văn bản do HĐND, UBND tỉnh ban hành": who issued it, not who does the task
             sm = None
-        if sm:
+        done = sm is not None and sm.re is patterns.subject and re.match(r"\s*(?:đã|vừa)\b", text[sm.end("agency"):])
+        if done and (then := next((who for g in _SENTENCE_START.finditer(text) if text[g.start()] == "."
+                                   and (who := _assignee(text[g.end():]))), None)):
+            # "Sở Nội vụ đã ban hành Kế hoạch …. Văn phòng UBND tỉnh hướng dẫn …": what was done,
+            # then the work; the work's subject leads
+            task.lead = then
+        elif sm:
             task.lead = clean_agencies(sm.group("agency"))
         elif default_lead:
             task.lead = default_lead

@@ -3064,3 +3064,45 @@ def test_an_aspect_word_after_the_agency_is_not_part_of_its_name():
     t = _rows("II. NHIỆM VỤ CỤ THỂ\n1. Sở Nội vụ đang hoàn thiện quy chế đánh giá cán bộ tại Bộ phận Một cửa.\n"
               "2. Sở Tài chính sẽ bố trí kinh phí số hóa hồ sơ trong năm 2025.")
     assert t.lead.tolist() == ["Sở Nội vụ", "Sở Tài chính"]
+
+
+def test_a_heading_that_says_who_leads_and_who_helps_gives_both_to_its_points():
+    """"1. Sở Tư pháp chủ trì, phối hợp với các sở, ngành thực hiện các nhiệm vụ sau:" over a), b):
+    the lead of every point had been the heading's whole sentence, and the partners lost."""
+    t = _rows("II. NHIỆM VỤ\n1. Sở Tư pháp chủ trì, phối hợp với các sở, ngành thực hiện các nhiệm vụ sau:\n"
+              "a) Rà soát các TTHC có yêu cầu kết quả giải quyết là bản giấy, hoàn thành trong Quý II/2025.\n"
+              "b) Đề xuất phương án đơn giản hóa các TTHC nội bộ.\n"
+              "2. Sở Nội vụ chủ trì, phối hợp với Văn phòng UBND tỉnh thực hiện các nội dung sau:\n"
+              "- Rà soát quy chế phối hợp giữa các cơ quan.\n"
+              "3. Sở Tài chính có trách nhiệm:\n- Bố trí kinh phí thực hiện Kế hoạch.")
+    assert t[["path", "lead", "partners"]].values.tolist() == [
+        ["II.1.a", "Sở Tư pháp", "các sở, ngành"], ["II.1.b", "Sở Tư pháp", "các sở, ngành"],
+        ["II.2", "Sở Nội vụ", "Văn phòng UBND tỉnh"], ["II.3", "Sở Tài chính", ""]]
+
+
+def test_an_item_that_names_its_lead_and_ends_on_a_colon_with_nothing_under_it_is_a_task():
+    """"1. Sở Tư pháp chủ trì, phối hợp với … rà soát …:" with no points: its lead had been its whole text."""
+    t = _rows("II. NHIỆM VỤ\n1. Sở Tư pháp chủ trì, phối hợp với các sở, ngành rà soát các TTHC có yêu cầu "
+              "kết quả giải quyết là bản giấy:\n2. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí "
+              "thực hiện Kế hoạch:")
+    assert t[["path", "lead", "partners"]].values.tolist() == [
+        ["II.1", "Sở Tư pháp", "các sở, ngành"], ["II.2", "Sở Tài chính", "Sở Nội vụ"]]
+
+
+def test_helpers_in_a_sentence_of_their_own_are_the_partners():
+    """"… hoàn thành trước 30/9/2025. Các sở, ban, ngành có trách nhiệm phối hợp cung cấp dữ liệu.":
+    the helpers had been left out; a clause after ";" was read already."""
+    t = _rows("II. NHIỆM VỤ\n1. Sở Khoa học và Công nghệ chủ trì nâng cấp Cổng dịch vụ công tỉnh, hoàn thành "
+              "trước 30/9/2025. Các sở, ban, ngành có trách nhiệm phối hợp cung cấp dữ liệu.\n"
+              "2. Sở Nội vụ rà soát quy chế làm việc; Sở Tư pháp phối hợp.\n"
+              "3. Sở Tài chính hướng dẫn thanh toán trực tuyến. Các ngân hàng thương mại triển khai thanh toán.")
+    assert t[["lead", "partners"]].values.tolist() == [
+        ["Sở Khoa học và Công nghệ", "Các sở, ban, ngành"], ["Sở Nội vụ", "Sở Tư pháp"], ["Sở Tài chính", ""]]
+
+
+def test_a_sentence_of_what_was_done_does_not_lead_the_work_after_it():
+    """"Sở Nội vụ đã ban hành Kế hoạch …. Văn phòng UBND tỉnh hướng dẫn …": the lead had been Sở Nội vụ."""
+    t = _rows("II. NHIỆM VỤ\n1. Sở Nội vụ đã ban hành Kế hoạch số 12/KH-SNV về số hóa hồ sơ. Văn phòng UBND tỉnh "
+              "hướng dẫn các cơ quan cập nhật dữ liệu trên Hệ thống thông tin giải quyết TTHC của tỉnh.\n"
+              "2. Sở Tư pháp đã tham mưu ban hành quy chế, tiếp tục theo dõi việc thực hiện.")
+    assert t.lead.tolist() == ["Văn phòng UBND tỉnh", "Sở Tư pháp"]
