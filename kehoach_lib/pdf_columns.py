@@ -293,6 +293,12 @@ def _rows_around_number(body: list[list[dict]], columns: Columns) -> tuple[list[
     return rows, fits
 
 
+def _cut_cells(rows: list[list[list[dict]]], columns: Columns, n: int) -> int:
+    """How many of the rows' cells start in lowercase, as a cell cut from the one above does
+    ("hành chính thuộc phạm vi …")."""
+    return sum(cell[:1].islower() for row in rows for cell in _row_cells(row, columns, n)[1:])
+
+
 def _row_cells(row: list[list[dict]], columns: Columns, n: int) -> list[str]:
     """A row's cells, each line's words in the column they start in; a group's title ("II  Số
     hóa …", across the columns) whole in the second."""
@@ -357,8 +363,13 @@ def borderless_table(words: list[dict], carry: Columns | None = None
     if not any(_anchored(line, columns) for line in body) and (carry is None or not body):
         return None
     centred, fits = _rows_around_number(body, columns)
-    if carry is None and fits and any(not _anchored(row[0], columns) for row in centred):
-        columns = replace(columns, centred=True)  # rows' first lines stand above their numbers
+    if carry is None and fits and any(not _anchored(row[0], columns) for row in centred) and (
+            not _anchored(body[0], columns)
+            or _cut_cells(centred, columns, n) < _cut_cells(_rows_at_number(body, columns), columns, n)):
+        # rows' first lines stand above their numbers: the table's first line is no row's number,
+        # or read so, fewer cells start mid-sentence than read from number to number (a table with
+        # its cells at the top whose rows take two lines each fits both readings)
+        columns = replace(columns, centred=True)
     rows = centred if columns.centred else _rows_at_number(body, columns)
     out = []
     if header:

@@ -2,7 +2,8 @@
 with ruling lines is one tab-separated line per row where it stands, its merged cells as .docx and
 HTML give them; text outside tables is read as laid out. The PDFs in tests/data/pdf were made with
 fpdf2 (a Quảng Trị walkthrough plan whose table spans a page break; a table with merged cells; a
-two-level header) by helpers' scripts; the Lào Cai ones by make_lao_cai_centred.py beside them."""
+two-level header) by helpers' scripts; the Lào Cai ones by make_lao_cai_centred.py and
+top_two_line_rows.pdf by make_top_two_line_rows.py, beside them."""
 
 from __future__ import annotations
 
@@ -352,3 +353,17 @@ def test_a_lone_row_number_in_the_number_column_is_not_a_page_number():
     top, bottom, out, carry = borderless_table(words)
     assert out == ["STT\tNội dung\tCơ quan chủ trì", "1\tRà soát TTHC\tSở Tư pháp"]
     assert isinstance(carry, Columns) and carry.centred
+
+
+def test_a_borderless_table_with_its_cells_at_the_top_is_read_from_number_to_number():
+    """make_top_two_line_rows.py (fpdf2): cells at the top, no padding, rows of two lines each,
+    evenly spaced, so the lines also fit rows centred around their numbers ("1" alone on the
+    first line, then "hành chính …" above "2"). That reading cuts cells mid-sentence; the table's
+    rows had been "Rà soát, thống kê toàn bộ thủ tục" and "hành chính thuộc … Kiện toàn …"."""
+    lines = formats.pdf_lines((PDFS / "top_two_line_rows.pdf").read_bytes())
+    rows = [ln.split("\t") for ln in lines if ln[:1].isdigit()]
+    assert rows == [
+        ["1", "Rà soát, thống kê toàn bộ thủ tục hành chính thuộc phạm vi quản lý của ngành", "Sở Tư pháp",
+         "Văn phòng UBND", "Quý III/2025"],
+        ["2", "Kiện toàn Bộ phận Một cửa các cấp bảo đảm đủ điều kiện hoạt động theo quy định", "Sở Nội vụ",
+         "UBND cấp xã", "Năm 2025"]]
