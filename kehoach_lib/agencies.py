@@ -200,7 +200,7 @@ def _dashed_places(path: Path = metadata.PROVINCE_NAMES_FILE) -> re.Pattern | No
     if not spellings:
         return None
     names = {normalize_tone_marks(s).lower() for s in spellings}
-    parts = sorted({r"\s*[-–]\s*".join(re.escape(w) for w in re.split(r"\s*[-–]\s*", n)) for n in names},
+    parts = sorted({_DASH_IN_NAME.pattern.join(re.escape(w) for w in _DASH_IN_NAME.split(n)) for n in names},
                    key=lambda p: (-len(p), p))
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
 

@@ -601,6 +601,9 @@ class _Node:
     paragraph_field_lines: dict[int, set[int]] = field(default_factory=dict)
     is_appendix: bool = False
     num: str = ""  # the number as written (1.2 for 1.2.)
+    #: paragraphs from this index on stand after a sub-heading in capitals (:func:`_caps_heading`):
+    #: the item's title (its deadline, its agency) is not over them
+    subheaded_from: int | None = None
 
     @property
     def title_text(self) -> str:
@@ -1379,14 +1382,24 @@ class _Prose:
         elif ((m := _ASSIGNMENT_LINE.match(text)) and len(self.stack) > 1 and self.stack[-1].paragraphs
               and not _ACTION_WORDS.search(m.group("partners") or "")):
             self._assignment(ln, m)
-        elif len(self.stack) > 1 and _caps_heading(text) and not any(n.is_appendix for n in self.stack):
+        elif self._caps_subheading(text):
             # "CÁC NHIỆM VỤ KHÁC" alone in capitals among a section's items: a sub-heading over
             # them, not an item's text (it had been the text of the item above, or a task)
             self._close_fields()
             self.state.role(ln, "heading")
+            owner = self.stack[-1]
+            if owner.subheaded_from is None:
+                owner.subheaded_from = len(owner.paragraphs)
             self.para = None
         else:
             self._paragraph(ln, raw)
+
+    def _caps_subheading(self, text: str) -> bool:
+        """``text`` is a sub-heading in capitals among a section's items (:func:`_caps_heading`),
+        not a slogan or a point the line before introduces ("… với các khẩu hiệu sau:")."""
+        last = clean_cell(self.para[-1][1]) if self.para else ""
+        return (len(self.stack) > 1 and _caps_heading(text) and not last.endswith(":")
+                and not any(n.is_appendix for n in self.stack))
 
     def _continues(self, text: str) -> bool:
         if self.para is None or not self.para:
@@ -1407,10 +1420,15 @@ class _Prose:
                 return False  # a heading in capitals ends where the capitals do, also in hard-wrapped text
             if title.isupper() and clean_cell(text).isupper() and _OPEN_CAPS_END.search(strip_markup(title)):
                 return True  # "… VÀ TRÁCH NHIỆM CỦA CÁC" / "CƠ QUAN, ĐƠN VỊ": it goes on in capitals
+            if (len(self.para) == 1 and title.isupper() and _caps_heading(text) and _CONTINUES_CAPS.match(clean_cell(text))
+                    and not _CAPS_SECTION.match(clean_cell(text))):
+                return True  # "1. TĂNG CƯỜNG CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH" / "CỦA CÁC CẤP, CÁC NGÀNH"
         if _CAPS_SECTION.match(clean_cell(text)) and not self._open_caps_title():
             return False  # "NHIỆM VỤ CỤ THỂ" alone in capitals starts a section, also in hard-wrapped text
-        if (len(self.stack) > 1 and _caps_heading(text) and not self.para_role
-                and not any(n.is_appendix for n in self.stack)
+        if (len(self.stack) > 1 and _caps_heading(text) and strip_markup(last).rstrip().endswith(":")
+                and not clean_cell(last).isupper()):
+            return True  # "… treo băng rôn với nội dung:" / "CẢI CÁCH HÀNH CHÍNH LÀ ĐỘNG LỰC PHÁT TRIỂN"
+        if (self._caps_subheading(text) and not self.para_role
                 and not clean_cell(_join([t for _, t in self.para])).isupper()):
             return False  # a sub-heading in capitals after a paragraph in sentence case
         if _DEADLINE_LINE.match(text):
@@ -1779,14 +1797,20 @@ class _Prose:
             state.role(lines_title[0] if lines_title else None, "heading")
             leads = [agency] * len(extra) if agency else _bullet_leads(extra)
             shared = {} if node.fields else self._block_after_bullets(node, extra)
-            # "1. Rà soát TTHC (hoàn thành trước ngày 30/9/2025)": by when its points are due
-            heading_deadline = own_deadline_text(title_rest) if kind != "objective" else ""
+            # "1. Rà soát TTHC (hoàn thành trước ngày 30/9/2025)": by when its points are due;
+            # "1. Định kỳ hằng quý": how often
+            heading_deadline = ((own_deadline_text(title_rest) or recurrence_text(title_rest))
+                                if kind != "objective" else "")
             k = 0
-            for para, lead, group in zip(extra, leads, _group_titles(extra), strict=True):
+            for idx, (para, lead, group) in enumerate(zip(extra, leads, _group_titles(extra), strict=True)):
                 if lead is None or group is None:  # "- Văn phòng UBND tỉnh:" heads the points after it
                     for ln, _ in para:
                         state.role(ln, "heading")
                     continue
+                if node.subheaded_from is not None and idx >= node.subheaded_from:
+                    # after "CÁC NHIỆM VỤ KHÁC": the item's title says neither who nor by when
+                    heading_deadline = ""
+                    lead = "" if lead == agency else lead
                 fields = _fields_or_shared(node, para, shared, lead)
                 lead = _point_lead(para, lead, group, agency)
                 for text, lines in self._pieces(para, lead, group, kind, fields):
@@ -2083,6 +2107,9 @@ _ONLY_ASSIGNS = re.compile(r"^\s*(?:chủ trì|phối hợp)\b(?:,?\s*phối h�
 
 #: Shortest first line of an item whose sentence goes on after a ";" in lowercase.
 CONTINUED_TITLE_CHARS = 40
+#: A line in capitals that goes on with the title in capitals above it: it opens with a word
+#: that joins it to what comes before ("CỦA CÁC CẤP, CÁC NGÀNH", "VÀ TRÁCH NHIỆM …", "TRÊN ĐỊA BÀN TỈNH").
+_CONTINUES_CAPS = re.compile(r"^(?:CỦA|VÀ|VỀ|TRONG|TRÊN|ĐỐI VỚI|CHO|TẠI|THEO|NĂM|GIAI ĐOẠN|ĐẾN|GẮN VỚI|NHẰM|ĐỂ)\b")
 #: Shortest sub-heading in capitals without a number (:func:`_caps_heading`).
 CAPS_HEADING_MIN_CHARS = 8
 #: A paragraph's last sentence that only says when: "Thời gian hoàn thành trước ngày 31/10/2025."
@@ -2104,8 +2131,7 @@ def _assignee(sentence: str) -> str | None:
     pháp, Sở Nội vụ phối hợp theo chức năng …")."""
     sm = _lead_patterns(LEAD_VERBS_FILE).subject.match(sentence)
     rest = sentence[sm.end("agency"):] if sm else ""
-    if (not sm or sm.group("for") or _ONLY_ASSIGNS.match(rest) or re.search(r"\b(?:đã|đang|vừa)\b", sm.group("agency"))
-            or re.match(r"\s*(?:đã|đang|vừa)\b", rest)
+    if (not sm or sm.group("for") or _ONLY_ASSIGNS.match(rest) or re.match(r"\s*(?:đã|đang|vừa)\b", rest)
             or _HELPS.match(rest)):
         return None  # (helpers: "Các sở, ban, ngành có trách nhiệm phối hợp …"; what was done: "… đã ban hành")
     return clean_agencies(sm.group("agency"))
@@ -2463,7 +2489,7 @@ def _agency_heading(node: _Node, kind: str = "duty") -> str:
     if kind not in ("task", "duty"):
         return ""
     agency = _agency_in_heading(node)
-    if agency and (m := _lead_patterns(LEAD_VERBS_FILE).subject.match(agency)) and m.end() < len(agency):
+    if agency and (m := _lead_patterns(LEAD_VERBS_FILE).subject.match(agency)) and m.end("agency") < len(agency):
         if not node.paragraphs and not node.children:
             # "3. Sở Tài chính hướng dẫn thanh toán trực tuyến", without a full stop, or "1. Sở Tư
             # pháp chủ trì, phối hợp với … rà soát …:" with nothing under it: a sentence, a task
@@ -2539,8 +2565,11 @@ def _caps_heading(text: str) -> bool:
     "📌 TỔ CHỨC THỰC HIỆN CÁC NHIỆM VỤ"): a sub-heading (not a table's row, not a task's text)."""
     name = plain_markers(strip_markup(text)).strip()
     words = _WORDS.findall(name)
+    # (not a point, "- TỔ CHỨC TẬP HUẤN …", nor a sentence, "CÁC CƠ QUAN GỬI BÁO CÁO … TRƯỚC NGÀY 15/9/2025.")
     return (len(words) >= 2 and len(name) >= CAPS_HEADING_MIN_CHARS and "\t" not in text
-            and name.split("(")[0].isupper() and not _numbering(name))
+            and name.split("(")[0].isupper() and not _numbering(name)
+            and not _LEADING_BULLET.match(strip_markup(text).strip()) and not name.endswith((".", ";", ","))
+            and not own_deadline_text(name))
 
 
 def _caps_agency(text: str) -> str:

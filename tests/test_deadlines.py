@@ -446,3 +446,12 @@ def test_a_day_without_its_year_after_truoc_or_cham_nhat_is_a_deadline_of_the_pl
 )
 def test_a_period_up_to_a_year_ends_then_only_when_nothing_else_is_due(written, due):
     assert resolve_due(written, year=2025).isoformat() == due
+
+
+def test_a_date_after_what_was_issued_or_received_says_which_things_not_by_when():
+    """"… các văn bản được ban hành trước ngày 01/7/2025" names the documents to review; it had
+    been the task's deadline (and, over points, theirs)."""
+    assert own_deadline_text("Rà soát các văn bản được ban hành trước ngày 01/7/2025, hoàn thành trước "
+                             "30/9/2025") == "hoàn thành trước 30/9/2025"
+    assert own_deadline_text("Số hóa hồ sơ đã tiếp nhận trước ngày 01/7/2025") == ""
+    assert own_deadline_text("Ban hành quy chế trước ngày 01/7/2025") == "trước ngày 01/7/2025"

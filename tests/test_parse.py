@@ -3106,3 +3106,42 @@ def test_a_sentence_of_what_was_done_does_not_lead_the_work_after_it():
               "hướng dẫn các cơ quan cập nhật dữ liệu trên Hệ thống thông tin giải quyết TTHC của tỉnh.\n"
               "2. Sở Tư pháp đã tham mưu ban hành quy chế, tiếp tục theo dõi việc thực hiện.")
     assert t.lead.tolist() == ["Văn phòng UBND tỉnh", "Sở Tư pháp"]
+
+
+def test_a_line_in_capitals_that_is_a_point_a_sentence_or_what_a_colon_introduces_is_no_sub_heading():
+    """(review) "- TỔ CHỨC TẬP HUẤN …" is a point; "CÁC CƠ QUAN GỬI BÁO CÁO … TRƯỚC NGÀY 15/9/2025."
+    a task with its deadline; a slogan after "… với nội dung:" part of that task. All three had
+    been sub-headings, and their text no task's."""
+    t = _rows("II. NHIỆM VỤ\n1. Sở Tư pháp rà soát các thủ tục hành chính.\n- TỔ CHỨC TẬP HUẤN NGHIỆP VỤ KIỂM SOÁT "
+              "TTHC\n2. Các sở, ban, ngành báo cáo kết quả thực hiện.\nCÁC CƠ QUAN GỬI BÁO CÁO VỀ SỞ NỘI VỤ TRƯỚC "
+              "NGÀY 15/9/2025.\n3. Tuyên truyền cải cách hành chính\nSở Văn hóa, Thể thao và Du lịch treo băng rôn "
+              "với nội dung:\nCẢI CÁCH HÀNH CHÍNH LÀ ĐỘNG LỰC PHÁT TRIỂN")
+    assert t[["path", "text", "due"]].values.tolist() == [
+        ["II.1", "Sở Tư pháp rà soát các thủ tục hành chính.", ""],
+        ["II.1+1", "TỔ CHỨC TẬP HUẤN NGHIỆP VỤ KIỂM SOÁT TTHC", ""],
+        ["II.2", "Các sở, ban, ngành báo cáo kết quả thực hiện.", ""],
+        ["II.2+1", "CÁC CƠ QUAN GỬI BÁO CÁO VỀ SỞ NỘI VỤ TRƯỚC NGÀY 15/9/2025.", "2025-09-15"],
+        ["II.3", "Tuyên truyền cải cách hành chính: Sở Văn hóa, Thể thao và Du lịch treo băng rôn với nội dung: "
+                 "CẢI CÁCH HÀNH CHÍNH LÀ ĐỘNG LỰC PHÁT TRIỂN", ""]]
+
+
+def test_after_a_sub_heading_in_capitals_the_items_title_says_neither_who_nor_by_when():
+    """(review) the paragraphs after "CÁC NHIỆM VỤ KHÁC" had taken the deadline of "1. Về số hóa hồ
+    sơ, hoàn thành trước ngày 30/9/2025" (and an agency heading's lead)."""
+    t = _rows("II. NHIỆM VỤ CỤ THỂ\n1. Về số hóa hồ sơ, hoàn thành trước ngày 30/9/2025\nSở Khoa học và Công nghệ "
+              "hướng dẫn số hóa hồ sơ.\nCÁC NHIỆM VỤ KHÁC\nSở Tài chính bố trí kinh phí thực hiện Kế hoạch.\n"
+              "2. Sở Tư pháp:\n- Rà soát các văn bản có quy định TTHC.\nCÁC NHIỆM VỤ KHÁC\n- Tổng hợp báo cáo UBND tỉnh.")
+    assert t[["lead", "due"]].values.tolist() == [["Sở Khoa học và Công nghệ", "2025-09-30"], ["Sở Tài chính", ""],
+                                                  ["Sở Tư pháp", ""], ["", ""]]
+
+
+def test_a_titles_recurrence_is_its_points_and_a_title_in_capitals_goes_on_in_capitals():
+    """(review) "1. Định kỳ hằng quý" over points: they recur. "1. TĂNG CƯỜNG CÔNG TÁC CHỈ ĐẠO, ĐIỀU
+    HÀNH" / "CỦA CÁC CẤP, CÁC NGÀNH": one title (its second line had been a sub-heading, lost from the
+    task). "2. Sở Tài chính thực hiện": the lead is the agency, not the words."""
+    t = _rows("II. NHIỆM VỤ CỤ THỂ\n1. Định kỳ hằng quý\nSở Tư pháp rà soát các TTHC thuộc phạm vi quản lý.\n"
+              "Sở Nội vụ kiện toàn Bộ phận Một cửa các cấp.\n2. TĂNG CƯỜNG CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH\nCỦA CÁC "
+              "CẤP, CÁC NGÀNH\nCác sở, ban, ngành quán triệt nội dung Kế hoạch.\n3. Sở Tài chính thực hiện")
+    assert t.recurring.tolist() == [True, True, False, False]
+    assert t.text.iloc[2].startswith("TĂNG CƯỜNG CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CỦA CÁC CẤP, CÁC NGÀNH: ")
+    assert t.lead.iloc[3] == "Sở Tài chính"
