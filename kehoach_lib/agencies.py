@@ -97,7 +97,8 @@ _DASH_IN_NAME = re.compile(r"\s*[-–]\s*")
 _KEY_DASH = re.compile(r"\s*[–]\s*|\s+-\s+|(?<=[^\W\d_])-(?=[^\W\d_]{2})")
 _KEY_LEAD = re.compile(r"^(?:các|và|giao|của)\s+")
 _KEY_PROVINCE_SUFFIX = re.compile(r"\s+(?:thuộc tỉnh|tỉnh|trên địa bàn tỉnh|của tỉnh)$")
-#: "... tỉnh Bắc Giang": the province named after the body (tried when nothing else matched).
+#: "... tỉnh Bắc Giang": the province named after the body, in up to 4 words ("tỉnh Bà Rịa Vũng Tàu";
+#: tried when nothing else matched).
 _KEY_PROVINCE_NAME = re.compile(r"\s+(?:thuộc |của |trên địa bàn )?tỉnh(?:\s+[^\s,;()]+){1,4}$"
                                 # ... or after a city under the centre: "Sở Tư pháp thành phố Hà Nội"
                                 r"|\s+(?:thành phố|tp\.?)\s+(?:hà nội|hồ chí minh|hải phòng|đà nẵng|cần thơ)$")

@@ -193,6 +193,8 @@ def _columns(header: list[list[dict]], body: list[list[dict]]) -> Columns:
     (else one that few cover; else just before the second name)."""
     starts = [c[0]["x0"] for c in header]
 
+    # a line of a group's title runs past the third column's start (the lead's, after the number's
+    # and the text's), as no line of a row's text does
     def group_title(k):  # a group's number, or a line of its title next to it ("II" / "Đẩy mạnh …")
         if _GROUP.match(body[k][0]["text"]):
             return True
