@@ -433,7 +433,8 @@ def _lead_patterns(path: str | Path = LEAD_VERBS_FILE) -> _LeadPatterns:
                            # (a bracket after the name is read whole: "Công an tỉnh (Cơ quan Thường trực Tổ
                            # công tác triển khai Đề án 06) hướng dẫn …")
                            rf"(?P<agency>{_AGENCY_HEAD}\b(?:\([^():]*\)|[^:(])*?)"
-                           rf"(?(for)\s*:\s*(?=\S)|(?:\s*:\s*(?=\S)|\s+{verb}\b))"),
+                           # (not a stem's colon: "… treo băng rôn với nội dung:", "… như sau:")
+                           rf"(?(for)\s*:\s*(?=\S)|(?:(?<!nội dung)(?<!như sau)(?<!sau đây)\s*:\s*(?=\S)|\s+{verb}\b))"),
         mid_subject=re.compile(
             rf",\s+(?P<agency>(?:các\s+(?:sở|cơ quan|đơn vị)|Sở|Văn phòng|UBND|Ủy ban|Trung tâm|Ban|Công an)"
             rf"\b[^.;]*?)\s+{verb}\b"),

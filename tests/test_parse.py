@@ -3123,6 +3123,8 @@ def test_a_line_in_capitals_that_is_a_point_a_sentence_or_what_a_colon_introduce
         ["II.2+1", "CÁC CƠ QUAN GỬI BÁO CÁO VỀ SỞ NỘI VỤ TRƯỚC NGÀY 15/9/2025.", "2025-09-15"],
         ["II.3", "Tuyên truyền cải cách hành chính: Sở Văn hóa, Thể thao và Du lịch treo băng rôn với nội dung: "
                  "CẢI CÁCH HÀNH CHÍNH LÀ ĐỘNG LỰC PHÁT TRIỂN", ""]]
+    # (a stem's colon, "… với nội dung:", ends no agency's name: the lead had been all the words before it)
+    assert t.lead.iloc[4] == ""
 
 
 def test_after_a_sub_heading_in_capitals_the_items_title_says_neither_who_nor_by_when():
