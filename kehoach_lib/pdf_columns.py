@@ -144,7 +144,10 @@ def _header_at(lines: list[list[dict]], i: int) -> tuple[int, int, list[list[dic
         first -= 1
     last = i
     while (last + 1 < len(lines) and (first == i or last - i < i - first)
-           and _gap(lines[last], lines[last + 1]) <= HEADER_LINE_GAP and _header_line(lines[last + 1], number)):
+           and _gap(lines[last], lines[last + 1]) <= HEADER_LINE_GAP and _header_line(lines[last + 1], number)
+           # (below a header on one line, only the ends of its names, "chủ trì", "hợp": a row's
+           # cells, "Tuyên truyền", "Sở Văn hóa, Thể", start with a capital)
+           and (first < i or all(_text(c)[:1].islower() for c in _clusters(lines[last + 1], HEADER_GAP)))):
         last += 1
     words = sorted((w for line in lines[first : last + 1] for w in line if w is not number), key=lambda w: w["x0"])
     names: list[list[dict]] = []

@@ -367,3 +367,14 @@ def test_a_borderless_table_with_its_cells_at_the_top_is_read_from_number_to_num
          "Văn phòng UBND", "Quý III/2025"],
         ["2", "Kiện toàn Bộ phận Một cửa các cấp bảo đảm đủ điều kiện hoạt động theo quy định", "Sở Nội vụ",
          "UBND cấp xã", "Năm 2025"]]
+
+
+def test_a_borderless_header_on_one_line_is_not_joined_to_the_centred_row_under_it():
+    """make_lao_cai_centred.py, mode centred-nopad-short: the header's names on one line, no
+    padding, and a first row whose agencies wrap around its short task ("0  Tuyên truyền"). The
+    header had taken that row's first lines ("Chủ trì Sở Văn hóa, Thể") and every row was garbled."""
+    lines = formats.pdf_lines((PDFS / "lao_cai_centred_short_header.pdf").read_bytes())
+    assert lines.count("STT\tNội dung\tChủ trì\tPhối hợp\tThời hạn") == 2
+    rows = {r[0]: tuple(r[1:]) for r in (ln.split("\t") for ln in lines) if len(r) == 5 and r[0] != "STT"}
+    assert rows["0"] == ("Tuyên truyền", *LAO_CAI_ROWS["11"][1:])
+    assert {k: rows[k] for k in LAO_CAI_ROWS} == LAO_CAI_ROWS

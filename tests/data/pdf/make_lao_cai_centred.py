@@ -6,6 +6,10 @@
 ``centred``: every cell centred vertically, 1.5 mm padding. ``mixed``: the task's text at the top
 of its cell, the rest centred. ``nopad``: no padding (as Word's default cell margins). ``top``:
 every cell at the top. ``long``: group II's title wraps onto two lines across the columns.
+``short``: the header's names on one line ("STT  Nội dung  Chủ trì  Phối hợp  Thời hạn"), and the
+table opens with row 11 (a short task, long agencies), as "0":
+
+    python make_lao_cai_centred.py lao_cai_centred_short_header.pdf centred-nopad-short
 """
 
 import sys
@@ -79,9 +83,9 @@ def main(out: str, mode: str) -> None:
                    padding=0 if "nopad" in mode else 1.5, first_row_as_headings=True, repeat_headings=1,
                    text_align=("CENTER", "JUSTIFY", "LEFT", "LEFT", "CENTER")) as table:
         row = table.row()
-        for name in HEADER:
+        for name in (("STT", "Nội dung", "Chủ trì", "Phối hợp", "Thời hạn") if "short" in mode else HEADER):
             row.cell(name)
-        for cells in ROWS:
+        for cells in ([("0", *ROWS[-1][1:]), *ROWS] if "short" in mode else ROWS):
             row = table.row()
             if "long" in mode and cells[0] == "II":
                 cells = ("II", LONG_GROUP)
