@@ -264,15 +264,35 @@ def _rows_at_number(body: list[list[dict]], columns: Columns) -> list[list[list[
     return rows
 
 
-def _rows_around_number(body: list[list[dict]], columns: Columns) -> tuple[list[list[list[dict]]], bool]:
+def _rows_around_number(body: list[list[dict]], columns: Columns, *, cut: bool = False, foot: bool = False
+                        ) -> tuple[list[list[list[dict]]], bool]:
     """(rows, whether they fit) for rows whose number is centred in them vertically: the first
     row starts at the first line, its number stands half-way down, so it ends as far below the
     number as it starts above; the next row starts at the next line. They fit when each row's
     last line ends where its number says (within :data:`CENTRED_TOLERANCE` of a line's height)
-    and before the next number."""
+    and before the next number.
+
+    ``cut``: the page goes on with a row the page break cut, whose last lines open it: the rows
+    start at the first line from which they fit, and the lines above it are that row's (a row
+    without a number). ``foot``: the table runs to the page's foot, where its last row may end
+    short (the page break cut it)."""
     anchors = [j for j, line in enumerate(body) if _anchored(line, columns)]
+    first: list[list[list[dict]]] | None = None
+    # (rows that fit whole first: a short last row would fit too soon a page whose first row is cut)
+    for short_last in ((False, True) if foot else (False,)):
+        for s in range((anchors[0] + 1) if cut and anchors else 1):
+            rows, fits = _rows_centred_from(body, s, anchors, foot=short_last)
+            rows = ([body[:s]] if s else []) + rows
+            if fits:
+                return rows, True
+            first = rows if first is None else first
+    return first, False
+
+
+def _rows_centred_from(body: list[list[dict]], j: int, anchors: list[int], *, foot: bool
+                       ) -> tuple[list[list[list[dict]]], bool]:
     rows: list[list[list[dict]]] = []
-    fits, j = True, 0
+    fits = True
     for k, a in enumerate(anchors):
         if j > a:
             fits = False  # the row above ran past this number
@@ -285,7 +305,8 @@ def _rows_around_number(body: list[list[dict]], columns: Columns) -> tuple[list[
             stop += 1
         last = max(w["bottom"] for w in body[stop - 1])
         height = max(w["bottom"] - w["top"] for w in body[a])
-        fits = fits and abs(last - bottom) <= CENTRED_TOLERANCE * height and (
+        short = foot and stop == len(body) and last < bottom  # the page's last row, cut by its foot
+        fits = fits and (short or abs(last - bottom) <= CENTRED_TOLERANCE * height) and (
             stop == end or _centre(body[stop]) > bottom)
         rows.append(body[j:stop])
         j = stop
@@ -367,7 +388,7 @@ def borderless_table(words: list[dict], carry: Columns | None = None
         body.append(line)
     if not any(_anchored(line, columns) for line in body) and (carry is None or not body):
         return None
-    centred, fits = _rows_around_number(body, columns)
+    centred, fits = _rows_around_number(body, columns, cut=carry is not None, foot=end is None)
     if carry is None and fits and any(not _anchored(row[0], columns) for row in centred) and (
             not _anchored(body[0], columns)
             or _cut_cells(centred, columns, n) < _cut_cells(_rows_at_number(body, columns), columns, n)):

@@ -378,3 +378,43 @@ def test_a_borderless_header_on_one_line_is_not_joined_to_the_centred_row_under_
     rows = {r[0]: tuple(r[1:]) for r in (ln.split("\t") for ln in lines) if len(r) == 5 and r[0] != "STT"}
     assert rows["0"] == ("Tuyên truyền", *LAO_CAI_ROWS["11"][1:])
     assert {k: rows[k] for k in LAO_CAI_ROWS} == LAO_CAI_ROWS
+
+
+def test_a_centred_row_cut_by_a_page_break_ends_the_page_and_opens_the_next():
+    """A centred row whose number and first lines stand at the foot of page 1 and whose last line
+    opens page 2: page 1's last row ended short, so no row "fitted" and the page was read from
+    number to number ("1 | trên địa bàn … Rà soát …"); page 2 glued that last line to row 3.
+    Now page 1 ends with row 2 as far as it goes, and page 2 opens with a row without a number,
+    which the parser joins to the row before the break."""
+    from kehoach_lib.pdf_columns import borderless_table
+
+    def words(text, x0, top):
+        out, x = [], x0
+        for t in text.split(" "):
+            out.append({"text": t, "x0": x, "x1": x + 5 * len(t), "top": top, "bottom": top + 10})
+            x += 5 * len(t) + 3
+        return out
+
+    def row(n, top, text, lead, when):  # three lines of text, the rest centred on the second
+        return (words(text[0], 90, top) + words(n, 55, top + 13) + words(text[1], 90, top + 13)
+                + words(lead, 300, top + 13) + words(when, 420, top + 13) + words(text[2], 90, top + 26))
+
+    header = words("STT", 50, 100) + words("Nội dung", 90, 100) + words("Cơ quan chủ trì", 300, 100) + \
+        words("Thời hạn", 420, 100)
+    page1 = (header + row("1", 120, ("Tuyên truyền về cải cách hành chính", "trên địa bàn tỉnh năm 2025 cho",
+                                     "người dân và doanh nghiệp"), "Sở Nội vụ", "Năm 2025")
+             + words("Rà soát thủ tục hành chính nội bộ", 90, 166) + words("2", 55, 179)
+             + words("giữa các cơ quan hành chính", 90, 179) + words("Sở Tư pháp", 300, 179)
+             + words("Quý III", 420, 179) + words("1", 300, 780))
+    _, _, out, carry = borderless_table(page1)
+    assert out[1:] == ["1\tTuyên truyền về cải cách hành chính trên địa bàn tỉnh năm 2025 cho người dân và "
+                       "doanh nghiệp\tSở Nội vụ\tNăm 2025",
+                       "2\tRà soát thủ tục hành chính nội bộ giữa các cơ quan hành chính\tSở Tư pháp\tQuý III"]
+    assert carry is not None and carry.centred
+    page2 = (words("nhà nước trên địa bàn tỉnh", 90, 60)
+             + row("3", 90, ("Số hóa hồ sơ, kết quả giải quyết", "thủ tục hành chính tại Trung tâm",
+                             "Phục vụ hành chính công"), "Sở Nội vụ", "Năm 2025") + words("2", 300, 780))
+    _, _, out, _ = borderless_table(page2, carry)
+    assert out == ["\tnhà nước trên địa bàn tỉnh\t\t",
+                   "3\tSố hóa hồ sơ, kết quả giải quyết thủ tục hành chính tại Trung tâm Phục vụ hành chính "
+                   "công\tSở Nội vụ\tNăm 2025"]
