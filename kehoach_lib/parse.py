@@ -1599,8 +1599,11 @@ class _Prose:
                 # leads it and by when ("4. Sở Tài chính chủ trì …; hoàn thành trong Quý III/2025."),
                 # nor by a heading over "- " items of its own ("1. Kiện toàn tổ chức" / "- Rà soát …
                 # (Chủ trì: …)" / "2. Công khai" / "- Niêm yết …" / "Chủ trì: …": the block is 2.'s)
+                # (nor by an agency's heading over its points: "1. Sở Tư pháp:" / "- …" / "3. Sở Khoa
+                # học và Công nghệ chủ trì …:" / "- …" / "Thời gian hoàn thành: …" is 3.'s)
                 targets = [p for p in targets[:-1] if not _assigns_itself(p.title_text) and not any(
-                    _names_own_lead(_join([t for _, t in para])) for para in p.paragraphs)] + targets[-1:]
+                    _names_own_lead(_join([t for _, t in para])) for para in p.paragraphs)
+                    and not (p.paragraphs and _agency_in_heading(p))] + targets[-1:]
             self.targets = targets
             self.field_paragraph = self._paragraph_fields(targets)
             if self.field_paragraph is not None:
@@ -1812,7 +1815,7 @@ class _Prose:
                     # after "CÁC NHIỆM VỤ KHÁC": the item's title says neither who nor by when
                     heading_deadline = ""
                     lead = "" if lead == agency else lead
-                fields = _fields_or_shared(node, para, shared, lead)
+                fields = _fields_or_shared(node, para, shared, lead, agency)
                 lead = _point_lead(para, lead, group, agency)
                 for text, lines in self._pieces(para, lead, group, kind, fields):
                     k += 1
@@ -1846,10 +1849,29 @@ class _Prose:
             # "2. Thực hiện TTHC không phụ thuộc vào địa giới" + "Văn phòng UBND tỉnh chủ trì, …":
             # the title comes first in the task's text, so its body's subject is read here
             lead = clean_agencies(sm.group("agency"))
-        task = self._task_from(node, path, kind, part, section, text, lines, lead=lead,
-                               paragraph_fields=_fields_of(node, body),
-                               partners=_heading_partners(node, kind) if agency else inherited_partners)
-        k = 0
+        pieces = None
+        if not body and not lead and not node.fields and kind != "objective" and node.title and lines_title:
+            # "2. Giao Sở Tư pháp tổng hợp … trước ngày 15/7/2025. Văn phòng UBND tỉnh thẩm định …
+            # trong tháng 8/2025.": an item that gives work to one agency, then to another, is a
+            # task per assignment (N, N+1, …), as such a paragraph is
+            (ln0, raw0), *rest = node.title
+            pieces = _assignment_pieces([(ln0, _strip_number(clean_cell(raw0))), *rest])
+        if pieces:
+            task = None
+            for k, (piece, piece_lines) in enumerate(pieces):
+                task = self._task_from(node, f"{path}+{k}" if k else path, kind, part, section, piece,
+                                       [(ln, raw) for ln, raw in node.title if (ln, raw) in piece_lines
+                                        or ln in {pl for pl, _ in piece_lines}], lead="")
+            k = len(pieces) - 1
+        else:
+            task = self._task_from(node, path, kind, part, section, text, lines, lead=lead,
+                                   paragraph_fields=_fields_of(node, body),
+                                   partners=_heading_partners(node, kind) if agency else inherited_partners)
+            if (agency and body and kind != "objective" and not task.deadline_text
+                    and not own_deadline_text(task.text) and not is_recurring(task.text)):
+                # "2. Sở Tài chính chủ trì … (hoàn thành trước ngày 31/8/2025):" over one point: its deadline
+                task.deadline_text = own_deadline_text(title_rest) or recurrence_text(title_rest)
+            k = 0
         for para in extra:
             if _introduces_only(para):  # "Các nhiệm vụ về chia sẻ dữ liệu:" over a table: no task of its own
                 for ln, _ in para:
@@ -2018,7 +2040,7 @@ _SENTENCE_START = re.compile(rf"[.;]\s+(?={_AGENCY_HEAD}\b)")
 _ASSIGNED = re.compile(rf"(?:^|[.;:]\s+)[Gg]iao\s+(?={_AGENCY_HEAD}\b)")
 #: Helpers named after the lead, in a clause or a sentence of their own: "…; Sở Tài chính phối
 #: hợp.", "… Các sở, ban, ngành có trách nhiệm phối hợp cung cấp dữ liệu."
-_HELPERS_CLAUSE = re.compile(rf"(?:;|\.(?=\s))\s*(?P<who>{_AGENCY_HEAD}\b[^;.()]*?)\s+"
+_HELPERS_CLAUSE = re.compile(rf"(?:;|\.(?=\s))\s*(?![^;.()]*?\bchủ trì\b)(?P<who>{_AGENCY_HEAD}\b[^;.()]*?)\s+"
                              r"(?:(?:có|chịu)\s+trách\s+nhiệm\s+|chủ\s+động\s+|tích\s+cực\s+)*phối hợp\b")
 
 
@@ -2090,13 +2112,19 @@ def _fields_of(node: _Node, para) -> tuple[dict[str, list[str]], set[int]]:
     return node.paragraph_fields[index], node.paragraph_field_lines.get(index, set())
 
 
-def _fields_or_shared(node: _Node, para, shared: dict[str, list[str]], lead: str):
+def _fields_or_shared(node: _Node, para, shared: dict[str, list[str]], lead: str, heading_lead: str = ""):
     """:func:`_fields_of` ``para``, or else the heading's ``shared`` block
-    (:meth:`_Prose._block_after_bullets`) when the item names no lead of its own."""
+    (:meth:`_Prose._block_after_bullets`) when the item names no lead of its own (or only the
+    agency its heading names, ``heading_lead``); not the block's deadline for an item that says
+    its own ("…; thực hiện thường xuyên.", also the last one, right above the block)."""
     fields = _fields_of(node, para)
-    if shared and not fields[0] and not lead and not _names_own_lead(_join([t for _, t in para])):
-        return shared, set()
-    return fields
+    text = _join([t for _, t in para])
+    if (not shared or (fields[0] and fields[0] is not shared) or (lead and lead != heading_lead)
+            or _names_own_lead(text)):
+        return fields
+    if _states_timing(text):
+        return {k: v for k, v in shared.items() if k != "deadline"}, fields[1]
+    return shared, fields[1]
 
 
 #: Fewest words of each sentence :func:`_assignment_pieces` cuts a paragraph into.
@@ -2138,6 +2166,14 @@ def _assignee(sentence: str) -> str | None:
     return clean_agencies(sm.group("agency"))
 
 
+def _partners_go_on(before: str) -> bool:
+    """``before`` ends in a list of partners ("… phối hợp với các sở, ban, ngành"), which a ";"
+    after it goes on with, as the partners' pattern reads it."""
+    m = re.search(r"\bphối hợp(?:\s+với)?\s+(?P<rest>[^.;:]*)$", before)
+    return bool(m and _AGENCY_HEADING.match(m.group("rest").strip())
+                and not _lead_patterns(LEAD_VERBS_FILE).subject.match(m.group("rest").strip() + " "))
+
+
 def _assignment_pieces(para) -> list[tuple[str, list]] | None:
     """A paragraph that gives work to one agency, then in its next sentence to another ("Giao
     các sở, ban, ngành rà soát … trước ngày 15/9/2025. Văn phòng UBND tỉnh tổng hợp, thẩm định
@@ -2150,6 +2186,8 @@ def _assignment_pieces(para) -> list[tuple[str, list]] | None:
     starts, agencies = [0], [first]
     for m in cuts:
         rest, before = text[m.end():], text[starts[-1]:m.start()]
+        if text[m.start()] == ";" and _partners_go_on(before):
+            continue  # "… chủ động, phối hợp với các sở, ban, ngành; UBND huyện, thành phố thực hiện …"
         who = _assignee(rest)
         if (who is not None and who != agencies[-1] and len(before.split()) >= ASSIGNMENT_MIN_WORDS
                 and len(rest.split(".")[0].split()) >= ASSIGNMENT_MIN_WORDS):
@@ -2512,7 +2550,11 @@ def _heading_partners(node: _Node, kind: str) -> str:
 
 
 def _heading_agencies(text: str) -> tuple[str, str]:
-    """(lead, partners) a heading's words say, as a task's own wording says them."""
+    """(lead, partners) a heading's words say, as a task's own wording says them (a bracket that
+    says by when is not a partner's: "… phối hợp với Sở Xây dựng (hoàn thành trước ngày 31/8/2025)")."""
+    text = re.sub(r"\s*\((?P<inside>[^()]*)\)\s*$",
+                  lambda m: "" if own_deadline_text(m.group("inside")) or is_recurring(m.group("inside")) else m.group(0),
+                  text)
     said = _Task(path="", kind="task", part="", section="", text=text, lines=set())
     _fill_from_text(said)
     return said.lead, said.partners
@@ -2791,10 +2833,13 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
             task.lead = default_lead
     if not task.partners and partners_from_text and task.kind != "objective":
         pm = _lead_patterns(LEAD_VERBS_FILE).partners.search(text)
-        if pm:
+        hm = _HELPERS_CLAUSE.search(text) if task.lead else None
+        if hm and (pm is None or pm.start() >= hm.start("who")):
+            # "Giao Sở Nội vụ chủ trì …; Sở Tài chính phối hợp.", "…. Sở Tư pháp, Văn phòng UBND
+            # tỉnh có trách nhiệm phối hợp với Sở Tài chính …": the helpers, not whom they help
+            task.partners = clean_agencies(hm.group("who"))
+        elif pm:
             task.partners = clean_agencies(pm.group("agency"))
-        elif task.lead and (hm := _HELPERS_CLAUSE.search(text)):
-            task.partners = clean_agencies(hm.group("who"))  # "Giao Sở Nội vụ chủ trì …; Sở Tài chính phối hợp."
 
 
 # --- tab-separated tables ----------------------------------------------------------------
@@ -3533,6 +3578,7 @@ def _task_row(doc: Document, task: _Task) -> dict:
             and due.isoformat() < doc.date):
         # a day without its year ("trước 15/01") before the plan's date is next year's
         due = _safe_next_year(due)
+    from_own = due is not None  # (then the deadline shown is the one the task states itself)
     if due is None:
         due = resolve_due(due_source, year=doc.year)
     own_year = "" if own or due is not None or due_source.strip() else own_deadline_text(task.text, since=issued)
@@ -3551,7 +3597,9 @@ def _task_row(doc: Document, task: _Task) -> dict:
         # (from the deadline as written when there is one, "Thường xuyên" included)
         relative, due = relative_deadline(due_source if due_source.strip() else task.text, doc.date)
     # (with no date, the words that say the work recurs: "…; thực hiện thường xuyên.")
-    deadline_text = task.deadline_text or own or own_year or relative or recurrence_text(task.text)
+    # (the deadline as written, unless the task's own wording gave another date: then its words)
+    deadline_text = (own if from_own and resolve_due(task.deadline_text, year=doc.year) != due
+                     else task.deadline_text or own or own_year or relative or recurrence_text(task.text))
     lead, partners, implementers = task.lead, task.partners, task.implementers
     if roles := marked_roles(lead or implementers):  # "Đơn vị thực hiện: X (chủ trì); Y (phối hợp)"
         lead, marked_partners = roles
@@ -3578,7 +3626,7 @@ def _task_row(doc: Document, task: _Task) -> dict:
         "implementers": implementers,
         "deadline_text": deadline_text,
         "due": due.isoformat() if due else "",
-        "recurring": is_recurring(deadline_text) or is_recurring(task.text),
+        "recurring": is_recurring(deadline_text) or is_recurring(task.deadline_text) or is_recurring(task.text),
         "product": task.product,
         "targets": extract_targets(f"{task.text} {task.product}"),
         "line_start": lines[0] if lines else 0,

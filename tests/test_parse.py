@@ -3147,3 +3147,51 @@ def test_a_titles_recurrence_is_its_points_and_a_title_in_capitals_goes_on_in_ca
     assert t.recurring.tolist() == [True, True, False, False]
     assert t.text.iloc[2].startswith("TĂNG CƯỜNG CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CỦA CÁC CẤP, CÁC NGÀNH: ")
     assert t.lead.iloc[3] == "Sở Tài chính"
+
+
+def test_a_numbered_item_that_gives_work_to_two_agencies_is_a_task_per_assignment():
+    """(walkthrough 13b, Sơn La) "2. Giao Sở Tư pháp … trước ngày 15/7/2025. Văn phòng UBND tỉnh thẩm
+    định … trong tháng 8/2025." had been one task led by Sở Tư pháp and due at the later date; a
+    paragraph was split already. A ";" inside a list of partners cuts nothing."""
+    t = _rows("II. NHIỆM VỤ\n2. Giao Sở Tư pháp tổng hợp phương án cắt giảm thủ tục hành chính của các cơ quan, "
+              "trình UBND tỉnh trước ngày 15/7/2025. Văn phòng UBND tỉnh thẩm định, trình Chủ tịch UBND tỉnh phê "
+              "duyệt phương án trong tháng 8/2025.\n3. Sở Công Thương rà soát điều kiện kinh doanh trong lĩnh vực "
+              "thương mại, hoàn thành trước ngày 31/7/2025; Sở Xây dựng rà soát điều kiện kinh doanh trong lĩnh "
+              "vực xây dựng, hoàn thành trước ngày 31/8/2025.\n4. Trung tâm Phục vụ hành chính công tỉnh chủ động, "
+              "phối hợp với các sở, ban, ngành; UBND cấp huyện thực hiện rà soát quy trình nội bộ.")
+    assert t[["path", "lead", "due"]].values.tolist() == [
+        ["II.2", "Sở Tư pháp", "2025-07-15"], ["II.2+1", "Văn phòng UBND tỉnh", "2025-08-31"],
+        ["II.3", "Sở Công Thương", "2025-07-31"], ["II.3+1", "Sở Xây dựng", "2025-08-31"],
+        ["II.4", "Trung tâm Phục vụ hành chính công tỉnh", ""]]
+    assert t.partners.iloc[4] == "các sở, ban, ngành; UBND cấp huyện"
+
+
+def test_helpers_who_phoi_hop_voi_the_lead_are_the_partners_not_the_lead():
+    """(walkthrough 13b) "…. Sở Tư pháp, Văn phòng UBND tỉnh có trách nhiệm phối hợp với Sở Tài chính
+    xác định …": the partners had been "Sở Tài chính xác định nhu cầu kinh phí"."""
+    t = _rows("II. NHIỆM VỤ\n7. Sở Tài chính tham mưu UBND tỉnh bố trí kinh phí thực hiện nhiệm vụ, hoàn thành "
+              "trước ngày 30/11/2025. Sở Tư pháp, Văn phòng UBND tỉnh có trách nhiệm phối hợp với Sở Tài chính xác "
+              "định nhu cầu kinh phí.\n8. Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp rà soát quy chế. Các sở có trách "
+              "nhiệm phối hợp.")
+    assert t[["lead", "partners"]].values.tolist() == [["Sở Tài chính", "Sở Tư pháp, Văn phòng UBND tỉnh"],
+                                                       ["Sở Nội vụ", "Sở Tư pháp"]]
+
+
+def test_an_agency_headings_block_and_bracket_are_its_own_points():
+    """(walkthrough 13b, Quảng Trị) "2. Sở Tài chính chủ trì, phối hợp với Sở Công Thương (hoàn thành
+    trước ngày 31/8/2025):" had put the bracket into the points' partners; "Thời gian hoàn thành: …"
+    after 3.'s points had been the deadline text of 1.'s points as well (their due their own)."""
+    t = _rows("II. NHIỆM VỤ\n1. Sở Tư pháp:\n- Chủ trì rà soát danh mục thủ tục hành chính; hoàn thành trước ngày "
+              "30/6/2025.\n- Theo dõi, đôn đốc việc thực hiện Kế hoạch.\n2. Sở Tài chính chủ trì, phối hợp với Sở Công "
+              "Thương (hoàn thành trước ngày 31/8/2025):\n- Rà soát các điều kiện kinh doanh thuộc phạm vi quản lý;\n"
+              "3. Sở Khoa học và Công nghệ chủ trì, phối hợp với Văn phòng UBND tỉnh:\n- Nâng cấp Hệ thống thông tin "
+              "giải quyết thủ tục hành chính; hoàn thành trong Quý III/2025.\n- Triển khai dịch vụ công trực tuyến "
+              "toàn trình.\n- Bảo đảm an toàn thông tin cho Hệ thống; thực hiện thường xuyên.\nThời gian hoàn thành: "
+              "trước ngày 31/12/2025.")
+    assert t[["path", "partners", "due", "recurring", "deadline_text"]].values.tolist() == [
+        ["II.1+1", "", "2025-06-30", False, "hoàn thành trước ngày 30/6/2025"],
+        ["II.1+2", "", "", False, ""],
+        ["II.2", "Sở Công Thương", "2025-08-31", False, "hoàn thành trước ngày 31/8/2025"],
+        ["II.3+1", "Văn phòng UBND tỉnh", "2025-09-30", False, "hoàn thành trong Quý III/2025"],
+        ["II.3+2", "Văn phòng UBND tỉnh", "2025-12-31", False, "trước ngày 31/12/2025"],
+        ["II.3+3", "Văn phòng UBND tỉnh", "", True, "thường xuyên"]]
