@@ -331,8 +331,10 @@ _MONTH_LIST = re.compile(r"tháng\s+\d{1,2}(?:\s*(?:,|và)\s*(?:tháng\s+)?\d{1,
                          r"(?P<last>\d{1,2})\s*(?:/|năm)\s*(?P<year>\d{4})", re.IGNORECASE)
 
 
-#: A date that says which things, not by when: "… các văn bản được ban hành trước ngày 01/7/2025".
-_SCOPE_BEFORE = re.compile(r"\b(?:được|đã)\s+(?:ban\s+hành|tiếp\s+nhận|cấp|phê\s+duyệt|công\s+bố)\s*$")
+#: A date that says which things, not by when: "… các văn bản được ban hành trước ngày 01/7/2025",
+#: "hồ sơ đã tiếp nhận trước ngày …" (not "bảo đảm Quy chế được ban hành trước ngày 30/6/2025", a deadline).
+_SCOPE_BEFORE = re.compile(r"(?:\b(?:các|những|toàn bộ)\s+[^,;.:()]{1,60}?\s+được|\bđã(?:\s+được)?)\s+"
+                           r"(?:ban\s+hành|tiếp\s+nhận|cấp|phê\s+duyệt|công\s+bố)\s*$")
 
 
 @lru_cache(maxsize=16384)
@@ -351,7 +353,8 @@ def own_deadline_text(text: str, *, years: bool = True, since: int | None = None
         found = [int(v) for v in re.findall(r"(?<!\d)\d{4}(?!\d)", m.group(0))]
         return since is None or not found or max(found) >= since
 
-    matches = [m for m in _OWN_DEADLINE.finditer(probe) if current(m) and not _SCOPE_BEFORE.search(probe[:m.start()])]
+    matches = [m for m in _OWN_DEADLINE.finditer(probe) if current(m)
+               and not (m.group(0).startswith("trước") and _SCOPE_BEFORE.search(probe[:m.start()]))]
     if years:  # a year phrase overlapping a dated one is part of it
         matches += [y for y in _OWN_YEAR.finditer(probe)
                     if not any(m.start() < y.end() and y.start() < m.end() for m in matches) and current(y)

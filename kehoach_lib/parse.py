@@ -1397,9 +1397,9 @@ class _Prose:
 
     def _caps_subheading(self, text: str) -> bool:
         """``text`` is a sub-heading in capitals among a section's items (:func:`_caps_heading`),
-        not a slogan or a point the line before introduces ("… với các khẩu hiệu sau:")."""
+        not a slogan the line before announces ("… với các khẩu hiệu sau:")."""
         last = clean_cell(self.para[-1][1]) if self.para else ""
-        return (len(self.stack) > 1 and _caps_heading(text) and not last.endswith(":")
+        return (len(self.stack) > 1 and _caps_heading(text) and not _ANNOUNCES_WORDS.search(last)
                 and not any(n.is_appendix for n in self.stack))
 
     def _continues(self, text: str) -> bool:
@@ -1426,7 +1426,7 @@ class _Prose:
                 return True  # "1. TĂNG CƯỜNG CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH" / "CỦA CÁC CẤP, CÁC NGÀNH"
         if _CAPS_SECTION.match(clean_cell(text)) and not self._open_caps_title():
             return False  # "NHIỆM VỤ CỤ THỂ" alone in capitals starts a section, also in hard-wrapped text
-        if (len(self.stack) > 1 and _caps_heading(text) and strip_markup(last).rstrip().endswith(":")
+        if (len(self.stack) > 1 and _caps_heading(text) and _ANNOUNCES_WORDS.search(strip_markup(last))
                 and not clean_cell(last).isupper()):
             return True  # "… treo băng rôn với nội dung:" / "CẢI CÁCH HÀNH CHÍNH LÀ ĐỘNG LỰC PHÁT TRIỂN"
         if (self._caps_subheading(text) and not self.para_role
@@ -1803,7 +1803,7 @@ class _Prose:
             shared = {} if node.fields else self._block_after_bullets(node, extra)
             # "1. Rà soát TTHC (hoàn thành trước ngày 30/9/2025)": by when its points are due;
             # "1. Định kỳ hằng quý": how often
-            heading_deadline = ((own_deadline_text(title_rest) or recurrence_text(title_rest))
+            heading_deadline = ((own_deadline_text(title_rest) or _title_recurrence(title_rest))
                                 if kind != "objective" else "")
             k = 0
             for idx, (para, lead, group) in enumerate(zip(extra, leads, _group_titles(extra), strict=True)):
@@ -1812,9 +1812,9 @@ class _Prose:
                         state.role(ln, "heading")
                     continue
                 if node.subheaded_from is not None and idx >= node.subheaded_from:
-                    # after "CÁC NHIỆM VỤ KHÁC": the item's title says neither who nor by when
+                    # after "CÁC NHIỆM VỤ KHÁC": the item's title says no longer by when (an agency
+                    # heading still says who)
                     heading_deadline = ""
-                    lead = "" if lead == agency else lead
                 fields = _fields_or_shared(node, para, shared, lead, agency)
                 lead = _point_lead(para, lead, group, agency)
                 for text, lines in self._pieces(para, lead, group, kind, fields):
@@ -1870,7 +1870,7 @@ class _Prose:
             if (agency and body and kind != "objective" and not task.deadline_text
                     and not own_deadline_text(task.text) and not is_recurring(task.text)):
                 # "2. Sở Tài chính chủ trì … (hoàn thành trước ngày 31/8/2025):" over one point: its deadline
-                task.deadline_text = own_deadline_text(title_rest) or recurrence_text(title_rest)
+                task.deadline_text = own_deadline_text(title_rest) or _title_recurrence(title_rest)
             k = 0
         for para in extra:
             if _introduces_only(para):  # "Các nhiệm vụ về chia sẻ dữ liệu:" over a table: no task of its own
@@ -2040,6 +2040,18 @@ _SENTENCE_START = re.compile(rf"[.;]\s+(?={_AGENCY_HEAD}\b)")
 _ASSIGNED = re.compile(rf"(?:^|[.;:]\s+)[Gg]iao\s+(?={_AGENCY_HEAD}\b)")
 #: Helpers named after the lead, in a clause or a sentence of their own: "…; Sở Tài chính phối
 #: hợp.", "… Các sở, ban, ngành có trách nhiệm phối hợp cung cấp dữ liệu."
+def _helpers_clause(text: str) -> re.Match | None:
+    """The first :data:`_HELPERS_CLAUSE` whose helpers are names only: not a sentence that does
+    something else and mentions "phối hợp" ("Văn phòng UBND tỉnh xây dựng quy chế phối hợp …",
+    "Sở Tài chính bố trí kinh phí, phối hợp kiểm tra")."""
+    subject = _lead_patterns(LEAD_VERBS_FILE).subject
+    for m in _HELPERS_CLAUSE.finditer(text):
+        who = m.group("who").rstrip(" ,")
+        if not subject.match(who + " ") and not re.search(r"\b(?:quy|cơ)\s+chế$", who, re.IGNORECASE):
+            return m
+    return None
+
+
 _HELPERS_CLAUSE = re.compile(rf"(?:;|\.(?=\s))\s*(?![^;.()]*?\bchủ trì\b)(?P<who>{_AGENCY_HEAD}\b[^;.()]*?)\s+"
                              r"(?:(?:có|chịu)\s+trách\s+nhiệm\s+|chủ\s+động\s+|tích\s+cực\s+)*phối hợp\b")
 
@@ -2112,6 +2124,16 @@ def _fields_of(node: _Node, para) -> tuple[dict[str, list[str]], set[int]]:
     return node.paragraph_fields[index], node.paragraph_field_lines.get(index, set())
 
 
+def _title_recurrence(title: str) -> str:
+    """How often a title says its points are done, when it ends on it or opens with it ("1. Định
+    kỳ hằng quý", "Các nhiệm vụ thực hiện thường xuyên"); ``""`` for a recurrence in passing
+    ("Nâng cao chất lượng chế độ báo cáo định kỳ về …")."""
+    title = strip_markup(title).strip().rstrip(":").strip()
+    if _ENDS_PERIODIC.search(title) or re.match(r"(?i)(?:định\s+kỳ|thường\s+xuyên|hằng|hàng)\b", title):
+        return recurrence_text(title)
+    return ""
+
+
 def _fields_or_shared(node: _Node, para, shared: dict[str, list[str]], lead: str, heading_lead: str = ""):
     """:func:`_fields_of` ``para``, or else the heading's ``shared`` block
     (:meth:`_Prose._block_after_bullets`) when the item names no lead of its own (or only the
@@ -2138,7 +2160,11 @@ _ONLY_ASSIGNS = re.compile(r"^\s*(?:chủ trì|phối hợp)\b(?:,?\s*phối h�
 CONTINUED_TITLE_CHARS = 40
 #: A line in capitals that goes on with the title in capitals above it: it opens with a word
 #: that joins it to what comes before ("CỦA CÁC CẤP, CÁC NGÀNH", "VÀ TRÁCH NHIỆM …", "TRÊN ĐỊA BÀN TỈNH").
-_CONTINUES_CAPS = re.compile(r"^(?:CỦA|VÀ|VỀ|TRONG|TRÊN|ĐỐI VỚI|CHO|TẠI|THEO|NĂM|GIAI ĐOẠN|ĐẾN|GẮN VỚI|NHẰM|ĐỂ)\b")
+#: (not VỀ, ĐỐI VỚI, TRONG, TẠI, THEO: sub-headings open with them, "VỀ KIỂM SOÁT THỦ TỤC HÀNH CHÍNH")
+_CONTINUES_CAPS = re.compile(r"^(?:CỦA|VÀ|TRÊN|CHO|GIAI ĐOẠN|ĐẾN|GẮN VỚI|NHẰM|ĐỂ)\b")
+#: A line that announces words quoted on the next (a slogan in capitals): "… treo băng rôn với nội dung:".
+_ANNOUNCES_WORDS = re.compile(r"\b(?:nội dung|khẩu hiệu|thông điệp|chủ đề|dòng chữ)(?:\s+(?:như\s+)?sau)?\s*:\s*$",
+                             re.IGNORECASE)
 #: Shortest sub-heading in capitals without a number (:func:`_caps_heading`).
 CAPS_HEADING_MIN_CHARS = 8
 #: A paragraph's last sentence that only says when: "Thời gian hoàn thành trước ngày 31/10/2025."
@@ -2153,6 +2179,14 @@ _HELPS = re.compile(r"^\s*(?:(?:có|chịu)\s+trách\s+nhiệm\s+|theo\s+chức\
                     r"|chủ\s+động\s+|tích\s+cực\s+|chặt\s+chẽ\s+)*phối\s+hợp\b")
 
 
+#: What was done, after an agency's name: "… đã ban hành" (not "đã được giao", "đã và đang"), "… đang …".
+_DONE = re.compile(r"\s*(?:đã(?!\s+(?:được|và)\b)|đang)\b")
+#: ... or the aspect word "vừa" at a name's end ("Sở Nội vụ vừa ban hành"; not "nhỏ và vừa").
+_DONE_AGENCY = re.compile(r"(?<!\bvà)\s+vừa$")
+#: ... but not "vừa là …, vừa là …" (both).
+_BOTH = re.compile(r"\s*là\b")
+
+
 def _assignee(sentence: str) -> str | None:
     """The agency a sentence gives work to ("Giao Sở Tài chính chủ trì xây dựng …", "Văn phòng
     UBND tỉnh tổng hợp, thẩm định …"), or ``None``: not for one that only says who leads the
@@ -2160,7 +2194,8 @@ def _assignee(sentence: str) -> str | None:
     pháp, Sở Nội vụ phối hợp theo chức năng …")."""
     sm = _lead_patterns(LEAD_VERBS_FILE).subject.match(sentence)
     rest = sentence[sm.end("agency"):] if sm else ""
-    if (not sm or sm.group("for") or _ONLY_ASSIGNS.match(rest) or re.match(r"\s*(?:đã|đang|vừa)\b", rest)
+    if (not sm or sm.group("for") or _ONLY_ASSIGNS.match(rest) or _DONE.match(rest)
+            or (_DONE_AGENCY.search(sm.group("agency")) and not _BOTH.match(rest))
             or _HELPS.match(rest)):
         return None  # (helpers: "Các sở, ban, ngành có trách nhiệm phối hợp …"; what was done: "… đã ban hành")
     return clean_agencies(sm.group("agency"))
@@ -2608,11 +2643,11 @@ def _caps_heading(text: str) -> bool:
     "📌 TỔ CHỨC THỰC HIỆN CÁC NHIỆM VỤ"): a sub-heading (not a table's row, not a task's text)."""
     name = plain_markers(strip_markup(text)).strip()
     words = _WORDS.findall(name)
-    # (not a point, "- TỔ CHỨC TẬP HUẤN …", nor a sentence, "CÁC CƠ QUAN GỬI BÁO CÁO … TRƯỚC NGÀY 15/9/2025.")
+    # (not a point, "- TỔ CHỨC TẬP HUẤN …", nor a sentence, "CÁC CƠ QUAN GỬI BÁO CÁO … TRƯỚC NGÀY 15/9/2025.";
+    # a time is a heading's too: "NHIỆM VỤ THỰC HIỆN TRONG QUÝ III/2025")
     return (len(words) >= 2 and len(name) >= CAPS_HEADING_MIN_CHARS and "\t" not in text
             and name.split("(")[0].isupper() and not _numbering(name)
-            and not _LEADING_BULLET.match(strip_markup(text).strip()) and not name.endswith((".", ";", ","))
-            and not own_deadline_text(name))
+            and not _LEADING_BULLET.match(strip_markup(text).strip()) and not name.endswith((".", ";", ",")))
 
 
 def _caps_agency(text: str) -> str:
@@ -2748,7 +2783,7 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
                 # it, and that block's partners go with its lead
                 task.partners = ""
             task.lead, inline_lead = value, True
-    if inline_lead and not task.partners and (pm := _HELPERS_CLAUSE.search(text)):
+    if inline_lead and not task.partners and (pm := _helpers_clause(text)):
         task.partners = clean_agencies(pm.group("who"))  # "(cơ quan chủ trì: X; Sở Nội vụ phối hợp; …)"
     if (b := _BRACKET_ASSIGNMENT.search(text)) and task.kind != "objective":
         # "(do Sở Nội vụ chủ trì)" assigns; "(theo Kế hoạch số 12 do Sở Nội vụ chủ trì)" describes
@@ -2821,7 +2856,9 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
         if sm and sm.re is patterns.mid_subject and _issuers_before(text[:sm.start()]):
             # "… dự thảo văn bản do HĐND, UBND tỉnh ban hành": who issued it, not who does the task
             sm = None
-        done = sm is not None and sm.re is patterns.subject and re.match(r"\s*(?:đã|vừa)\b", text[sm.end("agency"):])
+        done = sm is not None and sm.re is patterns.subject and (
+            re.match(r"\s*đã(?!\s+(?:được|và)\b)", text[sm.end("agency"):])
+            or (_DONE_AGENCY.search(sm.group("agency")) and not _BOTH.match(text[sm.end("agency"):])))
         if done and (then := next((who for g in _SENTENCE_START.finditer(text) if text[g.start()] == "."
                                    and (who := _assignee(text[g.end():]))), None)):
             # "Sở Nội vụ đã ban hành Kế hoạch …. Văn phòng UBND tỉnh hướng dẫn …": what was done,
@@ -2833,7 +2870,7 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
             task.lead = default_lead
     if not task.partners and partners_from_text and task.kind != "objective":
         pm = _lead_patterns(LEAD_VERBS_FILE).partners.search(text)
-        hm = _HELPERS_CLAUSE.search(text) if task.lead else None
+        hm = _helpers_clause(text) if task.lead else None
         if hm and (pm is None or pm.start() >= hm.start("who")):
             # "Giao Sở Nội vụ chủ trì …; Sở Tài chính phối hợp.", "…. Sở Tư pháp, Văn phòng UBND
             # tỉnh có trách nhiệm phối hợp với Sở Tài chính …": the helpers, not whom they help
@@ -2911,9 +2948,17 @@ def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], secti
                 # row after a page break: "có TTHC ... các cấp. - Sở, ban, ngành; ..."
                 cells = _return_spilled_fragments(rows[-1], cells, ln)
             rows.append({"num": first.rstrip("."), "cells": cells, "lines": [ln], "lead": table_lead, "colmap": colmap})
-        elif not first and rows and after_header:
+        elif not first and rows and (after_header or (rows[-1]["num"] and _cells_go_on(cells))):
+            # (a row's cells wrapped onto a line of their own: "6 | Số hóa … còn | Trung tâm Phục vụ
+            # hành chính | …" / " | hiệu lực tại … | công tỉnh | thành phố")
             prev = rows[-1]
             prev["cells"] = _merge_cells(prev["cells"], cells)
+            prev["lines"].append(ln)
+        elif first[:1].islower() and rows and rows[-1]["num"] and len(cells) >= 2 and _cells_go_on(cells):
+            # "10 | Tổ chức khảo sát … của người dân," / "doanh nghiệp đối với … | Sở Nội vụ | …": a line
+            # break in the text cell, the rest of the row after it
+            prev = rows[-1]
+            prev["cells"] = _merge_cells(prev["cells"], ["", *cells])
             prev["lines"].append(ln)
         elif not first and rows:
             rows.append({"num": "", "cells": cells, "lines": [ln], "colmap": colmap})
@@ -3053,6 +3098,13 @@ def _return_spilled_fragments(prev: dict, cells: list[str], ln: int | None) -> l
     if moved and ln is not None:
         prev["lines"].append(ln)
     return out
+
+
+def _cells_go_on(cells: list[str]) -> bool:
+    """A table line whose cells each go on from the row above: the first of them starts in lower
+    case ("hiệu lực tại …", "trên Hệ thống …"), as a wrapped cell's words do and a row of its own does not."""
+    written = [c.strip() for c in cells if c.strip()]
+    return bool(written) and written[0][:1].islower()
 
 
 def _merge_cells(prev: list[str], cont: list[str]) -> list[str]:

@@ -129,6 +129,13 @@ def _header_line(line: list[dict], number: dict) -> bool:
             and all(len(c) <= HEADER_PIECE_WORDS for c in _clusters(line, HEADER_GAP)))
 
 
+def _name_end(words: list[dict]) -> bool:
+    """Words under a header's line that end a column's name: in lower case ("chủ trì", "hợp"), or
+    a name's own words ("Chủ trì", "Phối hợp" under "Cơ quan")."""
+    text = _text(words)
+    return text[:1].islower() or (len(words) <= 3 and bool(_HEADER_WORDS.search(text)))
+
+
 def _header_at(lines: list[list[dict]], i: int) -> tuple[int, int, list[list[dict]]] | None:
     """(first, last, column names) when line ``i`` opens a header: "STT", then 2 or more names.
     A name wrapped in a cell centred vertically stands on lines above and below the one with
@@ -145,9 +152,9 @@ def _header_at(lines: list[list[dict]], i: int) -> tuple[int, int, list[list[dic
     last = i
     while (last + 1 < len(lines) and (first == i or last - i < i - first)
            and _gap(lines[last], lines[last + 1]) <= HEADER_LINE_GAP and _header_line(lines[last + 1], number)
-           # (below a header on one line, only the ends of its names, "chủ trì", "hợp": a row's
-           # cells, "Tuyên truyền", "Sở Văn hóa, Thể", start with a capital)
-           and (first < i or all(_text(c)[:1].islower() for c in _clusters(lines[last + 1], HEADER_GAP)))):
+           # (below a header on one line, only the ends of its names, "chủ trì", "hợp", or a
+           # column's word, "Chủ trì": a row's cells, "Tuyên truyền", "Sở Văn hóa, Thể", are neither)
+           and (first < i or all(_name_end(c) for c in _clusters(lines[last + 1], HEADER_GAP)))):
         last += 1
     words = sorted((w for line in lines[first : last + 1] for w in line if w is not number), key=lambda w: w["x0"])
     names: list[list[dict]] = []

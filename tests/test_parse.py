@@ -3127,14 +3127,14 @@ def test_a_line_in_capitals_that_is_a_point_a_sentence_or_what_a_colon_introduce
     assert t.lead.iloc[4] == ""
 
 
-def test_after_a_sub_heading_in_capitals_the_items_title_says_neither_who_nor_by_when():
+def test_after_a_sub_heading_in_capitals_the_items_title_no_longer_says_by_when():
     """(review) the paragraphs after "CÁC NHIỆM VỤ KHÁC" had taken the deadline of "1. Về số hóa hồ
-    sơ, hoàn thành trước ngày 30/9/2025" (and an agency heading's lead)."""
+    sơ, hoàn thành trước ngày 30/9/2025"; an agency heading still says who does them."""
     t = _rows("II. NHIỆM VỤ CỤ THỂ\n1. Về số hóa hồ sơ, hoàn thành trước ngày 30/9/2025\nSở Khoa học và Công nghệ "
               "hướng dẫn số hóa hồ sơ.\nCÁC NHIỆM VỤ KHÁC\nSở Tài chính bố trí kinh phí thực hiện Kế hoạch.\n"
               "2. Sở Tư pháp:\n- Rà soát các văn bản có quy định TTHC.\nCÁC NHIỆM VỤ KHÁC\n- Tổng hợp báo cáo UBND tỉnh.")
     assert t[["lead", "due"]].values.tolist() == [["Sở Khoa học và Công nghệ", "2025-09-30"], ["Sở Tài chính", ""],
-                                                  ["Sở Tư pháp", ""], ["", ""]]
+                                                  ["Sở Tư pháp", ""], ["Sở Tư pháp", ""]]
 
 
 def test_a_titles_recurrence_is_its_points_and_a_title_in_capitals_goes_on_in_capitals():
@@ -3195,3 +3195,60 @@ def test_an_agency_headings_block_and_bracket_are_its_own_points():
         ["II.3+1", "Văn phòng UBND tỉnh", "2025-09-30", False, "hoàn thành trong Quý III/2025"],
         ["II.3+2", "Văn phòng UBND tỉnh", "2025-12-31", False, "trước ngày 31/12/2025"],
         ["II.3+3", "Văn phòng UBND tỉnh", "", True, "thường xuyên"]]
+
+
+def test_second_review_vua_scope_dates_helpers_and_what_was_done():
+    """(review 2) "nhỏ và vừa" is part of a name ("vừa" had been read as a verb, cutting it); a
+    date after "Quy chế được ban hành" is a deadline, after "các văn bản được ban hành" a scope;
+    "… xây dựng quy chế phối hợp …" names no helpers; "đã được giao" is an assignment, not what
+    was done."""
+    t = _rows("II. NHIỆM VỤ\n1. Hiệp hội Doanh nghiệp nhỏ và vừa tỉnh tuyên truyền thủ tục hành chính đến hội viên. "
+              "Sở Tư pháp cung cấp tài liệu tuyên truyền.\n2. Sở Tư pháp tham mưu xây dựng Quy chế phối hợp, bảo "
+              "đảm Quy chế được ban hành trước ngày 30/6/2025.\n3. Sở Tư pháp chủ trì rà soát các thủ tục hành chính. "
+              "Văn phòng UBND tỉnh xây dựng quy chế phối hợp giữa các cơ quan.\n4. Sở Nội vụ đã được giao chủ trì "
+              "rà soát quy định về TTHC, báo cáo UBND tỉnh trong Quý III/2025.")
+    assert t[["path", "lead", "partners", "due"]].values.tolist() == [
+        ["II.1", "Hiệp hội Doanh nghiệp nhỏ và vừa tỉnh", "", ""], ["II.1+1", "Sở Tư pháp", "", ""],
+        ["II.2", "Sở Tư pháp", "", "2025-06-30"],
+        ["II.3", "Sở Tư pháp", "", ""], ["II.3+1", "Văn phòng UBND tỉnh", "", ""],
+        ["II.4", "Sở Nội vụ", "", "2025-09-30"]]
+
+
+def test_second_review_sub_headings_that_open_with_ve_or_doi_voi_and_titles_in_passing():
+    """(review 2) "ĐỐI VỚI CÔNG TÁC KIỂM SOÁT TTHC" under "1. Sở Tư pháp có trách nhiệm:" and "VỀ …"
+    under a title in capitals are sub-headings (they had become a task, or been lost); a title
+    that mentions "định kỳ" in passing does not make its points recurring."""
+    doc = doc_from("II. NHIỆM VỤ CỤ THỂ\n1. Sở Tư pháp có trách nhiệm:\nĐỐI VỚI CÔNG TÁC KIỂM SOÁT TTHC\n"
+                   "- Rà soát các TTHC thuộc phạm vi quản lý.\n2. CẢI CÁCH THỦ TỤC HÀNH CHÍNH\nVỀ KIỂM SOÁT THỦ TỤC "
+                   "HÀNH CHÍNH\nSở Nội vụ rà soát các thủ tục hành chính.\n3. Nâng cao chất lượng chế độ báo cáo định "
+                   "kỳ về kiểm soát thủ tục hành chính\nSở Tư pháp ban hành mẫu đề cương báo cáo.\nSở Khoa học và Công "
+                   "nghệ xây dựng phần mềm tổng hợp báo cáo.", date="2025-06-01")
+    t = extract_tasks(doc)
+    assert t.text.tolist() == ["Rà soát các TTHC thuộc phạm vi quản lý.",
+                               "CẢI CÁCH THỦ TỤC HÀNH CHÍNH: Sở Nội vụ rà soát các thủ tục hành chính.",
+                               "Sở Tư pháp ban hành mẫu đề cương báo cáo.",
+                               "Sở Khoa học và Công nghệ xây dựng phần mềm tổng hợp báo cáo."]
+    assert t.recurring.tolist() == [False] * 4
+    roles = line_accounting(doc).set_index("line").role
+    assert roles[[3, 6]].tolist() == ["heading", "heading"]
+
+
+def test_a_tab_table_rows_cells_wrapped_onto_a_line_of_their_own_go_on_with_the_row():
+    """(walkthrough 13b, Bình Định) " | hiệu lực tại … | công tỉnh | thành phố" under row 6 had been
+    a task of its own (lead "công tỉnh"), and "doanh nghiệp đối với … | Sở Nội vụ | …" under
+    "10 | Tổ chức khảo sát … người dân," an unaccounted line, row 10 left without lead or deadline."""
+    doc = doc_from("II. NHIỆM VỤ CỤ THỂ\nSTT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
+                   "6\tSố hóa hồ sơ, kết quả giải quyết thủ tục hành chính còn\tTrung tâm Phục vụ hành chính\t"
+                   "UBND các huyện, thị xã,\tTrước ngày 31/10/2025\n\thiệu lực tại Bộ phận Một cửa các cấp\tcông tỉnh\t"
+                   "thành phố\t\n10\tTổ chức khảo sát mức độ hài lòng của người dân,\ndoanh nghiệp đối với việc giải "
+                   "quyết thủ tục hành chính\tSở Nội vụ\tCác sở, ban, ngành\tTháng 11/2025\n"
+                   "11\tTuyên truyền kết quả cắt giảm thủ tục hành chính\tSở Văn hóa, Thể thao và Du lịch\t\tNăm 2025",
+                   date="2025-06-01")
+    t = extract_tasks(doc)
+    assert t[["path", "lead", "partners", "due"]].values.tolist() == [
+        ["II.6", "Trung tâm Phục vụ hành chính công tỉnh", "UBND các huyện, thị xã, thành phố", "2025-10-31"],
+        ["II.10", "Sở Nội vụ", "Các sở, ban, ngành", "2025-11-30"],
+        ["II.11", "Sở Văn hóa, Thể thao và Du lịch", "", "2025-12-31"]]
+    assert t.text.iloc[1] == ("Tổ chức khảo sát mức độ hài lòng của người dân, doanh nghiệp đối với việc giải quyết "
+                              "thủ tục hành chính")
+    assert not line_accounting(doc).role.eq("unaccounted").any()

@@ -418,3 +418,25 @@ def test_a_centred_row_cut_by_a_page_break_ends_the_page_and_opens_the_next():
     assert out == ["\tnhà nước trên địa bàn tỉnh\t\t",
                    "3\tSố hóa hồ sơ, kết quả giải quyết thủ tục hành chính tại Trung tâm Phục vụ hành chính "
                    "công\tSở Nội vụ\tNăm 2025"]
+
+
+def test_a_borderless_headers_second_line_of_capitalised_name_words_is_the_headers():
+    """(review 2) "Cơ quan | Cơ quan" over "Chủ trì | Phối hợp": the second line, in capitals, ends
+    the names; it had been left out of the header as a row's first line."""
+    from kehoach_lib.pdf_columns import borderless_table
+
+    def words(text, x0, top):
+        out, x = [], x0
+        for t in text.split(" "):
+            out.append({"text": t, "x0": x, "x1": x + 5 * len(t), "top": top, "bottom": top + 10})
+            x += 5 * len(t) + 3
+        return out
+
+    page = (words("STT", 50, 100) + words("Nội dung", 90, 100) + words("Cơ quan", 300, 100)
+            + words("Cơ quan", 380, 100) + words("Thời hạn", 460, 100)
+            + words("Chủ trì", 300, 111) + words("Phối hợp", 380, 111)
+            + words("1", 55, 130) + words("Rà soát thủ tục hành chính nội bộ", 90, 130) + words("Sở Tư pháp", 300, 130)
+            + words("Sở Nội vụ", 380, 130) + words("Quý III/2025", 460, 130))
+    _, _, out, _ = borderless_table(page)
+    assert out == ["STT\tNội dung\tCơ quan Chủ trì\tCơ quan Phối hợp\tThời hạn",
+                   "1\tRà soát thủ tục hành chính nội bộ\tSở Tư pháp\tSở Nội vụ\tQuý III/2025"]
