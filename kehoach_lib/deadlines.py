@@ -155,9 +155,10 @@ _OWN_YEAR = re.compile(
 #: A deadline counted from the plan's own date: "trong 10 ngày kể từ ngày Kế hoạch này được ban
 #: hành", "chậm nhất 15 ngày làm việc kể từ ngày ký".
 _RELATIVE = re.compile(
-    r"(?:trong\s+(?:vòng\s+|thời\s+hạn\s+)?|chậm\s+nhất\s+(?:sau\s+)?|sau\s+)(?P<n>\d{1,3})\s+ngày"
+    # (a deadline as written may start with the count: "Thời hạn: 30 ngày kể từ ngày ban hành Kế hoạch.")
+    r"(?:trong\s+(?:vòng\s+|thời\s+hạn\s+)?|chậm\s+nhất\s+(?:sau\s+)?|sau\s+|^\s*)(?P<n>\d{1,3})\s+ngày"
     r"(?P<working>\s+làm\s+việc)?\s*,?\s*(?:kể\s+)?từ\s+(?:ngày\s+)?"
-    r"(?:(?:ký|ban\s+hành)(?:\s+(?:kế\s+hoạch|văn\s+bản|quyết\s+định|công\s+văn)\s+này)?"
+    r"(?:(?:ký|ban\s+hành)(?:\s+(?:kế\s+hoạch|văn\s+bản|quyết\s+định|công\s+văn)(?:\s+này)?)?"
     r"|(?:kế\s+hoạch|văn\s+bản|quyết\s+định|công\s+văn)\s+(?:này\s+)?(?:được\s+)?(?:ký\s+)?(?:ban\s+hành|ký))"
     # ... and nothing after it: "kể từ ngày ký Quyết định công bố" counts from another document's date
     r"(?=\s*(?:[.,;)]|$))",

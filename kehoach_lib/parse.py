@@ -112,6 +112,9 @@ _ARABIC = re.compile(rf"^(?P<named>(?:Nhiệm vụ|NHIỆM VỤ|Mục|MỤC)\s+)
                      rf"|(?:(?<=\.\d)|(?<=\.\d\d))\s+(?=[{_UPPER}])))(?P<rest>\S.*)$")
 _LETTER = re.compile(rf"^(?P<num>[a-zđ])(?:\)\s*|/\s+|\.\s+(?=[{_UPPER}]))(?P<rest>\S.*)$")
 _PAREN = re.compile(r"^\((?P<num>i{1,3}|iv|vi{0,3}|ix|x)\)\s*(?P<rest>\S.*)$")
+#: ... also without brackets, as Word's lowerRoman numbering writes them: "i. …", "ii) …"
+#: ("i." after "h." is a letter: :meth:`_Prose.feed`).
+_LOWER_ROMAN = re.compile(rf"^(?P<num>i{{1,3}}|iv|vi{{0,3}}|ix|x)(?:\)\s*|\.\s+(?=[{_UPPER}]))(?P<rest>\S.*)$")
 #: "Đơn vị" or "Cơ quan" alone as a field's name, when its value marks the lead in brackets.
 #: A character of an agency list: not a sentence's end, but the full stop of "TP." ("UBND TP. Tây Ninh").
 _TOWN_DOT = r"(?<=TP|Tp|TX|TT)\."
@@ -563,6 +566,19 @@ def _ends_open(text: str) -> bool:
     return not _TERMINAL.search(strip_markup(text).rstrip())
 
 
+#: A line that goes on with the one above though it starts in capitals: an abbreviation that
+#: names no agency, then lowercase words ("… giảm chi phí tuân thủ" / "TTHC cho người dân, …").
+_ABBREVIATION_GOES_ON = re.compile(r"^(?!UBND|HĐND|VP|VPCP|BCĐ|BCH)[A-ZĐ]{3,}\s+[a-zđà-ỹ]")
+#: A time's cue at a line's end, and a date opening the next: "… trước ngày" / "31/10/2025.".
+_OPEN_DATE_CUE = re.compile(r"\b(?:trước|chậm nhất|đến|trong|hạn)(?:\s+ngày)?\s*$", re.IGNORECASE)
+_DATE_START = re.compile(r"^(?:\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|(?:tháng|quý|năm)\s+[\dIVX])", re.IGNORECASE)
+
+
+def _date_goes_on(last: str, text: str) -> bool:
+    """``text`` opens with the date the line above ends on the cue of ("… trước ngày" / "31/10/2025.")."""
+    return bool(_OPEN_DATE_CUE.search(strip_markup(last)) and _DATE_START.match(strip_markup(text).strip()))
+
+
 def _starts_lower(text: str) -> bool:
     first = strip_markup(text).lstrip(" \"“(")[:1]
     return bool(first) and first.islower()
@@ -648,7 +664,7 @@ class _State:
             self.owner[ln] = index
 
 
-_NTYPE_RX = [("roman", _ROMAN), ("paren", _PAREN), ("letter", _LETTER), ("arabic", _ARABIC)]
+_NTYPE_RX = [("roman", _ROMAN), ("paren", _PAREN), ("paren", _LOWER_ROMAN), ("letter", _LETTER), ("arabic", _ARABIC)]
 #: Numbering types of sections (headings), not of tasks.
 _PART_TYPES = ("roman", "part")
 
@@ -1329,6 +1345,9 @@ class _Prose:
                 return
             raw = text = hm.group("rest")
         num = _numbering(text)
+        if num and num[0] == "paren" and num[1] in ("i", "v", "x") and not text.startswith("(") and any(
+                n.ntype == "letter" and n.label == {"i": "h", "v": "u", "x": "v"}[num[1]] for n in self.stack):
+            num = ("letter", num[1], num[2])  # "h) …" then "i) …": the next letter
         if _APPENDIX.match(text):
             self._appendix(ln, text)
         elif _APPENDIX_NOTE.match(text) or _NOTE.match(text) or _CLOSING.match(text):
@@ -1452,7 +1471,8 @@ class _Prose:
             return False
         if self.gap:  # after a blank line only a lowercase start continues the sentence
             return _starts_lower(text)
-        return _starts_lower(text) or len(clean_cell(last)) > 100
+        return (_starts_lower(text) or len(clean_cell(last)) > 100 or _date_goes_on(clean_cell(last), text)
+                or _ABBREVIATION_GOES_ON.match(clean_cell(text)) is not None)
 
     def _lists_contents(self, last: str, text: str) -> bool:
         """A point that names a thing, not a thing to do, under a paragraph that lists what
@@ -3534,7 +3554,7 @@ def _join_field_lines(state: _State, seq, indices: list[int], prose: _Prose) -> 
             listing = (merged.endswith((";", ",")) and len(text) <= FIELD_LIST_LINE_CHARS
                        and _field_key(_field_line(merged).group("name")) in ("lead", "partners", "implementers")
                        and _AGENCY_HEADING.match(text) and not _ACTION_WORDS.search(text))
-            if not (merged.endswith(":") or _starts_lower(text) or full or listing):
+            if not (merged.endswith(":") or _starts_lower(text) or full or listing or _date_goes_on(merged, text)):
                 break
             merged, last = _join([merged, text]), text
             extra.append(ln2)

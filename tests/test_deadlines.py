@@ -455,3 +455,16 @@ def test_a_date_after_what_was_issued_or_received_says_which_things_not_by_when(
                              "30/9/2025") == "hoàn thành trước 30/9/2025"
     assert own_deadline_text("Số hóa hồ sơ đã tiếp nhận trước ngày 01/7/2025") == ""
     assert own_deadline_text("Ban hành quy chế trước ngày 01/7/2025") == "trước ngày 01/7/2025"
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # (walkthrough 13a) a deadline as written that starts with its count, and "Kế hoạch" without "này"
+    ("30 ngày kể từ ngày ban hành Kế hoạch.", "2025-06-04"),
+    ("15 ngày kể từ ngày ký", "2025-05-20"),
+    ("15 ngày kể từ ngày Kế hoạch được ban hành.", "2025-05-20"),
+    # ... but a count in the middle of a sentence still needs its cue
+    ("Báo cáo 30 ngày kể từ ngày ký", None),
+])
+def test_a_deadline_counted_from_the_plans_date_may_start_with_the_count(text, day):
+    found, due = relative_deadline(text, "2025-05-05")
+    assert (due.isoformat() if due else None) == day

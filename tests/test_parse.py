@@ -3252,3 +3252,21 @@ def test_a_tab_table_rows_cells_wrapped_onto_a_line_of_their_own_go_on_with_the_
     assert t.text.iloc[1] == ("Tổ chức khảo sát mức độ hài lòng của người dân, doanh nghiệp đối với việc giải quyết "
                               "thủ tục hành chính")
     assert not line_accounting(doc).role.eq("unaccounted").any()
+
+
+def test_walkthrough_13a_roman_sub_items_wrapped_abbreviations_and_dates():
+    """(walkthrough 13a) "i." / "ii." under "b." are its sub-items, as Word's lowerRoman numbering
+    writes them ("i." had been a letter beside b., "ii." text); "… tuân thủ" / "TTHC cho người
+    dân …" is one line of text; a field's "… trước ngày" / "31/10/2025." one deadline (the date had
+    been a task of its own). "i)" after "h)" is still a letter."""
+    doc = doc_from("I. MỤC ĐÍCH, YÊU CẦU\n- Giảm chi phí tuân thủ\nTTHC cho người dân, doanh nghiệp.\nII. NHIỆM VỤ\n"
+                   "1. Cắt giảm TTHC nội bộ\na. Rà soát thủ tục hành chính nội bộ (Sở Tư pháp chủ trì).\nb. Đơn giản "
+                   "hóa thủ tục dựa trên dữ liệu:\ni. Tái sử dụng dữ liệu dân cư (Sở Nội vụ chủ trì).\nii. Tái sử dụng "
+                   "dữ liệu đất đai (Sở Nội vụ chủ trì).\n2. Số hóa hồ sơ còn hiệu lực.\n- Cơ quan chủ trì: Sở Nội vụ.\n"
+                   "- Thời hạn: hoàn thành số hóa 100% hồ sơ trước ngày\n31/10/2025.\n3. Các việc khác\ng) Rà soát TTHC.\n"
+                   "h) Công bố TTHC.\ni) Niêm yết TTHC.", date="2025-05-05")
+    t = extract_tasks(doc)
+    assert t.path.tolist() == ["I+1", "II.1.a", "II.1.b.(i)", "II.1.b.(ii)", "II.2", "II.3.g", "II.3.h", "II.3.i"]
+    assert t.text.iloc[0] == "Giảm chi phí tuân thủ TTHC cho người dân, doanh nghiệp."
+    assert t.text.iloc[3] == "Tái sử dụng dữ liệu đất đai (Sở Nội vụ chủ trì)."
+    assert t.due.iloc[4] == "2025-10-31"
