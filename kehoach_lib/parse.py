@@ -1471,8 +1471,10 @@ class _Prose:
             return False
         if self.gap:  # after a blank line only a lowercase start continues the sentence
             return _starts_lower(text)
+        # (an abbreviation goes on with a paragraph, not a title: "2. Về kiểm soát" / "TTHC cần …")
         return (_starts_lower(text) or len(clean_cell(last)) > 100 or _date_goes_on(clean_cell(last), text)
-                or _ABBREVIATION_GOES_ON.match(clean_cell(text)) is not None)
+                or (_ABBREVIATION_GOES_ON.match(clean_cell(text)) is not None
+                    and (self.para_owner is None or self.para is not self.para_owner.title)))
 
     def _lists_contents(self, last: str, text: str) -> bool:
         """A point that names a thing, not a thing to do, under a paragraph that lists what
