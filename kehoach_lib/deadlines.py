@@ -143,8 +143,9 @@ _OWN_YEAR = re.compile(
     # nhiệm vụ …", when the work happens)
     r"|\b(?:trong|đến\s+hết)\s+(?:năm|giai\s+đoạn)\s+(?:năm\s+)?\d{4}(?:\s*[-–]\s*(?:năm\s+)?\d{4})?"
     r"(?=\s*(?:so\s+với\s+(?:cùng\s+kỳ\s+)?năm\s+\d{4}\s*)?(?:[.;)]|$))"
-    # ... and the year a target opens with: "Đến hết năm 2025, 100% …", "Phấn đấu đến năm 2026 …"
-    r"|^(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+)?năm\s+\d{4}"
+    # ... and the year a target opens with: "Đến hết năm 2025, 100% …", "Phấn đấu đến năm 2026 …",
+    # also its clause after ";": "…; phấn đấu đến hết năm 2026 hoàn thành 100% chỉ tiêu"
+    r"|(?:^|(?<=;)\s*)(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+)?năm\s+\d{4}"
     # ... and a year that labels what follows: "Năm 2025: …; năm 2026: …", "Năm 2025, cắt giảm …"
     # (not what was done: "Năm 2025, toàn tỉnh đã số hóa 85% hồ sơ")
     r"|(?:^|(?<=[;.])\s*)(?:trong\s+)?năm\s+\d{4}(?=\s*[:,])(?![:,][^.;:]{0,60}\bđã\b)"

@@ -468,3 +468,11 @@ def test_a_date_after_what_was_issued_or_received_says_which_things_not_by_when(
 def test_a_deadline_counted_from_the_plans_date_may_start_with_the_count(text, day):
     found, due = relative_deadline(text, "2025-05-05")
     assert (due.isoformat() if due else None) == day
+
+
+def test_a_targets_year_after_a_semicolon_is_its_deadline():
+    """(walkthrough 13b, Bình Định) "…; phấn đấu đến hết năm 2026 hoàn thành 100% chỉ tiêu" had no
+    deadline, though "Đến hết năm 2025, …" at a sentence's start has one."""
+    assert own_deadline_text("Giảm chi phí tuân thủ cho doanh nghiệp; phấn đấu đến hết năm 2026 hoàn thành 100% "
+                             "chỉ tiêu Chính phủ giao.") == "phấn đấu đến hết năm 2026"
+    assert own_deadline_text("Giảm chi phí tuân thủ, phấn đấu đến hết năm 2026 hoàn thành") == ""
