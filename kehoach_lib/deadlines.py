@@ -390,10 +390,17 @@ def relative_deadline(text: str, issued: str) -> tuple[str, date | None]:
     return m.group(0), day
 
 
+#: "thường xuyên", "liên tục" among adjectives, as how something is done, not how often: "bảo đảm
+#: sự phối hợp chặt chẽ, thường xuyên giữa …", "vận hành thông suốt, liên tục".
+_MANNER = re.compile(r"(?:chặt\s+chẽ|kịp\s+thời|hiệu\s+quả|đồng\s+bộ|sâu\s+sát|thông\s+suốt|ổn\s+định)\s*,?\s*"
+                     r"(?:và\s+)?(?:thường\s+xuyên|liên\s+tục)(?!\s*[.;)]|\s*$)")
+
+
 @lru_cache(maxsize=16384)
 def is_recurring(text: str) -> bool:
-    """True for ongoing or periodic work (``Thường xuyên``, ``hằng tháng``, ``định kỳ``)."""
-    return bool(_RECURRING.search(_fold(text or "")))
+    """True for ongoing or periodic work (``Thường xuyên``, ``hằng tháng``, ``định kỳ``; not
+    "phối hợp chặt chẽ, thường xuyên giữa …", a manner, :data:`_MANNER`)."""
+    return bool(_RECURRING.search(_MANNER.sub(" ", _fold(text or ""))))
 
 
 #: A recurrence with the period words after it: "định kỳ hằng quý", "hằng tháng, quý, năm".

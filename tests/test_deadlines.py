@@ -475,3 +475,14 @@ def test_a_targets_year_after_a_semicolon_is_its_deadline():
     deadline, though "Đến hết năm 2025, …" at a sentence's start has one."""
     assert own_deadline_text("Giảm chi phí tuân thủ cho doanh nghiệp; phấn đấu đến hết năm 2026 hoàn thành 100% "
                              "chỉ tiêu Chính phủ giao.") == "phấn đấu đến hết năm 2026"
+
+
+def test_thuong_xuyen_among_adjectives_is_a_manner_not_a_frequency():
+    """(walkthrough 13a, Hà Nam) "Bảo đảm sự phối hợp chặt chẽ, thường xuyên giữa các cơ quan" had
+    been recurring work; "…; thực hiện thường xuyên." still is."""
+    from kehoach_lib.deadlines import is_recurring
+
+    assert not is_recurring("Bảo đảm sự phối hợp chặt chẽ, thường xuyên giữa các cơ quan, đơn vị")
+    assert not is_recurring("bảo đảm Hệ thống vận hành thông suốt, liên tục 24/7")
+    assert is_recurring("Theo dõi việc thực hiện; thực hiện thường xuyên.")
+    assert is_recurring("Phối hợp chặt chẽ, thường xuyên.")
