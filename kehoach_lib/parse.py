@@ -437,7 +437,8 @@ def _lead_patterns(path: str | Path = LEAD_VERBS_FILE) -> _LeadPatterns:
                            # công tác triển khai Đề án 06) hướng dẫn …")
                            rf"(?P<agency>{_AGENCY_HEAD}\b(?:\([^():]*\)|[^:(])*?)"
                            # (not a stem's colon: "… treo băng rôn với nội dung:", "… như sau:")
-                           rf"(?(for)\s*:\s*(?=\S)|(?:(?<!nội dung)(?<!như sau)(?<!sau đây)\s*:\s*(?=\S)|\s+{verb}\b))"),
+                           r"(?(for)\s*:\s*(?=\S)|(?:(?<!nội dung)(?<!như sau)(?<!sau đây)\s*:\s*(?=\S)"
+                           rf"|\s+{verb}\b))"),
         mid_subject=re.compile(
             rf",\s+(?P<agency>(?:các\s+(?:sở|cơ quan|đơn vị)|Sở|Văn phòng|UBND|Ủy ban|Trung tâm|Ban|Công an)"
             rf"\b[^.;]*?)\s+{verb}\b"),
@@ -1440,7 +1441,8 @@ class _Prose:
                 return False  # a heading in capitals ends where the capitals do, also in hard-wrapped text
             if title.isupper() and clean_cell(text).isupper() and _OPEN_CAPS_END.search(strip_markup(title)):
                 return True  # "… VÀ TRÁCH NHIỆM CỦA CÁC" / "CƠ QUAN, ĐƠN VỊ": it goes on in capitals
-            if (len(self.para) == 1 and title.isupper() and _caps_heading(text) and _CONTINUES_CAPS.match(clean_cell(text))
+            if (len(self.para) == 1 and title.isupper() and _caps_heading(text)
+                    and _CONTINUES_CAPS.match(clean_cell(text))
                     and not _CAPS_SECTION.match(clean_cell(text))):
                 return True  # "1. TĂNG CƯỜNG CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH" / "CỦA CÁC CẤP, CÁC NGÀNH"
         if _CAPS_SECTION.match(clean_cell(text)) and not self._open_caps_title():
@@ -2610,7 +2612,8 @@ def _heading_agencies(text: str) -> tuple[str, str]:
     """(lead, partners) a heading's words say, as a task's own wording says them (a bracket that
     says by when is not a partner's: "… phối hợp với Sở Xây dựng (hoàn thành trước ngày 31/8/2025)")."""
     text = re.sub(r"\s*\((?P<inside>[^()]*)\)\s*$",
-                  lambda m: "" if own_deadline_text(m.group("inside")) or is_recurring(m.group("inside")) else m.group(0),
+                  lambda m: "" if own_deadline_text(m.group("inside")) or is_recurring(m.group("inside"))
+                  else m.group(0),
                   text)
     said = _Task(path="", kind="task", part="", section="", text=text, lines=set())
     _fill_from_text(said)

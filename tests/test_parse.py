@@ -3132,7 +3132,8 @@ def test_after_a_sub_heading_in_capitals_the_items_title_no_longer_says_by_when(
     sơ, hoàn thành trước ngày 30/9/2025"; an agency heading still says who does them."""
     t = _rows("II. NHIỆM VỤ CỤ THỂ\n1. Về số hóa hồ sơ, hoàn thành trước ngày 30/9/2025\nSở Khoa học và Công nghệ "
               "hướng dẫn số hóa hồ sơ.\nCÁC NHIỆM VỤ KHÁC\nSở Tài chính bố trí kinh phí thực hiện Kế hoạch.\n"
-              "2. Sở Tư pháp:\n- Rà soát các văn bản có quy định TTHC.\nCÁC NHIỆM VỤ KHÁC\n- Tổng hợp báo cáo UBND tỉnh.")
+              "2. Sở Tư pháp:\n- Rà soát các văn bản có quy định TTHC.\nCÁC NHIỆM VỤ KHÁC\n"
+              "- Tổng hợp báo cáo UBND tỉnh.")
     assert t[["lead", "due"]].values.tolist() == [["Sở Khoa học và Công nghệ", "2025-09-30"], ["Sở Tài chính", ""],
                                                   ["Sở Tư pháp", ""], ["Sở Tư pháp", ""]]
 
@@ -3237,7 +3238,8 @@ def test_a_tab_table_rows_cells_wrapped_onto_a_line_of_their_own_go_on_with_the_
     """(walkthrough 13b, Bình Định) " | hiệu lực tại … | công tỉnh | thành phố" under row 6 had been
     a task of its own (lead "công tỉnh"), and "doanh nghiệp đối với … | Sở Nội vụ | …" under
     "10 | Tổ chức khảo sát … người dân," an unaccounted line, row 10 left without lead or deadline."""
-    doc = doc_from("II. NHIỆM VỤ CỤ THỂ\nSTT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
+    doc = doc_from("II. NHIỆM VỤ CỤ THỂ\nSTT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\t"
+                   "Thời gian hoàn thành\n"
                    "6\tSố hóa hồ sơ, kết quả giải quyết thủ tục hành chính còn\tTrung tâm Phục vụ hành chính\t"
                    "UBND các huyện, thị xã,\tTrước ngày 31/10/2025\n\thiệu lực tại Bộ phận Một cửa các cấp\tcông tỉnh\t"
                    "thành phố\t\n10\tTổ chức khảo sát mức độ hài lòng của người dân,\ndoanh nghiệp đối với việc giải "
@@ -3262,8 +3264,9 @@ def test_walkthrough_13a_roman_sub_items_wrapped_abbreviations_and_dates():
     doc = doc_from("I. MỤC ĐÍCH, YÊU CẦU\n- Giảm chi phí tuân thủ\nTTHC cho người dân, doanh nghiệp.\nII. NHIỆM VỤ\n"
                    "1. Cắt giảm TTHC nội bộ\na. Rà soát thủ tục hành chính nội bộ (Sở Tư pháp chủ trì).\nb. Đơn giản "
                    "hóa thủ tục dựa trên dữ liệu:\ni. Tái sử dụng dữ liệu dân cư (Sở Nội vụ chủ trì).\nii. Tái sử dụng "
-                   "dữ liệu đất đai (Sở Nội vụ chủ trì).\n2. Số hóa hồ sơ còn hiệu lực.\n- Cơ quan chủ trì: Sở Nội vụ.\n"
-                   "- Thời hạn: hoàn thành số hóa 100% hồ sơ trước ngày\n31/10/2025.\n3. Các việc khác\ng) Rà soát TTHC.\n"
+                   "dữ liệu đất đai (Sở Nội vụ chủ trì).\n2. Số hóa hồ sơ còn hiệu lực.\n"
+                   "- Cơ quan chủ trì: Sở Nội vụ.\n- Thời hạn: hoàn thành số hóa 100% hồ sơ trước ngày\n31/10/2025.\n"
+                   "3. Các việc khác\ng) Rà soát TTHC.\n"
                    "h) Công bố TTHC.\ni) Niêm yết TTHC.", date="2025-05-05")
     t = extract_tasks(doc)
     assert t.path.tolist() == ["I+1", "II.1.a", "II.1.b.(i)", "II.1.b.(ii)", "II.2", "II.3.g", "II.3.h", "II.3.i"]

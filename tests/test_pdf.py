@@ -388,32 +388,25 @@ def test_a_centred_row_cut_by_a_page_break_ends_the_page_and_opens_the_next():
     which the parser joins to the row before the break."""
     from kehoach_lib.pdf_columns import borderless_table
 
-    def words(text, x0, top):
-        out, x = [], x0
-        for t in text.split(" "):
-            out.append({"text": t, "x0": x, "x1": x + 5 * len(t), "top": top, "bottom": top + 10})
-            x += 5 * len(t) + 3
-        return out
-
     def row(n, top, text, lead, when):  # three lines of text, the rest centred on the second
-        return (words(text[0], 90, top) + words(n, 55, top + 13) + words(text[1], 90, top + 13)
-                + words(lead, 300, top + 13) + words(when, 420, top + 13) + words(text[2], 90, top + 26))
+        return (_words(text[0], 90, top) + _words(n, 55, top + 13) + _words(text[1], 90, top + 13)
+                + _words(lead, 300, top + 13) + _words(when, 420, top + 13) + _words(text[2], 90, top + 26))
 
-    header = words("STT", 50, 100) + words("Nội dung", 90, 100) + words("Cơ quan chủ trì", 300, 100) + \
-        words("Thời hạn", 420, 100)
+    header = _words("STT", 50, 100) + _words("Nội dung", 90, 100) + _words("Cơ quan chủ trì", 300, 100) + \
+        _words("Thời hạn", 420, 100)
     page1 = (header + row("1", 120, ("Tuyên truyền về cải cách hành chính", "trên địa bàn tỉnh năm 2025 cho",
                                      "người dân và doanh nghiệp"), "Sở Nội vụ", "Năm 2025")
-             + words("Rà soát thủ tục hành chính nội bộ", 90, 166) + words("2", 55, 179)
-             + words("giữa các cơ quan hành chính", 90, 179) + words("Sở Tư pháp", 300, 179)
-             + words("Quý III", 420, 179) + words("1", 300, 780))
+             + _words("Rà soát thủ tục hành chính nội bộ", 90, 166) + _words("2", 55, 179)
+             + _words("giữa các cơ quan hành chính", 90, 179) + _words("Sở Tư pháp", 300, 179)
+             + _words("Quý III", 420, 179) + _words("1", 300, 780))
     _, _, out, carry = borderless_table(page1)
     assert out[1:] == ["1\tTuyên truyền về cải cách hành chính trên địa bàn tỉnh năm 2025 cho người dân và "
                        "doanh nghiệp\tSở Nội vụ\tNăm 2025",
                        "2\tRà soát thủ tục hành chính nội bộ giữa các cơ quan hành chính\tSở Tư pháp\tQuý III"]
     assert carry is not None and carry.centred
-    page2 = (words("nhà nước trên địa bàn tỉnh", 90, 60)
+    page2 = (_words("nhà nước trên địa bàn tỉnh", 90, 60)
              + row("3", 90, ("Số hóa hồ sơ, kết quả giải quyết", "thủ tục hành chính tại Trung tâm",
-                             "Phục vụ hành chính công"), "Sở Nội vụ", "Năm 2025") + words("2", 300, 780))
+                             "Phục vụ hành chính công"), "Sở Nội vụ", "Năm 2025") + _words("2", 300, 780))
     _, _, out, _ = borderless_table(page2, carry)
     assert out == ["\tnhà nước trên địa bàn tỉnh\t\t",
                    "3\tSố hóa hồ sơ, kết quả giải quyết thủ tục hành chính tại Trung tâm Phục vụ hành chính "
@@ -425,18 +418,21 @@ def test_a_borderless_headers_second_line_of_capitalised_name_words_is_the_heade
     the names; it had been left out of the header as a row's first line."""
     from kehoach_lib.pdf_columns import borderless_table
 
-    def words(text, x0, top):
-        out, x = [], x0
-        for t in text.split(" "):
-            out.append({"text": t, "x0": x, "x1": x + 5 * len(t), "top": top, "bottom": top + 10})
-            x += 5 * len(t) + 3
-        return out
-
-    page = (words("STT", 50, 100) + words("Nội dung", 90, 100) + words("Cơ quan", 300, 100)
-            + words("Cơ quan", 380, 100) + words("Thời hạn", 460, 100)
-            + words("Chủ trì", 300, 111) + words("Phối hợp", 380, 111)
-            + words("1", 55, 130) + words("Rà soát thủ tục hành chính nội bộ", 90, 130) + words("Sở Tư pháp", 300, 130)
-            + words("Sở Nội vụ", 380, 130) + words("Quý III/2025", 460, 130))
+    page = (_words("STT", 50, 100) + _words("Nội dung", 90, 100) + _words("Cơ quan", 300, 100)
+            + _words("Cơ quan", 380, 100) + _words("Thời hạn", 460, 100)
+            + _words("Chủ trì", 300, 111) + _words("Phối hợp", 380, 111)
+            + _words("1", 55, 130) + _words("Rà soát thủ tục hành chính nội bộ", 90, 130)
+            + _words("Sở Tư pháp", 300, 130)
+            + _words("Sở Nội vụ", 380, 130) + _words("Quý III/2025", 460, 130))
     _, _, out, _ = borderless_table(page)
     assert out == ["STT\tNội dung\tCơ quan Chủ trì\tCơ quan Phối hợp\tThời hạn",
                    "1\tRà soát thủ tục hành chính nội bộ\tSở Tư pháp\tSở Nội vụ\tQuý III/2025"]
+
+
+def _words(text, x0, top):
+    """pdfplumber's words of ``text`` on one line from ``x0`` at ``top`` (5 points a character)."""
+    out, x = [], x0
+    for t in text.split(" "):
+        out.append({"text": t, "x0": x, "x1": x + 5 * len(t), "top": top, "bottom": top + 10})
+        x += 5 * len(t) + 3
+    return out
