@@ -194,6 +194,11 @@ _BRACKET_ASSIGNMENT = re.compile(
 #: A bracket at a task's end that names only its agencies and when: "(Sở Tài chính; trước 31/8/2025)",
 #: "(Sở Nội vụ; tháng 10/2025)", "(các sở, ban, ngành; UBND các huyện, thành phố)".
 _BRACKET_AGENCIES = re.compile(r"\((?P<inside>[^()]+)\)\s*[.;]?\s*$")
+#: A bracket that holds only a day, a month or a quarter, after what is to be done: its deadline
+#: ("… nội bộ (tháng 6/2025); …"; not a year alone, which may say which year's figures).
+_TIME_BRACKET = re.compile(r"(?<=\S)\s*\((?P<when>(?:trước\s+)?(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}"
+                           r"|(?:trong\s+)?tháng\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*/\s*\d{4}"
+                           r"|(?:trong\s+)?[Qq]uý\s+[IV]{1,3}\s*/\s*\d{4})\)", re.IGNORECASE)
 #: Lines after a page-tail marker searched for another one (:func:`_is_page_tail`).
 PAGE_TAIL_WINDOW = 6
 #: Where a portal page's tail begins, after the plan's text: "Tin liên quan", "Các tin khác",
@@ -2062,6 +2067,8 @@ class _Prose:
 _SENTENCE_START = re.compile(rf"[.;]\s+(?={_AGENCY_HEAD}\b)")
 #: An assignment after a sentence or a topic: ". Giao Sở X chủ trì", ": giao Sở X, Sở Y chủ trì".
 _ASSIGNED = re.compile(rf"(?:^|[.;:]\s+)[Gg]iao\s+(?={_AGENCY_HEAD}\b)")
+#: A task's topic before a colon: "Về công bố danh mục TTHC nội bộ: …", "Lĩnh vực đất đai: …".
+_TOPIC = re.compile(r"^(?:Về|Đối với|Lĩnh vực|Nhóm)\b[^:;.()]{2,100}:\s+")
 #: Helpers named after the lead, in a clause or a sentence of their own: "…; Sở Tài chính phối
 #: hợp.", "… Các sở, ban, ngành có trách nhiệm phối hợp cung cấp dữ liệu."
 def _helpers_clause(text: str) -> re.Match | None:
@@ -2849,6 +2856,9 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
             task.partners = task.partners or clean_agencies("; ".join(partners))
             if when and not task.deadline_text:
                 task.deadline_text = "; ".join(when)
+    if not task.deadline_text and task.kind != "objective" and (tb := _TIME_BRACKET.search(text)):
+        # "Công khai thủ tục hành chính nội bộ (tháng 6/2025); Văn phòng UBND tỉnh chủ trì."
+        task.deadline_text = tb.group("when")
     if not task.lead and task.kind != "objective" and (ba := _BRACKET_AGENCIES.search(text)):
         # "… thuộc phạm vi quản lý của tỉnh (Sở Tài chính; trước 31/8/2025)."
         parts = [p.strip() for p in ba.group("inside").split(";")]
@@ -2891,6 +2901,9 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
             task.lead = then
         elif sm:
             task.lead = clean_agencies(sm.group("agency"))
+        elif (tm := _TOPIC.match(text)) and (topic_sm := patterns.subject.match(text[tm.end():])):
+            # "Về công bố danh mục TTHC nội bộ: Văn phòng UBND tỉnh …": the agency after the topic
+            task.lead = clean_agencies(topic_sm.group("agency"))
         elif default_lead:
             task.lead = default_lead
     if not task.partners and partners_from_text and task.kind != "objective":
@@ -3352,7 +3365,8 @@ def _parse_cached(doc: Document, stamps: tuple) -> _State:
             state.role(ln, "preamble")
         i += 1
         if (letter and _LETTER_BODY_START.search(text)
-                and not any(_numbering(clean_cell(r)) for _, r in seq[i:i + 3] if r.strip())):
+                # (the next three lines with text: "… có ý kiến như sau:" / "Đề nghị … sau:" / "a) …")
+                and not any(_numbering(clean_cell(r)) for r in [r for _, r in seq[i:i + 12] if r.strip()][:3])):
             prose.letter_body = True  # a letter's "… đề nghị như sau:" over paragraphs without numbers: its body
             break
     numbered: dict[int, int] = {}  # the line of a number alone -> the line it numbers

@@ -3273,3 +3273,19 @@ def test_walkthrough_13a_roman_sub_items_wrapped_abbreviations_and_dates():
     assert t.text.iloc[0] == "Giảm chi phí tuân thủ TTHC cho người dân, doanh nghiệp."
     assert t.text.iloc[3] == "Tái sử dụng dữ liệu đất đai (Sở Nội vụ chủ trì)."
     assert t.due.iloc[4] == "2025-10-31"
+
+
+def test_walkthrough_13c_a_reminder_letters_intro_adverbs_topics_and_time_brackets():
+    """(walkthrough 13c, Kiên Giang) "Đề nghị … thực hiện một số nội dung sau:" two lines under "… có ý
+    kiến như sau:" had been unaccounted (blank lines hid the "a)" below); "Trung tâm … thường xuyên theo
+    dõi" had the lead "Trung tâm … thường xuyên"; "Về …: Văn phòng UBND tỉnh …" had the letter's
+    addressees as its lead; "(tháng 6/2025)" after the work is its deadline."""
+    doc = doc_from("Kính gửi: Các sở, ban, ngành tỉnh.\n\nChủ tịch UBND tỉnh có ý kiến như sau:\n\n"
+                   "Đề nghị các cơ quan, đơn vị khẩn trương thực hiện một số nội dung sau:\n\n"
+                   "a) Trung tâm Phục vụ hành chính công tỉnh thường xuyên theo dõi tình hình giải quyết hồ sơ.\n"
+                   "b) Về công bố danh mục thủ tục hành chính nội bộ: Văn phòng UBND tỉnh hướng dẫn các cơ quan "
+                   "cập nhật danh mục (tháng 8/2025).", doc_type="công văn")
+    t = extract_tasks(doc)
+    assert t[["lead", "due"]].values.tolist() == [["Trung tâm Phục vụ hành chính công tỉnh", ""],
+                                                  ["Văn phòng UBND tỉnh", "2025-08-31"]]
+    assert not line_accounting(doc).role.eq("unaccounted").any()
