@@ -145,7 +145,7 @@ _OWN_YEAR = re.compile(
     r"(?=\s*(?:so\s+với\s+(?:cùng\s+kỳ\s+)?năm\s+\d{4}\s*)?(?:[.;)]|$))"
     # ... and the year a target opens with: "Đến hết năm 2025, 100% …", "Phấn đấu đến năm 2026 …",
     # also its clause after ";": "…; phấn đấu đến hết năm 2026 hoàn thành 100% chỉ tiêu"
-    r"|(?:^|(?<=;)\s*)(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+)?năm\s+\d{4}"
+    r"|^(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+)?năm\s+\d{4}|(?<=;)\s*phấn\s+đấu\s+đến\s+(?:hết\s+)?năm\s+\d{4}"
     # ... and a year that labels what follows: "Năm 2025: …; năm 2026: …", "Năm 2025, cắt giảm …"
     # (not what was done: "Năm 2025, toàn tỉnh đã số hóa 85% hồ sơ")
     r"|(?:^|(?<=[;.])\s*)(?:trong\s+)?năm\s+\d{4}(?=\s*[:,])(?![:,][^.;:]{0,60}\bđã\b)"
@@ -159,7 +159,8 @@ _RELATIVE = re.compile(
     # (a deadline as written may start with the count: "Thời hạn: 30 ngày kể từ ngày ban hành Kế hoạch.")
     r"(?:trong\s+(?:vòng\s+|thời\s+hạn\s+)?|chậm\s+nhất\s+(?:sau\s+)?|sau\s+|^\s*)(?P<n>\d{1,3})\s+ngày"
     r"(?P<working>\s+làm\s+việc)?\s*,?\s*(?:kể\s+)?từ\s+(?:ngày\s+)?"
-    r"(?:(?:ký|ban\s+hành)(?:\s+(?:kế\s+hoạch|văn\s+bản|quyết\s+định|công\s+văn)(?:\s+này)?)?"
+    # ("ban hành Kế hoạch" is the plan's own; "ban hành quyết định" without "này" another document's)
+    r"(?:(?:ký|ban\s+hành)(?:\s+(?:kế\s+hoạch(?:\s+này)?|(?:văn\s+bản|quyết\s+định|công\s+văn)\s+này))?"
     r"|(?:kế\s+hoạch|văn\s+bản|quyết\s+định|công\s+văn)\s+(?:này\s+)?(?:được\s+)?(?:ký\s+)?(?:ban\s+hành|ký))"
     # ... and nothing after it: "kể từ ngày ký Quyết định công bố" counts from another document's date
     r"(?=\s*(?:[.,;)]|$))",
@@ -392,8 +393,8 @@ def relative_deadline(text: str, issued: str) -> tuple[str, date | None]:
 
 #: "thường xuyên", "liên tục" among adjectives, as how something is done, not how often: "bảo đảm
 #: sự phối hợp chặt chẽ, thường xuyên giữa …", "vận hành thông suốt, liên tục".
-_MANNER = re.compile(r"(?:chặt\s+chẽ|kịp\s+thời|hiệu\s+quả|đồng\s+bộ|sâu\s+sát|thông\s+suốt|ổn\s+định)\s*,?\s*"
-                     r"(?:và\s+)?(?:thường\s+xuyên|liên\s+tục)(?!\s*[.;)]|\s*$)")
+_MANNER = re.compile(r"(?:\bsự\s+\S+(?:\s+\S+)?\s+(?:chặt\s+chẽ|kịp\s+thời|hiệu\s+quả|đồng\s+bộ|sâu\s+sát)"
+                     r"|thông\s+suốt)\s*,?\s*(?:và\s+)?(?:thường\s+xuyên|liên\s+tục)(?!\s*[.;)]|\s*$)")
 
 
 @lru_cache(maxsize=16384)

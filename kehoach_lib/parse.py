@@ -573,8 +573,10 @@ def _ends_open(text: str) -> bool:
 
 
 #: A line that goes on with the one above though it starts in capitals: an abbreviation that
-#: names no agency, then lowercase words ("… giảm chi phí tuân thủ" / "TTHC cho người dân, …").
-_ABBREVIATION_GOES_ON = re.compile(r"^(?!UBND|HĐND|VP|VPCP|BCĐ|BCH)[A-ZĐ]{3,}\s+[a-zđà-ỹ]")
+#: names no agency, then a word that goes on its noun phrase ("… giảm chi phí tuân thủ" / "TTHC
+#: cho người dân, …"; not "TTHC được niêm yết …", a sentence of its own).
+_ABBREVIATION_GOES_ON = re.compile(r"^(?:TTHC|DVC|DVCTT|CSDL|QPPL|VBQPPL|PAKN|KSTTHC|CCHC|CNTT)\s+"
+                                   r"(?:cho|của|và|trên|tại|đối với|thuộc|trong|liên quan|nội bộ|có|theo)\b")
 #: A time's cue at a line's end, and a date opening the next: "… trước ngày" / "31/10/2025.".
 _OPEN_DATE_CUE = re.compile(r"\b(?:trước|chậm nhất|đến|trong|hạn)(?:\s+ngày)?\s*$", re.IGNORECASE)
 _DATE_START = re.compile(r"^(?:\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|(?:tháng|quý|năm)\s+[\dIVX])", re.IGNORECASE)
@@ -1885,6 +1887,10 @@ class _Prose:
             # task per assignment (N, N+1, …), as such a paragraph is
             (ln0, raw0), *rest = node.title
             pieces = _assignment_pieces([(ln0, _strip_number(clean_cell(raw0))), *rest])
+            # (an item's later sentences often say who answers for it, who helps or what a body
+            # is: split only when each assignment says by when)
+            if pieces and not all(own_deadline_text(text) or is_recurring(text) for text, _ in pieces):
+                pieces = None
         if pieces:
             task = None
             for k, (piece, piece_lines) in enumerate(pieces):
@@ -2071,14 +2077,16 @@ _ASSIGNED = re.compile(rf"(?:^|[.;:]\s+)[Gg]iao\s+(?={_AGENCY_HEAD}\b)")
 _TOPIC = re.compile(r"^(?:Về|Đối với|Lĩnh vực|Nhóm)\b[^:;.()]{2,100}:\s+")
 #: Helpers named after the lead, in a clause or a sentence of their own: "…; Sở Tài chính phối
 #: hợp.", "… Các sở, ban, ngành có trách nhiệm phối hợp cung cấp dữ liệu."
-def _helpers_clause(text: str) -> re.Match | None:
+def _helpers_clause(text: str, lead: str = "") -> re.Match | None:
     """The first :data:`_HELPERS_CLAUSE` whose helpers are names only: not a sentence that does
     something else and mentions "phối hợp" ("Văn phòng UBND tỉnh xây dựng quy chế phối hợp …",
     "Sở Tài chính bố trí kinh phí, phối hợp kiểm tra")."""
     subject = _lead_patterns(LEAD_VERBS_FILE).subject
     for m in _HELPERS_CLAUSE.finditer(text):
         who = m.group("who").rstrip(" ,")
-        if not subject.match(who + " ") and not re.search(r"\b(?:quy|cơ)\s+chế$", who, re.IGNORECASE):
+        if (not subject.match(who + " ") and not re.search(r"\b(?:quy|cơ)\s+chế$", who, re.IGNORECASE)
+                and lead not in re.split(r"\s*[;,]\s*", clean_agencies(who))):
+            # ("…. Sở Nội vụ phối hợp với Sở Tài chính …": the lead again, not its helpers)
             return m
     return None
 
@@ -2908,7 +2916,7 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
             task.lead = default_lead
     if not task.partners and partners_from_text and task.kind != "objective":
         pm = _lead_patterns(LEAD_VERBS_FILE).partners.search(text)
-        hm = _helpers_clause(text) if task.lead else None
+        hm = _helpers_clause(text, task.lead) if task.lead else None
         if hm and (pm is None or pm.start() >= hm.start("who")):
             # "Giao Sở Nội vụ chủ trì …; Sở Tài chính phối hợp.", "…. Sở Tư pháp, Văn phòng UBND
             # tỉnh có trách nhiệm phối hợp với Sở Tài chính …": the helpers, not whom they help
@@ -2986,13 +2994,15 @@ def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], secti
                 # row after a page break: "có TTHC ... các cấp. - Sở, ban, ngành; ..."
                 cells = _return_spilled_fragments(rows[-1], cells, ln)
             rows.append({"num": first.rstrip("."), "cells": cells, "lines": [ln], "lead": table_lead, "colmap": colmap})
-        elif not first and rows and (after_header or (rows[-1]["num"] and _cells_go_on(cells))):
+        elif not first and rows and (after_header or (rows[-1]["num"] and _cells_go_on(cells, rows[-1]["cells"]))):
             # (a row's cells wrapped onto a line of their own: "6 | Số hóa … còn | Trung tâm Phục vụ
             # hành chính | …" / " | hiệu lực tại … | công tỉnh | thành phố")
             prev = rows[-1]
             prev["cells"] = _merge_cells(prev["cells"], cells)
             prev["lines"].append(ln)
-        elif first[:1].islower() and rows and rows[-1]["num"] and len(cells) >= 2 and _cells_go_on(cells):
+        elif (first[:1].islower() and rows and rows[-1]["num"] and len(cells) >= 2 and _cells_go_on(cells)
+              and not _numbering(first) and not re.fullmatch(r"[a-zđ][.)]?|[ivx]+[.)]?", first)
+              and not re.search(r"[.;:]$", rows[-1]["cells"][1] if len(rows[-1]["cells"]) > 1 else ".")):
             # "10 | Tổ chức khảo sát … của người dân," / "doanh nghiệp đối với … | Sở Nội vụ | …": a line
             # break in the text cell, the rest of the row after it
             prev = rows[-1]
@@ -3138,11 +3148,15 @@ def _return_spilled_fragments(prev: dict, cells: list[str], ln: int | None) -> l
     return out
 
 
-def _cells_go_on(cells: list[str]) -> bool:
+def _cells_go_on(cells: list[str], above: list[str] | None = None) -> bool:
     """A table line whose cells each go on from the row above: the first of them starts in lower
-    case ("hiệu lực tại …", "trên Hệ thống …"), as a wrapped cell's words do and a row of its own does not."""
+    case ("hiệu lực tại …", "trên Hệ thống …"), as a wrapped cell's words do and a row of its own
+    does not, with no item's mark ("a) Rà soát …", a sub-row), and (given the row ``above``) only
+    in columns where that row has words."""
     written = [c.strip() for c in cells if c.strip()]
-    return bool(written) and written[0][:1].islower()
+    if not written or not written[0][:1].islower() or _numbering(written[0]) or re.match(r"[a-zđ][.)]\s", written[0]):
+        return False
+    return above is None or all(k < len(above) and above[k].strip() for k, c in enumerate(cells) if c.strip())
 
 
 def _merge_cells(prev: list[str], cont: list[str]) -> list[str]:

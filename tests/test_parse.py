@@ -3209,10 +3209,8 @@ def test_second_review_vua_scope_dates_helpers_and_what_was_done():
               "Văn phòng UBND tỉnh xây dựng quy chế phối hợp giữa các cơ quan.\n4. Sở Nội vụ đã được giao chủ trì "
               "rà soát quy định về TTHC, báo cáo UBND tỉnh trong Quý III/2025.")
     assert t[["path", "lead", "partners", "due"]].values.tolist() == [
-        ["II.1", "Hiệp hội Doanh nghiệp nhỏ và vừa tỉnh", "", ""], ["II.1+1", "Sở Tư pháp", "", ""],
-        ["II.2", "Sở Tư pháp", "", "2025-06-30"],
-        ["II.3", "Sở Tư pháp", "", ""], ["II.3+1", "Văn phòng UBND tỉnh", "", ""],
-        ["II.4", "Sở Nội vụ", "", "2025-09-30"]]
+        ["II.1", "Hiệp hội Doanh nghiệp nhỏ và vừa tỉnh", "", ""], ["II.2", "Sở Tư pháp", "", "2025-06-30"],
+        ["II.3", "Sở Tư pháp", "", ""], ["II.4", "Sở Nội vụ", "", "2025-09-30"]]
 
 
 def test_second_review_sub_headings_that_open_with_ve_or_doi_voi_and_titles_in_passing():
@@ -3289,3 +3287,22 @@ def test_walkthrough_13c_a_reminder_letters_intro_adverbs_topics_and_time_bracke
     assert t[["lead", "due"]].values.tolist() == [["Trung tâm Phục vụ hành chính công tỉnh", ""],
                                                   ["Văn phòng UBND tỉnh", "2025-08-31"]]
     assert not line_accounting(doc).role.eq("unaccounted").any()
+
+
+def test_third_review_a_numbered_item_splits_only_where_each_assignment_says_by_when():
+    """(review 3) an item's later sentence that says who answers for it, who helps or what a body is
+    had become a task of its own; a sub-row "a) …" under a row of a tab table had been merged into it;
+    "… ban hành quyết định" without "này" is another document's date."""
+    t = _rows("II. NHIỆM VỤ\n1. Văn phòng UBND tỉnh chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch này. Thủ "
+              "trưởng các sở, ban, ngành chịu trách nhiệm trước Chủ tịch UBND tỉnh về kết quả thực hiện.\n"
+              "2. Sở Tư pháp rà soát các văn bản có quy định thủ tục hành chính. Các sở, ban, ngành căn cứ chức "
+              "năng, nhiệm vụ được giao phối hợp thực hiện.\n3. Sở Tư pháp tham mưu UBND tỉnh công bố danh mục "
+              "TTHC trong thời hạn 05 ngày làm việc kể từ ngày ban hành quyết định.")
+    assert t[["path", "lead", "due"]].values.tolist() == [["II.1", "Văn phòng UBND tỉnh", ""],
+                                                          ["II.2", "Sở Tư pháp", ""], ["II.3", "Sở Tư pháp", ""]]
+    doc = doc_from("II. NHIỆM VỤ\nSTT\tNội dung\tChủ trì\tThời gian\n1\tRà soát, đơn giản hóa TTHC\t\t\n"
+                   "\ta) Rà soát TTHC lĩnh vực đất đai\tSở Nông nghiệp và Môi trường\tQuý II/2025\n"
+                   "\tb) Rà soát TTHC lĩnh vực đầu tư\tSở Tài chính\tQuý III/2025", date="2025-06-01")
+    rows = extract_tasks(doc)
+    assert rows[["lead", "due"]].values.tolist() == [["Sở Nông nghiệp và Môi trường", "2025-06-30"],
+                                                     ["Sở Tài chính", "2025-09-30"]]
