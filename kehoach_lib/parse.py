@@ -2075,8 +2075,6 @@ _SENTENCE_START = re.compile(rf"[.;]\s+(?={_AGENCY_HEAD}\b)")
 _ASSIGNED = re.compile(rf"(?:^|[.;:]\s+)[Gg]iao\s+(?={_AGENCY_HEAD}\b)")
 #: A task's topic before a colon: "Về công bố danh mục TTHC nội bộ: …", "Lĩnh vực đất đai: …".
 _TOPIC = re.compile(r"^(?:Về|Đối với|Lĩnh vực|Nhóm)\b[^:;.()]{2,100}:\s+")
-#: Helpers named after the lead, in a clause or a sentence of their own: "…; Sở Tài chính phối
-#: hợp.", "… Các sở, ban, ngành có trách nhiệm phối hợp cung cấp dữ liệu."
 def _helpers_clause(text: str, lead: str = "") -> re.Match | None:
     """The first :data:`_HELPERS_CLAUSE` whose helpers are names only: not a sentence that does
     something else and mentions "phối hợp" ("Văn phòng UBND tỉnh xây dựng quy chế phối hợp …",
@@ -2091,6 +2089,8 @@ def _helpers_clause(text: str, lead: str = "") -> re.Match | None:
     return None
 
 
+#: Helpers named after the lead, in a clause or a sentence of their own: "…; Sở Tài chính phối
+#: hợp.", "… Các sở, ban, ngành có trách nhiệm phối hợp cung cấp dữ liệu."
 _HELPERS_CLAUSE = re.compile(rf"(?:;|\.(?=\s))\s*(?![^;.()]*?\bchủ trì\b)(?P<who>{_AGENCY_HEAD}\b[^;.()]*?)\s+"
                              r"(?:(?:có|chịu)\s+trách\s+nhiệm\s+|chủ\s+động\s+|tích\s+cực\s+)*phối hợp\b")
 
