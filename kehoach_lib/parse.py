@@ -627,7 +627,7 @@ class _Node:
     is_appendix: bool = False
     num: str = ""  # the number as written (1.2 for 1.2.)
     #: paragraphs from this index on stand after a sub-heading in capitals (:func:`_caps_heading`):
-    #: the item's title (its deadline, its agency) is not over them
+    #: the item's title no longer says by when they are due
     subheaded_from: int | None = None
 
     @property
@@ -1735,7 +1735,7 @@ class _Prose:
             for ln, _ in node.title[1:]:
                 state.role(ln, "heading")
             lead_from_heading = _agency_heading(node, kind)
-            partners_from_heading = _heading_partners(node, kind)
+            partners_from_heading = _heading_partners(node) if lead_from_heading else ""
             if not lead_from_heading and not node.is_appendix:
                 self._emit_paragraphs(node, node.paragraphs)
             for para in node.paragraphs:
@@ -1788,6 +1788,7 @@ class _Prose:
         heading_like = (_ends_open(title_rest) or strip_markup(title_rest).rstrip().endswith(":")) \
             and len(title_rest) < 200
         agency = _agency_heading(node, kind)
+        heading_partners = _heading_partners(node) if agency else ""
         body: list[tuple[int | None, str]] = []
         extra: list[list[tuple[int | None, str]]] = []
         if agency and paragraphs:
@@ -1834,8 +1835,7 @@ class _Prose:
             shared = {} if node.fields else self._block_after_bullets(node, extra)
             # "1. Rà soát TTHC (hoàn thành trước ngày 30/9/2025)": by when its points are due;
             # "1. Định kỳ hằng quý": how often
-            heading_deadline = ((own_deadline_text(title_rest) or _title_recurrence(title_rest))
-                                if kind != "objective" else "")
+            heading_deadline = _title_when(title_rest) if kind != "objective" else ""
             k = 0
             for idx, (para, lead, group) in enumerate(zip(extra, leads, _group_titles(extra), strict=True)):
                 if lead is None or group is None:  # "- Văn phòng UBND tỉnh:" heads the points after it
@@ -1855,7 +1855,7 @@ class _Prose:
                         node, f"{path}+{k}", kind, part, _strip_number(title_rest), text, lines, lead=lead,
                         own_fields=not (lead and lead != agency and len(self._siblings_sharing(node)) > 1),
                         paragraph_fields=fields,
-                        partners=_heading_partners(node, kind) if agency and lead == agency else "")
+                        partners=heading_partners if lead == agency else "")
                     if heading_deadline and not task.deadline_text and not own_deadline_text(task.text) \
                             and not is_recurring(task.text):
                         task.deadline_text = heading_deadline
@@ -1892,20 +1892,19 @@ class _Prose:
             if pieces and not all(own_deadline_text(text) or is_recurring(text) for text, _ in pieces):
                 pieces = None
         if pieces:
-            task = None
             for k, (piece, piece_lines) in enumerate(pieces):
+                own = {pl for pl, _ in piece_lines}  # (the title's lines, with the number on the first)
                 task = self._task_from(node, f"{path}+{k}" if k else path, kind, part, section, piece,
-                                       [(ln, raw) for ln, raw in node.title if (ln, raw) in piece_lines
-                                        or ln in {pl for pl, _ in piece_lines}], lead="")
+                                       [(ln, raw) for ln, raw in node.title if ln in own], lead="")
             k = len(pieces) - 1
         else:
             task = self._task_from(node, path, kind, part, section, text, lines, lead=lead,
                                    paragraph_fields=_fields_of(node, body),
-                                   partners=_heading_partners(node, kind) if agency else inherited_partners)
+                                   partners=heading_partners if agency else inherited_partners)
             if (agency and body and kind != "objective" and not task.deadline_text
                     and not own_deadline_text(task.text) and not is_recurring(task.text)):
                 # "2. Sở Tài chính chủ trì … (hoàn thành trước ngày 31/8/2025):" over one point: its deadline
-                task.deadline_text = own_deadline_text(title_rest) or _title_recurrence(title_rest)
+                task.deadline_text = _title_when(title_rest)
             k = 0
         for para in extra:
             if _introduces_only(para):  # "Các nhiệm vụ về chia sẻ dữ liệu:" over a table: no task of its own
@@ -2163,6 +2162,11 @@ def _fields_of(node: _Node, para) -> tuple[dict[str, list[str]], set[int]]:
     return node.paragraph_fields[index], node.paragraph_field_lines.get(index, set())
 
 
+def _title_when(title: str) -> str:
+    """By when or how often an item's title says the points under it are done."""
+    return own_deadline_text(title) or _title_recurrence(title)
+
+
 def _title_recurrence(title: str) -> str:
     """How often a title says its points are done, when it ends on it or opens with it ("1. Định
     kỳ hằng quý", "Các nhiệm vụ thực hiện thường xuyên"); ``""`` for a recurrence in passing
@@ -2218,12 +2222,17 @@ _HELPS = re.compile(r"^\s*(?:(?:có|chịu)\s+trách\s+nhiệm\s+|theo\s+chức\
                     r"|chủ\s+động\s+|tích\s+cực\s+|chặt\s+chẽ\s+)*phối\s+hợp\b")
 
 
-#: What was done, after an agency's name: "… đã ban hành" (not "đã được giao", "đã và đang"), "… đang …".
-_DONE = re.compile(r"\s*(?:đã(?!\s+(?:được|và)\b)|đang)\b")
+#: What was done, after an agency's name: "… đã ban hành" (not "đã được giao", "đã và đang").
+_DID = re.compile(r"\s*đã(?!\s+(?:được|và)\b)")
 #: ... or the aspect word "vừa" at a name's end ("Sở Nội vụ vừa ban hành"; not "nhỏ và vừa").
 _DONE_AGENCY = re.compile(r"(?<!\bvà)\s+vừa$")
 #: ... but not "vừa là …, vừa là …" (both).
 _BOTH = re.compile(r"\s*là\b")
+
+
+def _did(agency: str, rest: str) -> bool:
+    """The agency's sentence says what it did (``rest`` follows its name ``agency``)."""
+    return bool(_DID.match(rest) or (_DONE_AGENCY.search(agency) and not _BOTH.match(rest)))
 
 
 def _assignee(sentence: str) -> str | None:
@@ -2233,10 +2242,11 @@ def _assignee(sentence: str) -> str | None:
     pháp, Sở Nội vụ phối hợp theo chức năng …")."""
     sm = _lead_patterns(LEAD_VERBS_FILE).subject.match(sentence)
     rest = sentence[sm.end("agency"):] if sm else ""
-    if (not sm or sm.group("for") or _ONLY_ASSIGNS.match(rest) or _DONE.match(rest)
-            or (_DONE_AGENCY.search(sm.group("agency")) and not _BOTH.match(rest))
-            or _HELPS.match(rest)):
-        return None  # (helpers: "Các sở, ban, ngành có trách nhiệm phối hợp …"; what was done: "… đã ban hành")
+    if (not sm or sm.group("for") or _ONLY_ASSIGNS.match(rest) or _did(sm.group("agency"), rest)
+            or re.match(r"\s*đang\b", rest) or _HELPS.match(rest)):
+        # (helpers: "Các sở, ban, ngành có trách nhiệm phối hợp …"; what was done or is under way:
+        # "… đã ban hành", "… đang hoàn thiện")
+        return None
     return clean_agencies(sm.group("agency"))
 
 
@@ -2617,10 +2627,10 @@ def _agency_heading(node: _Node, kind: str = "duty") -> str:
     return agency if _is_agency(agency) else ""
 
 
-def _heading_partners(node: _Node, kind: str) -> str:
-    """The partners an agency heading names for the items under it ("1. Sở Tư pháp chủ trì,
-    phối hợp với các sở, ngành thực hiện các nhiệm vụ sau:"), or ``""``."""
-    return _heading_agencies(_agency_in_heading(node))[1] if _agency_heading(node, kind) else ""
+def _heading_partners(node: _Node) -> str:
+    """The partners an agency heading (:func:`_agency_heading`) names for the items under it ("1.
+    Sở Tư pháp chủ trì, phối hợp với các sở, ngành thực hiện các nhiệm vụ sau:"), or ``""``."""
+    return _heading_agencies(_agency_in_heading(node))[1]
 
 
 def _heading_agencies(text: str) -> tuple[str, str]:
@@ -2899,9 +2909,7 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
         if sm and sm.re is patterns.mid_subject and _issuers_before(text[:sm.start()]):
             # "… dự thảo văn bản do HĐND, UBND tỉnh ban hành": who issued it, not who does the task
             sm = None
-        done = sm is not None and sm.re is patterns.subject and (
-            re.match(r"\s*đã(?!\s+(?:được|và)\b)", text[sm.end("agency"):])
-            or (_DONE_AGENCY.search(sm.group("agency")) and not _BOTH.match(text[sm.end("agency"):])))
+        done = sm is not None and sm.re is patterns.subject and _did(sm.group("agency"), text[sm.end("agency"):])
         if done and (then := next((who for g in _SENTENCE_START.finditer(text) if text[g.start()] == "."
                                    and (who := _assignee(text[g.end():]))), None)):
             # "Sở Nội vụ đã ban hành Kế hoạch …. Văn phòng UBND tỉnh hướng dẫn …": what was done,
@@ -3001,7 +3009,7 @@ def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], secti
             prev["cells"] = _merge_cells(prev["cells"], cells)
             prev["lines"].append(ln)
         elif (first[:1].islower() and rows and rows[-1]["num"] and len(cells) >= 2 and _cells_go_on(cells)
-              and not _numbering(first) and not re.fullmatch(r"[a-zđ][.)]?|[ivx]+[.)]?", first)
+              and not re.fullmatch(r"[a-zđ][.)]?|[ivx]+[.)]?", first)
               and not re.search(r"[.;:]$", rows[-1]["cells"][1] if len(rows[-1]["cells"]) > 1 else ".")):
             # "10 | Tổ chức khảo sát … của người dân," / "doanh nghiệp đối với … | Sở Nội vụ | …": a line
             # break in the text cell, the rest of the row after it
