@@ -1783,6 +1783,12 @@ class _Prose:
             for ln in lines_title:
                 state.role(ln, "note")
             return
+        if not node.paragraphs and not node.fields and kind != "objective" and _reports_done(title_rest):
+            # "1. Sở Tư pháp đã hoàn thành việc rà soát 120 TTHC trong 6 tháng đầu năm 2025.": what
+            # was done, told in a letter before what it asks, is no task
+            for ln in lines_title:
+                state.role(ln, "prose")
+            return
         paragraphs = list(zip(node.paragraphs, node.after_label, strict=False))
         # a title that stops without a full stop, or on a colon ("1. Mục đích:"), heads what follows
         heading_like = (_ends_open(title_rest) or strip_markup(title_rest).rstrip().endswith(":")) \
@@ -2218,8 +2224,13 @@ _ASSIGNMENT_CUT = re.compile(rf"[.;]\s+(?=[{_UPPER}])")
 
 
 #: What helpers do, right after their names: "(có trách nhiệm | theo chức năng, nhiệm vụ được giao) phối hợp …".
-_HELPS = re.compile(r"^\s*(?:(?:có|chịu)\s+trách\s+nhiệm\s+|theo\s+chức\s+năng,?\s+nhiệm\s+vụ(?:\s+được\s+giao)?\s+"
+_HELPS = re.compile(r"^\s*(?:(?:có|chịu)\s+trách\s+nhiệm\s+|(?:theo|căn\s+cứ)\s+chức\s+năng,?\s+nhiệm\s+vụ(?:\s+được\s+giao)?,?\s+"
                     r"|chủ\s+động\s+|tích\s+cực\s+|chặt\s+chẽ\s+)*phối\s+hợp\b")
+
+
+#: Who answers for the work, after an agency's name: "Thủ trưởng các sở chịu trách nhiệm trước
+#: Chủ tịch UBND tỉnh về kết quả …" (accountability, not another assignment).
+_ANSWERS_FOR = re.compile(r"\s*(?:chịu|có)\s+trách\s+nhiệm\s+trước\b")
 
 
 #: What was done, after an agency's name: "… đã ban hành" (not "đã được giao", "đã và đang").
@@ -2235,6 +2246,20 @@ def _did(agency: str, rest: str) -> bool:
     return bool(_DID.match(rest) or (_DONE_AGENCY.search(agency) and not _BOTH.match(rest)))
 
 
+#: Words that ask for more after what was done: "… đã ban hành …; đề nghị tiếp tục …".
+_ASKS_MORE = re.compile(r"\b(?:tiếp tục|đề nghị|yêu cầu|khẩn trương|cần|phải|giao|chỉ đạo|sẽ)\b", re.IGNORECASE)
+
+
+def _reports_done(text: str) -> bool:
+    """An item's whole text only says what an agency did ("Sở Tư pháp đã hoàn thành việc rà soát
+    …", one sentence, asking nothing more)."""
+    text = strip_markup(text).strip()
+    sm = _lead_patterns(LEAD_VERBS_FILE).subject.match(text)
+    if not sm or sm.group("for") or not _did(sm.group("agency"), text[sm.end("agency"):]):
+        return False
+    return not _ASKS_MORE.search(text) and not re.search(r"[.;:]\s+\S", text.rstrip(". "))
+
+
 def _assignee(sentence: str) -> str | None:
     """The agency a sentence gives work to ("Giao Sở Tài chính chủ trì xây dựng …", "Văn phòng
     UBND tỉnh tổng hợp, thẩm định …"), or ``None``: not for one that only says who leads the
@@ -2243,9 +2268,9 @@ def _assignee(sentence: str) -> str | None:
     sm = _lead_patterns(LEAD_VERBS_FILE).subject.match(sentence)
     rest = sentence[sm.end("agency"):] if sm else ""
     if (not sm or sm.group("for") or _ONLY_ASSIGNS.match(rest) or _did(sm.group("agency"), rest)
-            or re.match(r"\s*đang\b", rest) or _HELPS.match(rest)):
+            or re.match(r"\s*đang\b", rest) or _HELPS.match(rest) or _ANSWERS_FOR.match(rest)):
         # (helpers: "Các sở, ban, ngành có trách nhiệm phối hợp …"; what was done or is under way:
-        # "… đã ban hành", "… đang hoàn thiện")
+        # "… đã ban hành", "… đang hoàn thiện"; who answers for it: "… chịu trách nhiệm trước …")
         return None
     return clean_agencies(sm.group("agency"))
 

@@ -3289,6 +3289,37 @@ def test_walkthrough_13c_a_reminder_letters_intro_adverbs_topics_and_time_bracke
     assert not line_accounting(doc).role.eq("unaccounted").any()
 
 
+def test_a_letters_item_that_only_tells_what_was_done_is_no_task():
+    """"1. Sở Tư pháp đã hoàn thành …" before what a letter asks is what was done: its line is
+    prose, not a task; an item that goes on to ask for more is still one."""
+    doc = doc_from("Kính gửi: Các sở, ban, ngành tỉnh.\nĐể tiếp tục cải cách TTHC, Chủ tịch UBND tỉnh yêu cầu:\n"
+                   "1. Sở Tư pháp đã hoàn thành việc rà soát 120 thủ tục hành chính trong 6 tháng đầu năm 2025.\n"
+                   "2. Sở Nội vụ đã ban hành Kế hoạch kiểm tra; đề nghị tiếp tục kiểm tra các xã trong Quý IV/2025.\n"
+                   "3. Văn phòng UBND tỉnh tổng hợp, báo cáo Chủ tịch UBND tỉnh trước ngày 20/12/2025.",
+                   doc_type="công văn", date="2025-08-01")
+    t = extract_tasks(doc)
+    assert t[["path", "due"]].values.tolist() == [["2", "2025-12-31"], ["3", "2025-12-20"]]
+    acc = line_accounting(doc)
+    assert acc.loc[acc.line == 3, "role"].tolist() == ["prose"]
+
+
+def test_a_paragraph_under_a_heading_is_not_split_at_who_answers_for_it_or_who_helps():
+    """The sentence after an assignment that says who answers for its result ("… chịu trách nhiệm
+    trước Chủ tịch UBND tỉnh …") or who helps ("… căn cứ chức năng, nhiệm vụ được giao, phối hợp
+    …") stays in the one task; a second body given work of its own still makes a second task."""
+    t = _rows("II. NHIỆM VỤ\n1. Về rà soát thủ tục hành chính\nGiao Sở Tư pháp rà soát các thủ tục hành "
+              "chính liên quan đến kinh doanh trước ngày 30/6/2025. Thủ trưởng các sở, ban, ngành chịu trách "
+              "nhiệm trước Chủ tịch UBND tỉnh về kết quả rà soát của cơ quan mình.\n"
+              "2. Về dịch vụ công\nSở Khoa học và Công nghệ nâng cấp Hệ thống thông tin giải quyết TTHC "
+              "của tỉnh. Các sở, ban, ngành căn cứ chức năng, nhiệm vụ được giao, phối hợp thực hiện.\n"
+              "3. Về số hóa\nSở Nội vụ hướng dẫn số hóa hồ sơ giải quyết TTHC của các cơ quan. Văn phòng "
+              "UBND tỉnh tổng hợp kết quả số hóa, báo cáo Chủ tịch UBND tỉnh hằng quý.")
+    assert t[["path", "lead"]].values.tolist() == [
+        ["II.1", "Sở Tư pháp"], ["II.2", "Sở Khoa học và Công nghệ"],
+        ["II.3+1", "Sở Nội vụ"], ["II.3+2", "Văn phòng UBND tỉnh"]]
+    assert t.text.iloc[0].endswith("về kết quả rà soát của cơ quan mình.")
+
+
 def test_third_review_a_numbered_item_splits_only_where_each_assignment_says_by_when():
     """(review 3) an item's later sentence that says who answers for it, who helps or what a body is
     had become a task of its own; a sub-row "a) …" under a row of a tab table had been merged into it;
