@@ -31,9 +31,9 @@ DB_NAME = "tokens.sqlite"
 MATCH_CACHE_ENTRIES = 8
 #: Modules whose code decides a task table (their source is part of the cache key).
 PARSER_MODULES = ("parse.py", "deadlines.py", "load.py", "formats.py", "aligned.py", "stacked.py", "spaced.py",
-                  "agencies.py", "metadata.py")
+                  "agencies.py", "metadata.py", "text.py")
 #: Editable data files (in ``data/``) the parser reads (their content is part of the cache key).
-PARSER_DATA = ("lead_verbs.txt", "agency_aliases.csv", "person_titles.txt")
+PARSER_DATA = ("lead_verbs.txt", "agency_aliases.csv", "person_titles.txt", "note_columns.txt")
 #: Modules whose code decides a match table (their source is part of the cache key).
 MATCH_MODULES = ("match.py", "scorer.py", "similarity.py", "text.py", "agencies.py")
 #: Task-table columns a match table depends on.

@@ -69,12 +69,13 @@ from .metadata import NOT_TITLE
 from .spaced import spaced_tables
 from .stacked import HEADER_START as STACKED_HEADER
 from .stacked import stacked_tables
+from .text import normalize_tone_marks
 
 #: Columns of the task table, in order (the data contract shared by every stage).
 TASK_COLUMNS = [
     "task_id", "doc_id", "province", "kind", "path", "part", "section", "text",
     "lead", "partners", "implementers", "deadline_text", "due", "recurring",
-    "product", "targets", "line_start", "line_end",
+    "product", "notes", "targets", "line_start", "line_end",
 ]
 #: Roles of the lines that belong to a task's span.
 TASK_ROLES = {"task", "objective", "duty"}
@@ -410,6 +411,8 @@ _AGENCY_HEAD = (
     r"|Hội (?:Liên hiệp|Nông dân|Cựu chiến binh|Doanh nhân|Doanh nghiệp|Luật gia))"
 )
 LEAD_VERBS_FILE = config.DATA_DIR / "lead_verbs.txt"
+#: Names of a table's columns that say something about a task, not what it is (``notes``).
+NOTE_COLUMNS_FILE = config.DATA_DIR / "note_columns.txt"
 #: Words before an agency named in a task's wording (``Giao Sở Tư pháp …``).
 _SUBJECT_PREFIX = r"(?:(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân)\s+(?:tỉnh|thành phố)\s+giao|Giao|Đề nghị|Yêu cầu)\s+"
 
@@ -425,6 +428,15 @@ class _LeadPatterns:
 def _lead_verbs(path: str | Path = LEAD_VERBS_FILE) -> tuple[str, ...]:
     """The words of the editable ``lead_verbs.txt``, longest first."""
     return tuple(sorted({" ".join(ln.split()) for ln in config.data_lines(path)}, key=len, reverse=True))
+
+
+@config.reread_on_change
+def _note_column(path: str | Path = NOTE_COLUMNS_FILE) -> re.Pattern:
+    """A column name that starts with a name of the editable ``note_columns.txt``."""
+    names = sorted({normalize_tone_marks(" ".join(ln.split())) for ln in config.data_lines(path)},
+                   key=len, reverse=True)
+    return re.compile("^(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in names) + r")\b",
+                      re.IGNORECASE)
 
 
 @config.reread_on_change
@@ -606,6 +618,7 @@ class _Task:
     implementers: str = ""
     deadline_text: str = ""
     product: str = ""
+    notes: str = ""
 
 
 @dataclass
@@ -2224,7 +2237,8 @@ _ASSIGNMENT_CUT = re.compile(rf"[.;]\s+(?=[{_UPPER}])")
 
 
 #: What helpers do, right after their names: "(có trách nhiệm | theo chức năng, nhiệm vụ được giao) phối hợp …".
-_HELPS = re.compile(r"^\s*(?:(?:có|chịu)\s+trách\s+nhiệm\s+|(?:theo|căn\s+cứ)\s+chức\s+năng,?\s+nhiệm\s+vụ(?:\s+được\s+giao)?,?\s+"
+_HELPS = re.compile(r"^\s*(?:(?:có|chịu)\s+trách\s+nhiệm\s+"
+                    r"|(?:theo|căn\s+cứ)\s+chức\s+năng,?\s+nhiệm\s+vụ(?:\s+được\s+giao)?,?\s+"
                     r"|chủ\s+động\s+|tích\s+cực\s+|chặt\s+chẽ\s+)*phối\s+hợp\b")
 
 
@@ -3095,6 +3109,8 @@ def _is_subheader(cells: list[str]) -> bool:
 #: Prefix of the keys of :func:`_column_map` for a column it has no field for, whose cells are
 #: written after the task's text as "— <column>: <cell>".
 OTHER_COLUMN = "other:"
+#: Prefix of a column about the task, whose cells are its ``notes`` (:data:`NOTE_COLUMNS_FILE`).
+NOTE_COLUMN = "note:"
 #: ... and for a column named by a period ("Quý II/2025", "Tháng 6", "Năm 2026"): a mark under
 #: it (:data:`PERIOD_MARKS`) says the task is due then; a date written there is its deadline.
 PERIOD_COLUMN = "period:"
@@ -3154,6 +3170,8 @@ def _column_map(main: list[str], sub: list[str]) -> dict[str, int]:
             colmap.setdefault(f"{PERIOD_COLUMN}Tháng {int(month.group(1))}", idx)  # "T5 | T6 | …": months
         elif _PERIOD_COLUMN.match(written) and resolve_due(written, year=2000) is not None:
             colmap.setdefault(f"{PERIOD_COLUMN}{written}", idx)
+        elif _note_column().match(normalize_tone_marks(" ".join(written.split()))):
+            colmap.setdefault(f"{NOTE_COLUMN}{written}", idx)  # "Ghi chú", "Kinh phí": about the task
         elif not _COLUMN_NUMBERS.match(written):
             # any other column ("Phương án cắt giảm", "Ghi chú") is kept with the task's text
             colmap.setdefault(f"{OTHER_COLUMN}{written}", idx)
@@ -3241,6 +3259,8 @@ def _emit_table_rows(state, rows, colmap, context, section, part, kind,
                   if cell(row, key) and (key.startswith(OTHER_COLUMN)
                                          or (key.startswith(PERIOD_COLUMN) and not _marks_when(cell(row, key))))]
         text = " — ".join(t for t in [cell(row, "text"), *others] if t)
+        notes = " — ".join(f"{key.split(':', 1)[1]}: {cell(row, key)}" for key in colmap
+                           if key.startswith(NOTE_COLUMN) and cell(row, key))
         if num:
             unnumbered = 0
             last_num = num
@@ -3287,7 +3307,7 @@ def _emit_table_rows(state, rows, colmap, context, section, part, kind,
                      section=inherited.get("title") or roman_title or section, text=text,
                      lines=set(lines),
                      lead=clean_agencies(lead), partners=clean_agencies(partners),
-                     deadline_text=deadline_text, product=product)
+                     deadline_text=deadline_text, product=product, notes=notes)
         task._due_source = due_source or deadline_text  # type: ignore[attr-defined]
         state.add_task(task)
 
@@ -3766,6 +3786,7 @@ def _task_row(doc: Document, task: _Task) -> dict:
         "due": due.isoformat() if due else "",
         "recurring": is_recurring(deadline_text) or is_recurring(task.deadline_text) or is_recurring(task.text),
         "product": task.product,
+        "notes": task.notes,
         "targets": extract_targets(f"{task.text} {task.product}"),
         "line_start": lines[0] if lines else 0,
         "line_end": lines[-1] if lines else 0,

@@ -1434,8 +1434,9 @@ def test_a_lead_never_keeps_the_colon_after_its_name():
     assert clean_agencies("Sở Tài chính:") == "Sở Tài chính"
 
 
-def test_a_table_column_the_parser_has_no_field_for_is_kept_with_the_tasks_text():
-    """Lạng Sơn (walkthrough 4): the appendix's "Phương án cắt giảm" is what the row asks for."""
+def test_a_table_column_the_parser_has_no_field_for_is_kept_with_the_tasks_text_and_a_note_in_notes():
+    """Lạng Sơn (walkthrough 4): the appendix's "Phương án cắt giảm" is what the row asks for; its
+    "Ghi chú" is said about the task, so it goes to ``notes``, not into the text the matcher reads."""
     doc = doc_from("PHỤ LỤC\nSTT\tTên thủ tục hành chính\tPhương án cắt giảm\tCơ quan thực hiện\tThời hạn\tGhi chú\n"
                    "1\tCấp Giấy phép bán lẻ sản phẩm rượu\tGiảm thời gian giải quyết từ 15 ngày xuống 10 ngày"
                    "\tSở Công Thương\tQuý III/2025\t\n"
@@ -1443,9 +1444,29 @@ def test_a_table_column_the_parser_has_no_field_for_is_kept_with_the_tasks_text(
     t = extract_tasks(doc)
     assert t.text.tolist() == [
         "Cấp Giấy phép bán lẻ sản phẩm rượu — Phương án cắt giảm: Giảm thời gian giải quyết từ 15 ngày xuống 10 ngày",
-        "Cấp giấy phép xây dựng — Ghi chú: Liên thông với cấp xã"]
+        "Cấp giấy phép xây dựng"]
+    assert t.notes.tolist() == ["", "Ghi chú: Liên thông với cấp xã"]
     assert t.lead.tolist() == ["Sở Công Thương", "Sở Xây dựng"]
     assert t.due.tolist() == ["2025-09-30", "2025-12-31"]
+
+
+def test_a_tables_budget_and_remarks_columns_are_the_tasks_notes_as_any_table_layout_writes_them():
+    """"Kinh phí", "Nguồn kinh phí", "Ghi chú" (names in ``note_columns.txt``) say something about
+    a task: ``notes`` holds them as "name: value", the text is the task's wording alone, in a tab
+    table and in Markdown alike."""
+    tab = doc_from("II. NHIỆM VỤ\nSTT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành\tNguồn kinh phí"
+                   "\tGhi chú\n1\tRà soát TTHC lĩnh vực đất đai\tSở Nông nghiệp và Môi trường\tQuý III/2025"
+                   "\tNgân sách tỉnh\tNhiệm vụ chuyển tiếp\n2\tSố hóa hồ sơ TTHC\tTrung tâm Phục vụ hành chính "
+                   "công tỉnh\tThường xuyên\t\t")
+    md = doc_from("II. NHIỆM VỤ\n\n| STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian | Kinh phí (triệu đồng) | Ghi chú |\n"
+                  "|---|---|---|---|---|---|\n| 1 | Rà soát TTHC lĩnh vực đất đai | Sở Nông nghiệp và Môi trường "
+                  "| Quý III/2025 | 200 | Nhiệm vụ chuyển tiếp |\n", format="md")
+    for doc, budget in ((tab, "Nguồn kinh phí: Ngân sách tỉnh"), (md, "Kinh phí (triệu đồng): 200")):
+        t = extract_tasks(doc)
+        assert t.text.iloc[0] == "Rà soát TTHC lĩnh vực đất đai"
+        assert t.notes.iloc[0] == f"{budget} — Ghi chú: Nhiệm vụ chuyển tiếp"
+        assert t.due.iloc[0] == "2025-09-30"
+    assert extract_tasks(tab).notes.iloc[1] == ""
 
 
 def test_the_row_of_column_numbers_under_a_tables_header_is_header():
