@@ -2018,6 +2018,10 @@ class _Prose:
             fields = {k: v for k, v in fields.items() if k != "deadline"}
         task = _Task(path=path, kind=kind, part=part, section=section, text=text,
                      lines=line_set)
+        if lead and kind != "objective" and not fields.get("lead") and (own := _assignee(text)) and own != lead:
+            # "1. Sở Tư pháp chủ trì … các nhiệm vụ sau:" / "b) Văn phòng UBND tỉnh tổng hợp …": a
+            # point that gives its work to another agency is that agency's (read from its text)
+            lead, partners = "", ""
         task.lead = clean_agencies("; ".join(fields.get("lead", []))) or lead
         task.implementers = clean_agencies("; ".join(fields.get("implementers", [])))
         task.partners = clean_agencies("; ".join(fields.get("partners", [])))

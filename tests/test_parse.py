@@ -3310,6 +3310,25 @@ def test_walkthrough_13c_a_reminder_letters_intro_adverbs_topics_and_time_bracke
     assert not line_accounting(doc).role.eq("unaccounted").any()
 
 
+def test_a_point_that_gives_its_work_to_another_agency_is_that_agencys_not_its_headings(tasks):
+    """Under "1. Sở Tư pháp chủ trì, phối hợp với … các nhiệm vụ sau:" or "2. Sở Nội vụ:", a point
+    whose own first words give the work to another body ("b) Văn phòng UBND tỉnh tổng hợp …",
+    "- Sở Tài chính bảo đảm kinh phí …") is led by that body, without the heading's partners;
+    the other points keep the heading's lead (Bến Tre's "c) UBND các huyện, thành phố có trách
+    nhiệm …" under its duties of "Các sở, ban, ngành tỉnh; UBND các huyện, thành phố" too)."""
+    t = _rows("II. NHIỆM VỤ\n1. Sở Tư pháp chủ trì, phối hợp với các sở, ngành thực hiện các nhiệm vụ sau:\n"
+              "a) Rà soát các quy định TTHC liên quan đến hoạt động kinh doanh trong Quý III/2025.\n"
+              "b) Văn phòng UBND tỉnh tổng hợp kết quả rà soát, báo cáo Chủ tịch UBND tỉnh trước ngày 15/10/2025.\n"
+              "2. Sở Nội vụ:\n- Kiểm tra công tác cải cách hành chính tại các xã, phường trong năm 2025.\n"
+              "- Sở Tài chính bảo đảm kinh phí thực hiện Kế hoạch.")
+    assert t[["path", "lead", "partners"]].values.tolist() == [
+        ["II.1.a", "Sở Tư pháp", "các sở, ngành"], ["II.1.b", "Văn phòng UBND tỉnh", ""],
+        ["II.2+1", "Sở Nội vụ", ""], ["II.2+2", "Sở Tài chính", ""]]
+    bentre = tasks[tasks.doc_id == "bentre_kh_2024"].set_index("path")
+    assert bentre.loc["III.1.c", "lead"] == "UBND các huyện, thành phố"
+    assert bentre.loc["III.1.b", "lead"] == "Các sở, ban, ngành tỉnh; UBND các huyện, thành phố"
+
+
 def test_a_letters_item_that_only_tells_what_was_done_is_no_task():
     """"1. Sở Tư pháp đã hoàn thành …" before what a letter asks is what was done: its line is
     prose, not a task; an item that goes on to ask for more is still one."""
