@@ -61,7 +61,12 @@ MENTION_COLUMNS = ["task_id", "doc_id", "province", "role", "position", "written
 _HEADS = ("Sở", "Văn phòng", "VP", "UBND", "Ủy ban", "Uỷ ban", "Chủ tịch", "Trung tâm", "Ban",
           "Công an", "Bộ phận", "Bộ", "Cơ quan", "Đơn vị", "Đài", "Báo", "Phòng", "Doanh nghiệp",
           "Cục", "Viện", "Chi nhánh", "Bảo hiểm", "Bưu điện", "Kho bạc", "Thanh tra", "Tổ chức",
-          "Công chức", "Cán bộ", "Ngân hàng", "Công ty", "Điện lực", "VNPT", "Viettel", "Viễn thông", "Thuế tỉnh")
+          "Công chức", "Cán bộ", "Ngân hàng", "Công ty", "Điện lực", "VNPT", "Viettel", "Viễn thông", "Thuế tỉnh",
+          # the mass organisations and the courts: "Sở Xây dựng, Hiệp hội Doanh nghiệp tỉnh"
+          "Hiệp hội", "Hội", "Đoàn", "Tỉnh đoàn", "Liên minh", "Liên đoàn", "Mặt trận", "Tòa án", "Toà án")
+#: How an agency's name starts ("Sở …", "Các sở …", "Văn phòng …", "UBND …").
+AGENCY_START = re.compile(r"(?:[Cc]ác\s+(?i:" + "|".join(map(re.escape, _HEADS)) + r")|"
+                          + "|".join(map(re.escape, _HEADS)) + r")\b")
 #: Lower-case starts that still begin a new agency after a comma or "và".
 _LOWER_HEADS = ("cơ quan", "đơn vị", "tổ chức", "cán bộ", "công chức", "doanh nghiệp", "ngân hàng")
 _PLACEHOLDER = "\x01{}\x02"
@@ -313,14 +318,35 @@ def split_agencies(field: str) -> list[str]:
 
 
 # --- resolving ------------------------------------------------------------------------------
-def _lookup(key: str) -> tuple[str, str] | None:
-    """(canonical, type) of a key from the alias table: aliases first, then patterns."""
+def _alias_hit(key: str) -> tuple[str, str] | None:
+    """(canonical, type) of a key that is an alias of the table (or one with its province named)."""
     aliases = load_aliases(ALIASES_FILE)
     bare = _KEY_PROVINCE_SUFFIX.sub("", key)
     named = _KEY_PROVINCE_NAME.sub("", key)
     for candidate in (key, bare, bare + " tỉnh", named, named + " tỉnh"):
         if candidate in aliases:
             return aliases[candidate]
+    return None
+
+
+def is_alias(written: str) -> bool:
+    """``written`` is one of the alias table's names as it stands, or with a province's name after
+    it (a pattern that matches its start is not enough: "UBND các xã, phường niêm yết" is no
+    alias, nor "Bưu điện tỉnh khắc phục tình trạng")."""
+    key = agency_key(_SPACE.sub(" ", _PAREN.sub(" ", written)).strip(_EDGE_PUNCT + " "))
+    aliases = load_aliases(ALIASES_FILE)
+    bare = _KEY_PROVINCE_SUFFIX.sub("", key)
+    if key in aliases or bare in aliases or bare + " tỉnh" in aliases:
+        return True
+    named = _KEY_PROVINCE_NAME.search(key)
+    return bool(named and _alias_hit(key) is not None
+                and metadata.canonical_province(re.sub(r"^\s*(?:thuộc |của |trên địa bàn )?", "", named.group(0))))
+
+
+def _lookup(key: str) -> tuple[str, str] | None:
+    """(canonical, type) of a key from the alias table: aliases first, then patterns."""
+    if (hit := _alias_hit(key)) is not None:
+        return hit
     for pattern, canonical, kind in load_alias_patterns(ALIASES_FILE):
         if pattern.search(key):
             return canonical, kind

@@ -24,6 +24,7 @@ import zipfile
 from pathlib import Path
 
 from .encodings import DOUBLE_UTF8, LEGACY_NAMES, MIXED_UTF8, decode
+from .text import replace_line_breaks
 
 SUPPORTED = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".docx": "docx",
              ".pdf": "pdf", ".doc": "office", ".odt": "office", ".rtf": "office"}
@@ -301,7 +302,9 @@ def html_text(data: bytes, *, legacy: str = "convert") -> tuple[list[str], str]:
             cells: list[str] = []
             for c in tr.find_all(["td", "th"]):
                 _fill_from_above(cells, below)
-                text = _cell(c.get_text(" "))
+                for br in c.find_all("br"):
+                    br.replace_with("<br>")  # (read as the text means it: a list, or the text going on)
+                text = _cell(replace_line_breaks(c.get_text(" ")))
                 for k in range(_span(c.get("colspan"))):
                     # a cell spanning columns keeps the row's columns: its text, then empty cells
                     if _span(c.get("rowspan")) > 1:

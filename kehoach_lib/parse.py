@@ -69,7 +69,7 @@ from .metadata import NOT_TITLE
 from .spaced import spaced_tables
 from .stacked import HEADER_START as STACKED_HEADER
 from .stacked import stacked_tables
-from .text import normalize_tone_marks
+from .text import normalize_tone_marks, replace_line_breaks
 
 #: Columns of the task table, in order (the data contract shared by every stage).
 TASK_COLUMNS = [
@@ -229,6 +229,8 @@ _BOILERPLATE = re.compile(
     r"|Bản quyền (?:thuộc|©)|Copyright|[©®]|(?:Số )?[Ll]ượt (?:truy cập|xem)\s*:|Giấy phép (?:số|thiết lập)[^:]{0,40}:"
     r"|Chịu trách nhiệm (?:chính|nội dung)\s*:|Trưởng Ban biên tập\s*:|Cơ quan chủ quản\s*:)"
 )
+#: A line drawn with rule characters only: "________________" over a page's footnotes, "-----", "* * *".
+_SEPARATOR = re.compile(r"^[_\-–—=*·.\s]{3,}$")
 _FOOTNOTE = re.compile(r"^(?:\[\d+\]|[\u00b9\u00b2\u00b3\u2074-\u2079\u2070]+)\s*\S")
 _SIGNATURE = re.compile(
     r"^[|*\s]*(?:(?:KT|TM|TL|TUQ|Q)\.)?\s*(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN)[|*\s]*$"
@@ -497,7 +499,7 @@ _RESPONSIBLE = re.compile(r"\s*(?:có trách nhiệm|chịu trách nhiệm)?\s*:
 #: A list bullet: ``- X`` at the start or after ``;`` ``,`` ``.``, or ``-X`` glued to a name.
 _BULLET = re.compile(r"(?:^|(?<=[;,.]))\s*-\s*(?=\S)|\s-(?=[A-ZĐ])")
 _FOOTNOTE_REF = re.compile(r"\[\d+\]")
-_LEADING_BULLET = re.compile(r"^[-+•]\s*")
+_LEADING_BULLET = re.compile(r"^[-–+•]\s*")
 _ITEM_BULLET = re.compile(r"^[-–•]\s+[^\W\d_]")  # "- 2025 của …" is a wrapped "2021 - 2025"
 #: A line that only says when: "+ Hoàn thành trước 31/10/2025.", "- Trước ngày 30/6/2025."
 _DEADLINE_LINE = re.compile(
@@ -509,7 +511,7 @@ _DEADLINE_LINE = re.compile(
 # --- small text helpers ------------------------------------------------------------------
 def clean_cell(text: str) -> str:
     """Markup stripped, whitespace collapsed (cell and line text)."""
-    return _WS.sub(" ", _TAGS.sub(" ", _FOOTNOTE_REF.sub("", strip_markup(text)))).strip()
+    return _WS.sub(" ", _TAGS.sub(" ", _FOOTNOTE_REF.sub("", strip_markup(replace_line_breaks(text))))).strip()
 
 
 def clean_agencies(text: str) -> str:
@@ -522,6 +524,33 @@ def clean_agencies(text: str) -> str:
     joined = "; ".join(parts) if len(parts) > 1 else (parts[0] if parts else "")
     joined = re.sub(r"\s*;\s*", "; ", joined)
     return joined.strip(" ;,.:")
+
+
+#: First words after a body's name that still belong to it ("Sở Tư pháp tỉnh", "UBND các xã trên
+#: địa bàn", "Bộ phận Một cửa các cấp", "Công an cấp xã", "Văn phòng UBND tỉnh và các sở").
+_NAME_GOES_ON = frozenset("các cấp tỉnh thành huyện xã phường quận thị trên thuộc trực của có liên và "
+                          "tại được đóng khu ngành cùng trung".split())
+
+
+def _agency_from_text(written: str) -> str:
+    """The agencies a task's wording names before its verb (``written``, up to the first word of
+    ``lead_verbs.txt``), ending where a known body's name ends when a verb the list lacks ran on
+    into it: "Sở Tài chính cân đối" -> "Sở Tài chính", "Viễn thông tỉnh, Bưu điện tỉnh khắc phục
+    tình trạng …" -> "Viễn thông tỉnh, Bưu điện tỉnh", cut after the longest name of the alias
+    table it starts with (a name the table holds, or one it does not know, stays whole)."""
+    from .agencies import is_alias, split_agencies  # agencies reads text tables; parse is read first
+
+    names = clean_agencies(written)
+    words = names.split()
+    if len(words) < 3 or is_alias((split_agencies(names) or [names])[-1]):
+        return names
+    for k in range(len(words) - 1, 1, -1):
+        if not words[k][:1].islower() or words[k] in _NAME_GOES_ON:
+            continue
+        prefix = " ".join(words[:k]).strip(" ;,")
+        if (last := (split_agencies(prefix) or [""])[-1]) and is_alias(last):
+            return prefix
+    return names
 
 
 #: An agency's role marked in brackets after its name: "Văn phòng UBND tỉnh (chủ trì)",
@@ -1262,9 +1291,14 @@ def _regions(state: _State, seq: list[tuple[int | None, str]], start: int):
                 if "\t" in seq[j][1]:
                     idx.append(j)
                     j += 1
-                elif ((not seq[j][1].strip() or _PAGE_NUMBER.match(seq[j][1].strip()))
-                      and _next_nonblank_has_tab(seq, j + 1)):
-                    # a blank line, or a page number between two pages of a table, inside it
+                elif (((not seq[j][1].strip() or _PAGE_NUMBER.match(seq[j][1].strip()))
+                       and _next_nonblank_has_tab(seq, j + 1))
+                      or (_wraps_a_cell(seq[j][1]) and "\t" in seq[j - 1][1]
+                          and ((_next_nonblank_has_tab(seq, j + 1) and not _next_is_header(seq, j + 1))
+                               or re.match(r"\(?[a-zđà-ỹ]", clean_cell(seq[j][1]))))):
+                    # a blank line, or a page number between two pages of a table, inside it; or
+                    # a row's cell wrapped onto a line without tabs (under the last row, when it
+                    # starts in lower case: "(dự kiến 02 lớp, 200 học viên)")
                     idx.append(j)
                     j += 1
                 else:
@@ -1278,6 +1312,23 @@ def _regions(state: _State, seq: list[tuple[int | None, str]], start: int):
             regions.append(("prose", [i]))
         i += 1
     return regions
+
+
+def _wraps_a_cell(raw: str) -> bool:
+    """A line without tabs inside a tab table that goes on with a row's cell ("gửi Văn phòng UBND
+    tỉnh tổng hợp", "(dự kiến 02 lớp, 200 học viên)"): not a heading ("2. Về …", "II. …", a line
+    in capitals) nor a number alone."""
+    text = clean_cell(raw)
+    return (bool(text) and not _numbering(strip_markup(text)) and not text.isupper()
+            and not re.fullmatch(r"[\dIVXivx]+[.)]?", text))
+
+
+def _next_is_header(seq, j: int) -> bool:
+    """The next non-blank line opens a table's header ("STT | …")."""
+    for k in range(j, min(j + 4, len(seq))):
+        if text := seq[k][1].strip():
+            return bool(_HEADER_CELL.match(clean_cell(text.split("\t")[0])))
+    return False
 
 
 def _next_nonblank_has_tab(seq, j: int) -> bool:
@@ -1898,7 +1949,7 @@ class _Prose:
                 sm := _lead_patterns(LEAD_VERBS_FILE).subject.match(body_text)):
             # "2. Thực hiện TTHC không phụ thuộc vào địa giới" + "Văn phòng UBND tỉnh chủ trì, …":
             # the title comes first in the task's text, so its body's subject is read here
-            lead = clean_agencies(sm.group("agency"))
+            lead = _agency_from_text(sm.group("agency"))
         pieces = None
         if not body and not lead and not node.fields and kind != "objective" and node.title and lines_title:
             # "2. Giao Sở Tư pháp tổng hợp … trước ngày 15/7/2025. Văn phòng UBND tỉnh thẩm định …
@@ -2018,7 +2069,8 @@ class _Prose:
             fields = {k: v for k, v in fields.items() if k != "deadline"}
         task = _Task(path=path, kind=kind, part=part, section=section, text=text,
                      lines=line_set)
-        if lead and kind != "objective" and not fields.get("lead") and (own := _assignee(text)) and own != lead:
+        if (lead and kind != "objective" and not fields.get("lead") and (own := _assignee(text)) and own != lead
+                and _names_a_body(own)):
             # "1. Sở Tư pháp chủ trì … các nhiệm vụ sau:" / "b) Văn phòng UBND tỉnh tổng hợp …": a
             # point that gives its work to another agency is that agency's (read from its text)
             lead, partners = "", ""
@@ -2290,7 +2342,7 @@ def _assignee(sentence: str) -> str | None:
         # (helpers: "Các sở, ban, ngành có trách nhiệm phối hợp …"; what was done or is under way:
         # "… đã ban hành", "… đang hoàn thiện"; who answers for it: "… chịu trách nhiệm trước …")
         return None
-    return clean_agencies(sm.group("agency"))
+    return _agency_from_text(sm.group("agency"))
 
 
 def _partners_go_on(before: str) -> bool:
@@ -2577,11 +2629,17 @@ def _own_subject(para) -> str:
     sm = _lead_patterns(LEAD_VERBS_FILE).subject.match(text)
     if not sm or sm.group("for"):
         return ""
+    agency = _agency_from_text(sm.group("agency"))
+    return agency if _names_a_body(agency) else ""  # (not "Người đứng đầu", "Cơ quan, đơn vị …")
+
+
+def _names_a_body(agency: str) -> bool:
+    """``agency`` is a body the alias table knows, not a collective ("Người đứng đầu", "Cơ quan,
+    đơn vị")."""
     from .agencies import resolve_agency  # agencies reads text tables; parse is read first
 
-    found = resolve_agency(agency := clean_agencies(sm.group("agency")))
-    # (a named body, not "Người đứng đầu", "Cơ quan, đơn vị …")
-    return agency if found.known and found.type != "collective" else ""
+    found = resolve_agency(agency)
+    return found.known and found.type != "collective"
 
 
 def _point_lead(para, lead: str, group: str, heading_lead: str = "") -> str:
@@ -2935,7 +2993,7 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
         subject = _lead_patterns(LEAD_VERBS_FILE).subject
         for gm in _ASSIGNED.finditer(text):
             if sm := subject.match(text[gm.end():]):
-                task.lead = clean_agencies(sm.group("agency"))
+                task.lead = _agency_from_text(sm.group("agency"))
                 break
         else:  # "… (3) đầu tư. Sở Tư pháp chủ trì, hoàn thành trước 30/9/2025.": a sentence that assigns
             # (a sentence's start before a clause's: "…; Sở Tư pháp chủ trì việc …. Văn phòng UBND tỉnh chủ trì, …")
@@ -2944,7 +3002,7 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
                 if text[gm.start()] == ";" and _AGENCY_HEADING.match(re.split(r"[.:;]", text[:gm.start()])[-1].strip()):
                     continue  # "…: các sở, ban, ngành tỉnh; UBND các huyện chủ trì": one list of leads
                 if (sm := subject.match(rest)) and rest[sm.end("agency"):].lstrip().startswith("chủ trì"):
-                    task.lead = clean_agencies(sm.group("agency"))
+                    task.lead = _agency_from_text(sm.group("agency"))
                     break
     if not task.lead and task.kind != "objective":
         patterns = _lead_patterns(LEAD_VERBS_FILE)
@@ -2959,10 +3017,10 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
             # then the work; the work's subject leads
             task.lead = then
         elif sm:
-            task.lead = clean_agencies(sm.group("agency"))
+            task.lead = _agency_from_text(sm.group("agency"))
         elif (tm := _TOPIC.match(text)) and (topic_sm := patterns.subject.match(text[tm.end():])):
             # "Về công bố danh mục TTHC nội bộ: Văn phòng UBND tỉnh …": the agency after the topic
-            task.lead = clean_agencies(topic_sm.group("agency"))
+            task.lead = _agency_from_text(topic_sm.group("agency"))
         elif default_lead:
             task.lead = default_lead
     if not task.partners and partners_from_text and task.kind != "objective":
@@ -2973,7 +3031,7 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
             # tỉnh có trách nhiệm phối hợp với Sở Tài chính …": the helpers, not whom they help
             task.partners = clean_agencies(hm.group("who"))
         elif pm:
-            task.partners = clean_agencies(pm.group("agency"))
+            task.partners = _agency_from_text(pm.group("agency"))
 
 
 # --- tab-separated tables ----------------------------------------------------------------
@@ -2991,8 +3049,17 @@ def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], secti
         if not raw.strip():
             state.role(ln, "blank")
             continue
-        if "\t" not in raw:  # a page number between two pages of the table
-            state.role(ln, "boilerplate")
+        if "\t" not in raw:
+            if rows and rows[-1]["num"] and not _PAGE_NUMBER.match(raw.strip()):
+                # a row's cell wrapped onto a line of its own: the last cell's, when the row
+                # stops short of the header's columns, else the text cell's
+                prev, text = rows[-1], clean_cell(raw)
+                at = (len(prev["cells"]) - 1 if len(prev["cells"]) < len(header_main)
+                      else min(colmap.get("text", 1), len(prev["cells"]) - 1))
+                prev["cells"] = [f"{c} {text}".strip() if k == at else c for k, c in enumerate(prev["cells"])]
+                prev["lines"].append(ln)
+            else:
+                state.role(ln, "boilerplate")  # a page number between two pages of the table
             continue
         cells = [clean_cell(c) for c in raw.split("\t")]
         if _HEADER_CELL.match(cells[0] or ""):
@@ -3039,6 +3106,16 @@ def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], secti
         if m and not _NUM_CELL.match(first):
             cells = [m.group("num"), m.group("rest")] + cells[1:]
             first = cells[0]
+        if (not _NUM_CELL.match(first) and rows and rows[-1]["num"] and header_main
+                and 1 < len(rows[-1]["cells"]) < len(header_main)
+                and len(rows[-1]["cells"]) + len(cells) - 1 == len(header_main)):
+            # "2 | Tập huấn nghiệp vụ kiểm soát" / "TTHC cho công chức | Văn phòng UBND tỉnh | …": a
+            # line break inside a cell, the rest of the row after it (the two fill the header)
+            prev = rows[-1]
+            prev["cells"] = [*prev["cells"][:-1], f"{prev['cells'][-1]} {cells[0]}".strip(), *cells[1:]]
+            prev["lines"].append(ln)
+            after_header = False
+            continue
         if _NUM_CELL.match(first):
             if after_header and rows:
                 # the scrape sometimes glues the previous row's cell endings onto the first
@@ -3415,6 +3492,9 @@ def _parse_cached(doc: Document, stamps: tuple) -> _State:
     state.unsplit_rows = aligned[2]
     seq = _with_hints(doc, aligned)
     start = _mark_frame(state, seq)
+    for ln, raw in seq[start:]:
+        if _SEPARATOR.match(raw.strip()):
+            state.role(ln, "boilerplate")  # "________________" over the footnotes, "* * *" (not the header's rule)
     if start >= len(seq):
         _account_continued(state, aligned[1])
         return state

@@ -47,6 +47,25 @@ _OLD_TONE = re.compile(
 )
 
 
+#: A line break inside a table's cell: "Sở Nội vụ<br>Văn phòng UBND tỉnh" (Markdown, HTML).
+_LINE_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+
+
+def replace_line_breaks(text: str) -> str:
+    """A cell's line breaks (``<br>``) as the text means them: ``; `` before an agency's name
+    (``Sở Nội vụ<br>Văn phòng UBND tỉnh`` -> ``Sở Nội vụ; Văn phòng UBND tỉnh``), a space where the
+    text goes on (``Rà soát quy định<br>TTHC của tỉnh``, ``trực tuyến<br>(phí, lệ phí)``)."""
+    if "<" not in text:
+        return text
+    from .agencies import AGENCY_START  # (agencies reads this module's tone marks)
+
+    def as_meant(m: re.Match) -> str:
+        before = m.string[: m.start()].rstrip()
+        return "; " if before and before[-1] not in ",;:" and AGENCY_START.match(m.string, m.end()) else " "
+
+    return _LINE_BREAK.sub(as_meant, text)
+
+
 def strip_markup(text: str) -> str:
     """HTML tags, bold markers, footnote marks, quotes and list bullets removed."""
     text = _TAGS.sub(" ", text)

@@ -65,6 +65,10 @@ def test_types(written, kind):
         ("Các Sở: Tài chính, Văn hóa, Thể thao và Du lịch", ["Sở Tài chính", "Sở Văn hóa, Thể thao và Du lịch"]),
         ("Các sở, ban, ngành: Tư pháp, Nội vụ", ["Sở Tư pháp", "Sở Nội vụ"]),
         ("Văn phòng HĐND và UBND thành phố", ["Văn phòng HĐND và UBND thành phố"]),
+        # the mass organisations after a comma (walkthrough 14a)
+        ("Sở Xây dựng, Hiệp hội Doanh nghiệp tỉnh", ["Sở Xây dựng", "Hiệp hội Doanh nghiệp tỉnh"]),
+        ("Sở Tư pháp, Đoàn Thanh niên tỉnh, Hội Nông dân tỉnh",
+         ["Sở Tư pháp", "Đoàn Thanh niên tỉnh", "Hội Nông dân tỉnh"]),
         ("", []),
     ],
 )

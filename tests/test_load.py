@@ -1037,6 +1037,16 @@ def test_an_html_data_table_with_a_long_cell_is_read_row_by_row():
     assert len(lines) == 3 and lines[2] == "2\tSố hóa hồ sơ\tSở Nội vụ"
 
 
+def test_an_html_cells_line_breaks_separate_agencies_and_join_text():
+    """Walkthrough 14b: "Sở Nội vụ<br>Văn phòng UBND tỉnh" had read as one agency."""
+    from kehoach_lib import formats
+
+    page = ("<table><tr><td>STT</td><td>Nội dung</td><td>Phối hợp</td></tr><tr><td>1</td>"
+            "<td>Rà soát quy định<br>TTHC của tỉnh</td><td>Sở Nội vụ<br>Văn phòng UBND tỉnh</td></tr></table>").encode()
+    lines, _ = formats.html_text(page)
+    assert lines[1] == "1\tRà soát quy định TTHC của tỉnh\tSở Nội vụ; Văn phòng UBND tỉnh"
+
+
 QUANG_BINH = """**ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH**
 Số: 1035/KH-UBND
 

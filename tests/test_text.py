@@ -11,6 +11,7 @@ from kehoach_lib.text import (
     expand_abbreviations,
     normalize_text,
     normalize_tone_marks,
+    replace_line_breaks,
     strip_document_numbers,
     strip_markup,
     tokenize,
@@ -31,6 +32,21 @@ from kehoach_lib.text import (
 )
 def test_one_tone_mark_convention(written, expected):
     assert normalize_tone_marks(written) == expected
+
+
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        ("Sở Nội vụ<br>Văn phòng UBND tỉnh", "Sở Nội vụ; Văn phòng UBND tỉnh"),  # a list of names
+        ("Sở Tài chính<br/>Các sở, ngành", "Sở Tài chính; Các sở, ngành"),
+        ("Rà soát quy định<br>TTHC của tỉnh", "Rà soát quy định TTHC của tỉnh"),  # the text goes on
+        ("Triển khai thanh toán trực tuyến<BR>(phí, lệ phí)", "Triển khai thanh toán trực tuyến (phí, lệ phí)"),
+        ("Sở Tư pháp;<br>Sở Nội vụ", "Sở Tư pháp; Sở Nội vụ"),
+        ("không có thẻ", "không có thẻ"),
+    ],
+)
+def test_a_cells_line_break_is_a_list_between_names_and_a_space_in_running_text(cell, expected):
+    assert replace_line_breaks(cell) == expected
 
 
 def test_normalisation_is_nfc_and_strips_markup():
