@@ -1554,7 +1554,8 @@ class _Prose:
         its own action covers ("- Niêm yết công khai … các nội dung sau:" / "+ Danh mục TTHC …;"
         / "+ Số điện thoại đường dây nóng."): part of that paragraph's task. Points that start
         with an action ("+ Rà soát …") stay tasks of their own, and so do the points of a
-        paragraph an agency leads ("- Sở Nội vụ thực hiện các nội dung sau:")."""
+        paragraph that gives an agency work ("- Sở Nội vụ thực hiện các nội dung sau:"; not "- UBND
+        các xã, phường niêm yết công khai … các nội dung sau:", whose points are what it posts)."""
         mark = text.lstrip()[:1]
         if mark not in "+-•" or not _LEADING_BULLET.match(text.lstrip()) or self.para is None:
             return False
@@ -1569,8 +1570,11 @@ class _Prose:
             return bool(_LIST_POINT_END.search(last.rstrip()))
         stem = strip_markup(clean_cell(_LEADING_BULLET.sub("", _join([t for _, t in self.para]))))
         first = clean_cell(self.para[0][1]).lstrip()[:1]
-        if (not _CONTENTS_STEM.search(stem) or not _CONTENTS_VERB.match(stem) or _WORK_STEM.search(stem)
-                or _AGENCY_HEADING.match(stem)
+        # (after the agency that does it: "- UBND các xã, phường niêm yết công khai … các nội dung sau:")
+        sm = _lead_patterns(LEAD_VERBS_FILE).subject.match(stem)
+        action = stem[sm.end("agency"):].lstrip(" ,:") if sm and not sm.group("for") else stem
+        if (not _CONTENTS_STEM.search(stem) or not _CONTENTS_VERB.match(action) or _WORK_STEM.search(stem)
+                or (action is stem and _AGENCY_HEADING.match(stem))
                 or first == mark
                 or (self.para_owner is not None and self.para is self.para_owner.title)):
             return False
@@ -1958,8 +1962,10 @@ class _Prose:
             (ln0, raw0), *rest = node.title
             pieces = _assignment_pieces([(ln0, _strip_number(clean_cell(raw0))), *rest])
             # (an item's later sentences often say who answers for it, who helps or what a body
-            # is: split only when each assignment says by when)
-            if pieces and not all(own_deadline_text(text) or is_recurring(text) for text, _ in pieces):
+            # is: split only when each assignment says by when, or each later one gives work to a
+            # named body: "… trước ngày 15/10/2025. Công an tỉnh hướng dẫn các xã, phường …")
+            if pieces and not (all(own_deadline_text(text) or is_recurring(text) for text, _ in pieces)
+                               or all(_names_a_body(_assignee(text) or "") for text, _ in pieces[1:])):
                 pieces = None
         if pieces:
             for k, (piece, piece_lines) in enumerate(pieces):
@@ -2149,6 +2155,8 @@ _SENTENCE_START = re.compile(rf"[.;]\s+(?={_AGENCY_HEAD}\b)")
 _ASSIGNED = re.compile(rf"(?:^|[.;:]\s+)[Gg]iao\s+(?={_AGENCY_HEAD}\b)")
 #: A task's topic before a colon: "Về công bố danh mục TTHC nội bộ: …", "Lĩnh vực đất đai: …".
 _TOPIC = re.compile(r"^(?:Về|Đối với|Lĩnh vực|Nhóm)\b[^:;.()]{2,100}:\s+")
+#: ... at the start or after a colon (a group's title before it).
+_TOPIC_IN = re.compile(r"(?:^|(?<=:)\s+)(?:Về|Đối với|Lĩnh vực|Nhóm)\b[^:;.()]{2,100}:\s+")
 def _helpers_clause(text: str, lead: str = "") -> re.Match | None:
     """The first :data:`_HELPERS_CLAUSE` whose helpers are names only: not a sentence that does
     something else and mentions "phối hợp" ("Văn phòng UBND tỉnh xây dựng quy chế phối hợp …",
@@ -2338,9 +2346,10 @@ def _assignee(sentence: str) -> str | None:
     sm = _lead_patterns(LEAD_VERBS_FILE).subject.match(sentence)
     rest = sentence[sm.end("agency"):] if sm else ""
     if (not sm or sm.group("for") or _ONLY_ASSIGNS.match(rest) or _did(sm.group("agency"), rest)
-            or re.match(r"\s*đang\b", rest) or _HELPS.match(rest) or _ANSWERS_FOR.match(rest)):
+            or re.match(r"\s*(?:đang|là)\b", rest) or _HELPS.match(rest) or _ANSWERS_FOR.match(rest)):
         # (helpers: "Các sở, ban, ngành có trách nhiệm phối hợp …"; what was done or is under way:
-        # "… đã ban hành", "… đang hoàn thiện"; who answers for it: "… chịu trách nhiệm trước …")
+        # "… đã ban hành", "… đang hoàn thiện"; who answers for it: "… chịu trách nhiệm trước …";
+        # what a body is: "Sở Nội vụ là cơ quan thường trực …")
         return None
     return _agency_from_text(sm.group("agency"))
 
@@ -3001,7 +3010,12 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
                 rest = text[gm.end():]
                 if text[gm.start()] == ";" and _AGENCY_HEADING.match(re.split(r"[.:;]", text[:gm.start()])[-1].strip()):
                     continue  # "…: các sở, ban, ngành tỉnh; UBND các huyện chủ trì": one list of leads
-                if (sm := subject.match(rest)) and rest[sm.end("agency"):].lstrip().startswith("chủ trì"):
+                if (sm := subject.match(rest)) is None:
+                    continue
+                after = rest[sm.end("agency"):].lstrip()
+                if after.startswith("chủ trì") or (after.startswith("thực hiện") and len(after.split()) <= 6
+                                                   and not re.search(r"[.;]\s*\S", after)):
+                    # (or a last clause that only says who does it: "…; UBND các xã, phường thực hiện thường xuyên.")
                     task.lead = _agency_from_text(sm.group("agency"))
                     break
     if not task.lead and task.kind != "objective":
@@ -3018,8 +3032,11 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
             task.lead = then
         elif sm:
             task.lead = _agency_from_text(sm.group("agency"))
-        elif (tm := _TOPIC.match(text)) and (topic_sm := patterns.subject.match(text[tm.end():])):
-            # "Về công bố danh mục TTHC nội bộ: Văn phòng UBND tỉnh …": the agency after the topic
+        elif topic_sm := next((m for tm in _TOPIC_IN.finditer(text)
+                               if (m := patterns.subject.match(text[tm.end():]))), None):
+            # "Về công bố danh mục TTHC nội bộ: Văn phòng UBND tỉnh …": the agency after the topic,
+            # also a point's under its group's title ("Rà soát … công bố: Đối với TTHC cấp tỉnh:
+            # các sở, ban, ngành chủ trì, …")
             task.lead = _agency_from_text(topic_sm.group("agency"))
         elif default_lead:
             task.lead = default_lead

@@ -3270,15 +3270,17 @@ def test_second_review_vua_scope_dates_helpers_and_what_was_done():
     """(review 2) "nhỏ và vừa" is part of a name ("vừa" had been read as a verb, cutting it); a
     date after "Quy chế được ban hành" is a deadline, after "các văn bản được ban hành" a scope;
     "… xây dựng quy chế phối hợp …" names no helpers; "đã được giao" is an assignment, not what
-    was done."""
+    was done. (Since walkthrough 14a the items' second sentences, which give a named body work
+    of its own, are tasks +1 of their own.)"""
     t = _rows("II. NHIỆM VỤ\n1. Hiệp hội Doanh nghiệp nhỏ và vừa tỉnh tuyên truyền thủ tục hành chính đến hội viên. "
               "Sở Tư pháp cung cấp tài liệu tuyên truyền.\n2. Sở Tư pháp tham mưu xây dựng Quy chế phối hợp, bảo "
               "đảm Quy chế được ban hành trước ngày 30/6/2025.\n3. Sở Tư pháp chủ trì rà soát các thủ tục hành chính. "
               "Văn phòng UBND tỉnh xây dựng quy chế phối hợp giữa các cơ quan.\n4. Sở Nội vụ đã được giao chủ trì "
               "rà soát quy định về TTHC, báo cáo UBND tỉnh trong Quý III/2025.")
     assert t[["path", "lead", "partners", "due"]].values.tolist() == [
-        ["II.1", "Hiệp hội Doanh nghiệp nhỏ và vừa tỉnh", "", ""], ["II.2", "Sở Tư pháp", "", "2025-06-30"],
-        ["II.3", "Sở Tư pháp", "", ""], ["II.4", "Sở Nội vụ", "", "2025-09-30"]]
+        ["II.1", "Hiệp hội Doanh nghiệp nhỏ và vừa tỉnh", "", ""], ["II.1+1", "Sở Tư pháp", "", ""],
+        ["II.2", "Sở Tư pháp", "", "2025-06-30"],
+        ["II.3", "Sở Tư pháp", "", ""], ["II.3+1", "Văn phòng UBND tỉnh", "", ""], ["II.4", "Sở Nội vụ", "", "2025-09-30"]]
 
 
 def test_second_review_sub_headings_that_open_with_ve_or_doi_voi_and_titles_in_passing():
@@ -3387,6 +3389,41 @@ def test_a_rule_over_the_footnotes_is_no_task_and_an_en_dash_is_a_bullet():
     assert t.text.tolist() == ["Giảm ít nhất 30% thời gian giải quyết TTHC.",
                                "Sở Tư pháp rà soát thủ tục hành chính, hoàn thành trước 30/6/2025."]
     assert line_accounting(doc).role.tolist()[2::7] == ["header", "boilerplate"]
+
+
+def test_walkthrough_14a_who_leads_points_under_a_stem_a_topic_or_a_last_clause():
+    """Walkthrough 14a (a merged province's plan): "- UBND các xã, phường niêm yết công khai … các
+    nội dung sau:" lists what it posts (its "+" points stay in it, as without the agency); a point
+    "+ Đối với TTHC cấp tỉnh: các sở, ban, ngành chủ trì, …" under a group's stem is led by the
+    agency after its topic; "…; UBND các xã, phường thực hiện thường xuyên." names who does it."""
+    t = _rows("II. NHIỆM VỤ\n2. Chuẩn hóa, công bố, công khai TTHC\n"
+              "- Rà soát, chuẩn hóa danh mục TTHC cấp tỉnh và cấp xã, trình Chủ tịch UBND tỉnh công bố:\n"
+              "  + Đối với TTHC cấp tỉnh: các sở, ban, ngành chủ trì, hoàn thành trước 30/9/2025.\n"
+              "  + Đối với TTHC cấp xã: Văn phòng UBND tỉnh chủ trì, phối hợp UBND các xã, phường; hoàn "
+              "thành trong tháng 10/2025.\n"
+              "- UBND các xã, phường niêm yết công khai tại Trung tâm Phục vụ hành chính công cấp xã các "
+              "nội dung sau:\n  + Danh mục TTHC được tiếp nhận;\n  + Số điện thoại đường dây nóng.\n"
+              "3. Chuyển đổi số\n• Thực hiện số hóa hồ sơ, kết quả giải quyết TTHC ngay khi tiếp nhận; UBND "
+              "các xã, phường thực hiện thường xuyên.")
+    assert t[["path", "lead", "due"]].values.tolist() == [
+        ["II.2+1", "các sở, ban, ngành", "2025-09-30"], ["II.2+2", "Văn phòng UBND tỉnh", "2025-10-31"],
+        ["II.2+3", "UBND các xã, phường", ""], ["II.3", "UBND các xã, phường", ""]]
+    assert t.text.iloc[2].endswith("+ Danh mục TTHC được tiếp nhận; + Số điện thoại đường dây nóng.")
+
+
+def test_a_letters_item_splits_where_a_later_sentence_gives_a_named_body_its_own_work():
+    """Walkthrough 14a: "3. Sở Khoa học và Công nghệ … trước ngày 15/10/2025. Công an tỉnh hướng
+    dẫn …" is two assignments though the second says no date; "… Sở Nội vụ là cơ quan thường
+    trực …" says what a body is and stays in the item."""
+    doc = doc_from("Kính gửi: Các sở, ban, ngành tỉnh.\nChủ tịch UBND tỉnh yêu cầu:\n"
+                   "1. Sở Khoa học và Công nghệ khắc phục lỗi kết nối Hệ thống, hoàn thành trước ngày 15/10/2025. "
+                   "Công an tỉnh hướng dẫn các xã, phường khai thác dữ liệu dân cư.\n"
+                   "2. Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện Công văn này trong năm 2025. Sở Nội vụ "
+                   "là cơ quan thường trực về cải cách hành chính của tỉnh.", doc_type="công văn")
+    t = extract_tasks(doc)
+    assert t[["path", "lead", "due"]].values.tolist() == [
+        ["1", "Sở Khoa học và Công nghệ", "2025-10-15"], ["1+1", "Công an tỉnh", ""],
+        ["2", "Văn phòng UBND tỉnh", "2025-12-31"]]
 
 
 def test_a_letters_item_that_only_tells_what_was_done_is_no_task():
