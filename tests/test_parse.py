@@ -3279,8 +3279,8 @@ def test_second_review_vua_scope_dates_helpers_and_what_was_done():
               "rà soát quy định về TTHC, báo cáo UBND tỉnh trong Quý III/2025.")
     assert t[["path", "lead", "partners", "due"]].values.tolist() == [
         ["II.1", "Hiệp hội Doanh nghiệp nhỏ và vừa tỉnh", "", ""], ["II.1+1", "Sở Tư pháp", "", ""],
-        ["II.2", "Sở Tư pháp", "", "2025-06-30"],
-        ["II.3", "Sở Tư pháp", "", ""], ["II.3+1", "Văn phòng UBND tỉnh", "", ""], ["II.4", "Sở Nội vụ", "", "2025-09-30"]]
+        ["II.2", "Sở Tư pháp", "", "2025-06-30"], ["II.3", "Sở Tư pháp", "", ""],
+        ["II.3+1", "Văn phòng UBND tỉnh", "", ""], ["II.4", "Sở Nội vụ", "", "2025-09-30"]]
 
 
 def test_second_review_sub_headings_that_open_with_ve_or_doi_voi_and_titles_in_passing():
