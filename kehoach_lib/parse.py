@@ -211,6 +211,8 @@ _PAGE_TAIL = re.compile(
     # a news source ("Nguồn: Văn phòng UBND tỉnh"), not a source of funds ("Nguồn: ngân sách tỉnh")
     r"|Nguồn(?: tin)?\s*:\s*(?:Văn phòng|Sở|UBND|Ủy ban|Cổng|Báo|Đài|Trung tâm|Ban|Bộ|Cục|TTXVN|VTV|VOV)"
     r"|Tin cùng chuyên mục|Các tin (?:khác|đã đưa)|Tin khác\s*:?$|Bình luận\s*:?$|Ý kiến bạn đọc"
+    # the page's footer: "Cổng Thông tin điện tử tỉnh … – Lượt xem: 1.204 | In bài viết | Chia sẻ"
+    r"|[^.]{0,100}\bLượt (?:xem|truy cập)\s*:\s*[\d.,]+|(?:In bài viết|In trang)\b"
     # the attachment box under the article: "Tệp đính kèm" / "KH12.pdf", "Tải về"
     r"|(?:(?:Tệp|File|Tập tin|Tài liệu) )?đính kèm\s*:?(?:\s*[^\s:]+\.(?:pdf|docx?|xlsx?|zip|rar|signed\.pdf)[,;]?)*$"
     r"|Tải về\s*:?$"
@@ -1134,14 +1136,12 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
             state.role(ln, "signature")
             after_signature = True
             continue
-        elif _RECIPIENTS.match(text):
+        elif _RECIPIENTS.match(text) or (in_recipients and text[:1] in "-+"):
             state.role(ln, "recipients")
             in_recipients = True
             after_signature = after_signature or _signs_beside(text)
-            continue
-        elif in_recipients and text[:1] in "-+":
-            state.role(ln, "recipients")
-            after_signature = after_signature or _signs_beside(text)
+            # (a signature cell beside them that ends with the signer's name: the plan is signed)
+            signed = signed or (after_signature and _ends_with_signer(_SIDE_BY_SIDE.split(text)[-1]))
             continue
         elif after_signature and _looks_like_name(text) and not goes_on:
             state.role(ln, "signature")
@@ -1187,6 +1187,8 @@ def _at_page_foot(seq, idx: int, furniture: set[int]) -> bool:
 def _is_header_row(raw: str) -> bool:
     """A header laid out in two columns with tabs (issuer | motto, number | place and date)."""
     return "\t" in raw and all(_HEADER_LINE.match(c) or _DATELINE.match(c)
+                               # (the issuer's second line: "TỈNH PHÚ THỌ", "THÀNH PHỐ HẢI PHÒNG")
+                               or (c.isupper() and re.match(r"(?:TỈNH|THÀNH PHỐ)\s", c))
                                for c in (clean_cell(c) for c in raw.split("\t")) if c)
 
 
@@ -1269,6 +1271,14 @@ def _byline_before(seq, idx: int) -> int | None:
     return before[0] if _looks_like_name(re.sub(r"\s+[-–]\s+", " ", name)) and not _AGENCY_HEADING.match(name) else None
 
 
+def _ends_with_signer(cell: str) -> bool:
+    """A signature cell that ends with the signer's name ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ
+    CHỦ TỊCH Võ Ngọc Hiệp"): its last 2 to 4 words in title case, after words in capitals."""
+    words = clean_cell(cell).split()
+    name = list(itertools.takewhile(lambda w: w[:1].isupper() and w[1:].islower(), reversed(words)))
+    return 2 <= len(name) <= 4 and len(words) > len(name) and words[-len(name) - 1].isupper()
+
+
 def _looks_like_name(text: str) -> bool:
     words = clean_cell(text).split()
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and len(text) < 40
@@ -1284,7 +1294,8 @@ def _regions(state: _State, seq: list[tuple[int | None, str]], start: int):
         if _is_pipe_table_start(seq, i):
             regions.append(("pipe", list(range(i, n))))
             break
-        if "\t" in raw:
+        if "\t" in raw and state.roles.get(ln) not in _BARRIER_ROLES:
+            # (not the recipients beside the signature, "Nơi nhận: … | TM. ỦY BAN NHÂN DÂN")
             j = i
             idx: list[int] = []
             while j < n:
@@ -3161,8 +3172,15 @@ def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], secti
             # "Sở Khoa học và Công nghệ" across the table of its duties, above its header
             table_lead, titled = strip_markup(first).strip().rstrip(":"), True
             state.role(ln, "heading")
-        elif sum(bool(c) for c in cells) == 1 and _numbering(strip_markup(first)):
-            state.role(ln, "heading")  # a group row across the table: "2. Cung cấp dịch vụ công trực tuyến"
+        elif sum(bool(c) for c in cells) == 1 and (numbered := _numbering(strip_markup(first))):
+            # a group row across the table: "2. Cung cấp dịch vụ công trực tuyến"; over rows "2.1",
+            # "2.2" it is their group, whose title they carry as their section
+            num = numbered[1].rstrip(".)")
+            if num.isdigit() and _next_row_number(seq, indices, i).startswith(num + "."):
+                rows.append({"num": num, "cells": [num, numbered[2], *[""] * (len(cells) - 1)], "lines": [ln],
+                             "lead": table_lead, "colmap": colmap})
+            else:
+                state.role(ln, "heading")
         else:
             state.role(ln, "unaccounted")
         after_header = False
@@ -3277,6 +3295,14 @@ def _column_map(main: list[str], sub: list[str]) -> dict[str, int]:
 
 
 _SPILL = re.compile(r"^(?P<frag>[a-zđà-ỹ][^;]*?(?:\.(?=\s)|;|$))\s*(?P<rest>.*)$")
+
+
+def _next_row_number(seq, indices: list[int], i: int) -> str:
+    """The number in the first cell of the next table line after ``seq[i]`` that has one, or ""."""
+    for j in indices[indices.index(i) + 1 :][:6]:
+        if (first := clean_cell(seq[j][1].split("\t")[0])) and _NUM_CELL.match(first):
+            return first.rstrip(".")
+    return ""
 
 
 def _return_spilled_fragments(prev: dict, cells: list[str], ln: int | None) -> list[str]:

@@ -1047,6 +1047,28 @@ def test_an_html_cells_line_breaks_separate_agencies_and_join_text():
     assert lines[1] == "1\tRà soát quy định TTHC của tỉnh\tSở Nội vụ; Văn phòng UBND tỉnh"
 
 
+def test_walkthrough_14b_an_html_plans_group_row_signature_cell_and_portal_footer(tmp_path):
+    """A group row written as one cell across the table with its number inside ("1. Công tác rà
+    soát TTHC") is the section of the rows "1.1", … under it; the portal's footer under a
+    signature laid out beside the recipients ("… Lượt xem: 1.204 | In bài viết") is no duty."""
+    page = ("<html><body><p>UBND TỈNH LÂM ĐỒNG</p><p>Số: 03/KH-UBND</p><p>KẾ HOẠCH</p><p><b>II. NHIỆM VỤ</b></p>"
+            "<table><tr><th>STT</th><th>Nội dung nhiệm vụ</th><th>Cơ quan chủ trì</th><th>Thời hạn</th></tr>"
+            "<tr><td colspan='4'><b>1. Công tác rà soát TTHC</b></td></tr>"
+            "<tr><td>1.1</td><td>Rà soát quy định TTHC của tỉnh</td><td>Sở Tư pháp</td><td>Tháng 6/2026</td></tr>"
+            "</table><p>III. TỔ CHỨC THỰC HIỆN</p><p>1. Sở Tài chính bố trí kinh phí.</p>"
+            "<table style='border:none'><tr><td><b>Nơi nhận:</b><br>- Như trên;<br>- Lưu: VT.</td>"
+            "<td><b>TM. ỦY BAN NHÂN DÂN<br>KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH</b><br><br><b>Võ Ngọc Hiệp</b></td></tr>"
+            "</table><div class='footer'>Cổng Thông tin điện tử tỉnh Lâm Đồng &ndash; Lượt xem: 1.204 | In bài viết"
+            " | Chia sẻ</div>"
+            "</body></html>")
+    (tmp_path / "ld.html").write_text(page, encoding="utf-8")
+    doc = load_document(tmp_path / "ld.html")
+    t = extract_tasks(doc)
+    assert t[["path", "section"]].values.tolist() == [["II.1.1", "Công tác rà soát TTHC"],
+                                                      ["III.1", "TỔ CHỨC THỰC HIỆN"]]
+    assert line_accounting(doc).role.iloc[-1] == "boilerplate"
+
+
 QUANG_BINH = """**ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH**
 Số: 1035/KH-UBND
 

@@ -1516,6 +1516,24 @@ def test_a_tab_tables_cell_wrapped_onto_a_line_without_tabs_stays_in_its_row():
     assert not line_accounting(doc).role.eq("unaccounted").any()
 
 
+def test_a_header_laid_out_in_two_columns_with_the_issuers_province_is_header():
+    """Walkthrough 14b: "TỈNH PHÚ THỌ | Độc lập - Tự do - Hạnh phúc" had ended the header, and the
+    lines after it, the title and the legal bases among them, were unaccounted."""
+    doc = doc_from("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH PHÚ THỌ\tĐộc lập - Tự do - Hạnh phúc\n"
+                   "Số: 52/KH-UBND\tPhú Thọ, ngày 20 tháng 02 năm 2025\nKẾ HOẠCH\nKiểm soát TTHC năm 2025\n"
+                   "Căn cứ Nghị định số 63/2010/NĐ-CP của Chính phủ;\nI. NHIỆM VỤ\n1. Sở Tư pháp rà soát TTHC.")
+    assert line_accounting(doc).role.tolist() == ["header"] * 5 + ["preamble", "heading", "task"]
+
+
+def test_the_recipients_beside_the_signature_on_one_tab_line_are_no_table_under_the_last_item():
+    """"Nơi nhận: … | TM. ỦY BAN NHÂN DÂN … Võ Ngọc Hiệp" (a page's two cells on one line) had been
+    read as a table under the last item, which became its heading and was lost."""
+    t = _rows("II. NHIỆM VỤ\n1. Sở Tư pháp rà soát TTHC.\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí.\n"
+              "Nơi nhận: - Như trên; - Lưu: VT.\tTM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Võ Ngọc Hiệp\n"
+              "Cổng Thông tin điện tử tỉnh – Lượt xem: 1.204 | In bài viết")
+    assert t[["path", "kind"]].values.tolist() == [["II.1", "task"], ["III.1", "duty"]]
+
+
 def test_the_row_of_column_numbers_under_a_tables_header_is_header():
     doc = doc_from("II. NHIỆM VỤ\nSTT\tNội dung nhiệm vụ\tSản phẩm\tThời gian hoàn thành\tCơ quan chủ trì\n"
                    "(1)\t(2)\t(3)\t(4)\t(5)\n1\tSố hóa hồ sơ TTHC\tDữ liệu số\tQuý IV/2025\tSở Khoa học và Công nghệ")
