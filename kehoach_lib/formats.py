@@ -58,6 +58,8 @@ _MD_EMPHASIS = re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*]
 _MD_BULLET = re.compile(r"^(\s*)\*\s+")
 #: A nested list item ("  - …", "    * …"): a "+ " item, as the plans write a point's sub-points.
 _MD_NESTED = re.compile(r"^(?:\s{2,}|\t+)[-*+]\s+")
+#: Text struck through, ``~~…~~``: deleted (an amended plan shows what it takes out).
+_MD_STRUCK = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 #: PDF tables: pdfplumber's ruling-line strategies (its defaults), so prose, and tables drawn
 #: without rules, read as laid out.
@@ -216,10 +218,11 @@ def _bold_headings(lines: list[str]) -> list[str]:
 def markdown_to_text(line: str) -> str:
     """One line of Markdown as the plain line it marks up: ``## II. NHIỆM VỤ`` -> ``II. NHIỆM
     VỤ``, ``**1. Mục tiêu chung:** Cắt giảm`` -> ``1. Mục tiêu chung: Cắt giảm``, ``* item``
-    -> ``- item``, a nested ``  - item`` -> ``+ item``; table rows (``| … |``) keep their
-    pipes, and bold after a line's start its
-    ``**``."""
+    -> ``- item``, a nested ``  - item`` -> ``+ item``, text struck through (``~~…~~``) left
+    out; table rows (``| … |``) keep their pipes, and bold after a line's start its ``**``."""
     line = _MD_QUOTE.sub("", line)
+    if "~~" in line:
+        line = re.sub(r"[ \t]{2,}", " ", _MD_STRUCK.sub("", line)) if _MD_STRUCK.sub("", line).strip() else ""
     if _MD_THEMATIC_BREAK.match(line):
         return ""  # a rule between parts ("---", "* * *"): no text
     if m := _MD_HEADING.match(line):
@@ -280,7 +283,8 @@ def html_text(data: bytes, *, legacy: str = "convert") -> tuple[list[str], str]:
 
     text, encoding = decode(data, legacy=legacy)
     soup = BeautifulSoup(text, "lxml")
-    for tag in soup(["script", "style", "noscript", "iframe", "object", "embed", "template"]):
+    # (and text struck through, as an amended plan shows what it deletes: no longer the plan's)
+    for tag in soup(["script", "style", "noscript", "iframe", "object", "embed", "template", "del", "s", "strike"]):
         tag.decompose()
     tables = soup.find_all("table")
     # a table that lays out a page (menu | content, a frame around the text) holds tables, or

@@ -147,6 +147,11 @@ def test_same_plan_same_tasks_in_every_format(docs, tmp_path, fmt):
         ("Giảm 30% * 2 lần", "Giảm 30% * 2 lần"),
         ("a*b*c", "a*b*c"),
         ("Số 5\\*", "Số 5*"),
+        # text struck through is what an amended plan deletes: left out
+        ("1. Rà soát ~~30%~~ 50% TTHC trước 30/6/2025.", "1. Rà soát 50% TTHC trước 30/6/2025."),
+        ("| 1 | Rà soát | ~~Sở Tư pháp~~ Sở Nội vụ |", "| 1 | Rà soát | Sở Nội vụ |"),
+        ("~~2. Nhiệm vụ đã bãi bỏ.~~", ""),
+        ("a ~~ b ~~ c", "a ~~ b ~~ c"),  # (tildes with spaces inside mark nothing)
     ],
 )
 def test_markdown_markup_is_dropped_line_by_line(written, plain):
@@ -1067,6 +1072,14 @@ def test_walkthrough_14b_an_html_plans_group_row_signature_cell_and_portal_foote
     assert t[["path", "section"]].values.tolist() == [["II.1.1", "Công tác rà soát TTHC"],
                                                       ["III.1", "TỔ CHỨC THỰC HIỆN"]]
     assert line_accounting(doc).role.iloc[-1] == "boilerplate"
+
+
+def test_html_text_struck_through_is_left_out():
+    from kehoach_lib import formats
+
+    lines, _ = formats.html_text("<p>1. Rà soát <del>30%</del> 50% TTHC, <s>Sở Tư pháp</s> Sở Nội vụ chủ trì.</p>"
+                                 "<p><strike>2. Nhiệm vụ đã bãi bỏ.</strike></p>".encode())
+    assert lines == ["1. Rà soát 50% TTHC, Sở Nội vụ chủ trì."]
 
 
 QUANG_BINH = """**ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH**
