@@ -68,6 +68,9 @@ _PARTS = re.compile(r"[;\n]|\s[-–—]\s")
 _START = re.compile(r"\b(?:từ|bắt đầu)\s+(?:ngày\s+|tháng\s+|quý\s+)?(?:\d|[ivx]+\b)")
 #: A date right after a document number is the cited document's date, not a deadline.
 _CITED = re.compile(r"\d+/[\w.Đđ-]+\s+(?:ngày\s+)?$")
+#: Half-yearly and yearly reporting with no year: "6 tháng (trước ngày 15/6) và năm", "6 tháng, năm".
+_HALF_AND_YEAR = (r"(?<![\d/])0?6\s+tháng(?:\s*\([^()]{0,40}\))?\s*(?:,|và)\s*(?:cả\s+)?năm\b"
+                  r"(?!\s*(?:\d|20))")
 _RECURRING = re.compile(
     r"thường\s+xuyên|liên\s+tục|định\s+kỳ|(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)"
     r"|tháng\s+cuối\s+(?:mỗi\s+)?quý(?!\s+(?:iv|i{1,3}|[1-4])\b)|cuối\s+mỗi\s+(?:tháng|quý|năm)"
@@ -77,6 +80,9 @@ _RECURRING = re.compile(
     r"|(?<![\d/])\d{1,2}\s+(?:tháng|quý|năm)\s+(?:một|1|01)\s+lần"
     # ... and a year with the ones after it: "năm 2025 và các năm tiếp theo"
     r"|năm\s+\d{4}\s*,?\s+và\s+(?:các|những)\s+năm\s+tiếp\s+theo"
+    # half-yearly and yearly work with no year: "báo cáo kết quả 6 tháng (trước ngày 15/6) và
+    # năm", "công bố kết quả 6 tháng và cả năm", "quý, 6 tháng, năm" (not "6 tháng đầu năm 2026")
+    rf"|{_HALF_AND_YEAR}"
     # a list of periods ("quý I, II, III và năm") describes periodic work; quarters of one
     # stated year ("Quý I, II/2025") are a span ending with the last
     r"|quý\s+(?:i{1,3}|iv|[1-4])\s*,\s*(?:i{1,3}|iv|[1-4])\b"
@@ -144,8 +150,10 @@ _OWN_YEAR = re.compile(
     r"|\b(?:trong|đến\s+hết)\s+(?:năm|giai\s+đoạn)\s+(?:năm\s+)?\d{4}(?:\s*[-–]\s*(?:năm\s+)?\d{4})?"
     r"(?=\s*(?:so\s+với\s+(?:cùng\s+kỳ\s+)?năm\s+\d{4}\s*)?(?:[.;)]|$))"
     # ... and the year a target opens with: "Đến hết năm 2025, 100% …", "Phấn đấu đến năm 2026 …",
-    # also its clause after ";": "…; phấn đấu đến hết năm 2026 hoàn thành 100% chỉ tiêu"
-    r"|^(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+)?năm\s+\d{4}|(?<=;)\s*phấn\s+đấu\s+đến\s+(?:hết\s+)?năm\s+\d{4}"
+    # also its clause after ";": "…; phấn đấu đến hết năm 2026 hoàn thành 100% chỉ tiêu", and after
+    # its heading's label: "Mục tiêu chung: Đến hết năm 2026, tỉnh thuộc nhóm 10 tỉnh dẫn đầu …"
+    r"|(?:^|(?<=:)\s*)(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+)?năm\s+\d{4}"
+    r"|(?<=;)\s*phấn\s+đấu\s+đến\s+(?:hết\s+)?năm\s+\d{4}"
     # ... and a year that labels what follows: "Năm 2025: …; năm 2026: …", "Năm 2025, cắt giảm …"
     # (not what was done: "Năm 2025, toàn tỉnh đã số hóa 85% hồ sơ")
     r"|(?:^|(?<=[;.])\s*)(?:trong\s+)?năm\s+\d{4}(?=\s*[:,])(?![:,][^.;:]{0,60}\bđã\b)"
@@ -153,6 +161,11 @@ _OWN_YEAR = re.compile(
     r"|\bchậm\s+nhất\s+(?:là\s+)?(?:vào\s+|hết\s+|cuối\s+)?năm\s+\d{4}",
     re.IGNORECASE,
 )
+#: A period that closes a target's sentence without "trong": "100% hồ sơ … được số hóa giai đoạn
+#: 2025 - 2026." (not a plan's title, "Xây dựng Kế hoạch CCHC giai đoạn 2026 - 2030.", no target)
+_TARGET_PERIOD = re.compile(r"\d\s*%[^.;:]*?\s(?P<period>giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4})(?=\s*(?:[.;)]|$))",
+                            re.IGNORECASE)
+_PERIOD = re.compile(r"giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}", re.IGNORECASE)
 #: A deadline counted from the plan's own date: "trong 10 ngày kể từ ngày Kế hoạch này được ban
 #: hành", "chậm nhất 15 ngày làm việc kể từ ngày ký".
 _RELATIVE = re.compile(
@@ -359,7 +372,10 @@ def own_deadline_text(text: str, *, years: bool = True, since: int | None = None
     matches = [m for m in _OWN_DEADLINE.finditer(probe) if current(m)
                and not (m.group(0).startswith("trước") and _SCOPE_BEFORE.search(probe[:m.start()]))]
     if years:  # a year phrase overlapping a dated one is part of it
-        matches += [y for y in _OWN_YEAR.finditer(probe)
+        spans = list(_OWN_YEAR.finditer(probe))
+        spans += [p for t in _TARGET_PERIOD.finditer(probe) if (p := _PERIOD.match(probe, t.start("period")))
+                  and not any(y.start() < p.end() and p.start() < y.end() for y in spans)]
+        matches += [y for y in spans
                     if not any(m.start() < y.end() and y.start() < m.end() for m in matches) and current(y)
                     # a period that starts before it is a programme's span ("trong giai đoạn 2021 - 2030")
                     and not ("giai" in y.group(0) and since is not None
@@ -408,7 +424,7 @@ def is_recurring(text: str) -> bool:
 _RECURRENCE_PHRASE = re.compile(
     r"(?:năm\s+\d{4}\s+)?(?:và\s+)?(?:các|những)\s+năm\s+tiếp\s+theo|(?:định\s+kỳ\s+)?(?:(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)(?:\s*,\s*(?:tháng|quý|năm))*"
     r"|\d{1,2}\s+tháng(?:\s*/\s*lần|\s+một\s+lần))"
-    r"|định\s+kỳ|thường\s+xuyên|liên\s+tục", re.IGNORECASE)
+    rf"|định\s+kỳ|thường\s+xuyên|liên\s+tục|{_HALF_AND_YEAR}", re.IGNORECASE)
 
 
 def recurrence_text(text: str) -> str:

@@ -447,7 +447,9 @@ def _note_column(path: str | Path = NOTE_COLUMNS_FILE) -> re.Pattern:
 def _lead_patterns(path: str | Path = LEAD_VERBS_FILE) -> _LeadPatterns:
     """The lead and partner patterns, built from the editable ``lead_verbs.txt``."""
     verbs = _lead_verbs(path)
-    verb = "(?:" + "|".join(r"\s+".join(map(re.escape, v.split())) for v in verbs) + ")"
+    # (a verb after "các" or "những" is a noun: "Ủy ban MTTQ tỉnh và các tổ chức chính trị - xã
+    # hội tăng cường giám sát …")
+    verb = "(?<!các)(?<!những)\\s+(?:" + "|".join(r"\s+".join(map(re.escape, v.split())) for v in verbs) + ")"
     return _LeadPatterns(
         # the agency ends at its verb, or at a colon ("Sở Tài chính: Tham mưu UBND tỉnh …"); after
         # "Đối với" only at a colon ("Đối với Sở Tư pháp: rà soát …"; "Đối với các cơ quan thực
@@ -459,10 +461,10 @@ def _lead_patterns(path: str | Path = LEAD_VERBS_FILE) -> _LeadPatterns:
                            rf"(?P<agency>{_AGENCY_HEAD}\b(?:\([^():]*\)|[^:(])*?)"
                            # (not a stem's colon: "… treo băng rôn với nội dung:", "… như sau:")
                            r"(?(for)\s*:\s*(?=\S)|(?:(?<!nội dung)(?<!như sau)(?<!sau đây)\s*:\s*(?=\S)"
-                           rf"|\s+{verb}\b))"),
+                           rf"|{verb}\b))"),
         mid_subject=re.compile(
             rf",\s+(?P<agency>(?:các\s+(?:sở|cơ quan|đơn vị)|Sở|Văn phòng|UBND|Ủy ban|Trung tâm|Ban|Công an)"
-            rf"\b[^.;]*?)\s+{verb}\b"),
+            rf"\b[^.;]*?){verb}\b"),
         # the partners end at the verb of what they do; past a ";" only on to another agency
         # (also without "với" before an agency: "chủ trì, phối hợp Sở KH&CN rà soát …"); the
         # object of a "cơ chế / quy chế phối hợp với X" names no partner
@@ -470,7 +472,7 @@ def _lead_patterns(path: str | Path = LEAD_VERBS_FILE) -> _LeadPatterns:
                             rf"(?P<agency>(?:[^;]|;(?=\s*{_AGENCY_HEAD}\b))+?)"
                             # ... or at a ";" before when, or at the text's end: "chủ trì, phối hợp
                             # Công an tỉnh; thời gian: năm 2025"
-                            rf"(?:\s+{verb}\b|(?=\s*;\s*(?i:thời|hạn|hoàn thành|trước|trong|quý|tháng|năm|\d))"
+                            rf"(?:{verb}\b|(?=\s*;\s*(?i:thời|hạn|hoàn thành|trước|trong|quý|tháng|năm|\d))"
                             r"|(?=\s+(?:khi|nếu|để)\b)|(?=\s*\.?\s*$))"),
     )
 

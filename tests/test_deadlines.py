@@ -227,6 +227,15 @@ def test_own_deadline_text_needs_a_cue_so_years_in_wording_are_not_read():
          "2025-09-30"),
         ("Tổ chức hội nghị; Sở Tài chính chủ trì, phối hợp Hiệp hội Doanh nghiệp tỉnh; tháng 10-11/2025.",
          "tháng 10-11/2025", "2025-11-30"),
+        # (walkthrough 14c) a period that closes a target's sentence, with or without "trong"
+        ("100% hồ sơ, kết quả giải quyết TTHC được số hóa giai đoạn 2025 - 2026.", "giai đoạn 2025 - 2026",
+         "2026-12-31"),
+        ("100% hồ sơ được số hóa trong giai đoạn 2025 - 2026.", "trong giai đoạn 2025 - 2026", "2026-12-31"),
+        # ... and a target's opening year after its heading's label
+        ("Mục tiêu chung: Đến hết năm 2026, tỉnh thuộc nhóm 10 tỉnh dẫn đầu về Chỉ số SIPAS.", "Đến hết năm 2026",
+         "2026-12-31"),
+        # ... but not a period that only names a plan: no target
+        ("Xây dựng Kế hoạch cải cách hành chính giai đoạn 2026 - 2030.", "", None),
         # ... but not a year that is only near it, nor periodic work with no year
         ("Chỉ số cải cách hành chính hàng năm của tỉnh năm 2025", "", None),
         ("Định kỳ hằng tháng tổng hợp báo cáo", "", None),
@@ -262,6 +271,10 @@ def test_a_day_in_words_without_its_year_is_of_the_plans_year_and_beats_its_mont
         ("6 tháng/lần", True), ("01 lần/năm", True), ("02 lần/năm", True), ("mỗi quý một lần", True),
         ("Rút ngắn 6 tháng so với quy định", False), ("6 tháng một lần", True),
         ("năm 2025 và các năm tiếp theo", True),
+        # (walkthrough 14c) half-yearly and yearly reports with no year
+        ("báo cáo kết quả 6 tháng (trước ngày 15/6) và năm (trước ngày 15/12)", True),
+        ("công bố kết quả 6 tháng và cả năm", True), ("sơ kết 06 tháng, năm", True),
+        ("6 tháng đầu năm 2026", False), ("6 tháng và năm 2025", False),
     ],
 )
 def test_quarters_of_a_stated_year_are_a_span_not_periodic_work(written, recurring):

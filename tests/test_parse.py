@@ -371,6 +371,19 @@ def test_a_lead_or_partner_ends_where_a_known_bodys_name_ends_when_its_verb_is_n
         ["UBND các xã, phường", ""], ["Sở Tư pháp tỉnh Quảng Ninh", ""]]
 
 
+def test_a_verb_of_the_list_after_cac_or_nhung_is_a_noun_in_the_agencys_name():
+    """Walkthrough 14c: "… và các tổ chức chính trị - xã hội tăng cường giám sát" had the lead
+    "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các", cut at "tổ chức" (a verb of the list)."""
+    t = _rows("II. NHIỆM VỤ\n1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội "
+              "tăng cường giám sát việc thực thi công vụ.\n"
+              "2. Sở Nội vụ chủ trì, phối hợp với Hội Cựu chiến binh tỉnh và các tổ chức đoàn thể tuyên truyền "
+              "về cải cách hành chính.\n3. Sở Tư pháp tổ chức hội nghị tập huấn.\n")
+    assert t[["lead", "partners"]].values.tolist() == [
+        ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội", ""],
+        ["Sở Nội vụ", "Hội Cựu chiến binh tỉnh và các tổ chức đoàn thể"], ["Sở Tư pháp", ""]]
+    assert add_agency_columns(t).lead_agencies.iloc[0] == "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh; các tổ chức chính trị - xã hội"
+
+
 def test_a_short_plan_with_a_table_keeps_every_commitment():
     # as a province's portal or Word file gives it: short, so it reads as hard-wrapped
     doc = doc_from(
@@ -1797,6 +1810,10 @@ def test_days_without_a_year_in_periodic_work_give_no_due_date():
     """Điện Biên (walkthrough 5): the days recur every year."""
     t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Định kỳ 6 tháng (trước ngày 15/6) và năm (trước ngày 15/12), "
                                "Văn phòng UBND tỉnh tổng hợp, báo cáo kết quả thực hiện."))
+    assert (t.due.iloc[0], bool(t.recurring.iloc[0])) == ("", True)
+    # (walkthrough 14c) the same without "định kỳ": the half-year and the year say it
+    t = extract_tasks(doc_from("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp tổng hợp báo cáo kết quả 6 tháng "
+                               "(trước ngày 15/6) và năm (trước ngày 15/12) gửi Văn phòng Chính phủ."))
     assert (t.due.iloc[0], bool(t.recurring.iloc[0])) == ("", True)
 
 
