@@ -381,7 +381,8 @@ def test_a_verb_of_the_list_after_cac_or_nhung_is_a_noun_in_the_agencys_name():
     assert t[["lead", "partners"]].values.tolist() == [
         ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội", ""],
         ["Sở Nội vụ", "Hội Cựu chiến binh tỉnh và các tổ chức đoàn thể"], ["Sở Tư pháp", ""]]
-    assert add_agency_columns(t).lead_agencies.iloc[0] == "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh; các tổ chức chính trị - xã hội"
+    assert (add_agency_columns(t).lead_agencies.iloc[0]
+            == "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh; các tổ chức chính trị - xã hội")
 
 
 def test_a_short_plan_with_a_table_keeps_every_commitment():
