@@ -1413,6 +1413,10 @@ class _Prose:
         if _PAGE_NUMBER.match(text):
             self.state.role(ln, "boilerplate")
             return
+        if (cut := _work_after_closing(text)) is not None:
+            # "Chỉ thị này có hiệu lực kể từ ngày ký. Giao Sở Nội vụ theo dõi, … trước ngày
+            # 15/12/2026./.": the closing words end with the first sentence; the work is read on
+            raw = text = text[cut:]
         continues = self._continues(text) and ln not in self.agency_lines
         awaiting, self.awaiting_value = self.awaiting_value, False
         self.gap = False
@@ -2373,6 +2377,23 @@ def _partners_go_on(before: str) -> bool:
     m = re.search(r"\bphối hợp(?:\s+với)?\s+(?P<rest>[^.;:]*)$", before)
     return bool(m and _AGENCY_HEADING.match(m.group("rest").strip())
                 and not _lead_patterns(LEAD_VERBS_FILE).subject.match(m.group("rest").strip() + " "))
+
+
+def _work_after_closing(text: str) -> int | None:
+    """Where the work starts in a closing paragraph whose later sentence gives work to an agency
+    ("Chỉ thị này có hiệu lực kể từ ngày ký. Giao Sở Nội vụ theo dõi, đôn đốc … trước ngày
+    15/12/2026./.", "Trên đây là Kế hoạch … . Văn phòng UBND tỉnh theo dõi, tổng hợp …"), or
+    ``None``: not a closing paragraph, or nothing but closing words ("… . Chánh Văn phòng UBND
+    tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này./.")."""
+    if not (m := _CLOSING.match(text)) or m.group("request"):
+        return None
+    for cut in _TAIL_SENTENCE.finditer(text):
+        rest = text[cut.end():]
+        if _CLOSING.match(rest):
+            return None
+        if _assignee(rest) is not None:
+            return cut.end()
+    return None
 
 
 def _assignment_pieces(para) -> list[tuple[str, list]] | None:

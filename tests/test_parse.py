@@ -2327,6 +2327,41 @@ def test_a_decisions_article_on_carrying_it_out_holds_its_duties():
     assert roles[-2:] == ["closing", "closing"] and "unaccounted" not in roles
 
 
+_PLAN_ITEMS = ("KẾ HOẠCH\nI. NHIỆM VỤ\n1. Các sở, ban, ngành rà soát, cắt giảm TTHC nội bộ, hoàn thành trước "
+               "ngày 30/6/2026.\n2. Sở Khoa học và Công nghệ nâng cấp Hệ thống thông tin giải quyết TTHC tỉnh.\n")
+
+
+@pytest.mark.parametrize(("closing", "work"), [
+    ("Kế hoạch này có hiệu lực kể từ ngày ký. Giao Sở Nội vụ theo dõi, đôn đốc việc thực hiện, tổng hợp báo cáo "
+     "Chủ tịch UBND tỉnh trước ngày 15/12/2026./.",
+     "Giao Sở Nội vụ theo dõi, đôn đốc việc thực hiện, tổng hợp báo cáo Chủ tịch UBND tỉnh trước ngày 15/12/2026./."),
+    ("Trên đây là Kế hoạch cắt giảm TTHC năm 2026 của UBND tỉnh. Văn phòng UBND tỉnh theo dõi, đôn đốc, tổng hợp "
+     "báo cáo kết quả trước ngày 15/12/2026./.",
+     "Văn phòng UBND tỉnh theo dõi, đôn đốc, tổng hợp báo cáo kết quả trước ngày 15/12/2026./."),
+])
+def test_work_given_after_a_plans_closing_words_in_their_paragraph_is_a_task(closing, work):
+    """The closing words end with their sentence: a later sentence that gives an agency work is
+    the plan's last task, with its lead and due date, not part of the closing."""
+    doc = doc_from(_PLAN_ITEMS + closing)
+    last = extract_tasks(doc).iloc[-1]
+    assert (last.text, last.due, last.line_start) == (work, "2026-12-15", 5)
+    assert line_accounting(doc).role.tolist()[-1] == "task"
+
+
+@pytest.mark.parametrize("closing", [
+    "Kế hoạch này có hiệu lực kể từ ngày ký. Chánh Văn phòng UBND tỉnh, Giám đốc các sở chịu trách nhiệm thi hành "
+    "Kế hoạch này./.",
+    "Trên đây là Kế hoạch của UBND tỉnh. Đề nghị các sở, ban, ngành nghiêm túc triển khai thực hiện./.",
+    "Trên đây là Kế hoạch của UBND tỉnh. Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.",
+    "Trên đây là Kế hoạch của UBND tỉnh, yêu cầu các cơ quan nghiêm túc thực hiện. Trong quá trình thực hiện, nếu có "
+    "khó khăn, vướng mắc, các cơ quan báo cáo về Văn phòng UBND tỉnh để tổng hợp./.",
+])
+def test_closing_words_of_more_than_one_sentence_stay_closing(closing):
+    doc = doc_from(_PLAN_ITEMS + closing)
+    assert len(extract_tasks(doc)) == 2
+    assert line_accounting(doc).role.tolist()[-1] == "closing"
+
+
 @pytest.mark.parametrize(("tail", "lead", "partners", "due"), [
     ("— Sở Nông nghiệp và Môi trường (chủ trì), Sở Tài chính; hạn tháng 9/2025.", "Sở Nông nghiệp và Môi trường",
      "Sở Tài chính", "2025-09-30"),
