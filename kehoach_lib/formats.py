@@ -501,17 +501,35 @@ def _is_layout(tbl) -> bool:
             and not any(re.match(r"(?:STT|TT|Nội dung|Nhiệm vụ)\b", c, re.IGNORECASE) for c in cells))
 
 
+def _struck(run) -> bool:
+    """A Word run formatted as struck through (``w:strike``, ``w:dstrike``, not switched off)."""
+    props = run.find(f"{_W}rPr")
+    return props is not None and any(
+        (el := props.find(f"{_W}{tag}")) is not None and el.get(f"{_W}val", "true").lower() not in _OFF
+        for tag in ("strike", "dstrike"))
+
+
+#: The values that switch a Word on/off property off.
+_OFF = ("false", "0", "off")
+
+
 def _paragraph_text(p) -> str:
     """A Word paragraph's text as its final version reads: its runs, also those inserted with
     changes tracked (``w:ins``, which python-docx's ``Paragraph.text`` leaves out), in links and
-    fields; not deleted text (``w:del``, ``w:moveFrom``)."""
+    fields; not deleted text (``w:del``, ``w:moveFrom``) nor text struck through, which is what an
+    amended plan shows it deletes (as ``~~…~~`` in Markdown and ``<del>`` in HTML)."""
     out: list[str] = []
+    struck = False
     for el in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
         if any(a.tag in (f"{_W}del", f"{_W}moveFrom") for a in el.iterancestors()):
             continue
+        if any(a.tag == f"{_W}r" and _struck(a) for a in el.iterancestors()):
+            struck = True
+            continue
         tag = el.tag.rsplit("}", 1)[-1]
         out.append(el.text or "" if tag == "t" else "\t" if tag == "tab" else "\n")
-    return "".join(out)
+    # the spaces on both sides of a word struck out are one ("Rà soát ~~30%~~ 50%" -> "Rà soát 50%")
+    return re.sub(r" {2,}", " ", "".join(out)).strip(" ") if struck else "".join(out)
 
 
 def _deleted_paragraph(p) -> bool:
@@ -569,7 +587,7 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
             elif tag == "tbl":
                 for row in Table(child, doc).rows:
                     cells = list(row.cells)  # a merged cell appears once per column it spans
-                    texts = [_cell(c.text) for c in cells]
+                    texts = [_cell("\n".join(_paragraph_text(p._p) for p in c.paragraphs)) for c in cells]
                     for k in range(len(cells) - 1, 0, -1):
                         if cells[k]._tc is cells[k - 1]._tc:
                             texts[k] = ""  # its text once, in its first column; the row keeps its columns

@@ -1005,6 +1005,39 @@ def test_a_word_documents_tracked_changes_read_as_its_final_version(tmp_path):
     assert lines == ["1. Rà soát TTHC, hoàn thành trước ngày 15/6/2025.", "2. Nhiệm vụ thêm vào."]
 
 
+def test_a_word_documents_text_struck_through_is_left_out_in_paragraphs_and_cells(tmp_path):
+    """An amended plan strikes through what it deletes (w:strike, w:dstrike), as Markdown's
+    ~~…~~ and HTML's <del>: left out, in a paragraph and in a table's cell; strike switched off
+    (w:val="0") is text."""
+    from docx import Document as Docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from kehoach_lib import formats
+
+    w = nsdecls("w")
+
+    def runs(*parts):
+        return "".join(f'<w:r>{f"<w:rPr><{tag}/></w:rPr>" if tag else ""}<w:t xml:space="preserve">{t}</w:t></w:r>'
+                       for t, tag in parts)
+
+    doc = Docx()
+    first = runs(("1. Rà soát ", ""), ("30%", "w:strike"), (" 50% TTHC", ""),
+                 (" trước 30/6/2025", 'w:strike w:val="0"'), (".", ""))
+    doc.element.body.insert(0, parse_xml(f"<w:p {w}>{first}</w:p>"))
+    doc.element.body.insert(1, parse_xml(f"<w:p {w}>" + runs(("2. Nhiệm vụ đã bãi bỏ.", "w:dstrike")) + "</w:p>"))
+    table = doc.add_table(rows=1, cols=3)
+    table.rows[0].cells[0].text = "3"
+    table.rows[0].cells[1].text = "Số hóa hồ sơ"
+    cell = table.rows[0].cells[2]._tc
+    cell.remove(cell.find(f"{formats._W}p"))
+    cell.append(parse_xml(f"<w:p {w}>" + runs(("Sở Tư pháp", "w:strike"), (" Sở Nội vụ", "")) + "</w:p>"))
+    path = tmp_path / "struck.docx"
+    doc.save(path)
+    lines = [ln for ln in formats.docx_lines(path, path.read_bytes()) if ln]
+    assert lines == ["1. Rà soát 50% TTHC trước 30/6/2025.", "3\tSố hóa hồ sơ\tSở Nội vụ"]
+
+
 def test_a_frame_of_many_cells_is_read_whole_and_a_data_table_with_a_small_table_in_a_cell_stays_one(tmp_path):
     from docx import Document as Docx
 
