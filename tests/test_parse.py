@@ -371,6 +371,18 @@ def test_a_lead_or_partner_ends_where_a_known_bodys_name_ends_when_its_verb_is_n
         ["UBND các xã, phường", ""], ["Sở Tư pháp tỉnh Quảng Ninh", ""]]
 
 
+def test_the_districts_written_short_are_one_agency_to_the_end_of_their_list():
+    """Walkthrough 14c: "UBND các huyện, thành, thị" (huyện, thành phố, thị xã said short) was cut
+    to "UBND các huyện", the longest name of the alias table it starts with."""
+    from kehoach_lib.agencies import resolve_agency
+
+    t = _rows("II. NHIỆM VỤ\n1. UBND các huyện, thành, thị rà soát TTHC nội bộ, hoàn thành trước 30/6/2026.\n"
+              "2. Sở Tư pháp chủ trì, phối hợp UBND huyện, thành, thị rà soát quy định.\n")
+    assert t[["lead", "partners"]].values.tolist() == [["UBND các huyện, thành, thị", ""],
+                                                       ["Sở Tư pháp", "UBND huyện, thành, thị"]]
+    assert resolve_agency(t.lead[0]).canonical == resolve_agency(t.partners[1]).canonical == "UBND cấp huyện"
+
+
 def test_a_verb_of_the_list_after_cac_or_nhung_is_a_noun_in_the_agencys_name():
     """Walkthrough 14c: "… và các tổ chức chính trị - xã hội tăng cường giám sát" had the lead
     "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các", cut at "tổ chức" (a verb of the list)."""
