@@ -3047,9 +3047,12 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
                 if (sm := subject.match(rest)) is None:
                     continue
                 after = rest[sm.end("agency"):].lstrip()
-                if after.startswith("chủ trì") or (after.startswith("thực hiện") and len(after.split()) <= 6
-                                                   and not re.search(r"[.;]\s*\S", after)):
-                    # (or a last clause that only says who does it: "…; UBND các xã, phường thực hiện thường xuyên.")
+                if (after.startswith("chủ trì") or re.match(r"thực hiện việc\b", after)
+                        or (after.startswith("thực hiện") and len(after.split()) <= 6
+                            and not re.search(r"[.;]\s*\S", after))):
+                    # (or a last clause that only says who does it: "…; UBND các xã, phường thực hiện
+                    # thường xuyên.", or does the work it names, however long: "…; Sở Nội vụ thực hiện
+                    # việc tổng hợp, đánh giá kết quả … và báo cáo UBND tỉnh.")
                     task.lead = _agency_from_text(sm.group("agency"))
                     break
     if not task.lead and task.kind != "objective":

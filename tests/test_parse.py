@@ -3494,6 +3494,16 @@ def test_walkthrough_14a_who_leads_points_under_a_stem_a_topic_or_a_last_clause(
     assert t.text.iloc[2].endswith("+ Danh mục TTHC được tiếp nhận; + Số điện thoại đường dây nóng.")
 
 
+def test_a_last_clause_that_has_a_body_carry_out_the_work_it_names_gives_the_lead_however_long():
+    """Walkthrough 14c: "…; Sở Nội vụ thực hiện việc tổng hợp, đánh giá … và báo cáo UBND tỉnh."
+    had no lead (only a short "…; X thực hiện thường xuyên." gave one); a clause that only names
+    the work ("…; thực hiện việc …") names no one."""
+    t = _rows("II. NHIỆM VỤ\n1. Rà soát, cắt giảm TTHC nội bộ; Sở Nội vụ thực hiện việc tổng hợp, đánh giá kết quả cắt "
+              "giảm TTHC nội bộ của các cơ quan, đơn vị trên địa bàn tỉnh và báo cáo UBND tỉnh.\n"
+              "2. Rà soát TTHC nội bộ; thực hiện việc tổng hợp, đánh giá kết quả cắt giảm TTHC nội bộ.\n")
+    assert t.lead.tolist() == ["Sở Nội vụ", ""]
+
+
 def test_a_letters_item_splits_where_a_later_sentence_gives_a_named_body_its_own_work():
     """Walkthrough 14a: "3. Sở Khoa học và Công nghệ … trước ngày 15/10/2025. Công an tỉnh hướng
     dẫn …" is two assignments though the second says no date; "… Sở Nội vụ là cơ quan thường
