@@ -501,16 +501,16 @@ def _is_layout(tbl) -> bool:
             and not any(re.match(r"(?:STT|TT|Nội dung|Nhiệm vụ)\b", c, re.IGNORECASE) for c in cells))
 
 
+#: The values that switch a Word on/off property off.
+_OFF = ("false", "0", "off")
+
+
 def _struck(run) -> bool:
     """A Word run formatted as struck through (``w:strike``, ``w:dstrike``, not switched off)."""
     props = run.find(f"{_W}rPr")
     return props is not None and any(
         (el := props.find(f"{_W}{tag}")) is not None and el.get(f"{_W}val", "true").lower() not in _OFF
         for tag in ("strike", "dstrike"))
-
-
-#: The values that switch a Word on/off property off.
-_OFF = ("false", "0", "off")
 
 
 def _paragraph_text(p) -> str:
@@ -521,9 +521,10 @@ def _paragraph_text(p) -> str:
     out: list[str] = []
     struck = False
     for el in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
-        if any(a.tag in (f"{_W}del", f"{_W}moveFrom") for a in el.iterancestors()):
+        ancestors = list(el.iterancestors())
+        if any(a.tag in (f"{_W}del", f"{_W}moveFrom") for a in ancestors):
             continue
-        if any(a.tag == f"{_W}r" and _struck(a) for a in el.iterancestors()):
+        if any(a.tag == f"{_W}r" and _struck(a) for a in ancestors):
             struck = True
             continue
         tag = el.tag.rsplit("}", 1)[-1]
