@@ -133,11 +133,21 @@ def load_concepts(path: str | Path = CONCEPTS_FILE) -> dict[str, frozenset[str]]
 
 
 def with_concepts(tokens: Sequence[str], concepts: dict[str, frozenset[str]] | None = None) -> list[str]:
-    """Tokens followed by the concepts they belong to (each concept once, sorted)."""
+    """Tokens followed by the concepts they belong to (each concept once, sorted).
+
+    A term of ``concepts.csv`` is found as one token or as a run of tokens joined by ``_``:
+    ``môi_trường_mạng`` is found in ``môi_trường mạng``, as the tokenizer writes it.
+    """
     concepts = load_concepts(CONCEPTS_FILE) if concepts is None else concepts
+    longest = max((term.count("_") + 1 for term in concepts), default=1)
     found: set[str] = set()
-    for tok in tokens:
-        found |= concepts.get(tok, frozenset())
+    for i in range(len(tokens)):
+        run = ""
+        for tok in tokens[i:]:
+            run = f"{run}_{tok}" if run else tok
+            if run.count("_") >= longest:
+                break
+            found |= concepts.get(run, frozenset())
     return list(tokens) + sorted(found)
 
 

@@ -31,8 +31,8 @@ whose cosine reaches :data:`CANDIDATE_FLOOR`) through a few kinds of evidence, i
     (:func:`kehoach_lib.coverage.requirement_profiles`: each task's cosine with every
     requirement it may carry, as coverage reads them). Two tasks that answer the same
     requirement of NQ 66 are likely to say the same thing even in different words; measured
-    cross-validated on the alignment, F1 0.527 with it against 0.496 without (precision 0.60
-    against 0.53, recall the same);
+    cross-validated on the alignment, F1 0.525 with it against 0.494 without (precision 0.60
+    against 0.52, recall the same);
 
 and, only when the researcher brings a sentence encoder's vectors (:mod:`kehoach_lib.embed`),
 

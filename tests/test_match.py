@@ -17,6 +17,7 @@ from kehoach_lib.match import (
     cross_validated_matches,
     evaluate_alignment,
     evaluate_matching,
+    load_concepts,
     match_summary,
     match_tasks,
     province_summary,
@@ -200,6 +201,24 @@ def test_policy_all_keeps_at_most_top_k_counterparts_of_any_task_in_a_document(t
 def test_concepts_link_different_words():
     assert "≈đào_tạo" in with_concepts(tokenize("tập huấn nghiệp vụ"))
     assert "≈đào_tạo" in with_concepts(tokenize("đào tạo, bồi dưỡng cán bộ"))
+
+
+def test_a_concept_term_of_several_tokens_is_found_as_their_run():
+    # the tokenizer writes "môi trường mạng" as two tokens; the concept term joins them
+    assert tokenize("tiếp nhận hồ sơ trên môi trường mạng")[-2:] == ["môi_trường", "mạng"]
+    assert "≈trực_tuyến" in with_concepts(tokenize("tiếp nhận hồ sơ trên môi trường mạng"))
+    concepts = {"môi_trường_mạng": frozenset({"≈x"})}
+    assert with_concepts(["môi_trường", "mạng", "a"], concepts) == ["môi_trường", "mạng", "a", "≈x"]
+    assert with_concepts(["mạng", "môi_trường"], concepts) == ["mạng", "môi_trường"]  # not out of order
+    assert with_concepts(["môi_trường"], concepts) == ["môi_trường"]  # not a part of the run
+
+
+def test_every_term_of_the_concepts_file_can_be_found():
+    # a term the tokenizer can never produce (a stop-word, say) would silently never count
+    concepts = load_concepts()
+    lost = [term for term, found in concepts.items()
+            if not found <= set(with_concepts(tokenize(term.replace("_", " ")), concepts))]
+    assert not lost
 
 
 def test_summaries(tasks, matches):

@@ -106,6 +106,8 @@ def test_lexicon_keeps_agency_names_whole():
     # underthesea alone splits these as "định" "danh_điện_tử" and drops "số" as a stop-word
     assert "định_danh_điện_tử" in tokenize("định danh điện tử")
     assert "chuyển_đổi_số" in tokenize("đẩy mạnh chuyển đổi số")
+    # underthesea alone gives "người" "đứng" "đầu": the head of a body, not standing or a head
+    assert "người_đứng_đầu" in tokenize("trách nhiệm của người đứng đầu cơ quan")
 
 
 def test_lexicon_does_not_leak_into_other_calls():
