@@ -139,16 +139,31 @@ def with_concepts(tokens: Sequence[str], concepts: dict[str, frozenset[str]] | N
     ``môi_trường_mạng`` is found in ``môi_trường mạng``, as the tokenizer writes it.
     """
     concepts = load_concepts(CONCEPTS_FILE) if concepts is None else concepts
-    longest = max((term.count("_") + 1 for term in concepts), default=1)
+    prefixes = _term_prefixes(concepts)
     found: set[str] = set()
-    for i in range(len(tokens)):
-        run = ""
-        for tok in tokens[i:]:
-            run = f"{run}_{tok}" if run else tok
-            if run.count("_") >= longest:
+    n = len(tokens)
+    for i in range(n):
+        run, j = tokens[i], i + 1
+        while True:
+            if run in concepts:
+                found |= concepts[run]
+            if j == n or run not in prefixes:  # no longer run can be a term
                 break
-            found |= concepts.get(run, frozenset())
+            run, j = run + "_" + tokens[j], j + 1
     return list(tokens) + sorted(found)
+
+
+_last_prefixes: tuple[dict, frozenset[str]] | None = None
+
+
+def _term_prefixes(concepts: dict[str, frozenset[str]]) -> frozenset[str]:
+    """Every proper syllable prefix of a term (``môi``, ``môi_trường`` of ``môi_trường_mạng``),
+    kept for the last concepts table seen: the vectorizer passes one table for every text."""
+    global _last_prefixes
+    if _last_prefixes is None or _last_prefixes[0] is not concepts:
+        parts = [term.split("_") for term in concepts]
+        _last_prefixes = (concepts, frozenset("_".join(p[:k]) for p in parts for k in range(1, len(p))))
+    return _last_prefixes[1]
 
 
 def ngrams(tokens: Sequence[str], ngram_range: tuple[int, int] = DEFAULT_NGRAM_RANGE) -> list[str]:
