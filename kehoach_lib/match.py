@@ -138,32 +138,30 @@ def with_concepts(tokens: Sequence[str], concepts: dict[str, frozenset[str]] | N
     A term of ``concepts.csv`` is found as one token or as a run of tokens joined by ``_``:
     ``môi_trường_mạng`` is found in ``môi_trường mạng``, as the tokenizer writes it.
     """
-    concepts = load_concepts(CONCEPTS_FILE) if concepts is None else concepts
-    prefixes = _term_prefixes(concepts)
-    found: set[str] = set()
-    n = len(tokens)
-    for i in range(n):
-        run, j = tokens[i], i + 1
-        while True:
-            if run in concepts:
-                found |= concepts[run]
-            if j == n or run not in prefixes:  # no longer run can be a term
-                break
-            run, j = run + "_" + tokens[j], j + 1
-    return list(tokens) + sorted(found)
+    return list(tokens) + _concept_finder(load_concepts(CONCEPTS_FILE) if concepts is None else concepts)(tokens)
 
 
-_last_prefixes: tuple[dict, frozenset[str]] | None = None
+def _concept_finder(concepts: dict[str, frozenset[str]]) -> Callable[[Sequence[str]], list[str]]:
+    """The function giving the concepts (sorted) of a token list, as :func:`with_concepts` finds
+    them; made once for many texts (it knows every term's syllable prefixes, so a run of tokens
+    is extended only while some term may still begin with it)."""
+    parts = [term.split("_") for term in concepts]
+    prefixes = frozenset("_".join(p[:k]) for p in parts for k in range(1, len(p)))
 
+    def find(tokens: Sequence[str]) -> list[str]:
+        found: set[str] = set()
+        n = len(tokens)
+        for i in range(n):
+            run, j = tokens[i], i + 1
+            while True:
+                if run in concepts:
+                    found |= concepts[run]
+                if j == n or run not in prefixes:  # no longer run can be a term
+                    break
+                run, j = run + "_" + tokens[j], j + 1
+        return sorted(found)
 
-def _term_prefixes(concepts: dict[str, frozenset[str]]) -> frozenset[str]:
-    """Every proper syllable prefix of a term (``môi``, ``môi_trường`` of ``môi_trường_mạng``),
-    kept for the last concepts table seen: the vectorizer passes one table for every text."""
-    global _last_prefixes
-    if _last_prefixes is None or _last_prefixes[0] is not concepts:
-        parts = [term.split("_") for term in concepts]
-        _last_prefixes = (concepts, frozenset("_".join(p[:k]) for p in parts for k in range(1, len(p))))
-    return _last_prefixes[1]
+    return find
 
 
 def ngrams(tokens: Sequence[str], ngram_range: tuple[int, int] = DEFAULT_NGRAM_RANGE) -> list[str]:
@@ -222,8 +220,8 @@ class TaskVectorizer:
         tokens = tokenize_texts(texts, analyzer=self.analyzer, cache_dir=self.cache_dir)
         grams = [ngrams(t, self.ngram_range) for t in tokens]
         if self.concepts:
-            concepts = load_concepts(CONCEPTS_FILE)
-            grams = [g + with_concepts(t, concepts)[len(t):] for g, t in zip(grams, tokens, strict=True)]
+            find = _concept_finder(load_concepts(CONCEPTS_FILE))
+            grams = [g + find(t) for g, t in zip(grams, tokens, strict=True)]
         return tokens, grams
 
     def _new_tfidf(self) -> TfidfVectorizer:
