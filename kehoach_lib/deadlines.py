@@ -21,8 +21,9 @@ import unicodedata
 from datetime import date
 from functools import lru_cache
 
+from .text import remove_markup
+
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_MARKUP = re.compile(r"\*\*|<[^>]+>|[\u00b9\u00b2\u00b3\u2070-\u2079]")
 _FULL_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?![\d/])")
 #: A full date with dashes or dots for slashes: "15-7-2025", "30.9.2025" (see :func:`_slashed`).
 _OTHER_SEPARATORS = re.compile(r"(?<![\d/])(?<!\d[.-])(\d{1,2})([-.])(\d{1,2})\2(\d{4})(?!\d|[/-]\d|\.\d)")
@@ -186,11 +187,6 @@ _TARGET = re.compile(
 )
 
 
-def strip_markup(text: str) -> str:
-    """Remove bold markers, HTML tags and footnote superscripts."""
-    return _MARKUP.sub("", text)
-
-
 @lru_cache(maxsize=8192)
 def _slashed(text: str) -> str:
     """Dates written with dashes or dots ("15-7-2025", "30.9.2025") written with slashes, and the
@@ -205,7 +201,7 @@ def _slashed(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    return _slashed(unicodedata.normalize("NFC", strip_markup(text)).lower())
+    return _slashed(unicodedata.normalize("NFC", remove_markup(text)).lower())
 
 
 def _last_day(year: int, month: int) -> date:
@@ -363,7 +359,7 @@ def own_deadline_text(text: str, *, years: bool = True, since: int | None = None
     is false, and only from the year ``since`` (the plan's): "… hạn chế được chỉ ra trong năm
     2024." in a plan of 2025 says when something happened.
     """
-    text = strip_markup(text)
+    text = remove_markup(text)
     probe = _slashed(text)  # "trước 15-7-2025" is read as "trước 15/7/2025", and given as written
     def current(m: re.Match) -> bool:  # a phrase whose years all lie before ``since`` is no deadline
         found = [int(v) for v in re.findall(r"(?<!\d)\d{4}(?!\d)", m.group(0))]
@@ -391,7 +387,7 @@ def relative_deadline(text: str, issued: str) -> tuple[str, date | None]:
     the day (``trong 10 ngày kể từ ngày Kế hoạch này được ban hành``: ``issued`` + 10 days;
     ``ngày làm việc`` skips Saturdays and Sundays, not holidays). ``("", None)`` without one,
     or without a full date to count from."""
-    m = _RELATIVE.search(strip_markup(text or ""))
+    m = _RELATIVE.search(remove_markup(text or ""))
     try:
         start = date.fromisoformat(issued) if issued and len(issued) == 10 else None
     except ValueError:
@@ -434,7 +430,7 @@ def recurrence_text(text: str) -> str:
     if not is_recurring(text):
         return ""
     # (a clause of its own at the end says it of the task: "… kế hoạch hằng năm …; thường xuyên.")
-    for clause in reversed(strip_markup(text).split(";")):
+    for clause in reversed(remove_markup(text).split(";")):
         if is_recurring(clause):
             m = _RECURRENCE_PHRASE.search(clause) or _RECURRING.search(clause.lower())
             return clause[m.start():m.end()].strip() if m else ""
@@ -444,7 +440,7 @@ def recurrence_text(text: str) -> str:
 def extract_targets(text: str) -> str:
     """Quantitative targets written in ``text``, ``; ``-joined in order of appearance."""
     found = []
-    for m in _TARGET.finditer(strip_markup(text or "")):
+    for m in _TARGET.finditer(remove_markup(text or "")):
         qualifier = (m.group(1) or "").strip()
         qualifier = re.sub(r"\s+", " ", qualifier)
         if qualifier.lower() in {"giảm", "cắt giảm"}:

@@ -61,7 +61,6 @@ from .deadlines import (
     recurrence_text,
     relative_deadline,
     resolve_due,
-    strip_markup,
 )
 from .formats import roman
 from .load import Document
@@ -69,7 +68,7 @@ from .metadata import NOT_TITLE
 from .spaced import spaced_tables
 from .stacked import HEADER_START as STACKED_HEADER
 from .stacked import stacked_tables
-from .text import normalize_tone_marks, replace_line_breaks
+from .text import normalize_tone_marks, remove_markup, replace_line_breaks
 
 #: Columns of the task table, in order (the data contract shared by every stage).
 TASK_COLUMNS = [
@@ -515,7 +514,7 @@ _DEADLINE_LINE = re.compile(
 # --- small text helpers ------------------------------------------------------------------
 def clean_cell(text: str) -> str:
     """Markup stripped, whitespace collapsed (cell and line text)."""
-    return _WS.sub(" ", _TAGS.sub(" ", _FOOTNOTE_REF.sub("", strip_markup(replace_line_breaks(text))))).strip()
+    return _WS.sub(" ", _TAGS.sub(" ", _FOOTNOTE_REF.sub("", remove_markup(replace_line_breaks(text))))).strip()
 
 
 def clean_agencies(text: str) -> str:
@@ -614,7 +613,7 @@ def _unhyphenated(m: re.Match) -> str:
 
 
 def _ends_open(text: str) -> bool:
-    return not _TERMINAL.search(strip_markup(text).rstrip())
+    return not _TERMINAL.search(remove_markup(text).rstrip())
 
 
 #: A line that goes on with the one above though it starts in capitals: an abbreviation that
@@ -629,11 +628,11 @@ _DATE_START = re.compile(r"^(?:\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|(?:tháng|
 
 def _date_goes_on(last: str, text: str) -> bool:
     """``text`` opens with the date the line above ends on the cue of ("… trước ngày" / "31/10/2025.")."""
-    return bool(_OPEN_DATE_CUE.search(strip_markup(last)) and _DATE_START.match(strip_markup(text).strip()))
+    return bool(_OPEN_DATE_CUE.search(remove_markup(last)) and _DATE_START.match(remove_markup(text).strip()))
 
 
 def _starts_lower(text: str) -> bool:
-    first = strip_markup(text).lstrip(" \"“(")[:1]
+    first = remove_markup(text).lstrip(" \"“(")[:1]
     return bool(first) and first.islower()
 
 
@@ -1163,7 +1162,7 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
         text = clean_cell(raw)
         if not text or (ln is not None and ln in state.roles):
             continue
-        titled, before = strip_markup(before).strip() in _DOCUMENT_TYPES, text
+        titled, before = remove_markup(before).strip() in _DOCUMENT_TYPES, text
         # a header laid out in two columns with tabs (issuer | motto, number | place and date)
         # is still the header, not a table
         tab_header = _is_header_row(raw)
@@ -1267,7 +1266,7 @@ def _byline_before(seq, idx: int) -> int | None:
                   None)
     if before is None or before[0] is None:
         return None
-    name = strip_markup(before[1]).strip()
+    name = remove_markup(before[1]).strip()
     if re.search(r"[\d/.:;,]", name):
         return None  # "Quý IV/2025." wrapped onto its own line is no author
     return before[0] if _looks_like_name(re.sub(r"\s+[-–]\s+", " ", name)) and not _AGENCY_HEADING.match(name) else None
@@ -1332,7 +1331,7 @@ def _wraps_a_cell(raw: str) -> bool:
     tỉnh tổng hợp", "(dự kiến 02 lớp, 200 học viên)"): not a heading ("2. Về …", "II. …", a line
     in capitals) nor a number alone."""
     text = clean_cell(raw)
-    return (bool(text) and not _numbering(strip_markup(text)) and not text.isupper()
+    return (bool(text) and not _numbering(remove_markup(text)) and not text.isupper()
             and not re.fullmatch(r"[\dIVXivx]+[.)]?", text))
 
 
@@ -1527,7 +1526,7 @@ class _Prose:
                 return True  # "Phần II" alone: its title is the next line
             if title.isupper() and not clean_cell(text).isupper() and not _starts_lower(text):
                 return False  # a heading in capitals ends where the capitals do, also in hard-wrapped text
-            if title.isupper() and clean_cell(text).isupper() and _OPEN_CAPS_END.search(strip_markup(title)):
+            if title.isupper() and clean_cell(text).isupper() and _OPEN_CAPS_END.search(remove_markup(title)):
                 return True  # "… VÀ TRÁCH NHIỆM CỦA CÁC" / "CƠ QUAN, ĐƠN VỊ": it goes on in capitals
             if (len(self.para) == 1 and title.isupper() and _caps_heading(text)
                     and _CONTINUES_CAPS.match(clean_cell(text))
@@ -1535,7 +1534,7 @@ class _Prose:
                 return True  # "1. TĂNG CƯỜNG CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH" / "CỦA CÁC CẤP, CÁC NGÀNH"
         if _CAPS_SECTION.match(clean_cell(text)) and not self._open_caps_title():
             return False  # "NHIỆM VỤ CỤ THỂ" alone in capitals starts a section, also in hard-wrapped text
-        if (len(self.stack) > 1 and _caps_heading(text) and _ANNOUNCES_WORDS.search(strip_markup(last))
+        if (len(self.stack) > 1 and _caps_heading(text) and _ANNOUNCES_WORDS.search(remove_markup(last))
                 and not clean_cell(last).isupper()):
             return True  # "… treo băng rôn với nội dung:" / "CẢI CÁCH HÀNH CHÍNH LÀ ĐỘNG LỰC PHÁT TRIỂN"
         if (self._caps_subheading(text) and not self.para_role
@@ -1577,7 +1576,7 @@ class _Prose:
         if mark not in "+-•" or not _LEADING_BULLET.match(text.lstrip()) or self.para is None:
             return False
         listing = self.listing is not None and self.listing == (id(self.para), mark)
-        if not listing and not strip_markup(last).rstrip().endswith(":"):
+        if not listing and not remove_markup(last).rstrip().endswith(":"):
             return False  # (the cheap test first: a stem ends with its colon)
         point = clean_cell(_LEADING_BULLET.sub("", text.lstrip()))
         if (len(point) > CONTENTS_POINT_CHARS or _starts_with_action(point) or _AGENCY_HEADING.match(point)
@@ -1585,7 +1584,7 @@ class _Prose:
             return False  # (a point an agency leads, or with a deadline of its own, is a task)
         if listing:
             return bool(_LIST_POINT_END.search(last.rstrip()))
-        stem = strip_markup(clean_cell(_LEADING_BULLET.sub("", _join([t for _, t in self.para]))))
+        stem = remove_markup(clean_cell(_LEADING_BULLET.sub("", _join([t for _, t in self.para]))))
         first = clean_cell(self.para[0][1]).lstrip()[:1]
         # (after the agency that does it: "- UBND các xã, phường niêm yết công khai … các nội dung sau:")
         sm = _lead_patterns(LEAD_VERBS_FILE).subject.match(stem)
@@ -1603,7 +1602,7 @@ class _Prose:
         VÀ TRÁCH NHIỆM CỦA CÁC" / "CƠ QUAN, ĐƠN VỊ"): its next line in capitals goes on with it."""
         if self.para_owner is None or self.para is not self.para_owner.title:
             return False
-        title = strip_markup(clean_cell(_join([t for _, t in self.para])))
+        title = remove_markup(clean_cell(_join([t for _, t in self.para])))
         return title.isupper() and bool(_OPEN_CAPS_END.search(title))
 
     def _ends_wrapped_paragraph(self, last: str, text: str) -> bool:
@@ -1614,7 +1613,7 @@ class _Prose:
         line. Closings, notes and appendix notes ("Trên đây là …") run on as before."""
         if self.para_role and not self.para_runs_on:
             return not _ends_open(last)  # the standing request ends with its sentence
-        initial = strip_markup(text).lstrip()[:1]
+        initial = remove_markup(text).lstrip()[:1]
         starts = initial.isupper() or initial.isdigit()  # "100% thủ tục …" starts a paragraph too
         if (starts and self.para_owner is not None and self.para is self.para_owner.title
                 and len(self.para) == 1 and not self.para_role):
@@ -1876,7 +1875,7 @@ class _Prose:
             return
         paragraphs = list(zip(node.paragraphs, node.after_label, strict=False))
         # a title that stops without a full stop, or on a colon ("1. Mục đích:"), heads what follows
-        heading_like = (_ends_open(title_rest) or strip_markup(title_rest).rstrip().endswith(":")) \
+        heading_like = (_ends_open(title_rest) or remove_markup(title_rest).rstrip().endswith(":")) \
             and len(title_rest) < 200
         agency = _agency_heading(node, kind)
         heading_partners = _heading_partners(node) if agency else ""
@@ -2271,7 +2270,7 @@ def _title_recurrence(title: str) -> str:
     """How often a title says its points are done, when it ends on it or opens with it ("1. Định
     kỳ hằng quý", "Các nhiệm vụ thực hiện thường xuyên"); ``""`` for a recurrence in passing
     ("Nâng cao chất lượng chế độ báo cáo định kỳ về …")."""
-    title = strip_markup(title).strip().rstrip(":").strip()
+    title = remove_markup(title).strip().rstrip(":").strip()
     if _ENDS_PERIODIC.search(title) or re.match(r"(?i)(?:định\s+kỳ|thường\s+xuyên|hằng|hàng)\b", title):
         return recurrence_text(title)
     return ""
@@ -2348,7 +2347,7 @@ _ASKS_MORE = re.compile(r"\b(?:tiếp tục|đề nghị|yêu cầu|khẩn trư�
 def _reports_done(text: str) -> bool:
     """An item's whole text only says what an agency did ("Sở Tư pháp đã hoàn thành việc rà soát
     …", one sentence, asking nothing more)."""
-    text = strip_markup(text).strip()
+    text = remove_markup(text).strip()
     sm = _lead_patterns(LEAD_VERBS_FILE).subject.match(text)
     if not sm or sm.group("for") or not _did(sm.group("agency"), text[sm.end("agency"):]):
         return False
@@ -2439,7 +2438,7 @@ def _assignment_pieces(para) -> list[tuple[str, list]] | None:
 
 def _field_goes_on(value: str) -> bool:
     """A field's value that "+" lines go on with: none yet, or a list that ends open."""
-    value = strip_markup(value).strip()
+    value = remove_markup(value).strip()
     return not value or value.endswith((";", ",", ":")) or _is_value_part(value)
 
 
@@ -2570,7 +2569,7 @@ def _kind_for(node: _Node, *, itself: bool = False) -> str:
 
 def _is_sentence(text: str) -> bool:
     """A heading that is a whole sentence (ends with a full stop or a semicolon), not a title."""
-    return bool(re.search(r"[.;]\s*$", strip_markup(text))) and len(text) > 40
+    return bool(re.search(r"[.;]\s*$", remove_markup(text))) and len(text) > 40
 
 
 #: A paragraph whose action lists what it covers: "… các nội dung sau:", "… gồm:", "… như sau:".
@@ -2593,7 +2592,7 @@ CONTENTS_POINT_CHARS = 160
 def _starts_with_action(text: str) -> bool:
     """``text`` starts with a verb of the lead-verb list or another action word ("Rà soát …",
     "Tổ chức …", "Xây dựng …")."""
-    head = " ".join(strip_markup(text).split()[:2]).lower()
+    head = " ".join(remove_markup(text).split()[:2]).lower()
     verbs = _lead_verbs(LEAD_VERBS_FILE)
     return (any(head == v or head.startswith(v + " ") for v in verbs)
             or bool(_ACTION_WORDS.match(head)) or bool(_TASK_VERB.match(head)))
@@ -2616,7 +2615,7 @@ def _is_item(para) -> bool:
 def _introduces_only(para) -> bool:
     """A short paragraph that only announces what follows ("Các nhiệm vụ về chia sẻ dữ liệu:"),
     naming no one who does it ("Sở Tư pháp hướng dẫn … theo các nội dung sau:" is a task)."""
-    text = strip_markup(clean_cell(_join([t for _, t in para])))
+    text = remove_markup(clean_cell(_join([t for _, t in para])))
     return (text.endswith(":") and len(text) <= 100 and not _lead_patterns(LEAD_VERBS_FILE).subject.match(text)
             and not _INLINE_FIELD.search(text))
 
@@ -2627,7 +2626,7 @@ def _bullet_agency(para) -> str:
     trì, phối hợp với … thực hiện các nội dung sau:"), or ``""``."""
     if len(para) != 1:
         return ""
-    text = strip_markup(_LEADING_BULLET.sub("", clean_cell(para[0][1]))).strip()
+    text = remove_markup(_LEADING_BULLET.sub("", clean_cell(para[0][1]))).strip()
     name = _RESPONSIBLE.sub("", text[:-1]).strip() if text.endswith(":") else ""  # "… có trách nhiệm:"
     if not name or len(name) > 160 or not _AGENCY_HEADING.match(name):
         return ""
@@ -2647,7 +2646,7 @@ def _group_titles(paragraphs) -> list[str | None]:
         nxt = clean_cell(paragraphs[k + 1][0][1]) if k + 1 < len(paragraphs) and paragraphs[k + 1] else ""
         if (len(para) == 1 and (text[:1] == "-" or _YEAR_GROUP.match(text)) and text.endswith(":") and nxt[:1] == "+"
                 and not _bullet_agency(para) and len(text) <= GROUP_TITLE_CHARS):
-            title = strip_markup(_LEADING_BULLET.sub("", text)).strip()
+            title = remove_markup(_LEADING_BULLET.sub("", text)).strip()
             out.append(None)
             continue
         if text[:1] != "+":
@@ -2668,7 +2667,7 @@ _COLLECTIVE = re.compile(r"^(?:[Cc]ác|[Nn]hững)\s+(?:sở|Sở|cơ quan|đơn
 
 def _own_subject(para) -> str:
     """The agency a point's own wording starts with ("- **Sở Nội vụ** rà soát …" -> "Sở Nội vụ"), or ""."""
-    text = strip_markup(_LEADING_BULLET.sub("", clean_cell(_join([t for _, t in para]))))
+    text = remove_markup(_LEADING_BULLET.sub("", clean_cell(_join([t for _, t in para]))))
     sm = _lead_patterns(LEAD_VERBS_FILE).subject.match(text)
     if not sm or sm.group("for"):
         return ""
@@ -2717,7 +2716,7 @@ def _bullet_leads(paragraphs) -> list[str | None]:
             continue
         if current:
             point_mark = point_mark or mark
-            text = strip_markup(_LEADING_BULLET.sub("", _join([t for _, t in para])))
+            text = remove_markup(_LEADING_BULLET.sub("", _join([t for _, t in para])))
             if (mark == head_mark and point_mark != head_mark) or subject.match(text):
                 current = ""
         leads.append(current)
@@ -2765,7 +2764,7 @@ def _agency_heading(node: _Node, kind: str = "duty") -> str:
         return _heading_agencies(agency)[0] or agency
     if not agency or kind == "duty":
         return agency
-    title = strip_markup(node.title_text).rstrip()
+    title = remove_markup(node.title_text).rstrip()
     if title.endswith(":") or re.search(r"có trách nhiệm", title, re.IGNORECASE):
         return agency
     return agency if _is_agency(agency) else ""
@@ -2835,19 +2834,19 @@ _WORDS = re.compile(r"[^\W\d_]+")
 def _caps_heading(text: str) -> bool:
     """A line in capitals that no number opens, inside a plan's body ("CÁC NHIỆM VỤ KHÁC",
     "📌 TỔ CHỨC THỰC HIỆN CÁC NHIỆM VỤ"): a sub-heading (not a table's row, not a task's text)."""
-    name = plain_markers(strip_markup(text)).strip()
+    name = plain_markers(remove_markup(text)).strip()
     words = _WORDS.findall(name)
     # (not a point, "- TỔ CHỨC TẬP HUẤN …", nor a sentence, "CÁC CƠ QUAN GỬI BÁO CÁO … TRƯỚC NGÀY 15/9/2025.";
     # a time is a heading's too: "NHIỆM VỤ THỰC HIỆN TRONG QUÝ III/2025")
     return (len(words) >= 2 and len(name) >= CAPS_HEADING_MIN_CHARS and "\t" not in text
             and name.split("(")[0].isupper() and not _numbering(name)
-            and not _LEADING_BULLET.match(strip_markup(text).strip()) and not name.endswith((".", ";", ",")))
+            and not _LEADING_BULLET.match(remove_markup(text).strip()) and not name.endswith((".", ";", ",")))
 
 
 def _caps_agency(text: str) -> str:
     """An agency named alone in capitals, as a heading over the items it leads ("SỞ TƯ PHÁP",
     "CÁC SỞ, BAN, NGÀNH; UBND CÁC HUYỆN, THÀNH PHỐ"), or ``""``."""
-    name = strip_markup(text).strip().rstrip(":").strip()
+    name = remove_markup(text).strip().rstrip(":").strip()
     if not name or len(name) > 120 or not name.isupper() or name[-1:] in ".;," or _numbering(name):
         return ""
     return name if _AGENCY_HEADING.match(name) or _AGENCY_HEADING.match(_sentence_case(name)) else ""
@@ -2857,7 +2856,7 @@ def _agency_in_heading(node: _Node) -> str:
     # "6. Đề nghị Báo Quảng Ninh:", "7. Giao Sở Nội vụ:": the agency after the word that addresses it
     # (and "1. Đối với Sở Tài chính:", a heading; in a sentence "Đối với …" says for whom, not who)
     whole = node.title_text
-    text = re.sub(rf"^{_SUBJECT_PREFIX}" + (r"|^Đối với\s+" if strip_markup(whole).rstrip().endswith(":") else ""),
+    text = re.sub(rf"^{_SUBJECT_PREFIX}" + (r"|^Đối với\s+" if remove_markup(whole).rstrip().endswith(":") else ""),
                   "", _strip_number(whole))
     names_agency = bool(_AGENCY_HEADING.match(text) or _AGENCY_HEADING.match(_sentence_case(text)))
     if names_agency and len(text) < 120 and _ends_open(text + " "):
@@ -2931,7 +2930,7 @@ _STEM_TAIL = re.compile(r"\s+(?:có trách nhiệm|chịu trách nhiệm|chủ t
 def _stem_agencies(stem: str) -> tuple[str, str]:
     """The lead and partners a stem names for its inline items: "Văn phòng UBND tỉnh:", "Sở X chủ
     trì, phối hợp với Y, Z:", "Về rà soát …: các sở, ban, ngành tỉnh chủ trì thực hiện:"."""
-    clause = strip_markup(stem).rstrip(" :").rsplit(":", 1)[-1].strip()
+    clause = remove_markup(stem).rstrip(" :").rsplit(":", 1)[-1].strip()
     lead, partners = clause, ""
     if m := _LEAD_WITH_PARTNERS.match(clause):
         lead, partners = m.group("lead"), _STEM_TAIL.sub("", " " + m.group("partners")).strip()
@@ -3194,11 +3193,11 @@ def _parse_tsv(state: _State, seq, indices: list[int], context: list[str], secti
             rows.append({"num": "", "cells": cells, "lines": [ln], "colmap": colmap})
         elif _TABLE_TOTAL.match(first):
             state.role(ln, "note")  # "Tổng cộng: 12 nhiệm vụ"
-        elif sum(bool(c) for c in cells) == 1 and len(first) <= 100 and _is_agency(strip_markup(first)):
+        elif sum(bool(c) for c in cells) == 1 and len(first) <= 100 and _is_agency(remove_markup(first)):
             # "Sở Khoa học và Công nghệ" across the table of its duties, above its header
-            table_lead, titled = strip_markup(first).strip().rstrip(":"), True
+            table_lead, titled = remove_markup(first).strip().rstrip(":"), True
             state.role(ln, "heading")
-        elif sum(bool(c) for c in cells) == 1 and (numbered := _numbering(strip_markup(first))):
+        elif sum(bool(c) for c in cells) == 1 and (numbered := _numbering(remove_markup(first))):
             # a group row across the table: "2. Cung cấp dịch vụ công trực tuyến"; over rows "2.1",
             # "2.2" it is their group, whose title they carry as their section
             num = numbered[1].rstrip(".)")
@@ -3744,12 +3743,12 @@ def _plain_agency_headings(seq, indices: list[int]) -> set[int]:
         ln, raw = seq[j]
         if ln is None or len(raw) > 200 or not _LEADING_BULLET.match(seq[k][1].lstrip()):
             continue
-        name = strip_markup(clean_cell(raw)).strip()
+        name = remove_markup(clean_cell(raw)).strip()
         if (len(name) > 100 or not name[-1:].isalnum() or name.isupper() or not _AGENCY_HEADING.match(name)
                 or _numbering(name) or _lead_patterns(LEAD_VERBS_FILE).subject.match(name + " ")):
             continue
         # (the line above ends: not a hard-wrapped "… phối hợp với" / "Sở Thông tin và Truyền thông")
-        above = strip_markup(clean_cell(seq[filled[i - 1]][1])).strip() if i else ""
+        above = remove_markup(clean_cell(seq[filled[i - 1]][1])).strip() if i else ""
         closed = not above or bool(_TERMINAL.search(above) or _numbering(above) or above.isupper()
                                    or _HASH_HEADING.match(above))
         if closed and _is_agency(name):

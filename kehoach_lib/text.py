@@ -39,7 +39,10 @@ _TAGS = re.compile(r"<[^>]+>")
 _BOLD = re.compile(r"\*\*")
 _QUOTES = re.compile(r"[\"“”‘’«»„`]")
 _BULLET = re.compile(r"(?m)^\s*[-+•·]\s*")
-_FOOTNOTES = re.compile(r"\[\d+\]|[\u00b9\u00b2\u00b3\u2070-\u2079]")
+_SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070-\u2079"  # footnote marks: ¹ ² ³ ⁰ ⁴ … ⁹
+_FOOTNOTES = re.compile(rf"\[\d+\]|[{_SUPERSCRIPTS}]")
+#: What :func:`remove_markup` drops: bold markers, HTML tags, footnote superscripts.
+_MARKUP = re.compile(rf"\*\*|<[^>]+>|[{_SUPERSCRIPTS}]")
 _SPACE = re.compile(r"\s+")
 # an open syllable ending in oa/oe/uy with the tone mark on its last vowel: hoá, khoẻ, thuỷ
 _OLD_TONE = re.compile(
@@ -66,8 +69,17 @@ def replace_line_breaks(text: str) -> str:
     return _LINE_BREAK.sub(as_meant, text)
 
 
+def remove_markup(text: str) -> str:
+    """Bold markers, HTML tags and footnote superscripts removed, and nothing else: the words,
+    quotes, bullets and punctuation stay where they are, as the parser's and the date rules'
+    patterns read them (``**trước ngày 30/4**¹`` -> ``trước ngày 30/4``). For matching,
+    :func:`strip_markup` removes more."""
+    return _MARKUP.sub("", text)
+
+
 def strip_markup(text: str) -> str:
-    """HTML tags, bold markers, footnote marks, quotes and list bullets removed."""
+    """HTML tags (as spaces), bold markers, footnote marks (``¹``, ``[2]``), quotes and list
+    bullets removed: the text as the tokenizer should see it."""
     text = _TAGS.sub(" ", text)
     text = _BOLD.sub("", text)
     text = _FOOTNOTES.sub("", text)

@@ -11,6 +11,7 @@ from kehoach_lib.text import (
     expand_abbreviations,
     normalize_text,
     normalize_tone_marks,
+    remove_markup,
     replace_line_breaks,
     strip_document_numbers,
     strip_markup,
@@ -54,6 +55,19 @@ def test_normalisation_is_nfc_and_strips_markup():
     assert normalize_text(decomposed) == "Hóa đơn"
     assert strip_markup("**trước ngày 30/4**¹ <p>“một cửa”</p>").split() == ["trước", "ngày", "30/4", "một", "cửa"]
     assert normalize_text("- Sở Tư pháp;\n+ Văn phòng") == "Sở Tư pháp; Văn phòng"
+
+
+@pytest.mark.parametrize(
+    "written, as_the_rules_read_it",
+    [
+        ("**trước ngày 30/4/2025**¹", "trước ngày 30/4/2025"),
+        ("<p>Sở Tư pháp</p>", "Sở Tư pháp"),
+        # quotes, bullets and bracketed references stay: the parser's patterns read them
+        ("- “một cửa” [2]", "- “một cửa” [2]"),
+    ],
+)
+def test_remove_markup_drops_only_markup(written, as_the_rules_read_it):
+    assert remove_markup(written) == as_the_rules_read_it
 
 
 def test_document_numbers_and_dates_are_not_topic_words():
