@@ -82,6 +82,15 @@ def _cell(text: str) -> str:
     return _WS.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
 
 
+def _docx_cell(cell) -> str:
+    """A Word table cell's text in one line. Its paragraphs and line breaks are read as the text
+    means them, as an HTML cell's ``<br>`` (:func:`kehoach_lib.text.replace_line_breaks`): one
+    agency a line is a list ("Sở Nội vụ" / "Sở Tư pháp" -> ``Sở Nội vụ; Sở Tư pháp``), a sentence
+    going on is one."""
+    lines = "\n".join(_paragraph_text(p._p) for p in cell.paragraphs).replace("\r", "\n").split("\n")
+    return _cell(replace_line_breaks("<br>".join(line for line in lines if line.strip())))
+
+
 def _pdf_cell(text: str) -> str:
     """A PDF table cell's text in one line: its wrapped lines joined by spaces, but for a line
     wrapped inside a date or a range (:func:`kehoach_lib.pdf_columns.join_wrapped`)."""
@@ -588,7 +597,7 @@ def docx_lines(path: Path, data: bytes) -> list[str]:
             elif tag == "tbl":
                 for row in Table(child, doc).rows:
                     cells = list(row.cells)  # a merged cell appears once per column it spans
-                    texts = [_cell("\n".join(_paragraph_text(p._p) for p in c.paragraphs)) for c in cells]
+                    texts = [_docx_cell(c) for c in cells]
                     for k in range(len(cells) - 1, 0, -1):
                         if cells[k]._tc is cells[k - 1]._tc:
                             texts[k] = ""  # its text once, in its first column; the row keeps its columns

@@ -1038,6 +1038,36 @@ def test_a_word_documents_text_struck_through_is_left_out_in_paragraphs_and_cell
     assert lines == ["1. Rà soát 50% TTHC trước 30/6/2025.", "3\tSố hóa hồ sơ\tSở Nội vụ"]
 
 
+def test_agencies_on_lines_of_their_own_in_a_word_cell_are_a_list(tmp_path):
+    # walkthrough 19a: "Sở Nội vụ" / "Sở Tư pháp" as two paragraphs of a cell (or a Shift+Enter
+    # break) were read as one body "Sở Nội vụ Sở Tư pháp"; a text going on stays one text
+    from docx import Document as Docx
+
+    doc = Docx()
+    for line in ["ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN", "KẾ HOẠCH", "II. NHIỆM VỤ"]:
+        doc.add_paragraph(line)
+    table = doc.add_table(rows=2, cols=5)
+    header = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"]
+    for j, name in enumerate(header):
+        table.cell(0, j).text = name
+    row = table.rows[1].cells
+    row[0].text = "1"
+    row[1].text = "Rà soát quy định"
+    row[1].add_paragraph("thủ tục hành chính của tỉnh")
+    row[2].text = "Sở Nội vụ"
+    row[2].paragraphs[0].add_run().add_break()  # a line break inside one paragraph
+    row[2].paragraphs[0].add_run("Văn phòng UBND tỉnh")
+    row[3].text = "Sở Tư pháp"
+    row[3].add_paragraph("Sở Tài chính")
+    row[4].text = "Quý III/2025"
+    path = tmp_path / "cells.docx"
+    doc.save(path)
+    t = extract_tasks(load_document(path))
+    assert list(t.text) == ["Rà soát quy định thủ tục hành chính của tỉnh"]
+    assert list(t.lead) == ["Sở Nội vụ; Văn phòng UBND tỉnh"]
+    assert list(t.partners) == ["Sở Tư pháp; Sở Tài chính"]
+
+
 def test_a_frame_of_many_cells_is_read_whole_and_a_data_table_with_a_small_table_in_a_cell_stays_one(tmp_path):
     from docx import Document as Docx
 
