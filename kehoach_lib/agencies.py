@@ -299,6 +299,11 @@ def split_agencies(field: str) -> list[str]:
     """
     if not isinstance(field, str) or not field.strip():
         return []
+    return list(_split_agencies(field, config.file_stamps(ALIASES_FILE, metadata.PROVINCE_NAMES_FILE)))
+
+
+@lru_cache(maxsize=8192)
+def _split_agencies(field: str, stamps: tuple) -> tuple[str, ...]:
     text = _SPACE.sub(" ", _TAGS.sub(" ", html.unescape(field))).strip()
     text = _expand_lists(text)
     holders: list[str] = []
@@ -313,8 +318,39 @@ def split_agencies(field: str) -> list[str]:
         for part in _expand_levels(_clean_part(_unhide(chunk, holders))):
             part = _clean_part(part)
             if part.lower() not in _FILLERS:
-                out.append(part)
-    return out
+                out.extend(_unglued(part))
+    return tuple(out)
+
+
+#: Where a name may start inside another: after a space, at a capitalised head ("… Sở Tư pháp").
+_INNER_START = re.compile(r"(?<=\s)(?=" + "|".join(map(re.escape, _HEADS)) + r"\b)")
+
+
+#: Types of body that have units of their own, and how a unit's name starts: "Bộ phận Một cửa
+#: UBND cấp xã", "Phòng Tư pháp UBND cấp huyện" are one body each, a unit and its parent.
+_PARENT_TYPES = frozenset({"department", "office", "committee_province", "committee_district",
+                           "committee_commune", "central"})
+_UNIT_START = re.compile(r"^(?:Phòng|Bộ phận|Trung tâm|Chi cục|Chi nhánh|Ban|Đội|Văn phòng(?! UBND| HĐND))\b",
+                         re.IGNORECASE)
+
+
+def _unglued(part: str) -> list[str]:
+    """Names that lost the line break between them ("Sở Nội vụ Sở Tư pháp", from a PDF's or a
+    scraped table's cell of one agency a line) apart, when every piece is a name of the alias
+    table and none reads as a unit of the next ("Bộ phận Một cửa UBND cấp xã"); any other text as
+    it is ("Văn phòng UBND tỉnh", "Sở Nội vụ tỉnh Bắc Giang")."""
+    starts = list(_INNER_START.finditer(part))
+    if not starts or is_alias(part):
+        return [part]
+    for m in starts:
+        head, rest = part[: m.start()].rstrip(), part[m.start():]
+        if not is_alias(head):
+            continue
+        tail = _unglued(rest)
+        if all(map(is_alias, tail)) and not (_UNIT_START.match(head)
+                                             and resolve_agency(tail[0]).type in _PARENT_TYPES):
+            return [head, *tail]
+    return [part]
 
 
 # --- resolving ------------------------------------------------------------------------------

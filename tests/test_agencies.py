@@ -69,6 +69,16 @@ def test_types(written, kind):
         ("Sở Xây dựng, Hiệp hội Doanh nghiệp tỉnh", ["Sở Xây dựng", "Hiệp hội Doanh nghiệp tỉnh"]),
         ("Sở Tư pháp, Đoàn Thanh niên tỉnh, Hội Nông dân tỉnh",
          ["Sở Tư pháp", "Đoàn Thanh niên tỉnh", "Hội Nông dân tỉnh"]),
+        # names whose line break was lost (a PDF's or a scraped cell of one agency a line; walkthrough 19a)
+        ("Sở Nội vụ Sở Tư pháp", ["Sở Nội vụ", "Sở Tư pháp"]),
+        ("Sở Khoa học và Công nghệ Công an tỉnh Sở Tài chính",
+         ["Sở Khoa học và Công nghệ", "Công an tỉnh", "Sở Tài chính"]),
+        ("Sở Tư pháp UBND cấp huyện", ["Sở Tư pháp", "UBND cấp huyện"]),
+        # ... but a unit and its parent are one body, and a name with its province is one name
+        ("Bộ phận Một cửa UBND cấp xã", ["Bộ phận Một cửa UBND cấp xã"]),
+        ("Phòng Tư pháp UBND cấp huyện", ["Phòng Tư pháp UBND cấp huyện"]),
+        ("Sở Nội vụ tỉnh Bắc Giang", ["Sở Nội vụ tỉnh Bắc Giang"]),
+        ("Sở Tư pháp Phòng Kiểm soát TTHC", ["Sở Tư pháp Phòng Kiểm soát TTHC"]),  # not both known names
         ("", []),
     ],
 )
