@@ -140,7 +140,25 @@ def document_abbreviations(text: str) -> dict[str, str]:
     ``điều kiện đầu tư kinh doanh (ĐKKD)`` is found and ``(Bộ Chỉ số …)`` is not.
     """
     found: dict[str, str] = {}
-    for m in _DEFINITION.finditer(unicodedata.normalize("NFC", text)):
+    for abbr, expansion, _ in _definitions(unicodedata.normalize("NFC", text)):
+        found.setdefault(abbr, expansion)
+    return found
+
+
+def drop_definitions(text: str) -> str:
+    """The parentheses that define an abbreviation removed, the words they define kept:
+    ``thủ tục hành chính (TTHC) nội bộ`` -> ``thủ tục hành chính nội bộ``. Expanded, the
+    abbreviation would say its words twice and cut the phrase they begin in two."""
+    spans = [span for _, _, span in _definitions(text)]
+    for start, end in reversed(spans):
+        text = text[:start].rstrip() + (" " if end < len(text) and text[end].isalnum() else "") + text[end:]
+    return text
+
+
+def _definitions(text: str):
+    """(abbreviation, its words in lower case, the span of its parentheses with the space before)
+    of each definition of ``text`` (:func:`document_abbreviations`)."""
+    for m in _DEFINITION.finditer(text):
         words = re.findall(r"[^\W\d_]+", m.group(1))
         abbr = m.group(2)
         letters = [c for c in abbr if c != "&"]
@@ -151,9 +169,8 @@ def document_abbreviations(text: str) -> dict[str, str]:
                 continue
             if _is_subsequence([_initial(c) for c in letters], initials) and \
                     initials[-1] == _initial(letters[-1]):
-                found.setdefault(abbr, " ".join(cand).lower())
+                yield abbr, " ".join(cand).lower(), (m.end(1), m.end())
                 break
-    return found
 
 
 def _is_subsequence(needle: list[str], hay: list[str]) -> bool:
@@ -315,6 +332,7 @@ class Tokenizer:
         table = dict(self.abbreviations)
         if self.use_document_abbreviations:
             table.update(document_abbreviations(text))
+        text = drop_definitions(text)
         if extra_abbreviations:
             table.update(extra_abbreviations)
         text = expand_abbreviations(text, table)
@@ -344,10 +362,11 @@ class Tokenizer:
         import underthesea
 
         h = hashlib.sha256()
+        # "kehoach-text-N": raised whenever a change to this module's code changes the tokens
         for part in (
             repr(sorted(self.abbreviations)), repr(sorted(self.lexicon)),
             repr(sorted(self.stopwords)), repr(sorted(self.spelling)), repr(self.numbers),
-            repr(self.use_document_abbreviations), underthesea.__version__, "kehoach-text-1",
+            repr(self.use_document_abbreviations), underthesea.__version__, "kehoach-text-2",
         ):
             h.update(part.encode("utf-8"))
         return h.hexdigest()[:16]

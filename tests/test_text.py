@@ -8,6 +8,7 @@ from kehoach_lib.text import (
     Tokenizer,
     correct_spelling,
     document_abbreviations,
+    drop_definitions,
     expand_abbreviations,
     normalize_text,
     normalize_tone_marks,
@@ -82,6 +83,28 @@ def test_document_defined_abbreviations(docs):
     assert found["ĐKKD"] == "điều kiện đầu tư kinh doanh"
     assert document_abbreviations("theo Quyết định số 766/QĐ-TTg (Bộ Chỉ số phục vụ)") == {}
     assert document_abbreviations("Ủy ban nhân dân (UBND) tỉnh") == {"UBND": "ủy ban nhân dân"}
+
+
+@pytest.mark.parametrize(
+    "written, without_definitions",
+    [
+        ("Rà soát thủ tục hành chính (TTHC) nội bộ", "Rà soát thủ tục hành chính nội bộ"),
+        ("điều kiện đầu tư kinh doanh (ĐKKD), tạo lập", "điều kiện đầu tư kinh doanh, tạo lập"),
+        ("dịch vụ công trực tuyến ( DVCTT )toàn trình", "dịch vụ công trực tuyến toàn trình"),
+        # parentheses that define nothing stay
+        ("theo Quyết định số 766/QĐ-TTg (Bộ Chỉ số phục vụ)", "theo Quyết định số 766/QĐ-TTg (Bộ Chỉ số phục vụ)"),
+        ("Văn phòng UBND tỉnh (VP)", "Văn phòng UBND tỉnh (VP)"),
+    ],
+)
+def test_a_definitions_parentheses_are_dropped(written, without_definitions):
+    assert drop_definitions(written) == without_definitions
+
+
+def test_a_definition_neither_doubles_its_term_nor_cuts_a_phrase():
+    # before: ['rà_soát', 'thủ_tục_hành_chính', 'thủ_tục_hành_chính', 'nội_bộ']
+    assert tokenize("Rà soát thủ tục hành chính (TTHC) nội bộ") == ["rà_soát", "thủ_tục_hành_chính_nội_bộ"]
+    assert tokenize("Tỷ lệ dịch vụ công trực tuyến (DVCTT) toàn trình") == tokenize(
+        "Tỷ lệ DVCTT toàn trình") == tokenize("Tỷ lệ dịch vụ công trực tuyến toàn trình")
 
 
 def test_abbreviation_and_expansion_are_the_same_term():
