@@ -338,6 +338,15 @@ def test_the_postal_task_is_recognised_by_bưu_điện_too():
     assert row.status == "covered"
 
 
+def test_shortening_the_processing_time_is_cutting_it():
+    # walkthrough 19b: "rút ngắn" (shorten) is how plans also say NQ 66's "cắt giảm" of time and cost
+    text = "Rút ngắn ít nhất 30% thời gian giải quyết thủ tục hành chính liên quan đến hoạt động kinh doanh"
+    tasks = _tiny_tasks([{"doc_id": "kh", "province": "Tỉnh A", "kind": "objective", "text": text,
+                          "targets": "ít nhất 30%", "deadline_text": "", "due": "", "task_id": "kh:1"}])
+    row = coverage(tasks, "nq66").set_index("requirement_id").loc["nq66.2025.time_cost"]
+    assert row.task_id == "kh:1" and row.status != "missing"
+
+
 def test_an_objective_for_2026_does_not_carry_the_objective_for_2025():
     # a plan with "Mục tiêu năm 2025" and "Mục tiêu năm 2026" headings: the 2026 objective has
     # the stronger words for the 50% target, and was taken for 2025's 30%, "stricter"
