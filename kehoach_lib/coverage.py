@@ -146,10 +146,13 @@ _HEADING_YEARS = re.compile(r"\bnăm\s+(20\d{2}(?:\s*(?:-|–|và|,)\s*(?:năm\s
 _HEADING_PERIOD = re.compile(r"\b(?:đến|giai đoạn)\s+(?:năm\s+)?20\d{2}", re.IGNORECASE)
 
 
-#: A task that opens with its year: "Năm 2026: cắt giảm 50% thời gian …".
-_TEXT_YEAR = re.compile(r"^\s*(?:[-+•]\s*)?năm\s+(20\d{2})\s*:", re.IGNORECASE)
+#: A year that opens a sentence: "Năm 2026: …", "Trong năm 2025, …", "Đến hết năm 2025, …" (not
+#: "Đến năm 2030, …", a period up to a year).
+_YEAR_OPENING = r"(?:[-+•]\s*)?(?:(?:trong|đến hết|hết)\s+)?năm\s+(20\d{2})\s*[:,]"
+#: A task that opens with its year: "Năm 2026: cắt giảm 50% thời gian …" ...
+_TEXT_YEAR = re.compile(rf"^\s*{_YEAR_OPENING}", re.IGNORECASE)
 #: ... and every year it labels: "Năm 2025: …; năm 2026: …".
-_TEXT_YEAR_LABEL = re.compile(r"(?:^|[;.]\s*)(?:[-+•]\s*)?năm\s+(20\d{2})\s*:", re.IGNORECASE)
+_TEXT_YEAR_LABEL = re.compile(rf"(?:^|[;.]\s*){_YEAR_OPENING}", re.IGNORECASE)
 
 
 def _heading_years(section: str) -> set[str]:

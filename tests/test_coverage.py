@@ -448,6 +448,14 @@ def test_a_task_that_opens_with_its_year_carries_only_that_years_requirements():
                          "text": ["Năm 2025: giảm 30% thời gian; năm 2026: giảm 50% thời gian"]})
     assert of_year(both, 2025).tolist() == of_year(both, 2026).tolist() == [True]
     assert of_year(both, 2027).tolist() == [False]
+    # written as a sentence's opening (walkthrough 19c: a 2025 objective was taken for 2026's 50%)
+    opened = pd.DataFrame({"section": ["MỤC TIÊU"] * 4,
+                           "text": ["Trong năm 2025, cắt giảm ít nhất 30% thời gian giải quyết TTHC",
+                                    "Đến hết năm 2026, giảm 50% chi phí tuân thủ",
+                                    "Năm 2025, hoàn thành số hóa hồ sơ",
+                                    "Đến năm 2030, 100% TTHC được cung cấp trực tuyến"]})
+    assert of_year(opened, 2025).tolist() == [True, False, True, True]
+    assert of_year(opened, 2026).tolist() == [False, True, False, True]
 
 
 def test_words_inside_an_unless_phrase_do_not_count_for_must():
