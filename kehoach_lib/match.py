@@ -84,6 +84,9 @@ DEFAULT_POLICY = "scored"
 #: With policy "scored", the pair scorer's probability a pair must reach (chosen by the
 #: cross-validated F1 on the alignment: 0.25–0.35 are within 0.01 of each other).
 DEFAULT_PROBABILITY = 0.3
+#: Decimals of the ``probability`` (and ``score``) column; a pair is kept by its probability as
+#: written there, so a table never shows 0.3000 for a pair it left out at 0.3.
+DECIMALS = 4
 #: Word n-grams used as TF-IDF features (bigrams measured worse on the labelled pairs).
 DEFAULT_NGRAM_RANGE = (1, 1)
 #: Number of terms listed in ``shared_terms``.
@@ -396,7 +399,7 @@ def match_tasks(
     k = candidates or _default_k(len(tasks))
     if policy == "scored":
         table, p = _candidate_probabilities(tasks, prep, k, model, embeddings)
-        keep = (p >= probability) & _share_a_word(prep, table.a.to_numpy(), table.b.to_numpy())
+        keep = _reaches(p, probability) & _share_a_word(prep, table.a.to_numpy(), table.b.to_numpy())
         return _match_table(tasks, prep, table.a.to_numpy()[keep], table.b.to_numpy()[keep],
                             table.cosine.to_numpy()[keep], p[keep], top_terms)
     if policy == "one_to_one":
@@ -482,13 +485,18 @@ def pair_rows(tasks: pd.DataFrame, ids_a: Sequence[str], ids_b: Sequence[str], *
     rows = pd.DataFrame(given, columns=["a", "b"], dtype=int).merge(scored, on=["a", "b"], how="left")
     if probability is not None:
         sharing = _share_a_word(prep, scored.a.to_numpy(), scored.b.to_numpy())
-        listed = scored[(scored.p >= probability).to_numpy() & sharing]
+        listed = scored[_reaches(scored.p.to_numpy(), probability) & sharing]
         rows = pd.concat([listed, rows]).drop_duplicates(["a", "b"])
     a, b = rows.a.to_numpy(dtype=int), rows.b.to_numpy(dtype=int)
     score = rows.s.to_numpy(dtype=float, copy=True)
     unscored = np.isnan(score)
     score[unscored] = rowwise_dot(prep.x, prep.x, a[unscored], b[unscored])
     return _match_table(tasks, prep, a, b, score, rows.p.to_numpy(dtype=float), top_terms)
+
+
+def _reaches(p: np.ndarray, probability: float) -> np.ndarray:
+    """Which probabilities reach ``probability`` as the table writes them (:data:`DECIMALS`)."""
+    return np.round(np.asarray(p, dtype=float), DECIMALS) >= probability
 
 
 def _match_table(tasks: pd.DataFrame, prep: _Prepared, a: np.ndarray, b: np.ndarray, score: np.ndarray,
@@ -503,8 +511,8 @@ def _match_table(tasks: pd.DataFrame, prep: _Prepared, a: np.ndarray, b: np.ndar
         "task_id_a": side_a.task_id, "task_id_b": side_b.task_id,
         "doc_id_a": side_a.doc_id, "doc_id_b": side_b.doc_id,
         "province_a": side_a.province, "province_b": side_b.province,
-        "score": np.round(score, 4),
-        "probability": np.round(probability, 4),
+        "score": np.round(score, DECIMALS),
+        "probability": np.round(probability, DECIMALS),
         "shared_terms": prep.vec.shared_terms_many(prep.x_text, a, b, top=top_terms),
         "text_a": side_a.text, "text_b": side_b.text,
     })
@@ -1025,7 +1033,7 @@ def _cross_validated(lab: _Labelled, *, probability, C, features, top_terms, hol
         model = fit_model(lab.table[train], lab.y[train], features=features, C=C)
         prob[test] = model.predict_proba(lab.table[test])
     t = lab.table
-    keep = (prob >= probability) & _share_a_word(lab.prep, t.a.to_numpy(), t.b.to_numpy())
+    keep = _reaches(prob, probability) & _share_a_word(lab.prep, t.a.to_numpy(), t.b.to_numpy())
     return _match_table(lab.tasks, lab.prep, t.a.to_numpy()[keep], t.b.to_numpy()[keep],
                         t.cosine.to_numpy()[keep], prob[keep], top_terms)
 

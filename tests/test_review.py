@@ -42,6 +42,15 @@ def _pair(table, task_a, task_b):
     return frozenset((task_a, task_b)) in keys
 
 
+def test_a_pair_is_matched_by_its_probability_as_written(tasks, sheet):
+    # walkthrough 19c: a pair written 0.3000 was "matched" in the sheet and left out of the table
+    for p, a, b in sheet.nlargest(6, "probability")[["probability", "task_id_a", "task_id_b"]].itertuples(index=False):
+        table = match_tasks(tasks, probability=p)
+        assert _pair(table, a, b) and table.probability.min() >= p
+        resheet = review_sheet(tasks, probability=p, floor=min(0.1, p))
+        assert len(table) == int(resheet.matched.sum())
+
+
 def test_the_sheet_lists_every_default_match_and_the_near_misses(sheet, matches):
     assert list(sheet.columns) == REVIEW_COLUMNS
     listed = sheet[sheet.matched]
