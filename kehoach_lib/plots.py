@@ -115,9 +115,18 @@ def status_heatmap(matrix: pd.DataFrame, *, title: str = "", labels: dict[str, s
     return fig
 
 
+#: Tick labels of a date axis in numbers only (matplotlib writes month names in English).
+_NUMERIC_DATES = {
+    "formats": ["%Y", "%m/%Y", "%d/%m", "%H:%M", "%H:%M", "%S.%f"],
+    "zero_formats": ["", "%Y", "%m/%Y", "%d/%m", "%H:%M", "%H:%M"],
+    "offset_formats": ["", "%Y", "%m/%Y", "%d/%m/%Y", "%d/%m/%Y", "%d/%m/%Y %H:%M"],
+}
+
+
 def deadline_timeline(tasks: pd.DataFrame, *, title: str = "Deadlines", labels: dict[str, str] | None = None) -> Figure:
-    """Tasks' deadlines per document on a time axis; recurring tasks counted at the side
-    (``labels`` give the words "recurring" and "without date" in another language)."""
+    """Tasks' deadlines per document on a time axis; at the side, the recurring tasks and the
+    others without a date (``labels`` give the words "recurring" and "without date" in another
+    language). Months are written as numbers (``03/2025``), the same in every language."""
     words = {"recurring": "recurring", "without date": "without date", **(labels or {})}
     docs = list(dict.fromkeys(tasks["doc_id"]))
     with figure_style():
@@ -127,14 +136,15 @@ def deadline_timeline(tasks: pd.DataFrame, *, title: str = "Deadlines", labels: 
             part = tasks[tasks.doc_id == doc]
             due = pd.to_datetime(part["due"].replace("", np.nan)).dropna()
             ax.scatter(due, np.full(len(due), y), s=18, alpha=0.6)
-            ax.annotate(f"{int(part.recurring.sum())} {words['recurring']}, "
-                        f"{int((part.due == '').sum())} {words['without date']}",
+            recurring = part.recurring.fillna(False).astype(bool)
+            ax.annotate(f"{int(recurring.sum())} {words['recurring']}, "
+                        f"{int(((part.due == '') & ~recurring).sum())} {words['without date']}",
                         xy=(1.01, y), xycoords=("axes fraction", "data"), fontsize=7, va="center")
         ax.set_yticks(range(len(docs)), docs)
         ax.set_ylim(-0.5, len(docs) - 0.5)
         locator = mdates.AutoDateLocator()
         ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, **_NUMERIC_DATES))
         ax.set_title(title)
         ax.grid(axis="x", alpha=0.3)
     return fig

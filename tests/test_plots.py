@@ -38,6 +38,17 @@ def test_status_heatmap_and_timeline(tmp_path, tasks):
     assert len(fig.axes[0].get_yticklabels()) == tasks.doc_id.nunique()
 
 
+def test_the_timeline_counts_recurring_tasks_apart_from_those_without_a_date():
+    # walkthrough 19c: "2 recurring, 26 without date" for 27 tasks counted the recurring twice
+    tasks = pd.DataFrame({"doc_id": ["kh"] * 4, "due": ["2025-06-30", "", "", ""],
+                          "recurring": [False, True, True, False]})
+    fig = deadline_timeline(tasks, labels={"recurring": "thường xuyên", "without date": "không có thời hạn"})
+    assert [t.get_text() for t in fig.axes[0].texts] == ["2 thường xuyên, 1 không có thời hạn"]
+    fig.canvas.draw()
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+    assert ticks and not any(c.isalpha() for t in ticks for c in t)  # numbers only, no "Jun"
+
+
 def test_a_one_document_heatmap_has_room_for_its_title_and_labels(tmp_path):
     # the match-share matrix of a corpus of one document: tiny unless the figure has a minimum size
     name = "bac_giang_cv_ubnd_nc_2023_08"
