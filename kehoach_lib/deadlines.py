@@ -420,6 +420,8 @@ def is_recurring(text: str) -> bool:
 _RECURRENCE_PHRASE = re.compile(
     r"(?:năm\s+\d{4}\s+)?(?:và\s+)?(?:các|những)\s+năm\s+tiếp\s+theo|(?:định\s+kỳ\s+)?(?:(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)(?:\s*,\s*(?:tháng|quý|năm))*"
     r"|\d{1,2}\s+tháng(?:\s*/\s*lần|\s+một\s+lần))"
+    # "định kỳ 6 tháng", "định kỳ 6 tháng, năm", "định kỳ quý, năm": the periods after it
+    r"|định\s+kỳ\s+(?:\d{1,2}\s+tháng|quý|tháng|năm)(?:\s*(?:,|và)\s*(?:\d{1,2}\s+tháng|quý|tháng|năm))*(?!\s*\d)"
     rf"|định\s+kỳ|thường\s+xuyên|liên\s+tục|{_HALF_AND_YEAR}", re.IGNORECASE)
 
 

@@ -286,6 +286,10 @@ def test_quarters_of_a_stated_year_are_a_span_not_periodic_work(written, recurri
     ("Công an tỉnh khai thác dữ liệu dân cư theo Đề án 06; thực hiện thường xuyên.", "thường xuyên"),
     ("Định kỳ hằng quý, năm tham mưu UBND tỉnh tổng hợp báo cáo.", "Định kỳ hằng quý, năm"),
     ("Tổ chức đối thoại doanh nghiệp 6 tháng/lần.", "6 tháng/lần"),
+    # the periods after "định kỳ" are part of it (walkthrough 19c: cut to "Định kỳ")
+    ("Đối thoại với doanh nghiệp: Định kỳ 6 tháng, tổ chức Hội nghị đối thoại.", "Định kỳ 6 tháng"),
+    ("Báo cáo kết quả thực hiện với UBND tỉnh theo định kỳ 6 tháng, năm.", "định kỳ 6 tháng, năm"),
+    ("Báo cáo kết quả định kỳ về Văn phòng UBND tỉnh.", "định kỳ"),
     ("Rà soát thủ tục hành chính trong Quý III/2025.", ""),
     ("Đưa tiêu chí vào đánh giá năm 2025 và các năm tiếp theo.", "năm 2025 và các năm tiếp theo"),
     # the clause at the end says it of the task, not a period named in its work (walkthrough 12b)
