@@ -315,15 +315,17 @@ def _split_agencies(field: str, stamps: tuple) -> tuple[str, ...]:
         text = _hide(text, [m.span() for m in protect.finditer(probe)], holders)
     out = []
     for chunk in _SPLIT.split(text):
-        for part in _expand_levels(_clean_part(_unhide(chunk, holders))):
-            part = _clean_part(part)
-            if part.lower() not in _FILLERS:
-                out.extend(_unglued(part))
+        for piece in _unglued(_clean_part(_unhide(chunk, holders))):
+            for part in _expand_levels(piece):
+                part = _clean_part(part)
+                if part.lower() not in _FILLERS:
+                    out.append(part)
     return tuple(out)
 
 
 #: Where a name may start inside another: after a space, at a capitalised head ("… Sở Tư pháp").
-_INNER_START = re.compile(r"(?<=\s)(?=" + "|".join(map(re.escape, _HEADS)) + r"\b)")
+_INNER_START = re.compile(r"(?<=\s)(?=(?:Các\s+(?i:" + "|".join(map(re.escape, _HEADS)) + r")|"
+                          + "|".join(map(re.escape, _HEADS)) + r")\b)")
 
 
 #: Types of body that have units of their own, and how a unit's name starts: "Bộ phận Một cửa
@@ -334,23 +336,34 @@ _UNIT_START = re.compile(r"^(?:Phòng|Bộ phận|Trung tâm|Chi cục|Chi nhán
                          re.IGNORECASE)
 
 
+#: A word that links the name before it to the next one, so the two are one name.
+_LINKED = re.compile(r"\b(?:tại|của|thuộc|với|cho|và|có|ở|trong|theo|qua|trên)$", re.IGNORECASE)
+
+
 def _unglued(part: str) -> list[str]:
     """Names that lost the line break between them ("Sở Nội vụ Sở Tư pháp", from a PDF's or a
     scraped table's cell of one agency a line) apart, when every piece is a name of the alias
     table and none reads as a unit of the next ("Bộ phận Một cửa UBND cấp xã"); any other text as
     it is ("Văn phòng UBND tỉnh", "Sở Nội vụ tỉnh Bắc Giang")."""
     starts = list(_INNER_START.finditer(part))
-    if not starts or is_alias(part):
+    if not starts or _known_names(part, aliases_only=True):
         return [part]
     for m in starts:
         head, rest = part[: m.start()].rstrip(), part[m.start():]
-        if not is_alias(head):
-            continue
+        if _LINKED.search(head) or not _known_names(head):
+            continue  # "… giải quyết tại Bộ phận Một cửa cấp xã": a place the name goes on to
         tail = _unglued(rest)
-        if all(map(is_alias, tail)) and not (_UNIT_START.match(head)
-                                             and resolve_agency(tail[0]).type in _PARENT_TYPES):
+        if all(map(_known_names, tail)) and not (_UNIT_START.match(head)
+                                                 and resolve_agency(tail[0]).type in _PARENT_TYPES):
             return [head, *tail]
     return [part]
+
+
+def _known_names(part: str, *, aliases_only: bool = False) -> bool:
+    """``part`` is a name of the alias table, or names several at their levels ("UBND cấp
+    huyện, cấp xã"); unless ``aliases_only``, a name one of the table's patterns knows counts too
+    ("Các sở, ban, ngành cấp tỉnh")."""
+    return all(is_alias(p) or (not aliases_only and resolve_agency(p).known) for p in _expand_levels(part))
 
 
 # --- resolving ------------------------------------------------------------------------------

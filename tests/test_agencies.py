@@ -74,6 +74,12 @@ def test_types(written, kind):
         ("Sở Khoa học và Công nghệ Công an tỉnh Sở Tài chính",
          ["Sở Khoa học và Công nghệ", "Công an tỉnh", "Sở Tài chính"]),
         ("Sở Tư pháp UBND cấp huyện", ["Sở Tư pháp", "UBND cấp huyện"]),
+        ("Các sở, ban, ngành cấp tỉnh UBND cấp huyện, cấp xã",
+         ["Các sở, ban, ngành cấp tỉnh", "UBND cấp huyện", "UBND cấp xã"]),
+        ("Văn phòng UBND tỉnh Các sở, ngành có liên quan", ["Văn phòng UBND tỉnh", "Các sở, ngành có liên quan"]),
+        # a name that goes on to a place is one name
+        ("Các cơ quan có TTHC giải quyết tại Bộ phận Một cửa cấp xã",
+         ["Các cơ quan có TTHC giải quyết tại Bộ phận Một cửa cấp xã"]),
         # ... but a unit and its parent are one body, and a name with its province is one name
         ("Bộ phận Một cửa UBND cấp xã", ["Bộ phận Một cửa UBND cấp xã"]),
         ("Phòng Tư pháp UBND cấp huyện", ["Phòng Tư pháp UBND cấp huyện"]),

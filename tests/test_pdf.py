@@ -3,7 +3,8 @@ with ruling lines is one tab-separated line per row where it stands, its merged 
 HTML give them; text outside tables is read as laid out. The PDFs in tests/data/pdf were made with
 fpdf2 (a Quảng Trị walkthrough plan whose table spans a page break; a table with merged cells; a
 two-level header) by helpers' scripts; the Lào Cai ones by make_lao_cai_centred.py and
-top_two_line_rows.pdf by make_top_two_line_rows.py, beside them."""
+top_two_line_rows.pdf by make_top_two_line_rows.py, beside them; nghe_an_ruled_landscape.pdf
+(walkthrough 19d) from a python-docx plan converted by LibreOffice 7.4."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kehoach_lib import Document, extract_tasks, formats, line_accounting
+from kehoach_lib import Document, extract_tasks, formats, line_accounting, load_document
 
 PDFS = Path(__file__).parent / "data" / "pdf"
 QT = PDFS / "quang_tri_ruled_table.pdf"
@@ -427,6 +428,19 @@ def test_a_borderless_headers_second_line_of_capitalised_name_words_is_the_heade
     _, _, out, _ = borderless_table(page)
     assert out == ["STT\tNội dung\tCơ quan Chủ trì\tCơ quan Phối hợp\tThời hạn",
                    "1\tRà soát thủ tục hành chính nội bộ\tSở Tư pháp\tSở Nội vụ\tQuý III/2025"]
+
+
+def test_agencies_on_lines_of_their_own_in_a_pdf_cell_are_each_a_body():
+    # walkthrough 19d: a ruled table over four landscape pages, a partner a line in its cells;
+    # the PDF's cell reads "Sở Nội vụ Sở Tư pháp Các sở, ban, ngành cấp tỉnh" (its line breaks
+    # are gone), which the canonical columns had as one body or the last one alone
+    from kehoach_lib.agencies import add_agency_columns
+
+    t = add_agency_columns(extract_tasks(load_document(PDFS / "nghe_an_ruled_landscape.pdf")))
+    assert (t.kind == "task").sum() == 20
+    by_id = t.set_index("path")
+    assert by_id.loc["II.I.3", "partner_agencies"] == "Sở Nội vụ; Sở Tư pháp; Sở, ban, ngành tỉnh"
+    assert by_id.loc["II.IV.16", "partner_agencies"] == "Sở Nội vụ; Sở Tư pháp"
 
 
 def _words(text, x0, top):
