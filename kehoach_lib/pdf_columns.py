@@ -208,6 +208,8 @@ def _columns(header: list[list[dict]], body: list[list[dict]]) -> Columns:
     def group_title(k):  # a group's number, or a line of its title next to it ("II" / "Đẩy mạnh …")
         if _GROUP.match(body[k][0]["text"]):
             return True
+        if _ROW_NUMBER.match(body[k][0]["text"]):
+            return False  # the group's first row, right under its title ("I. CẮT GIẢM …" / "1 Rà soát …")
         near = [i for i in (k - 1, k + 1) if 0 <= i < len(body) and _GROUP.match(body[i][0]["text"])]
         return any(_gap(*sorted((body[i], body[k]), key=lambda ln: ln[0]["top"])) <= HEADER_LINE_GAP
                    for i in near) and body[k][-1]["x1"] > starts[min(2, len(starts) - 1)]
@@ -240,6 +242,15 @@ def _anchored(line: list[dict], columns: Columns) -> bool:
 
 def _centre(line: list[dict]) -> float:
     return (min(w["top"] for w in line) + max(w["bottom"] for w in line)) / 2
+
+
+def _group_row(lines: list[list[dict]], j: int, columns: Columns) -> bool:
+    """Line ``j``, numbered as a heading ("I. CẮT GIẢM, ĐƠN GIẢN HÓA TTHC", its title right after
+    the number), is a group's row of the table, not the heading after it: a table's line follows
+    it (one that runs over no column's edge), where prose would follow a heading."""
+    below = lines[j + 1] if j + 1 < len(lines) else None
+    return (bool(_GROUP.match(lines[j][0]["text"])) and below is not None and not _heading(below)
+            and not _page_number(_text(below)) and not _crosses(below, columns))
 
 
 def _group_title_line(lines: list[list[dict]], j: int, body: list[list[dict]], columns: Columns) -> bool:
@@ -362,7 +373,8 @@ def borderless_table(words: list[dict], carry: Columns | None = None
         for i in range(len(lines)):
             if (found := _header_at(lines, i)) is not None:
                 first, last, names = found
-                body_end = next((j for j in range(last + 1, len(lines)) if _heading(lines[j])), len(lines))
+                # (a heading right under the header is the first group's row: "I. CẮT GIẢM TTHC")
+                body_end = next((j for j in range(last + 2, len(lines)) if _heading(lines[j])), len(lines))
                 columns = _columns(names, lines[i + 1 : body_end])
                 band = (first, last)
                 break
@@ -388,8 +400,8 @@ def borderless_table(words: list[dict], carry: Columns | None = None
         first = line[0]["text"]
         if _page_number(_text(line)) and j > start and not _anchored(line, columns):
             break  # the page's foot: the table may go on on the next page
-        if _heading(line) or (_crosses(line, columns) and not _GROUP.match(first)
-                              and not _group_title_line(lines, j, body, columns)):
+        if (_heading(line) and not _group_row(lines, j, columns)) or (
+                _crosses(line, columns) and not _GROUP.match(first) and not _group_title_line(lines, j, body, columns)):
             end = j
             break
         body.append(line)

@@ -443,6 +443,27 @@ def test_agencies_on_lines_of_their_own_in_a_pdf_cell_are_each_a_body():
     assert by_id.loc["II.IV.16", "partner_agencies"] == "Sở Nội vụ; Sở Tư pháp"
 
 
+def test_a_group_row_right_under_a_borderless_header_is_the_tables():
+    """(walkthrough 19d) "I. CẮT GIẢM …", numbered as a heading, right under the header: it was read
+    as the heading after the table, which then had no rows, and the page's tasks were lost; and
+    the group's first row next to it was taken for a line of its title when the columns were
+    measured."""
+    from kehoach_lib.pdf_columns import borderless_table
+
+    page = (_words("STT", 50, 100) + _words("Nội dung", 120, 100) + _words("Cơ quan chủ trì", 300, 100)
+            + _words("Thời hạn", 420, 100)
+            + _words("I.", 50, 120) + _words("CẮT GIẢM, ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH", 62, 120)
+            + _words("1", 55, 135) + _words("Rà soát, cắt giảm thủ tục", 90, 135) + _words("Các sở, ngành", 290, 135)
+            + _words("Quý I/2026", 420, 135)
+            + _words("hành chính nội bộ", 90, 147) + _words("2", 55, 162) + _words("Số hóa hồ sơ", 90, 162)
+            + _words("Sở Nội vụ", 300, 162) + _words("Năm 2026", 420, 162))
+    _, _, out, _ = borderless_table(page)
+    assert out == ["STT\tNội dung\tCơ quan chủ trì\tThời hạn",
+                   "I.\tCẮT GIẢM, ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH\t\t",
+                   "1\tRà soát, cắt giảm thủ tục hành chính nội bộ\tCác sở, ngành\tQuý I/2026",
+                   "2\tSố hóa hồ sơ\tSở Nội vụ\tNăm 2026"]
+
+
 def _words(text, x0, top):
     """pdfplumber's words of ``text`` on one line from ``x0`` at ``top`` (5 points a character)."""
     out, x = [], x0
