@@ -548,7 +548,7 @@ def _agency_from_text(written: str) -> str:
     if len(words) < 3 or is_alias((split_agencies(names) or [names])[-1]):
         return names
     for k in range(len(words) - 1, 1, -1):
-        if not words[k][:1].islower() or words[k] in _NAME_GOES_ON:
+        if not words[k][:1].islower() or words[k].rstrip(",;.:") in _NAME_GOES_ON:
             continue
         prefix = " ".join(words[:k]).strip(" ;,")
         if (last := (split_agencies(prefix) or [""])[-1]) and is_alias(last):
@@ -1587,12 +1587,16 @@ class _Prose:
         stem = remove_markup(clean_cell(_LEADING_BULLET.sub("", _join([t for _, t in self.para]))))
         first = clean_cell(self.para[0][1]).lstrip()[:1]
         # (after the agency that does it: "- UBND các xã, phường niêm yết công khai … các nội dung sau:")
+        if (lettered := _LETTER.match(stem)) is not None:
+            stem = lettered.group("rest")  # "b) Văn phòng UBND tỉnh cập nhật, công khai …"
         sm = _lead_patterns(LEAD_VERBS_FILE).subject.match(stem)
         action = stem[sm.end("agency"):].lstrip(" ,:") if sm and not sm.group("for") else stem
         if (not _CONTENTS_STEM.search(stem) or not _CONTENTS_VERB.match(action) or _WORK_STEM.search(stem)
                 or (action is stem and _AGENCY_HEADING.match(stem))
                 or first == mark
-                or (self.para_owner is not None and self.para is self.para_owner.title)):
+                # (a heading's points are its tasks; a lettered point whose agency does it lists contents:
+                # "b) Văn phòng UBND tỉnh … niêm yết công khai … các nội dung sau:")
+                or (self.para_owner is not None and self.para is self.para_owner.title and action is stem)):
             return False
         self.listing = (id(self.para), mark)
         return True

@@ -371,6 +371,14 @@ def test_a_lead_or_partner_ends_where_a_known_bodys_name_ends_when_its_verb_is_n
         ["UBND các xã, phường", ""], ["Sở Tư pháp tỉnh Quảng Ninh", ""]]
 
 
+def test_a_list_of_leads_is_not_cut_at_a_word_of_a_name_with_its_comma():
+    """Walkthrough 19d: "Các sở, ban, ngành tỉnh, UBND các huyện, thành phố Cà Mau rà soát …" was
+    cut to "Các sở, ban, ngành": "tỉnh," with its comma was not read as a word a name goes on with."""
+    t = _rows("II. NHIỆM VỤ\n1. Các sở, ban, ngành tỉnh, UBND các huyện, thành phố Cà Mau rà soát, đánh giá "
+              "thủ tục hành chính thuộc thẩm quyền.\n")
+    assert t.lead.tolist() == ["Các sở, ban, ngành tỉnh, UBND các huyện, thành phố Cà Mau"]
+
+
 def test_the_districts_written_short_are_one_agency_to_the_end_of_their_list():
     """Walkthrough 14c: "UBND các huyện, thành, thị" (huyện, thành phố, thị xã said short) was cut
     to "UBND các huyện", the longest name of the alias table it starts with."""
@@ -2831,6 +2839,21 @@ def test_points_that_name_things_are_part_of_the_task_that_lists_them():
     listed = t.iloc[2]
     assert listed.text.startswith("Niêm yết") and "Số điện thoại đường dây nóng" in listed.text
     assert (listed.lead, listed.recurring) == ("Văn phòng UBND tỉnh", True)
+
+
+def test_points_that_name_things_are_part_of_a_lettered_point_that_lists_them():
+    """Walkthrough 19d (Cà Mau): the same under a lettered point whose agency does the work
+    ("b) Văn phòng UBND tỉnh … niêm yết công khai … các nội dung sau:"): its three "+" points were
+    three tasks without a lead."""
+    t = extract_tasks(doc_from(
+        "II. NHIỆM VỤ\n3. Công khai thủ tục hành chính\n"
+        "b) Văn phòng UBND tỉnh cập nhật, công khai thủ tục hành chính trên Cơ sở dữ liệu quốc gia; niêm "
+        "yết công khai tại Trung tâm Phục vụ hành chính công tỉnh các nội dung sau:\n"
+        "+ Danh mục thủ tục hành chính thuộc thẩm quyền giải quyết;\n+ Số điện thoại đường dây nóng;\n"
+        "+ Địa chỉ tiếp nhận phản ánh, kiến nghị.\nc) Sở Nội vụ kiểm tra việc niêm yết, hằng quý.\n"))
+    assert t.path.tolist() == ["II.3.b", "II.3.c"]
+    assert t.lead.tolist() == ["Văn phòng UBND tỉnh", "Sở Nội vụ"]
+    assert "Số điện thoại đường dây nóng" in t.text.iloc[0]
 
 
 @pytest.mark.parametrize("stem", ["- Sở Nội vụ thực hiện các nội dung sau:", "- Thực hiện các nội dung sau:"])
