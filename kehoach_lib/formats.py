@@ -799,6 +799,61 @@ def _pdf_table_rows(table) -> list[str]:
     return lines
 
 
+#: A digit this much smaller than the text before it, and raised, is a footnote's mark ("quy định²").
+PDF_MARK_RATIO = 0.75
+#: ... and a number at a line's start in a size this far from its text's is a footnote's number.
+PDF_FOOTNOTE_RATIO = 0.85
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _pdf_text(page) -> str:
+    """A page's (or a part of a page's) ``extract_text()``, with its footnotes' numbers written as
+    the superscripts they are, as the other formats give them: a digit raised and smaller than
+    the text before it (``quy định²;``), and a number at a line's start that stands raised over
+    the smaller text of its footnote (``²`` over ``Theo Điều 10 …`` -> ``² Theo Điều 10 …``)."""
+    from pdfplumber.utils import chars_to_textmap
+
+    chars = _pdf_marked(page.chars)
+    return chars_to_textmap(chars, layout_bbox=page.bbox, layout_width=page.width,
+                            layout_height=page.height).as_string or ""
+
+
+def _pdf_marked(chars: list[dict]) -> list[dict]:
+    out, i = list(chars), 0
+    while i < len(chars):
+        c = chars[i]
+        if not c["text"].isdigit():
+            i += 1
+            continue
+        run = i  # the number's digits: same size, same line
+        while (run + 1 < len(chars) and chars[run + 1]["text"].isdigit() and chars[run + 1]["size"] == c["size"]
+               and abs(chars[run + 1]["top"] - c["top"]) < 1):
+            run += 1
+        before = next((b for b in reversed(chars[:i]) if b["text"].strip()), None)
+        after = next((a for a in chars[run + 1:] if a["text"].strip()), None)
+        on_line = before is not None and abs(before["bottom"] - c["bottom"]) < before["size"]
+        if on_line and c["size"] < PDF_MARK_RATIO * before["size"] and c["bottom"] < before["bottom"] - 1:
+            marked = {}  # "quy định" + a raised, smaller "2": its footnote's mark
+        elif not on_line and after is not None and run - i < 2 and _pdf_beside(c, after):
+            # a footnote's number at the start of its line in another size than its text, so read as
+            # a line of its own: on its text's line
+            marked = {"top": after["top"], "bottom": after["bottom"], "y0": after["y0"], "y1": after["y1"]}
+        else:
+            i = run + 1
+            continue
+        for k in range(i, run + 1):
+            out[k] = {**chars[k], "text": chars[k]["text"].translate(_SUPERSCRIPT), **marked}
+        i = run + 1
+    return out
+
+
+def _pdf_beside(number: dict, text: dict) -> bool:
+    """``text`` starts right of ``number``, in another size, overlapping it but not on its top."""
+    small, big = sorted((number["size"], text["size"]))
+    return (small < PDF_FOOTNOTE_RATIO * big and abs(text["top"] - number["top"]) >= 1
+            and text["x0"] >= number["x1"] - 1 and number["top"] < text["bottom"] and text["top"] < number["bottom"])
+
+
 def _pdf_page_text(page, carry=None):
     """(text, columns to carry): a page's ``extract_text()``, its ruled tables as tab-separated
     rows where they stand; on a page without one, a table drawn without rules
@@ -818,20 +873,20 @@ def _pdf_page_text(page, carry=None):
 
         if found is None:
             if (two := text_columns(words, page.width)) is None:
-                return page.extract_text() or "", None
+                return _pdf_text(page), None
             top, bottom, x = two  # text in two columns: above them, the left one, the right one, below
 
             def side(keep):
                 return page.filter(lambda o: o.get("object_type") != "char" or (
                     top - 1 <= (o["top"] + o["bottom"]) / 2 <= bottom + 1 and keep((o["x0"] + o["x1"]) / 2)))
 
-            parts = (band(lambda y: y < top - 1).extract_text(), side(lambda cx: cx < x).extract_text(),
-                     side(lambda cx: cx >= x).extract_text(), band(lambda y: y > bottom + 1).extract_text())
+            parts = (_pdf_text(band(lambda y: y < top - 1)), _pdf_text(side(lambda cx: cx < x)),
+                     _pdf_text(side(lambda cx: cx >= x)), _pdf_text(band(lambda y: y > bottom + 1)))
             return "\n".join(part for part in parts if part), None
         top, bottom, rows, carry = found
 
-        above = band(lambda y: y < top - 1).extract_text() or ""
-        below = band(lambda y: y > bottom + 1).extract_text() or ""
+        above = _pdf_text(band(lambda y: y < top - 1))
+        below = _pdf_text(band(lambda y: y > bottom + 1))
         return "\n".join(part for part in (above, "\n".join(rows), below) if part), carry
     tops = [t.bbox[1] for t in tables]
     band = {}  # id of each char outside the tables' cells -> how many tables start above it
@@ -842,7 +897,7 @@ def _pdf_page_text(page, carry=None):
     parts: list[str] = []
     for k in range(len(tables) + 1):
         prose = page.filter(lambda o, k=k: o.get("object_type") != "char" or band.get(id(o)) == k)
-        if text := prose.extract_text() or "":
+        if text := _pdf_text(prose):
             parts.append(text)
         if k < len(tables):
             parts += _pdf_table_rows(tables[k])
@@ -865,7 +920,7 @@ def pdf_lines(data: bytes) -> list[str]:
                 try:
                     text, carry = _pdf_page_text(page, carry)
                 except Exception:  # noqa: BLE001 - finding its tables failed: the page as laid out
-                    text, carry = page.extract_text() or "", None
+                    text, carry = _pdf_text(page), None
                 pages.append(text)
     except Exception as exc:  # noqa: BLE001
         raise FormatProblem(f"corrupt PDF ({type(exc).__name__})") from exc

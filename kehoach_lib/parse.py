@@ -1085,7 +1085,7 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
             for ln2, raw2 in seq[idx:]:
                 state.role(ln2, "signature" if raw2.strip() else "blank")
             break
-    in_recipients = False
+    in_recipients, recipient_line = False, ""
     after_signature = False
     attached_header: set[int] = set()  # the header of a plan attached after the signature
     signed = False  # past a signature and the signer's name, before anything the document goes on with
@@ -1131,13 +1131,18 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
             # a footnote wrapped onto the next line, at the foot of the page: that line too
             nxt = idx + 1
             if (nxt < n and seq[nxt][0] is not None and not _TERMINAL.search(text)
-                    and _starts_lower(seq[nxt][1].strip()) and _at_page_foot(seq, nxt + 1, furniture)):
+                    and (_starts_lower(seq[nxt][1].strip()) or _FOOTNOTE_GOES_ON.match(seq[nxt][1].strip()))
+                    and _at_page_foot(seq, nxt + 1, furniture)):
                 state.role(seq[nxt][0], "footnote")
         elif _SIGNATURE.match(text) or (_SIGNING_FOR.match(text) and text.isupper()) or _SIGNED.match(text):
             state.role(ln, "signature")
             after_signature = True
             continue
-        elif _RECIPIENTS.match(text) or (in_recipients and text[:1] in "-+"):
+        elif _RECIPIENTS.match(text) or (in_recipients and (text[:1] in "-+" or (
+                _recipient_wrapped(recipient_line) and len(text) <= RECIPIENT_WRAP_CHARS
+                and not _looks_like_name(text)))):
+            # (a recipient wrapped onto the next line, "- UBND các huyện, thành phố Cà" / "Mau;", goes on)
+            recipient_line = text
             state.role(ln, "recipients")
             in_recipients = True
             after_signature = after_signature or _signs_beside(text)
@@ -1175,6 +1180,22 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
             return idx
         state.role(ln, "header")
     return n
+
+
+#: A footnote's wrapped line that opens with a figure, no item's number: "10/02/2022 của Bộ Tư pháp."
+_FOOTNOTE_GOES_ON = re.compile(r"\d+(?:/\d+)+\b|\d+(?![.)]\s)\S*\s")
+
+
+#: Longest line read as the rest of a recipient wrapped onto it ("Mau;", "thị xã, thành phố;").
+RECIPIENT_WRAP_CHARS = 40
+#: The last recipient, the office's own copy: "- Lưu: VT, KSTT" (the signer's name may follow it).
+_ARCHIVE_COPY = re.compile(r"^[-+]\s*Lưu\b", re.IGNORECASE)
+
+
+def _recipient_wrapped(line: str) -> bool:
+    """A recipient's line that ends without its ";" or "." (its name goes on on the next line)."""
+    left = _SIDE_BY_SIDE.split(line)[0].rstrip()
+    return line[:1] in "-+" and not re.search(r"[;.,:]\s*$", left) and not _ARCHIVE_COPY.match(left)
 
 
 def _at_page_foot(seq, idx: int, furniture: set[int]) -> bool:

@@ -1249,6 +1249,21 @@ def test_a_signature_for_the_committee_beside_the_recipient_list():
     assert line_accounting(doc).set_index("line").role[len(doc.lines)] == "signature"
 
 
+@pytest.mark.parametrize("archive", ["- Lưu: VT, KSTT.", "- Lưu: VT, KSTT"])
+def test_a_recipient_wrapped_onto_the_next_line_is_still_a_recipient(archive):
+    """Walkthrough 19d (Cà Mau, a PDF): "- UBND các huyện, thành phố Cà" / "Mau;" ended the list, and
+    "Mau;", the archive copy and the signer's name became duties; the name after "- Lưu: VT" (no
+    full stop) is still the signer's."""
+    doc = doc_from("II. NHIỆM VỤ\n1. Sở Tư pháp rà soát TTHC.\n\n"
+                   "Nơi nhận:                                   TM. ỦY BAN NHÂN DÂN\n"
+                   "- Các sở, ban, ngành tỉnh;                  KT. CHỦ TỊCH\n"
+                   "- UBND các huyện, thành phố Cà              PHÓ CHỦ TỊCH\nMau;\n"
+                   f"{archive}\n\nLâm Văn Bi")
+    assert extract_tasks(doc).path.tolist() == ["II.1"]
+    roles = line_accounting(doc).set_index("line").role
+    assert roles[len(doc.lines)] == "signature" and roles[len(doc.lines) - 3] == "recipients"
+
+
 @pytest.mark.parametrize("agency", ["Sở Dân tộc và Tôn giáo", "Ban Quản lý Khu kinh tế tỉnh", "Báo Lạng Sơn",
                                     "Sở Tài chính, Sở Tư pháp", "Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh"])
 def test_an_agency_heading_in_a_task_section_leads_whether_or_not_the_agency_table_knows_it(agency):

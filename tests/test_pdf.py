@@ -4,7 +4,7 @@ HTML give them; text outside tables is read as laid out. The PDFs in tests/data/
 fpdf2 (a Quảng Trị walkthrough plan whose table spans a page break; a table with merged cells; a
 two-level header) by helpers' scripts; the Lào Cai ones by make_lao_cai_centred.py and
 top_two_line_rows.pdf by make_top_two_line_rows.py, beside them; nghe_an_ruled_landscape.pdf
-(walkthrough 19d) from a python-docx plan converted by LibreOffice 7.4."""
+and ca_mau_footnotes.pdf (walkthrough 19d) from python-docx plans converted by LibreOffice 7.4."""
 
 from __future__ import annotations
 
@@ -462,6 +462,23 @@ def test_a_group_row_right_under_a_borderless_header_is_the_tables():
                    "I.\tCẮT GIẢM, ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH\t\t",
                    "1\tRà soát, cắt giảm thủ tục hành chính nội bộ\tCác sở, ngành\tQuý I/2026",
                    "2\tSố hóa hồ sơ\tSở Nội vụ\tNăm 2026"]
+
+
+def test_a_pdfs_footnotes_are_footnotes():
+    """(walkthrough 19d, Cà Mau) A footnote's mark is a smaller raised digit ("quy định" + "2"), its
+    number at the page's foot is in the body's size over its smaller text, so it stood on a line
+    of its own: the footnote became a task, or was glued to one, and the marks stayed in words
+    ("quy định2;"). They read as the superscripts the other formats give."""
+    doc = load_document(PDFS / "ca_mau_footnotes.pdf")
+    assert any(line.startswith("quy định²;") for line in doc.lines)
+    assert any(line.startswith("² Theo Điều 10 Nghị định số 63/2010/NĐ-CP") for line in doc.lines)
+    roles = line_accounting(doc).set_index("line").role
+    assert {roles[i + 1] for i, line in enumerate(doc.lines) if line[:1] in "¹²³⁴"} == {"footnote"}
+    t = extract_tasks(doc)
+    assert not t.text.str.contains("Theo Điều 10|10/02/2022 của Bộ Tư pháp|Lâm Văn Bi").any()
+    assert not t.text.str.contains(r"[^\W\d_][0-9][;.,\s]", regex=True).any()  # no "quy định2;", "thời hạn3 "
+    listed = t.set_index("path").loc["II.3.b", "text"]  # its "+" points, the last after the page's foot
+    assert listed.endswith("+ Địa chỉ tiếp nhận phản ánh, kiến nghị của cá nhân, tổ chức.")
 
 
 def _words(text, x0, top):
