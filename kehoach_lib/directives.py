@@ -103,10 +103,13 @@ def _load(path: Path) -> dict:
 
 
 def directive_info(name: str) -> dict:
-    """Number, title, issuer and date of a catalogue."""
+    """Number, title, issuer and date of a catalogue, and its ``caveat`` (what a reader of its
+    coverage should know, by language: ``{"en": …, "vi": …}``; empty when it states none)."""
     _, path = _read(name)
     data = _load(path)
-    return {k: data[k] for k in ("directive", "number", "title", "issuer", "date")}
+    caveat = data.get("caveat") or {}
+    return {**{k: data[k] for k in ("directive", "number", "title", "issuer", "date")},
+            "caveat": dict(caveat) if isinstance(caveat, dict) else {"en": str(caveat)}}
 
 
 def format_targets(targets) -> str:

@@ -109,10 +109,17 @@ def build_tables(corpus_dir=None, *, directive: str = "nq66", judgements=None, m
         "directive": f"{info['number']} ({info['date']})",  # the coverage lines are read by export.summary_value
         **{f"coverage in {row.Index}": f"{row.covered} covered, {row.partial} partial, {row.missing} missing"
            for row in summary_cov.itertuples()},
+        **({"plans older than the directive": ", ".join(older)} if (older := _older_plans(cov)) else {}),
         "unaccounted source lines": int(ingestion.unaccounted.sum()),
         "files that could not be read": len(problems),
     }
     return tables, summary
+
+
+def _older_plans(cov: pd.DataFrame) -> list[str]:
+    """The provinces whose plans were issued before the directive (coverage's ``predates``)."""
+    older = cov.dropna(subset=["province"]).groupby("province", sort=False).predates.first()
+    return [str(p) for p, v in older.items() if pd.notna(v) and bool(v)]
 
 
 def _judgements(judgements) -> pd.DataFrame | None:
@@ -177,6 +184,8 @@ def build_report(corpus_dir=None, out_dir="reports", *, directive: str = "nq66",
         warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     if failed is not None:
         raise failed
+    if caveat := directives.directive_info(directive)["caveat"].get(lang):
+        summary["coverage caveat"] = caveat
     messages = list(dict.fromkeys(str(w.message) for w in caught))
     index = export.write_index(
         out_dir, tables=written,

@@ -25,6 +25,10 @@ def test_kehoach_report_writes_every_output(tmp_path, capsys):
     assert {"tasks", "matches", "coverage", "citations"} <= set(wb.sheetnames)
     rows = list(wb["coverage_summary"].iter_rows(values_only=True))
     assert rows[0][0] == "Province" and {r[0] for r in rows[1:]} == {"Bắc Giang", "Bắc Ninh", "Bến Tre"}
+    # what a reader of the coverage must know (walkthrough 19c): Bắc Giang 58 is where the
+    # requirements' wording comes from, and the 2023 and 2024 plans predate NQ 66
+    assert "<td><b>Plans older than the directive</b></td><td>Bắc Ninh, Bến Tre</td>" in index
+    assert "About the coverage" in index and "covers them by construction" in index
 
 
 def test_extract_match_coverage_commands(tmp_path):
