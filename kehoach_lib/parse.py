@@ -3892,7 +3892,10 @@ _CENTRAL_BODY = re.compile(r"^(?:các\s+)?(?:Bộ\b|Văn phòng Chính phủ|Ch�
 
 
 #: A heading that says by when its items are due: "MỤC TIÊU CỤ THỂ ĐẾN HẾT NĂM 2025".
-_HEADING_YEAR = re.compile(r"\b(?:ĐẾN|đến|Đến)\s+(?:HẾT\s+|hết\s+)?(?:NĂM|năm)\s+(?P<year>20\d{2})\b(?!\s*[-–])")
+_HEADING_YEAR = re.compile(r"\b(?:ĐẾN|đến|Đến)\s+(?:HẾT\s+|hết\s+)?(?:NĂM|năm)\s+(?P<year>20\d{2})\b(?!\s*[-–])"
+                           # ... or that is the year alone: "1. Năm 2025", "Mục tiêu năm 2026:"
+                           r"|(?:^|\|)\s*(?:(?i:mục tiêu)(?:\s+(?i:cụ thể))?\s+)?(?i:năm)\s+(?P<alone>20\d{2})"
+                           r"\s*:?\s*(?:\||$)")
 
 
 def _task_row(doc: Document, task: _Task) -> dict:
@@ -3926,7 +3929,8 @@ def _task_row(doc: Document, task: _Task) -> dict:
             and not re.search(r"(?i)giai đoạn|định hướng|tầm nhìn", f"{task.section} {task.part}")
             and (hm := _HEADING_YEAR.search(f"{task.section} | {task.part}"))):
         # "II. MỤC TIÊU CỤ THỂ ĐẾN HẾT NĂM 2025": the heading says by when its items are due
-        own_year, due = hm.group(0).strip(), resolve_due(f"năm {hm.group('year')}", year=doc.year)
+        year = hm.group("year") or hm.group("alone")
+        own_year, due = hm.group(0).strip(" |:"), resolve_due(f"năm {year}", year=doc.year)
     relative = ""
     if due is None:  # "trong 10 ngày kể từ ngày Kế hoạch này được ban hành": from the plan's date
         # (from the deadline as written when there is one, "Thường xuyên" included)

@@ -3164,6 +3164,17 @@ def test_a_heading_that_says_by_when_dates_its_items():
     assert t.due.tolist() == ["2025-12-31", "2025-12-31", ""]
 
 
+def test_a_heading_that_is_a_year_alone_dates_its_objectives():
+    """Lạng Sơn (walkthrough 19c): "1. Năm 2025" / "2. Năm 2026" over the objectives gave them no
+    date, where "Mục tiêu đến hết năm 2025" did; an objective that names a year of its own keeps it."""
+    t = extract_tasks(doc_from("II. MỤC TIÊU\n1. Năm 2025\n- Cắt giảm tối thiểu 30% thời gian giải quyết TTHC.\n"
+                               "2. Năm 2026\n- Giảm tối thiểu 50% chi phí tuân thủ so với năm 2024.\n"
+                               "- Tỷ lệ hài lòng đạt tối thiểu 90%.\nIII. NHIỆM VỤ\n"
+                               "1. Sở Nội vụ kiện toàn Bộ phận Một cửa."))
+    assert t.kind.tolist() == ["objective"] * 3 + ["task"]
+    assert t.due.tolist() == ["2025-12-31", "", "2026-12-31", ""]
+
+
 def test_a_markdown_rule_is_no_task(tmp_path):
     """Hưng Yên and Vĩnh Long (walkthroughs 12a, 12b): "---" before "Nơi nhận"."""
     (tmp_path / "hy.md").write_text("## III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ theo dõi, đôn đốc.\n\n---\n\n"
