@@ -829,8 +829,8 @@ def _pdf_marked(chars: list[dict]) -> list[dict]:
         while (run + 1 < len(chars) and chars[run + 1]["text"].isdigit() and chars[run + 1]["size"] == c["size"]
                and abs(chars[run + 1]["top"] - c["top"]) < 1):
             run += 1
-        before = next((b for b in reversed(chars[:i]) if b["text"].strip()), None)
-        after = next((a for a in chars[run + 1:] if a["text"].strip()), None)
+        before = next((chars[k] for k in range(i - 1, -1, -1) if chars[k]["text"].strip()), None)
+        after = next((chars[k] for k in range(run + 1, len(chars)) if chars[k]["text"].strip()), None)
         on_line = before is not None and abs(before["bottom"] - c["bottom"]) < before["size"]
         if on_line and c["size"] < PDF_MARK_RATIO * before["size"] and c["bottom"] < before["bottom"] - 1:
             marked = {}  # "quy định" + a raised, smaller "2": its footnote's mark
@@ -858,7 +858,8 @@ def _pdf_page_text(page, carry=None):
     """(text, columns to carry): a page's ``extract_text()``, its ruled tables as tab-separated
     rows where they stand; on a page without one, a table drawn without rules
     (:mod:`kehoach_lib.pdf_columns`) as such rows, and its columns when it runs on to the next
-    page (``carry``, from the page before). A page with neither is exactly its ``extract_text()``."""
+    page (``carry``, from the page before). A page with neither is exactly its text as
+    :func:`_pdf_text` reads it (``extract_text()``, footnote numbers as superscripts)."""
     from .pdf_columns import borderless_table, text_columns
 
     tables = sorted((t for t in page.find_tables(PDF_TABLE_SETTINGS)
