@@ -1183,7 +1183,7 @@ def _mark_frame(state: _State, seq: list[tuple[int | None, str]]) -> int:
 
 
 #: A footnote's wrapped line that opens with a figure, no item's number: "10/02/2022 của Bộ Tư pháp."
-_FOOTNOTE_GOES_ON = re.compile(r"\d+(?:/\d+)+\b|\d+(?![.)]\s)\S*\s")
+_FOOTNOTE_GOES_ON = re.compile(r"\d+(?:/\d+)+\b|\d+(?![\d.)])\S*\s")
 
 
 #: Longest line read as the rest of a recipient wrapped onto it ("Mau;", "thị xã, thành phố;").
