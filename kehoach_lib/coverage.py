@@ -107,12 +107,13 @@ def eligible(tasks: pd.DataFrame, must: list[list[str]], *, plain: pd.Series | N
     return ok
 
 
-def requirement_mask(tasks: pd.DataFrame, requirements: pd.DataFrame) -> np.ndarray:
+def requirement_mask(tasks: pd.DataFrame, requirements: pd.DataFrame, *, work_only: bool = True) -> np.ndarray:
     """Which task may carry which requirement (rows: requirements, columns: tasks): it uses a
     word of every ``must`` group, and for a requirement of kind ``task`` it is work to do (a
-    task or duty, :data:`TASK_KINDS`), not an aim. Years are not read (:func:`of_year`)."""
+    task or duty, :data:`TASK_KINDS`), not an aim (with ``work_only``; an aim may still state
+    the work's target). Years are not read (:func:`of_year`)."""
     plain = _plain_texts(tasks["text"])
-    doing = tasks["kind"].isin(TASK_KINDS).to_numpy()
+    doing = tasks["kind"].isin(TASK_KINDS).to_numpy() | (not work_only)
     return np.array([eligible(tasks, req["_must"], plain=plain, unless=req.get("_unless") or ())
                      & (doing if req["kind"] == "task" else True)
                      for _, req in requirements.iterrows()], dtype=bool).reshape(len(requirements), len(tasks))
@@ -452,10 +453,12 @@ def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "provinc
                      for unit in units}
     scores, vec, xr, xt = requirement_scores(tasks, reqs)
     mask = requirement_mask(tasks, reqs)  # work to do is carried by tasks and duties, not by aims
+    worded = requirement_mask(tasks, reqs, work_only=False)  # ... whose target an aim may state
     rows = []
     for r, req in reqs.iterrows():
-        ok = mask[r] & of_year(tasks, req["year"])
-        masked = np.where(ok, scores[r], 0.0)
+        in_year = of_year(tasks, req["year"])
+        masked = np.where(mask[r] & in_year, scores[r], 0.0)
+        said = np.where(worded[r] & in_year, scores[r], 0.0)
         for unit in units:
             cols = np.flatnonzero(tasks[key].to_numpy() == unit)
             best = cols[np.lexsort((cols, -masked[cols]))[0]]
@@ -465,6 +468,20 @@ def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "provinc
             found = status != "missing"
             province_target, compare = compare_targets(req["_targets"], task["targets"] if found else "",
                                                        text=task["text"] if found else None)
+            if status == "covered" and compare == "absent":
+                # the work without its target: covered when another task of the plan that carries
+                # the requirement states the target (an objective "100% hồ sơ được số hóa" beside
+                # the task "Số hóa hồ sơ, kết quả …": it is then the row's task and evidence, the
+                # score stays the best task's), else partial
+                stated = next(((j, *t) for j in cols[np.lexsort((cols, -said[cols]))]
+                               if j != best and said[j] >= partial and (t := compare_targets(
+                                   req["_targets"], tasks.at[j, "targets"], text=tasks.at[j, "text"]))[1] != "absent"),
+                              None)
+                if stated is None:
+                    status = "partial"
+                else:
+                    best, province_target, compare = stated
+                    task = tasks.loc[best]
             province_due = plan_due(deadline_stages(task["text"], task["deadline_text"], task["due"]),
                                     req["deadline"]) if found else ""
             old = doc_predates[task["doc_id"]] if found else unit_predates[unit]

@@ -347,6 +347,36 @@ def test_shortening_the_processing_time_is_cutting_it():
     assert row.task_id == "kh:1" and row.status != "missing"
 
 
+def test_the_work_without_its_target_is_partial_unless_the_plan_states_the_target_elsewhere():
+    # the rubric of coverage_judgements.csv (walkthrough 19e): covered carries the target too
+    work = {"doc_id": "kh", "province": "Tỉnh A", "text": "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",
+            "deadline_text": "", "due": "", "task_id": "kh:1"}
+    alone = coverage(_tiny_tasks([work]), "nq66").set_index("requirement_id").loc["nq66.task.digitisation"]
+    assert (alone.status, alone.target_compare) == ("partial", "absent")
+    aim = {"doc_id": "kh", "province": "Tỉnh A", "kind": "objective", "task_id": "kh:2", "targets": "100%",
+           "text": "100% hồ sơ, kết quả giải quyết thủ tục hành chính được số hóa", "deadline_text": "", "due": ""}
+    both = coverage(_tiny_tasks([work, aim]), "nq66").set_index("requirement_id").loc["nq66.task.digitisation"]
+    assert (both.status, both.task_id, both.target_compare) == ("covered", "kh:2", "same")
+
+
+@pytest.mark.parametrize(("text", "requirement"), [
+    # look-alikes that QĐ 933's items must not take (walkthrough 19e)
+    ("Thẩm định hồ sơ đúng quy trình, trả kết quả đúng hạn", "qd933.impact_assessment"),
+    ("Nâng cao chất lượng phục vụ người dân tại Bộ phận Một cửa", "qd933.service_index"),
+    ("Tập huấn nghiệp vụ cho cán bộ, công chức làm đầu mối kiểm soát thủ tục hành chính", "qd933.staffing"),
+    ("Nếu có khó khăn, vướng mắc, kịp thời báo cáo Văn phòng UBND tỉnh", "qd933.feedback"),
+])
+def test_a_look_alike_task_does_not_carry_a_qd933_requirement(text, requirement):
+    tasks = _tiny_tasks([{"doc_id": "cv", "province": "Tỉnh A", "text": text, "deadline_text": "", "due": ""}])
+    assert coverage(tasks, "qd933").set_index("requirement_id").loc[requirement, "status"] == "missing"
+
+
+def test_staff_assigned_to_procedure_control_in_other_words_carry_the_staffing_item():
+    text = "Bố trí đủ nhân sự có chuyên môn cho Phòng Kiểm soát thủ tục hành chính"
+    tasks = _tiny_tasks([{"doc_id": "cv", "province": "Tỉnh A", "text": text, "deadline_text": "", "due": ""}])
+    assert coverage(tasks, "qd933").set_index("requirement_id").loc["qd933.staffing", "status"] != "missing"
+
+
 def test_an_objective_for_2026_does_not_carry_the_objective_for_2025():
     # a plan with "Mục tiêu năm 2025" and "Mục tiêu năm 2026" headings: the 2026 objective has
     # the stronger words for the 50% target, and was taken for 2025's 30%, "stricter"

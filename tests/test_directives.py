@@ -37,8 +37,9 @@ def test_nq66_records_the_stated_targets_and_deadlines():
     assert "50%" in reqs.loc["nq66.2026.time_cost", "targets"]
     assert reqs.loc["nq66.task.statistics", "deadline"] == "2025-04-30"
     assert reqs.loc["nq66.task.restructuring", "deadline"] == "2025-12-31"
-    # nothing is invented: QĐ 933's text was not at hand, so it carries no central deadline
-    assert (load_directive("qd933").deadline == "").all()
+    # QĐ 933's text was not at hand: its one deadline is the end of the period its title names
+    # ("6 tháng cuối năm 2023"), the same for every item
+    assert (load_directive("qd933").deadline == "2023-12-31").all()
 
 
 @pytest.mark.parametrize(
