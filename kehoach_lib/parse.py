@@ -211,7 +211,7 @@ _PAGE_TAIL = re.compile(
     r"|Nguồn(?: tin)?\s*:\s*(?:Văn phòng|Sở|UBND|Ủy ban|Cổng|Báo|Đài|Trung tâm|Ban|Bộ|Cục|TTXVN|VTV|VOV)"
     r"|Tin cùng chuyên mục|Các tin (?:khác|đã đưa)|Tin khác\s*:?$|Bình luận\s*:?$|Ý kiến bạn đọc"
     # the page's footer: "Cổng Thông tin điện tử tỉnh … – Lượt xem: 1.204 | In bài viết | Chia sẻ"
-    r"|[^.]{0,100}\bLượt (?:xem|truy cập)\s*:\s*[\d.,]+|(?:In bài viết|In trang)\b"
+    r"|[^.]{0,100}\bLượt (?:xem|truy cập)\s*:\s*[\d.,]+|(?:In bài viết|In trang|In văn bản)\b"
     # the attachment box under the article: "Tệp đính kèm" / "KH12.pdf", "Tải về"
     r"|(?:(?:Tệp|File|Tập tin|Tài liệu) )?đính kèm\s*:?(?:\s*[^\s:]+\.(?:pdf|docx?|xlsx?|zip|rar|signed\.pdf)[,;]?)*$"
     r"|Tải về\s*:?$"
@@ -2434,6 +2434,9 @@ def _assignment_pieces(para) -> list[tuple[str, list]] | None:
         rest, before = text[m.end():], text[starts[-1]:m.start()]
         if text[m.start()] == ";" and _partners_go_on(before):
             continue  # "… chủ động, phối hợp với các sở, ban, ngành; UBND huyện, thành phố thực hiện …"
+        if (sm := _lead_patterns(LEAD_VERBS_FILE).subject.match(text[starts[-1]:])) and (
+                starts[-1] + sm.end("agency") > m.start()):
+            continue  # the agencies doing it run on past the cut: "Thủ trưởng các sở, ban, ngành; Chủ tịch UBND …"
         who = _assignee(rest)
         if (who is not None and who != agencies[-1] and len(before.split()) >= ASSIGNMENT_MIN_WORDS
                 and len(rest.split(".")[0].split()) >= ASSIGNMENT_MIN_WORDS):

@@ -371,6 +371,20 @@ def test_a_lead_or_partner_ends_where_a_known_bodys_name_ends_when_its_verb_is_n
         ["UBND các xã, phường", ""], ["Sở Tư pháp tỉnh Quảng Ninh", ""]]
 
 
+def test_a_list_of_agencies_with_a_semicolon_is_one_assignment():
+    """Walkthrough 19f (a web page): "Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các huyện, … căn
+    cứ Kế hoạch này, xây dựng kế hoạch …" was cut at its ";" into a row of agencies alone and a
+    row for the districts; a second sentence for another agency after ";" still is a task."""
+    t = _rows("III. TỔ CHỨC THỰC HIỆN\n1. Thủ trưởng các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các huyện, thị "
+              "xã, thành phố căn cứ Kế hoạch này, xây dựng kế hoạch của cơ quan, đơn vị, hoàn thành trước ngày "
+              "31/3/2026.\n2. Giao các sở, ban, ngành rà soát thủ tục hành chính, gửi Sở Tư pháp trước ngày "
+              "15/9/2026; Văn phòng UBND tỉnh tổng hợp, báo cáo Chủ tịch UBND tỉnh trong Quý IV/2026.\n"
+              "In văn bản | Tải về (.doc) | Chia sẻ: Facebook Zalo Twitter\n")
+    assert t[["path", "due"]].values.tolist() == [["III.1", "2026-03-31"], ["III.2", "2026-09-15"],
+                                                  ["III.2+1", "2026-12-31"]]
+    assert t.lead.iloc[0].startswith("Thủ trưởng các sở, ban, ngành; Chủ tịch")
+
+
 def test_a_list_of_leads_is_not_cut_at_a_word_of_a_name_with_its_comma():
     """Walkthrough 19d: "Các sở, ban, ngành tỉnh, UBND các huyện, thành phố Cà Mau rà soát …" was
     cut to "Các sở, ban, ngành": "tỉnh," with its comma was not read as a word a name goes on with."""
