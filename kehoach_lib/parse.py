@@ -511,6 +511,14 @@ _DEADLINE_LINE = re.compile(
 )
 
 
+def _only_bracket_assignment(text: str) -> bool:
+    """A line that is only a bracket saying who does the item above and by when
+    (:data:`_BRACKET_ASSIGNMENT`): "(Văn phòng UBND tỉnh chủ trì; Sở Nội vụ phối hợp)"."""
+    line = remove_markup(text).strip().rstrip(".;")
+    return (line.startswith("(") and line.endswith(")") and line.count("(") == 1
+            and bool(_BRACKET_ASSIGNMENT.match(line)))
+
+
 # --- small text helpers ------------------------------------------------------------------
 def clean_cell(text: str) -> str:
     """Markup stripped, whitespace collapsed (cell and line text)."""
@@ -1563,6 +1571,8 @@ class _Prose:
             return False  # a sub-heading in capitals after a paragraph in sentence case
         if _DEADLINE_LINE.match(text):
             return True  # "+ Hoàn thành trước 31/10/2025." says when the item above is due
+        if _only_bracket_assignment(text):
+            return True  # "(Văn phòng UBND tỉnh chủ trì; Sở Khoa học và Công nghệ phối hợp)": who does it
         if self._lists_contents(last, text):
             return True
         if _ITEM_BULLET.match(text) or (_LEADING_BULLET.match(text) and not _ends_open(last)):

@@ -371,6 +371,16 @@ def test_a_lead_or_partner_ends_where_a_known_bodys_name_ends_when_its_verb_is_n
         ["UBND các xã, phường", ""], ["Sở Tư pháp tỉnh Quảng Ninh", ""]]
 
 
+def test_a_line_that_only_says_who_does_the_item_above_is_its():
+    """Walkthrough 19f (Markdown pasted from Word): "3. Đánh giá …" / (blank) / "(Văn phòng UBND tỉnh
+    chủ trì; Sở Khoa học và Công nghệ phối hợp)" gave an item with no lead and a row of the bracket."""
+    t = _rows("II. NHIỆM VỤ\n3. Đánh giá chất lượng giải quyết thủ tục hành chính theo Bộ chỉ số.\n\n"
+              "   (Văn phòng UBND tỉnh chủ trì; Sở Khoa học và Công nghệ phối hợp)\n"
+              "4. Số hóa hồ sơ (Sở Nội vụ chủ trì; thời hạn: Quý III/2026).\n")
+    assert t[["path", "lead", "partners"]].values.tolist() == [
+        ["II.3", "Văn phòng UBND tỉnh", "Sở Khoa học và Công nghệ"], ["II.4", "Sở Nội vụ", ""]]
+
+
 def test_a_list_of_agencies_with_a_semicolon_is_one_assignment():
     """Walkthrough 19f (a web page): "Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các huyện, … căn
     cứ Kế hoạch này, xây dựng kế hoạch …" was cut at its ";" into a row of agencies alone and a
