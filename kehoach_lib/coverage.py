@@ -452,8 +452,11 @@ def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "provinc
     unit_predates = {unit: _all_predate(doc_predates[d] for d in dict.fromkeys(tasks.doc_id[tasks[key] == unit]))
                      for unit in units}
     scores, vec, xr, xt = requirement_scores(tasks, reqs)
-    mask = requirement_mask(tasks, reqs)  # work to do is carried by tasks and duties, not by aims
-    worded = requirement_mask(tasks, reqs, work_only=False)  # ... whose target an aim may state
+    worded = requirement_mask(tasks, reqs, work_only=False)  # the tasks that use each one's words ...
+    doing = tasks["kind"].isin(TASK_KINDS).to_numpy()
+    # ... of which work to do is carried by tasks and duties, not by aims (which may state its target)
+    mask = worded & np.array([doing if kind == "task" else np.ones(len(tasks), dtype=bool) for kind in reqs["kind"]],
+                             dtype=bool).reshape(worded.shape)
     rows = []
     for r, req in reqs.iterrows():
         in_year = of_year(tasks, req["year"])
