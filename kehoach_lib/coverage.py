@@ -111,12 +111,19 @@ def requirement_mask(tasks: pd.DataFrame, requirements: pd.DataFrame, *, work_on
     """Which task may carry which requirement (rows: requirements, columns: tasks): it uses a
     word of every ``must`` group, and for a requirement of kind ``task`` it is work to do (a
     task or duty, :data:`TASK_KINDS`), not an aim (with ``work_only``; an aim may still state
-    the work's target). Years are not read (:func:`of_year`)."""
+    the work's target: :func:`work_to_do` narrows that mask later). Years are not read
+    (:func:`of_year`)."""
     plain = _plain_texts(tasks["text"])
-    doing = tasks["kind"].isin(TASK_KINDS).to_numpy() | (not work_only)
-    return np.array([eligible(tasks, req["_must"], plain=plain, unless=req.get("_unless") or ())
-                     & (doing if req["kind"] == "task" else True)
-                     for _, req in requirements.iterrows()], dtype=bool).reshape(len(requirements), len(tasks))
+    worded = np.array([eligible(tasks, req["_must"], plain=plain, unless=req.get("_unless") or ())
+                       for _, req in requirements.iterrows()], dtype=bool).reshape(len(requirements), len(tasks))
+    return work_to_do(tasks, requirements, worded) if work_only else worded
+
+
+def work_to_do(tasks: pd.DataFrame, requirements: pd.DataFrame, mask: np.ndarray) -> np.ndarray:
+    """``mask`` (requirements × tasks) without the aims for requirements of kind ``task``."""
+    doing = tasks["kind"].isin(TASK_KINDS).to_numpy()
+    return mask & np.array([doing if kind == "task" else np.ones(len(tasks), dtype=bool)
+                            for kind in requirements["kind"]], dtype=bool).reshape(mask.shape)
 
 
 def requirement_profiles(tasks: pd.DataFrame, *, vectorizer: TaskVectorizer, x: sp.csr_matrix,
@@ -453,10 +460,7 @@ def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "provinc
                      for unit in units}
     scores, vec, xr, xt = requirement_scores(tasks, reqs)
     worded = requirement_mask(tasks, reqs, work_only=False)  # the tasks that use each one's words ...
-    doing = tasks["kind"].isin(TASK_KINDS).to_numpy()
-    # ... of which work to do is carried by tasks and duties, not by aims (which may state its target)
-    mask = worded & np.array([doing if kind == "task" else np.ones(len(tasks), dtype=bool) for kind in reqs["kind"]],
-                             dtype=bool).reshape(worded.shape)
+    mask = work_to_do(tasks, reqs, worded)  # ... of which tasks and duties carry work, aims may state its target
     rows = []
     for r, req in reqs.iterrows():
         in_year = of_year(tasks, req["year"])

@@ -149,7 +149,10 @@ def drop_definitions(text: str) -> str:
     """The parentheses that define an abbreviation removed, the words they define kept:
     ``thủ tục hành chính (TTHC) nội bộ`` -> ``thủ tục hành chính nội bộ``. Expanded, the
     abbreviation would say its words twice and cut the phrase they begin in two."""
-    spans = [span for _, _, span in _definitions(text)]
+    return _without_spans(text, [span for _, _, span in _definitions(text)])
+
+
+def _without_spans(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in reversed(spans):
         text = text[:start].rstrip() + (" " if end < len(text) and text[end].isalnum() else "") + text[end:]
     return text
@@ -330,9 +333,10 @@ class Tokenizer:
     def tokenize(self, text: str, *, extra_abbreviations: dict[str, str] | None = None) -> list[str]:
         text = correct_spelling(strip_document_numbers(normalize_text(text)), dict(self.spelling))
         table = dict(self.abbreviations)
-        if self.use_document_abbreviations:
-            table.update(document_abbreviations(text))
-        text = drop_definitions(text)
+        defined = list(_definitions(text))  # (the text is NFC already) read once for both uses:
+        if self.use_document_abbreviations:  # the abbreviations it defines (the first definition wins) ...
+            table.update({abbr: words for abbr, words, _ in reversed(defined)})
+        text = _without_spans(text, [span for _, _, span in defined])  # ... and its definitions' brackets
         if extra_abbreviations:
             table.update(extra_abbreviations)
         text = expand_abbreviations(text, table)
