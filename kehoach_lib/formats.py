@@ -165,6 +165,9 @@ def _setext_headings(lines: list[str]) -> list[str]:
     return out
 
 
+#: A line that belongs to the list item above it rather than ending the list: a bullet ("- Chủ
+#: trì: Sở Tư pháp") or a label and its value ("Thực hiện: Các sở, ban, ngành. Thời gian: …").
+_MD_ITEM_PART = re.compile(r"^(?:[-+*]\s|[^.:;]{1,40}:\s*\S)")
 #: A paragraph that is nothing but bold: "**Nhóm 2 – Giải quyết TTHC trên môi trường điện tử**".
 _BOLD_LINE = re.compile(r"^\s{0,3}\*\*(?P<text>[^*]+?)\*\*\s*$")
 
@@ -209,7 +212,8 @@ def _bold_headings(lines: list[str]) -> list[str]:
     for i, line in enumerate(lines):
         if m := re.match(r"^\s{0,3}(#{1,6})\s", line):
             level = len(m.group(1))
-            group.end()
+            # a numbered heading ("## 2. Nâng cao chất lượng …") over a list from 1 again is its group
+            group.heading(markdown_to_text(line))
         elif (level and (m := _BOLD_LINE.match(line)) and (i == 0 or not lines[i - 1].strip())
               and (i + 1 == len(lines) or not lines[i + 1].strip() or _MD_ITEM.match(lines[i + 1].lstrip()))
               and not _MD_NOT_SECTION.match(m.group("text"))
@@ -219,7 +223,7 @@ def _bold_headings(lines: list[str]) -> list[str]:
             group.heading(m.group("text"))
         elif (item := group.item(line)) is not None:
             out[i] = item
-        elif line.strip() and not line[:1].isspace():
+        elif line.strip() and not line[:1].isspace() and not _MD_ITEM_PART.match(line):
             group.end()  # a paragraph of its own ends the group's list
     return out
 

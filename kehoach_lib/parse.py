@@ -142,8 +142,8 @@ _PLAIN_FIELD = re.compile(
 #: ("Chủ trì: Sở Tài chính; phối hợp: các sở, ngành; thời hạn: Quý III/2025"): a duty that
 #: starts "Chủ trì, phối hợp với …" is not one.
 _SHORT_FIELD = re.compile(
-    r"^(?:[-+]\s*)?(?=[A-ZĐ])(?P<name>(?i:Chủ trì|Phối hợp|Thời gian|Hạn))(?P<qual>(?i:\s+thực\s+hiện)?)"
-    r"\s*:\s*(?P<value>.*)$")
+    r"^(?:[-+]\s*)?(?=[A-ZĐ])(?P<name>(?i:Chủ trì|Phối hợp|Thời gian|Hạn)|Thực hiện(?=\s*:\s*[A-ZĐ]))"
+    r"(?P<qual>(?i:\s+thực\s+hiện)?)\s*:\s*(?P<value>.*)$")
 #: A further field in the same line, after a semicolon or a full stop: "…; phối hợp: …; thời
 #: hạn: …", "+ Nội dung (ii): Sở, ban, ngành. Cơ quan phối hợp: Văn phòng UBND tỉnh".
 _MORE_FIELDS = re.compile(
@@ -486,12 +486,16 @@ _LEAD_CELL_FIELDS = re.compile(r"^(?:Chủ trì\s*:\s*(?P<lead>.+?)[\s;.,]*Phố
 #: What a task says after a dash at its end: its agencies and when ("— Sở Tư pháp; hằng năm,
 #: trước 15/12", "— Văn phòng UBND tỉnh (chủ trì), Sở Nội vụ; hạn quý II/2025").
 _DASH_AGENCIES = re.compile(rf"\s[—–]\s+(?P<tail>{_AGENCY_HEAD}\b[^—–]*)$")
-#: A sentence that only says who does the item above: "Sở Nội vụ chủ trì, phối hợp với Văn phòng
-#: UBND tỉnh, Sở Khoa học và Công nghệ thực hiện." (after the item's "- " points): its lead and
-#: partners, not a task of its own.
+#: A sentence that only says who does the item above, and maybe by when: "Sở Nội vụ chủ trì, phối
+#: hợp với Văn phòng UBND tỉnh, Sở Khoa học và Công nghệ thực hiện." (after the item's "- "
+#: points), "Giao Trung tâm Phục vụ hành chính công tỉnh chủ trì, phối hợp với các sở, ban, ngành
+#: triển khai, hoàn thành trước ngày 31/5/2025." (under an item that names no agency): its lead,
+#: partners and deadline, not a task of its own.
 _ASSIGNMENT_LINE = re.compile(
-    rf"^(?P<lead>{_AGENCY_HEAD}\b[^.;:()]*?)\s+chủ trì(?:,?\s*phối hợp(?:\s+với)?\s+(?P<partners>[^.;:()]+?))?"
-    r"\s+(?:tổ chức\s+)?(?:triển khai\s+)?thực hiện\s*\.$"
+    rf"^(?:Giao\s+)?(?P<lead>{_AGENCY_HEAD}\b[^.;:()]*?)\s+chủ trì"
+    r"(?:,?\s*phối hợp(?:\s+với)?\s+(?P<partners>[^.;:()]+?))?"
+    r"\s+(?:tổ chức\s+)?(?:(?:triển khai|thực hiện)(?:,?\s+(?:thực hiện|hoàn thành))?|triển khai\s+thực hiện)"
+    r"(?:,?\s+(?P<when>(?:hoàn thành\s+)?(?:trước|chậm nhất|trong|đến|vào)\b[^.;:()]{0,40}?\d{4}))?\s*\.$"
 )
 #: Words of an action, which an assignment sentence's partners never contain ("… phối hợp với
 #: các sở, ngành rà soát, đề xuất …" is a duty, not an assignment).
@@ -1516,7 +1520,8 @@ class _Prose:
             # into a message): a section, numbered I, II, … in the path as the plan would be
             self.caps_sections += 1
             self._node(ln, raw, "roman", _to_roman(self.caps_sections), text)
-        elif ((m := _ASSIGNMENT_LINE.match(text)) and len(self.stack) > 1 and self.stack[-1].paragraphs
+        elif ((m := _ASSIGNMENT_LINE.match(text)) and len(self.stack) > 1
+              and (self.stack[-1].paragraphs or self._names_no_agency(self.stack[-1]))
               and not _ACTION_WORDS.search(m.group("partners") or "")):
             self._assignment(ln, m)
         elif self._caps_subheading(text):
@@ -1751,7 +1756,8 @@ class _Prose:
                 # (Chủ trì: …)" / "2. Công khai" / "- Niêm yết …" / "Chủ trì: …": the block is 2.'s)
                 # (nor by an agency's heading over its points: "1. Sở Tư pháp:" / "- …" / "3. Sở Khoa
                 # học và Công nghệ chủ trì …:" / "- …" / "Thời gian hoàn thành: …" is 3.'s)
-                targets = [p for p in targets[:-1] if not _assigns_itself(p.title_text) and not any(
+                # (nor by one a sentence under it gave its lead: "Giao Sở Tư pháp chủ trì thực hiện.")
+                targets = [p for p in targets[:-1] if not p.fields and not _assigns_itself(p.title_text) and not any(
                     _names_own_lead(_join([t for _, t in para])) for para in p.paragraphs)
                     and not (p.paragraphs and _agency_in_heading(p))] + targets[-1:]
             self.targets = targets
@@ -1778,13 +1784,23 @@ class _Prose:
         self.field_list = not parts[-1][1]  # "- Thời hạn hoàn thành:" / "+ …: …" / "+ …: …"
         self.field_open = self.field_list or _field_goes_on(value)
 
+    @staticmethod
+    def _names_no_agency(node: _Node) -> bool:
+        """``node``'s own wording gives the work to no agency, nor do its fields."""
+        title = _strip_number(node.title_text)
+        return not (node.fields or re.match(_AGENCY_HEAD, title) or "chủ trì" in title.lower()
+                    or title.startswith("Giao "))
+
     def _assignment(self, ln, m: re.Match) -> None:
-        """The item's lead and partners, from a sentence after its points that says only that."""
+        """The item's lead, partners and deadline, from a sentence after its points (or under an
+        item that names no agency) that says only that."""
         node = self.stack[-1]
         self._close_fields()
         node.fields.setdefault("lead", []).append(m.group("lead"))
         if m.group("partners"):
             node.fields.setdefault("partners", []).append(m.group("partners"))
+        if m.group("when"):
+            node.fields.setdefault("deadline", []).append(m.group("when"))
         node.field_lines.add(ln)
         self.state.role(ln, "field")
         self.para = None
@@ -2565,7 +2581,7 @@ def _field_key(name: str) -> str:
         return "partners"
     if "chủ trì" in name:
         return "lead"
-    if ("thực hiện" in name and ("cơ quan" in name or "đơn vị" in name)) or name in ("cơ quan", "đơn vị"):
+    if ("thực hiện" in name and ("cơ quan" in name or "đơn vị" in name)) or name in ("cơ quan", "đơn vị", "thực hiện"):
         return "implementers"
     if "sản phẩm" in name or name.startswith("kết quả"):  # also "Kết quả/sản phẩm", "Kết quả đầu ra"
         return "product"

@@ -1379,6 +1379,25 @@ def test_a_markdown_groups_list_ends_with_the_group(tmp_path):
     assert t.path.tolist() == ["I.1.1", "I.1.2", "I.2.1"]
 
 
+def test_a_numbered_markdown_heading_over_a_list_numbered_from_1_again(tmp_path):
+    """Quảng Bình (walkthrough 19f): "## 2. Nâng cao …" over "1.", "2.", "3.": items 2.1 … 2.3 in
+    their heading's section (they had been II.1(2), II.2(2), … and the heading a task), and the
+    lines of an item between them ("Thực hiện: … Thời gian: …") do not end the group."""
+    text = ("# II. NHIỆM VỤ TRỌNG TÂM\n\n## 1. Rà soát TTHC\n\na) Rà soát quy định TTHC.\n\n"
+            "## 2. Nâng cao chất lượng giải quyết TTHC\n\n1. Giải quyết TTHC không phụ thuộc địa giới hành chính.\n\n"
+            "2. Bảo đảm tỷ lệ hồ sơ đúng hạn đạt từ 98% trở lên.\n\n"
+            "Thực hiện: Các sở, ban, ngành. Thời gian: **thường xuyên**.\n\n"
+            "3. Đánh giá chất lượng phục vụ hằng tháng.\n\n## 3. Chuyển đổi số\n\n1. Số hóa hồ sơ TTHC.\n")
+    (tmp_path / "qb.md").write_text(text, encoding="utf-8")
+    t = extract_tasks(load_document(tmp_path / "qb.md", meta={"doc_id": "qb", "province": "Quảng Bình"}))
+    assert t[["path", "section"]].values.tolist() == [
+        ["II.1.a", "Rà soát TTHC"], ["II.2.1", "Nâng cao chất lượng giải quyết TTHC"],
+        ["II.2.2", "Nâng cao chất lượng giải quyết TTHC"], ["II.2.3", "Nâng cao chất lượng giải quyết TTHC"],
+        ["II.3.1", "Chuyển đổi số"]]
+    assert t.set_index("path").loc["II.2.2", ["lead", "deadline_text"]].tolist() == ["Các sở, ban, ngành",
+                                                                                   "thường xuyên"]
+
+
 def test_a_word_group_ends_where_its_numbers_stop_following_on(tmp_path):
     from docx import Document as Docx
 

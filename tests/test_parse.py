@@ -939,6 +939,45 @@ def test_a_sentence_after_an_items_points_that_says_who_does_it_is_their_lead():
     assert (line_accounting(doc).role != "unaccounted").all()
 
 
+def test_a_sentence_under_an_item_that_names_no_agency_says_who_does_it_and_by_when():
+    """Quảng Bình (walkthrough 19f): "Giao X chủ trì, phối hợp với Y triển khai, hoàn thành trước
+    …" on its own line under an item that names no agency is the item's lead, partners and
+    deadline (it had been a task "+1" of its own, and the item had none); under an item that
+    names its own agency it stays a task."""
+    doc = doc_from(
+        "II. NHIỆM VỤ\n"
+        "1. Thực hiện tiếp nhận, giải quyết TTHC không phụ thuộc vào địa giới hành chính.\n"
+        "Giao Trung tâm Phục vụ hành chính công tỉnh chủ trì, phối hợp với các sở, ban, ngành triển khai, "
+        "hoàn thành trước ngày 31/5/2025.\n"
+        "2. Rà soát quy định TTHC.\n"
+        "Giao Sở Tư pháp chủ trì thực hiện.\n"
+        "Chủ trì: Văn phòng UBND tỉnh.\n"
+        "3. Sở Nội vụ bố trí công chức tại Bộ phận Một cửa.\n"
+        "Giao Sở Tài chính chủ trì thực hiện trước ngày 30/9/2025.\n"
+    )
+    t = extract_tasks(doc).set_index("path")
+    assert list(t.index) == ["II.1", "II.2", "II.3", "II.3+1"]
+    assert t.loc["II.1", ["lead", "partners", "due"]].tolist() == [
+        "Trung tâm Phục vụ hành chính công tỉnh", "các sở, ban, ngành", "2025-05-31"]
+    # (a block after it is not item 1's, nor item 2's twice)
+    assert t.loc["II.2", "lead"] == "Sở Tư pháp; Văn phòng UBND tỉnh"
+    assert t.loc["II.3", "lead"] == "Sở Nội vụ" and t.loc["II.3+1", "lead"] == "Sở Tài chính"
+    assert (line_accounting(doc).role != "unaccounted").all()
+
+
+@pytest.mark.parametrize(("line", "lead", "implementers", "deadline"), [
+    # (implementers alone lead, as "Cơ quan thực hiện:" alone does)
+    ("Thực hiện: Các sở, ban, ngành; UBND cấp xã. Thời gian: thường xuyên.", "Các sở, ban, ngành; UBND cấp xã", "",
+     "thường xuyên"),
+    ("- Chủ trì: Sở Tư pháp; thực hiện: UBND cấp xã", "Sở Tư pháp", "UBND cấp xã", ""),
+])
+def test_thuc_hien_before_a_colon_names_who_does_the_work(line, lead, implementers, deadline):
+    """"Thực hiện:" (and "…; thực hiện: …" after another field) names who does the item's work;
+    before, the first was a task of its own and the second was read as a deadline."""
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Bảo đảm tỷ lệ hồ sơ đúng hạn đạt 98%.\n" + line + "\n"))
+    assert t[["lead", "implementers", "deadline_text"]].values.tolist() == [[lead, implementers, deadline]]
+
+
 def test_a_task_with_no_text_is_a_warning_on_its_document():
     doc = doc_from("STT\tNội dung\tCơ quan chủ trì\tThời gian\n1\t\tSở Tư pháp\tQuý II/2025\n"
                    "2\tRà soát thủ tục\tSở Nội vụ\tQuý III/2025")
