@@ -101,6 +101,8 @@ _KEY_OCR_SO = re.compile(r"^sờ\s")
 _DASH_IN_NAME = re.compile(r"\s*[-–]\s*")
 _KEY_DASH = re.compile(r"\s*[–]\s*|\s+-\s+|(?<=[^\W\d_])-(?=[^\W\d_]{2})")
 _KEY_LEAD = re.compile(r"^(?:các|và|giao|của)\s+")
+#: A town's unit right before a place's name ("thành phố Cà Mau", "thị xã …").
+_TOWN_WORD = re.compile(r"(?:thành phố|tp\.?|thị xã|thị trấn|huyện|quận|xã|phường)$")
 _KEY_PROVINCE_SUFFIX = re.compile(r"\s+(?:thuộc tỉnh|tỉnh|trên địa bàn tỉnh|của tỉnh)$")
 #: "... tỉnh Bắc Giang": the province named after the body, in up to 4 words ("tỉnh Bà Rịa Vũng Tàu";
 #: tried when nothing else matched).
@@ -375,6 +377,26 @@ def _alias_hit(key: str) -> tuple[str, str] | None:
     for candidate in (key, bare, bare + " tỉnh", named, named + " tỉnh"):
         if candidate in aliases:
             return aliases[candidate]
+    if (place := _without_province_name(key)) is not None:
+        for candidate in (place, place + " tỉnh"):
+            if candidate in aliases:
+                return aliases[candidate]
+    return None
+
+
+def _without_province_name(key: str) -> str | None:
+    """A key without the province's name written after it bare, without "tỉnh" ("sở tư pháp cà
+    mau", "ubnd các huyện, thành phố cà mau": the districts and the province's city): the body's
+    key; None when no province is named so, or the name is that of a town the key names ("công an
+    thành phố cà mau", "ubnd thành phố huế": a city's bodies, not the province's)."""
+    words = key.split(" ")
+    names = metadata.load_province_names(metadata.PROVINCE_NAMES_FILE)
+    for n in range(min(4, len(words) - 1), 0, -1):
+        if " ".join(words[-n:]) in names:
+            rest = " ".join(words[:-n]).rstrip(", ")
+            if _TOWN_WORD.search(rest) and "," not in rest:
+                return None
+            return rest
     return None
 
 

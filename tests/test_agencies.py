@@ -287,6 +287,21 @@ def test_bodies_of_several_levels_or_a_former_provinces_city_stay_as_written(wri
 
 
 @pytest.mark.parametrize(("written", "canonical"), [
+    # Cà Mau (walkthrough 19d): the districts and the province's city, the province named bare
+    ("UBND các huyện, thành phố Cà Mau", "UBND cấp huyện"),
+    ("Sở Tư pháp Cà Mau", "Sở Tư pháp"),
+    ("Báo Cà Mau", "Báo tỉnh"),
+    ("Bảo hiểm xã hội Nghệ An", "Bảo hiểm xã hội"),
+    # a town of the province's name is the town's body, not the province's
+    ("Công an thành phố Cà Mau", "Công an cấp huyện"),
+    ("UBND thành phố Cà Mau", "UBND thành phố Cà Mau"),
+])
+def test_a_body_with_its_province_named_after_it_without_tinh_is_the_body(written, canonical):
+    """Before, the first four were unknown bodies under their written names."""
+    assert resolve_agency(written).canonical == canonical
+
+
+@pytest.mark.parametrize(("written", "canonical"), [
     ("Giám đốc Sở Tài chính", "Sở Tài chính"),
     ("Thủ trưởng các sở, ban, ngành", "Sở, ban, ngành tỉnh"),
     ("Chủ tịch UBND các xã, phường", "UBND cấp xã"),
