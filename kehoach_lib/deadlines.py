@@ -418,7 +418,9 @@ def is_recurring(text: str) -> bool:
 
 #: A recurrence with the period words after it: "định kỳ hằng quý", "hằng tháng, quý, năm".
 _RECURRENCE_PHRASE = re.compile(
-    r"(?:năm\s+\d{4}\s+)?(?:và\s+)?(?:các|những)\s+năm\s+tiếp\s+theo|(?:định\s+kỳ\s+)?(?:(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)(?:\s*,\s*(?:tháng|quý|năm))*"
+    # the day of each period: "trước ngày 15 của tháng cuối quý", "trước ngày 20 hằng tháng"
+    r"(?:trước\s+|chậm\s+nhất\s+|vào\s+)?ngày\s+\d{1,2}\s+(?:của\s+)?(?:tháng\s+cuối\s+(?:mỗi\s+)?quý|(?:hằng|hàng)\s+tháng)"
+    r"|(?:năm\s+\d{4}\s+)?(?:và\s+)?(?:các|những)\s+năm\s+tiếp\s+theo|(?:định\s+kỳ\s+)?(?:(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)(?:\s*,\s*(?:tháng|quý|năm))*"
     r"|\d{1,2}\s+tháng(?:\s*/\s*lần|\s+một\s+lần))"
     # "định kỳ 6 tháng", "định kỳ 6 tháng, năm", "định kỳ quý, năm": the periods after it
     r"|định\s+kỳ\s+(?:\d{1,2}\s+tháng|quý|tháng|năm)(?:\s*(?:,|và)\s*(?:\d{1,2}\s+tháng|quý|tháng|năm))*(?!\s*\d)"

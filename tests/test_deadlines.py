@@ -290,6 +290,10 @@ def test_quarters_of_a_stated_year_are_a_span_not_periodic_work(written, recurri
     ("Đối thoại với doanh nghiệp: Định kỳ 6 tháng, tổ chức Hội nghị đối thoại.", "Định kỳ 6 tháng"),
     ("Báo cáo kết quả thực hiện với UBND tỉnh theo định kỳ 6 tháng, năm.", "định kỳ 6 tháng, năm"),
     ("Báo cáo kết quả định kỳ về Văn phòng UBND tỉnh.", "định kỳ"),
+    # the day of each period with it (walkthrough 20a: cut to "tháng cuối quý")
+    ("Các sở báo cáo kết quả về Văn phòng UBND tỉnh trước ngày 15 của tháng cuối quý.",
+     "trước ngày 15 của tháng cuối quý"),
+    ("Gửi báo cáo tình hình giải quyết hồ sơ trước ngày 20 hằng tháng.", "trước ngày 20 hằng tháng"),
     ("Rà soát thủ tục hành chính trong Quý III/2025.", ""),
     ("Đưa tiêu chí vào đánh giá năm 2025 và các năm tiếp theo.", "năm 2025 và các năm tiếp theo"),
     # the clause at the end says it of the task, not a period named in its work (walkthrough 12b)
