@@ -1630,9 +1630,11 @@ class _Prose:
         if (not _CONTENTS_STEM.search(stem) or not _CONTENTS_VERB.match(action) or _WORK_STEM.search(stem)
                 or (action is stem and _AGENCY_HEADING.match(stem))
                 or first == mark
-                # (a heading's points are its tasks; a lettered point whose agency does it lists contents:
-                # "b) Văn phòng UBND tỉnh … niêm yết công khai … các nội dung sau:")
-                or (self.para_owner is not None and self.para is self.para_owner.title and action is stem)):
+                # (a heading's points are its tasks; a lettered point lists contents, whether its agency
+                # does it or not: "b) Văn phòng UBND tỉnh … niêm yết công khai … các nội dung sau:",
+                # "a) Niêm yết công khai … gồm các nội dung sau:")
+                or (self.para_owner is not None and self.para is self.para_owner.title and action is stem
+                    and lettered is None)):
             return False
         self.listing = (id(self.para), mark)
         return True
@@ -3050,6 +3052,11 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
                 # "(Sở Tài chính chủ trì; các sở, ngành phối hợp; thời hạn: …)"
                 if not task.partners and (pm := re.match(r"^(?P<who>.+?)\s+phối hợp$", part)):
                     task.partners = clean_agencies(pm.group("who"))
+                    continue
+                # "(Sở Tư pháp chủ trì; UBND các xã, phường thực hiện; thời hạn: năm 2025)"
+                if (not task.implementers and (im := re.match(r"^(?P<who>.+?)\s+thực hiện$", part))
+                        and _AGENCY_HEADING.match(im.group("who"))):
+                    task.implementers = clean_agencies(im.group("who"))
                     continue
                 when = re.sub(r"^thời (?:hạn|gian)(?: hoàn thành| thực hiện)?\s*:\s*", "", part, flags=re.IGNORECASE)
                 if when and (when != part or own_deadline_text(when) or is_recurring(when)

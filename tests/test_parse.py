@@ -2934,6 +2934,31 @@ def test_points_that_name_things_are_part_of_a_lettered_point_that_lists_them():
     assert "Số điện thoại đường dây nóng" in t.text.iloc[0]
 
 
+def test_points_that_name_things_are_part_of_a_lettered_point_that_names_no_agency():
+    """Walkthrough 20a (Quảng Ninh): "a) Niêm yết công khai … gồm các nội dung sau:" with its field
+    block after the points: one task with the block's lead (it had been the points' two tasks, the
+    first with no lead, the second with the block; without the block they took the next item's)."""
+    t = extract_tasks(doc_from(
+        "II. NHIỆM VỤ\n4. Nâng cao chất lượng phục vụ\n"
+        "a) Niêm yết công khai đầy đủ, kịp thời các TTHC tại nơi tiếp nhận hồ sơ, gồm các nội dung sau:\n"
+        "+ Danh mục TTHC và quy trình giải quyết;\n+ Số điện thoại đường dây nóng.\n"
+        "- Cơ quan chủ trì: Trung tâm Phục vụ hành chính công tỉnh; UBND các xã, phường.\n"
+        "- Thời hạn hoàn thành: Thường xuyên.\n"
+        "b) Tiếp nhận, xử lý phản ánh, kiến nghị.\n- Cơ quan chủ trì: Văn phòng UBND tỉnh.\n"))
+    assert t[["path", "lead", "deadline_text"]].values.tolist() == [
+        ["II.4.a", "Trung tâm Phục vụ hành chính công tỉnh; UBND các xã, phường", "Thường xuyên"],
+        ["II.4.b", "Văn phòng UBND tỉnh", ""]]
+    assert "Số điện thoại đường dây nóng" in t.text.iloc[0]
+
+
+def test_a_bracket_names_who_carries_the_work_out_after_who_leads_it():
+    """Walkthrough 20a (Đắk Lắk): "(Sở Tư pháp chủ trì; UBND các xã, phường thực hiện; thời hạn: …)":
+    the communes are the implementers (they had been lost)."""
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. Thực hiện chứng thực điện tử bản sao từ bản chính (Sở Tư "
+                               "pháp chủ trì; UBND các xã, phường thực hiện; thời hạn: năm 2025).\n"))
+    assert t[["lead", "implementers", "due"]].values.tolist() == [["Sở Tư pháp", "UBND các xã, phường", "2025-12-31"]]
+
+
 @pytest.mark.parametrize("stem", ["- Sở Nội vụ thực hiện các nội dung sau:", "- Thực hiện các nội dung sau:"])
 def test_points_that_start_with_an_action_stay_tasks_of_their_own(stem):
     t = extract_tasks(doc_from(f"II. NHIỆM VỤ\n1. Kiểm soát TTHC\n{stem}\n+ Rà soát quy định TTHC;\n"
