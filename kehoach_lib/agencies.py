@@ -62,6 +62,8 @@ _HEADS = ("Sở", "Văn phòng", "VP", "UBND", "Ủy ban", "Uỷ ban", "Chủ t�
           "Công an", "Bộ phận", "Bộ", "Cơ quan", "Đơn vị", "Đài", "Báo", "Phòng", "Doanh nghiệp",
           "Cục", "Viện", "Chi nhánh", "Bảo hiểm", "Bưu điện", "Kho bạc", "Thanh tra", "Tổ chức",
           "Công chức", "Cán bộ", "Ngân hàng", "Công ty", "Điện lực", "VNPT", "Viettel", "Viễn thông", "Thuế tỉnh",
+          # abbreviated: "Sở Tài chính, BHXH tỉnh", "Sở Nội vụ, TTPVHCC", "Công an thành phố, Thuế thành phố"
+          "BHXH", "KBNN", "TTPVHCC", "Thuế thành phố", "Thuế cơ sở",
           # the mass organisations and the courts: "Sở Xây dựng, Hiệp hội Doanh nghiệp tỉnh"
           "Hiệp hội", "Hội", "Đoàn", "Tỉnh đoàn", "Liên minh", "Liên đoàn", "Mặt trận", "Tòa án", "Toà án")
 #: How an agency's name starts ("Sở …", "Các sở …", "Văn phòng …", "UBND …").
@@ -101,6 +103,8 @@ _KEY_OCR_SO = re.compile(r"^sờ\s")
 _DASH_IN_NAME = re.compile(r"\s*[-–]\s*")
 _KEY_DASH = re.compile(r"\s*[–]\s*|\s+-\s+|(?<=[^\W\d_])-(?=[^\W\d_]{2})")
 _KEY_LEAD = re.compile(r"^(?:các|và|giao|của)\s+")
+#: "TP"/"TP." for "thành phố" in a key.
+_KEY_TOWN = re.compile(r"(?<!\w)tp\.?(?!\w)")
 #: A town's unit right before a place's name ("thành phố Cà Mau", "thị xã …").
 _TOWN_WORD = re.compile(r"(?:thành phố|tp\.?|thị xã|thị trấn|huyện|quận|xã|phường)$")
 _KEY_PROVINCE_SUFFIX = re.compile(r"\s+(?:thuộc tỉnh|tỉnh|trên địa bàn tỉnh|của tỉnh)$")
@@ -220,6 +224,7 @@ def agency_key(text: str) -> str:
     if (dashed := _dashed_places(metadata.PROVINCE_NAMES_FILE)) is not None:
         text = dashed.sub(lambda m: _DASH_IN_NAME.sub(" ", m.group()), text)
     text = _KEY_OCR_SO.sub("sở ", _KEY_COMMITTEE.sub("ubnd", text)).replace("&", " và ")
+    text = _KEY_TOWN.sub("thành phố", text)  # "Công an TP", "VP UBND TP.": the city's word
     text = _KEY_DASH.sub(", ", _SPACE.sub(" ", text)).strip(_EDGE_PUNCT + " ")
     while _KEY_LEAD.match(text):
         text = _KEY_LEAD.sub("", text, count=1)

@@ -406,7 +406,7 @@ _AGENCY_HEAD = (
     r"|Thanh tra(?=\s+(?:tỉnh|thành phố|Sở|sở|Chính phủ|[A-ZĐ]))|Kho bạc|Bưu điện|Cục|Chi cục"
     r"|Ngân hàng Nhà nước|Hiệp hội|Bảo hiểm xã hội"
     # the utilities and the tax office a plan gives work to ("Công ty Điện lực tỉnh", "VNPT tỉnh", "Thuế tỉnh")
-    r"|Công ty Điện lực|Điện lực|VNPT|Viettel|Viễn thông(?=\s+(?:tỉnh|[A-ZĐ]))|Thuế tỉnh"
+    r"|Công ty Điện lực|Điện lực|VNPT|Viettel|Viễn thông(?=\s+(?:tỉnh|[A-ZĐ]))|Thuế tỉnh|Thuế thành phố|BHXH|KBNN"
     # abbreviated ("BQL các KCN tỉnh", "TTPVHCC tỉnh"), and a commune's officials ("Công chức Văn phòng - Thống kê")
     r"|BQL\b|TTPVHCC|TT\.?\s?PVHCC|Công chức\b|công chức\b"
     # the mass organisations: "Tỉnh đoàn", "Hội Liên hiệp Phụ nữ tỉnh" (not "Hội nghị …")
@@ -544,7 +544,7 @@ def clean_agencies(text: str) -> str:
 #: First words after a body's name that still belong to it ("Sở Tư pháp tỉnh", "UBND các xã trên
 #: địa bàn", "Bộ phận Một cửa các cấp", "Công an cấp xã", "Văn phòng UBND tỉnh và các sở").
 _NAME_GOES_ON = frozenset("các cấp tỉnh thành huyện xã phường quận thị trên thuộc trực của có liên và "
-                          "tại được đóng khu ngành cùng trung".split())
+                          "tại được đóng khu ngành cùng trung cửa".split())
 
 
 def _agency_from_text(written: str) -> str:
@@ -3853,7 +3853,10 @@ def _join_field_lines(state: _State, seq, indices: list[int], prose: _Prose) -> 
             listing = (merged.endswith((";", ",")) and len(text) <= FIELD_LIST_LINE_CHARS
                        and _field_key(_field_line(merged).group("name")) in ("lead", "partners", "implementers")
                        and _AGENCY_HEADING.match(text) and not _ACTION_WORDS.search(text))
-            if not (merged.endswith(":") or _starts_lower(text) or full or listing or _date_goes_on(merged, text)):
+            # "Cơ quan phối hợp: …, Sở Khoa học và" / "Công nghệ, …": a name cut at its linking word
+            cut_name = _FIELD_CUT_AT_WORD.search(merged) is not None
+            if not (merged.endswith(":") or _starts_lower(text) or full or listing or cut_name
+                    or _date_goes_on(merged, text)):
                 break
             merged, last = _join([merged, text]), text
             extra.append(ln2)
@@ -3863,6 +3866,10 @@ def _join_field_lines(state: _State, seq, indices: list[int], prose: _Prose) -> 
             prose.field_continuations[ln] = extra
             for ln2 in extra:
                 state.role(ln2, "field")
+
+
+#: A field's value that stops at a linking word, which a name or a sentence goes on after.
+_FIELD_CUT_AT_WORD = re.compile(r"\s(?:và|của|với|thuộc|các)$", re.IGNORECASE)
 
 
 def _is_hard_wrapped(seq) -> bool:

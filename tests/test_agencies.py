@@ -286,6 +286,26 @@ def test_bodies_of_several_levels_or_a_former_provinces_city_stay_as_written(wri
     assert resolve_agency(written).canonical == written
 
 
+@pytest.mark.parametrize(("field", "canonical"), [
+    # walkthrough 20c (Hải Phòng, Khánh Hòa, Ninh Thuận): abbreviations start a new body after a
+    # comma or "và", "TP" is "thành phố", and the bodies the table lacked are known
+    ("Công an TP, BHXH TP", "Công an tỉnh; Bảo hiểm xã hội"),
+    ("Sở Tài chính, BHXH tỉnh", "Sở Tài chính; Bảo hiểm xã hội"),
+    ("Sở Nội vụ, Sở KH&CN, TTPVHCC tỉnh",
+     "Sở Nội vụ; Sở Khoa học và Công nghệ; Trung tâm Phục vụ hành chính công tỉnh"),
+    ("Sở Tài chính và KBNN khu vực XV", "Sở Tài chính; Kho bạc Nhà nước"),
+    ("Công an thành phố, Thuế thành phố Hải Phòng", "Công an tỉnh; Cục Thuế"),
+    ("VP UBND TP; Trung tâm PVHCC TP", "Văn phòng UBND tỉnh; Trung tâm Phục vụ hành chính công tỉnh"),
+    ("Bảo hiểm xã hội khu vực XXVII", "Bảo hiểm xã hội"),
+    ("Sở Xây dựng, Ban QLKKT Vân Phong", "Sở Xây dựng; Ban Quản lý Khu kinh tế"),
+    ("Sở LĐTB&XH", "Sở Lao động - Thương binh và Xã hội"),
+    ("Ủy ban MTTQ tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+])
+def test_abbreviated_and_newly_listed_bodies_are_split_and_known(field, canonical):
+    assert canonical_list(field) == canonical
+    assert all(resolve_agency(a).known for a in split_agencies(field))
+
+
 @pytest.mark.parametrize(("written", "canonical"), [
     # Cà Mau (walkthrough 19d): the districts and the province's city, the province named bare
     ("UBND các huyện, thành phố Cà Mau", "UBND cấp huyện"),

@@ -978,6 +978,25 @@ def test_thuc_hien_before_a_colon_names_who_does_the_work(line, lead, implemente
     assert t[["lead", "implementers", "deadline_text"]].values.tolist() == [[lead, implementers, deadline]]
 
 
+def test_agencies_a_plan_writes_cut_at_a_line_break_or_abbreviated_lead_their_tasks():
+    """Walkthrough 20c (Khánh Hòa): a field's name cut after "và" goes on in capitals on the next
+    line (it had ended at "Sở Khoa học và", and "Công nghệ, …" was a task taking the deadline);
+    "BHXH tỉnh chủ trì …" leads its task (no lead before); "Chủ tịch UBND cấp xã trực tiếp chỉ đạo
+    …" under an agencies' heading is the commune's (it had taken the heading's bodies)."""
+    t = extract_tasks(doc_from(
+        "II. NHIỆM VỤ\n4. Truyền thông\na) Tuyên truyền về cải cách TTHC.\n- Cơ quan chủ trì: Văn phòng UBND tỉnh.\n"
+        "- Cơ quan phối hợp: Báo và Phát thanh, Truyền hình Khánh Hòa, Sở Khoa học và\n"
+        "Công nghệ, các cơ quan báo chí trên địa bàn tỉnh.\n- Thời gian thực hiện: Thường xuyên.\n"
+        "b) BHXH tỉnh chủ trì thực hiện thanh toán không dùng tiền mặt.\n"
+        "7. Các sở, ban, ngành tỉnh, UBND các xã, phường, đặc khu:\na) Rà soát TTHC.\n"
+        "b) Chủ tịch UBND cấp xã trực tiếp chỉ đạo việc tiếp nhận hồ sơ.\n")).set_index("path")
+    assert list(t.index) == ["II.4.a", "II.4.b", "II.7.a", "II.7.b"]
+    assert t.loc["II.4.a", "partners"].endswith("Sở Khoa học và Công nghệ, các cơ quan báo chí trên địa bàn tỉnh")
+    assert t.loc["II.4.a", "deadline_text"] == "Thường xuyên"
+    assert t.lead.tolist()[1:] == ["BHXH tỉnh", "Các sở, ban, ngành tỉnh, UBND các xã, phường, đặc khu",
+                                   "Chủ tịch UBND cấp xã"]
+
+
 def test_a_task_with_no_text_is_a_warning_on_its_document():
     doc = doc_from("STT\tNội dung\tCơ quan chủ trì\tThời gian\n1\t\tSở Tư pháp\tQuý II/2025\n"
                    "2\tRà soát thủ tục\tSở Nội vụ\tQuý III/2025")
