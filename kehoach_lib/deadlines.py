@@ -80,7 +80,9 @@ _RECURRING = re.compile(
     r"|mỗi\s+(?:tuần|tháng|quý|năm)\s+(?:một|1|01|hai|2|02)\s+lần"
     r"|(?<![\d/])\d{1,2}\s+(?:tháng|quý|năm)\s+(?:một|1|01)\s+lần"
     # ... and a year with the ones after it: "năm 2025 và các năm tiếp theo"
-    r"|năm\s+\d{4}\s*,?\s+và\s+(?:các|những)\s+năm\s+tiếp\s+theo"
+    # (any time before it: "2025 và duy trì các năm tiếp theo", "Tháng 6/2025 và các năm sau")
+    # (not after a span of years, the object of the work: "kế hoạch giai đoạn 2026-2030 và các năm tiếp theo")
+    r"|(?<![-–\d])(?<![-–]\s)\d{4}\s*,?\s+và\s+(?:duy\s+trì\s+)?(?:trong\s+)?(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)\b"
     # half-yearly and yearly work with no year: "báo cáo kết quả 6 tháng (trước ngày 15/6) và
     # năm", "công bố kết quả 6 tháng và cả năm", "quý, 6 tháng, năm" (not "6 tháng đầu năm 2026")
     rf"|{_HALF_AND_YEAR}"
@@ -104,11 +106,13 @@ _OWN_DEADLINE = re.compile(
     rf"|tháng\s+\d{{1,2}}\s*(?:/|năm)\s*\d{{4}}|{_QUARTER_SPAN})"
     # a day of the plan's year after "trước" or "chậm nhất" ("báo cáo trước 31/10"; not after
     # "trong": "trong 3/4 số thủ tục" is a share)
-    r"|(?:trước|chậm\s+nhất)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?![\d/])"
+    r"|(?:trước|chậm\s+nhất|đến(?=\s+ngày))\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?![\d/])"
     # ... also in words ("trình phê duyệt trước ngày 30 tháng 6")
     r"|(?:trước|chậm\s+nhất)\s+ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?![\d/]|\s*(?:năm|/)\s*\d)"
     # ... or a month of it after a word of completion ("hoàn thành trong tháng 6")
     r"|(?:hoàn\s+thành|xong)\s+trong\s+tháng\s+\d{1,2}(?![\d/]|\s*năm)"
+    # ... or a quarter of it closing the sentence ("Hoàn thành rà soát … trong quý III.")
+    r"|\btrong\s+quý\s+(?:iv|i{1,3}|[1-4])(?=\s*[.;)]?\s*$)"
     # ... or a half of a year ("hoàn thành trong 6 tháng cuối năm 2025")
     r"|(?:(?:hoàn\s+thành|xong)\s+)?trong\s+(?:6|06|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm\s+\d{4}"
     # after "thời hạn:", a quarter or month needs no other cue: "(thời hạn: Quý III/2025)"
@@ -148,7 +152,8 @@ _OWN_YEAR = re.compile(
     # ... and the year that closes a sentence or clause: "… đạt tối thiểu 80% trong năm 2025."
     # (also before its baseline, "… trong năm 2025 so với năm 2024."; not "trong năm 2025 các
     # nhiệm vụ …", when the work happens)
-    r"|\b(?:trong|đến\s+hết)\s+(?:năm|giai\s+đoạn)\s+(?:năm\s+)?\d{4}(?:\s*[-–]\s*(?:năm\s+)?\d{4})?"
+    # ("… vào cuối năm 2025.", "… đưa vào vận hành vào năm 2026.")
+    r"|\b(?:trong|đến\s+hết|(?:vào\s+)?cuối|vào)\s+(?:năm|giai\s+đoạn)\s+(?:năm\s+)?\d{4}(?:\s*[-–]\s*(?:năm\s+)?\d{4})?"
     r"(?=\s*(?:so\s+với\s+(?:cùng\s+kỳ\s+)?năm\s+\d{4}\s*)?(?:[.;)]|$))"
     # ... and the year a target opens with: "Đến hết năm 2025, 100% …", "Phấn đấu đến năm 2026 …",
     # also its clause after ";": "…; phấn đấu đến hết năm 2026 hoàn thành 100% chỉ tiêu", and after
@@ -181,8 +186,9 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _TARGET = re.compile(
-    r"(?:(ít\s+nhất|tối\s+thiểu|tối\s+đa|trên|dưới|đạt|không\s+quá|giảm|cắt\s+giảm)\s+)?"
-    r"(\d+(?:[.,]\d+)?)\s*%",
+    r"(?:(ít\s+nhất|tối\s+thiểu|tối\s+đa|trên|dưới|đạt|không\s+quá|giảm|cắt\s+giảm)\s+)?(?:từ\s+)?"
+    # ("từ 20% trở lên", "95% trở lên": at least)
+    r"(\d+(?:[.,]\d+)?)\s*%(?P<more>\s+trở\s+lên)?",
     re.IGNORECASE,
 )
 
@@ -420,7 +426,7 @@ def is_recurring(text: str) -> bool:
 _RECURRENCE_PHRASE = re.compile(
     # the day of each period: "trước ngày 15 của tháng cuối quý", "trước ngày 20 hằng tháng"
     r"(?:trước\s+|chậm\s+nhất\s+|vào\s+)?ngày\s+\d{1,2}\s+(?:của\s+)?(?:tháng\s+cuối\s+(?:mỗi\s+)?quý|(?:hằng|hàng)\s+tháng)"
-    r"|(?:năm\s+\d{4}\s+)?(?:và\s+)?(?:các|những)\s+năm\s+tiếp\s+theo|(?:định\s+kỳ\s+)?(?:(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)(?:\s*,\s*(?:tháng|quý|năm))*"
+    r"|(?:(?:năm\s+|tháng\s+\d{1,2}/|quý\s+[IVXivx\d]+/)\d{4}\s+)?(?:và\s+)?(?:duy\s+trì\s+)?(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau\b)|(?:định\s+kỳ\s+)?(?:(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)(?:\s*,\s*(?:tháng|quý|năm))*"
     r"|\d{1,2}\s+tháng(?:\s*/\s*lần|\s+một\s+lần))"
     # "định kỳ 6 tháng", "định kỳ 6 tháng, năm", "định kỳ quý, năm": the periods after it
     r"|định\s+kỳ\s+(?:\d{1,2}\s+tháng|quý|tháng|năm)(?:\s*(?:,|và)\s*(?:\d{1,2}\s+tháng|quý|tháng|năm))*(?!\s*\d)"
@@ -449,6 +455,8 @@ def extract_targets(text: str) -> str:
         qualifier = re.sub(r"\s+", " ", qualifier)
         if qualifier.lower() in {"giảm", "cắt giảm"}:
             qualifier = ""
+        if m.group("more"):
+            qualifier = "ít nhất"
         value = m.group(2).replace(",", ".")
         found.append(f"{qualifier} {value}%".strip())
     return "; ".join(dict.fromkeys(found))

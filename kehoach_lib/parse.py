@@ -3941,6 +3941,15 @@ _HEADING_YEAR = re.compile(r"\b(?:ĐẾN|đến|Đến)\s+(?:HẾT\s+|hết\s+)?
                            r"\s*:?\s*(?:\||$)")
 
 
+def _after_issue(due: date | None, written: str, doc: Document) -> date | None:
+    """``due`` read from ``written``; a day without its year ("trước 15/01") before the plan's
+    date is next year's, in the task's wording and in its deadline field alike."""
+    if (due is not None and not re.search(r"\d{4}", written) and doc.date and len(doc.date) == 10
+            and due.isoformat() < doc.date):
+        return _safe_next_year(due)
+    return due
+
+
 def _task_row(doc: Document, task: _Task) -> dict:
     # a date the task's wording states wins over its deadline field; a year alone ("hoàn
     # thành trong năm 2025") only stands in for a field that gives none
@@ -3954,14 +3963,10 @@ def _task_row(doc: Document, task: _Task) -> dict:
     periodic_days = bool(own) and not re.search(r"\d{4}", own) and all(
         is_recurring(clause) or (k > 0 and is_recurring(clauses[k - 1])) for k, clause in enumerate(clauses)
         if any(part in clause for part in own.split("; ")))
-    due = resolve_due(own, year=doc.year) if own and not periodic_days else None
-    if (due is not None and not re.search(r"\d{4}", own) and doc.date and len(doc.date) == 10
-            and due.isoformat() < doc.date):
-        # a day without its year ("trước 15/01") before the plan's date is next year's
-        due = _safe_next_year(due)
+    due = _after_issue(resolve_due(own, year=doc.year), own, doc) if own and not periodic_days else None
     from_own = due is not None  # (then the deadline shown is the one the task states itself)
     if due is None:
-        due = resolve_due(due_source, year=doc.year)
+        due = _after_issue(resolve_due(due_source, year=doc.year), due_source, doc)
     own_year = "" if own or due is not None or due_source.strip() else own_deadline_text(task.text, since=issued)
     if own_year and doc.year and all(int(y) < doc.year for y in re.findall(r"\d{4}", own_year)):
         own_year = ""  # a plan for 2026 recalling 2025 ("Năm 2025, tỉnh đạt 92,5 điểm …")

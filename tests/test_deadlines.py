@@ -507,3 +507,48 @@ def test_thuong_xuyen_among_adjectives_is_a_manner_not_a_frequency():
     assert not is_recurring("bảo đảm Hệ thống vận hành thông suốt, liên tục 24/7")
     assert is_recurring("Theo dõi việc thực hiện; thực hiện thường xuyên.")
     assert is_recurring("Phối hợp chặt chẽ, thường xuyên.")
+
+
+# --- walkthrough 20b: a table of 179 phrases written blind, each with what a researcher expects ---
+@pytest.mark.parametrize(("value", "due", "recurring"), [
+    # "… và các năm tiếp theo" in any form is ongoing work (only "Năm 2025 và …" was read so)
+    ("Năm 2025 và duy trì các năm tiếp theo", "", True),
+    ("2025 và các năm tiếp theo", "", True),
+    ("Năm 2025, 2026 và các năm tiếp theo", "", True),
+    ("Năm 2025 và các năm sau", "", True),
+    # (a first deadline it states is kept, the work recurring after it)
+    ("Tháng 6/2025 và các năm tiếp theo", "2025-06-30", True),
+    # a day without its year before the plan's date (2025-04-08) is next year's, in a field too
+    ("Trước 15/01", "2026-01-15", False),
+    ("Trước 30/6", "2025-06-30", False),
+])
+def test_a_deadline_field_reads_ongoing_work_and_days_after_the_plan(value, due, recurring):
+    t = extract_tasks(doc_from(f"II. NHIỆM VỤ\n1. Rà soát TTHC.\n- Cơ quan chủ trì: Sở Tư pháp.\n"
+                               f"- Thời hạn hoàn thành: {value}.\n")).iloc[0]
+    assert (t.due, bool(t.recurring)) == (due, recurring)
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    ("1. Hoàn thành việc sắp xếp Bộ phận Một cửa cấp xã cuối năm 2025.", "2025-12-31"),
+    ("1. Sắp xếp, kiện toàn Bộ phận Một cửa cấp huyện vào cuối năm 2025.", "2025-12-31"),
+    ("1. Đưa Trung tâm Phục vụ hành chính công vào vận hành vào năm 2026.", "2026-12-31"),
+    ("1. Hoàn thành việc sửa đổi Quy chế hoạt động của Bộ phận Một cửa đến ngày 30/6.", "2025-06-30"),
+    ("1. Hoàn thành việc rà soát quy trình nội bộ giải quyết TTHC trong quý III.", "2025-09-30"),
+    # (when the work happens, not by when: no due)
+    ("1. Triển khai trong năm 2025 các nhiệm vụ số hóa hồ sơ.", ""),
+    ("1. Rà soát trong quý III các thủ tục hành chính nội bộ.", ""),
+])
+def test_a_time_that_closes_a_tasks_sentence_is_its_deadline(text, due):
+    assert extract_tasks(doc_from(f"II. NHIỆM VỤ\n{text}\n")).due.tolist() == [due]
+
+
+@pytest.mark.parametrize(("text", "targets"), [
+    ("Tỷ lệ hồ sơ giải quyết đúng hạn từ 98% trở lên.", "ít nhất 98%"),
+    ("Tỷ lệ hồ sơ trực tuyến đạt tỷ lệ 95% trở lên.", "ít nhất 95%"),
+    ("Cắt giảm ít nhất 30% thời gian giải quyết.", "ít nhất 30%"),
+    ("Tỷ lệ hồ sơ trực tuyến đạt 95%.", "đạt 95%"),
+])
+def test_at_least_is_kept_with_its_target(text, targets):
+    from kehoach_lib.deadlines import extract_targets
+
+    assert extract_targets(text) == targets
