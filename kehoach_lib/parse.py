@@ -1597,7 +1597,9 @@ class _Prose:
         if self.gap:  # after a blank line only a lowercase start continues the sentence
             return _starts_lower(text)
         # (an abbreviation goes on with a paragraph, not a title: "2. Về kiểm soát" / "TTHC cần …")
+        # ("15. Sở Nông nghiệp và" / "Môi trường chủ trì …": a name cut at its linking word goes on)
         return (_starts_lower(text) or len(clean_cell(last)) > 100 or _date_goes_on(clean_cell(last), text)
+                or _CUT_AT_WORD.search(clean_cell(last)) is not None
                 or (_ABBREVIATION_GOES_ON.match(clean_cell(text)) is not None
                     and (self.para_owner is None or self.para is not self.para_owner.title)))
 
@@ -3854,7 +3856,7 @@ def _join_field_lines(state: _State, seq, indices: list[int], prose: _Prose) -> 
                        and _field_key(_field_line(merged).group("name")) in ("lead", "partners", "implementers")
                        and _AGENCY_HEADING.match(text) and not _ACTION_WORDS.search(text))
             # "Cơ quan phối hợp: …, Sở Khoa học và" / "Công nghệ, …": a name cut at its linking word
-            cut_name = _FIELD_CUT_AT_WORD.search(merged) is not None
+            cut_name = _CUT_AT_WORD.search(merged) is not None
             if not (merged.endswith(":") or _starts_lower(text) or full or listing or cut_name
                     or _date_goes_on(merged, text)):
                 break
@@ -3868,8 +3870,8 @@ def _join_field_lines(state: _State, seq, indices: list[int], prose: _Prose) -> 
                 state.role(ln2, "field")
 
 
-#: A field's value that stops at a linking word, which a name or a sentence goes on after.
-_FIELD_CUT_AT_WORD = re.compile(r"\s(?:và|của|với|thuộc|các)$", re.IGNORECASE)
+#: A line or a field's value that stops at a linking word, which a name or a sentence goes on after.
+_CUT_AT_WORD = re.compile(r"\s(?:và|của|với|thuộc|các|(?-i:Văn phòng|Ủy ban|Uỷ ban))$", re.IGNORECASE)
 
 
 def _is_hard_wrapped(seq) -> bool:

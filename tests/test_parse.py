@@ -997,6 +997,18 @@ def test_agencies_a_plan_writes_cut_at_a_line_break_or_abbreviated_lead_their_ta
                                    "Chủ tịch UBND cấp xã"]
 
 
+def test_an_items_line_cut_inside_an_agencys_name_goes_on():
+    """Walkthrough 20c: "15. Sở Nông nghiệp và" / "Môi trường chủ trì …" is one item led by the whole
+    name (the first line had been a title with lead "Sở Nông nghiệp và", the text without it), and
+    so is "… phối hợp với Văn phòng" / "UBND tỉnh …" (the partner had been lost)."""
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n15. Sở Nông nghiệp và\nMôi trường chủ trì rà soát thủ tục đất đai.\n"
+                               "16. Giao Sở Tư pháp chủ trì, phối hợp với Văn phòng\nUBND tỉnh rà soát TTHC.\n"))
+    assert t[["text", "lead", "partners"]].values.tolist() == [
+        ["Sở Nông nghiệp và Môi trường chủ trì rà soát thủ tục đất đai.", "Sở Nông nghiệp và Môi trường", ""],
+        ["Giao Sở Tư pháp chủ trì, phối hợp với Văn phòng UBND tỉnh rà soát TTHC.", "Sở Tư pháp",
+         "Văn phòng UBND tỉnh"]]
+
+
 def test_a_task_with_no_text_is_a_warning_on_its_document():
     doc = doc_from("STT\tNội dung\tCơ quan chủ trì\tThời gian\n1\t\tSở Tư pháp\tQuý II/2025\n"
                    "2\tRà soát thủ tục\tSở Nội vụ\tQuý III/2025")
