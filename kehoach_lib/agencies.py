@@ -106,7 +106,7 @@ _KEY_LEAD = re.compile(r"^(?:các|và|giao|của)\s+")
 #: "TP"/"TP." for "thành phố" in a key.
 _KEY_TOWN = re.compile(r"(?<!\w)tp\.?(?!\w)")
 #: A town's unit right before a place's name ("thành phố Cà Mau", "thị xã …").
-_TOWN_WORD = re.compile(r"(?:thành phố|tp\.?|thị xã|thị trấn|huyện|quận|xã|phường)$")
+_TOWN_WORD = re.compile(r"(?:thành phố|thị xã|thị trấn|huyện|quận|xã|phường)$")  # (a key has no "tp")
 _KEY_PROVINCE_SUFFIX = re.compile(r"\s+(?:thuộc tỉnh|tỉnh|trên địa bàn tỉnh|của tỉnh)$")
 #: "... tỉnh Bắc Giang": the province named after the body, in up to 4 words ("tỉnh Bà Rịa Vũng Tàu";
 #: tried when nothing else matched).

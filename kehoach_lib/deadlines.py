@@ -72,6 +72,8 @@ _CITED = re.compile(r"\d+/[\w.Đđ-]+\s+(?:ngày\s+)?$")
 #: Half-yearly and yearly reporting with no year: "6 tháng (trước ngày 15/6) và năm", "6 tháng, năm".
 _HALF_AND_YEAR = (r"(?<![\d/])0?6\s+tháng(?:\s*\([^()]{0,40}\))?\s*(?:,|và)\s*(?:cả\s+)?năm\b"
                   r"(?!\s*(?:\d|20))")
+#: The years after a first one, in a recurrence: "(và) các năm tiếp theo", "duy trì các năm tiếp theo", "các năm sau".
+_NEXT_YEARS = r"(?:duy\s+trì\s+)?(?:trong\s+)?(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)\b"
 _RECURRING = re.compile(
     r"thường\s+xuyên|liên\s+tục|định\s+kỳ|(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)"
     r"|tháng\s+cuối\s+(?:mỗi\s+)?quý(?!\s+(?:iv|i{1,3}|[1-4])\b)|cuối\s+mỗi\s+(?:tháng|quý|năm)"
@@ -82,7 +84,7 @@ _RECURRING = re.compile(
     # ... and a year with the ones after it: "năm 2025 và các năm tiếp theo"
     # (any time before it: "2025 và duy trì các năm tiếp theo", "Tháng 6/2025 và các năm sau")
     # (not after a span of years, the object of the work: "kế hoạch giai đoạn 2026-2030 và các năm tiếp theo")
-    r"|(?<![-–\d])(?<![-–]\s)\d{4}\s*,?\s+và\s+(?:duy\s+trì\s+)?(?:trong\s+)?(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)\b"
+    rf"|(?<![-–\d])(?<![-–]\s)\d{{4}}\s*,?\s+và\s+{_NEXT_YEARS}"
     # half-yearly and yearly work with no year: "báo cáo kết quả 6 tháng (trước ngày 15/6) và
     # năm", "công bố kết quả 6 tháng và cả năm", "quý, 6 tháng, năm" (not "6 tháng đầu năm 2026")
     rf"|{_HALF_AND_YEAR}"
@@ -426,7 +428,8 @@ def is_recurring(text: str) -> bool:
 _RECURRENCE_PHRASE = re.compile(
     # the day of each period: "trước ngày 15 của tháng cuối quý", "trước ngày 20 hằng tháng"
     r"(?:trước\s+|chậm\s+nhất\s+|vào\s+)?ngày\s+\d{1,2}\s+(?:của\s+)?(?:tháng\s+cuối\s+(?:mỗi\s+)?quý|(?:hằng|hàng)\s+tháng)"
-    r"|(?:(?:năm\s+|tháng\s+\d{1,2}/|quý\s+[IVXivx\d]+/)\d{4}\s+)?(?:và\s+)?(?:duy\s+trì\s+)?(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau\b)|(?:định\s+kỳ\s+)?(?:(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)(?:\s*,\s*(?:tháng|quý|năm))*"
+    rf"|(?:(?:năm\s+|tháng\s+\d{{1,2}}/|quý\s+[IVXivx\d]+/)\d{{4}}\s+)?(?:và\s+)?{_NEXT_YEARS}"
+    r"|(?:định\s+kỳ\s+)?(?:(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)(?:\s*,\s*(?:tháng|quý|năm))*"
     r"|\d{1,2}\s+tháng(?:\s*/\s*lần|\s+một\s+lần))"
     # "định kỳ 6 tháng", "định kỳ 6 tháng, năm", "định kỳ quý, năm": the periods after it
     r"|định\s+kỳ\s+(?:\d{1,2}\s+tháng|quý|tháng|năm)(?:\s*(?:,|và)\s*(?:\d{1,2}\s+tháng|quý|tháng|năm))*(?!\s*\d)"

@@ -1790,10 +1790,8 @@ class _Prose:
 
     @staticmethod
     def _names_no_agency(node: _Node) -> bool:
-        """``node``'s own wording gives the work to no agency, nor do its fields."""
-        title = _strip_number(node.title_text)
-        return not (node.fields or re.match(_AGENCY_HEAD, title) or "chủ trì" in title.lower()
-                    or title.startswith("Giao "))
+        """``node``'s own wording gives the work to no agency (:func:`_names_own_lead`), nor do its fields."""
+        return not (node.fields or _names_own_lead(node.title_text))
 
     def _assignment(self, ln, m: re.Match) -> None:
         """The item's lead, partners and deadline, from a sentence after its points (or under an
