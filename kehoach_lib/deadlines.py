@@ -5,8 +5,9 @@ Small pure functions used by the parser:
 - :func:`resolve_due` turns a deadline as written (``Quý III/2024 (trước ngày 15/7/2024)``)
   into the ISO date a researcher compares: an explicit day beats the period that contains
   it; several dates for successive steps or years give the latest; a month, quarter or
-  year resolves to its last day (``Năm 2025``, ``12/2025``, ``6 tháng đầu năm 2025``); a
-  missing year comes from the document.
+  year resolves to its last day (``Năm 2025``, ``12/2025``, ``6 tháng đầu năm 2025``; the
+  start of a year, ``Đầu năm 2026``, to its first quarter's; a week of a month, ``tuần đầu
+  tháng 7``, to day 7, 14, …); a missing year comes from the document.
 - :func:`own_deadline_text` finds a deadline a task states in its own wording
   (``hoàn thành trước ngày 30/4/2025``), ignoring dates of cited documents.
 - :func:`is_recurring` flags ongoing work (``Thường xuyên``, ``hằng tháng``, ``định kỳ``).
@@ -50,6 +51,14 @@ _QUARTER_TOKEN = re.compile(_Q)
 #: The first or second half of a year (``6 tháng đầu năm 2025`` ends on 30/6).
 _HALF = re.compile(r"(?:(?<!\d)(?:6|06|sáu)\s+tháng|nửa)\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?(?![\d/])")
 _YEAR = re.compile(r"(?:trong|cả|hết|cuối)\s+năm\s+(\d{4})")
+#: The start or the middle of a year, as a deadline: "Đầu năm 2026" ends with its first quarter,
+#: "giữa năm 2025" on 30/6 (not "6 tháng đầu năm", a half-year: :data:`_HALF`).
+_EARLY_OR_MID_YEAR = re.compile(r"(?<!tháng\s)(?<!nửa\s)\b(đầu|giữa)\s+năm\s+(\d{4})")
+#: A week of a month: "tuần đầu tháng 7/2025" ends on 7/7, "tuần thứ hai của tháng 8" on 14/8,
+#: "tuần cuối tháng 9" on its last day.
+_WEEK = re.compile(r"tuần\s+(đầu(?:\s+tiên)?|thứ\s+(?:nhất|hai|ba|tư|[1-4])|cuối(?:\s+cùng)?)\s+(?:của\s+)?"
+                   r"tháng\s+(\d{1,2})(?:\s*(?:/|năm)\s*(\d{4}))?(?![\d/])")
+_WEEK_NUMBER = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 #: A period of work up to a year ("hàng năm đến năm 2030"): its end, when nothing else is said
 #: (a deadline maintained afterwards, "Quý II/2025 (duy trì đến năm 2030)", is Quý II's).
 _UNTIL_YEAR = re.compile(r"\bđến\s+(?:hết\s+)?năm\s+(\d{4})")
@@ -220,11 +229,26 @@ def _quarter_number(token: str) -> int:
     return int(token) if token.isdigit() else _ROMAN[token]
 
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
+def _safe_date(year: int, month: int, day: int, *, clamp: bool = False) -> date | None:
+    """The date, or ``None`` when there is none; with ``clamp`` a day past its month's end
+    (the typo "31/6/2025", "29/2/2025") is the month's last day."""
     try:
         return date(year, month, day)
     except ValueError:
+        if clamp and 1 <= month <= 12 and 28 < day <= 31:
+            return _last_day(year, month)
         return None
+
+
+def _week_end(week: str, month: int, year: int) -> date | None:
+    """The last day of a week of a month: the first week ends on the 7th, the k-th on day 7k."""
+    if not 1 <= month <= 12:
+        return None
+    last = _last_day(year, month)
+    if week.startswith("cuối"):
+        return last
+    k = 1 if week.startswith("đầu") else _WEEK_NUMBER[week.split()[-1]]
+    return min(last, date(year, month, 7 * k))
 
 
 def explicit_dates(text: str, *, year: int | None = None) -> list[date]:
@@ -237,9 +261,13 @@ def explicit_dates(text: str, *, year: int | None = None) -> list[date]:
             spans.append(m.span())
             if _is_start(folded, m.start()) or _CITED.search(folded[max(0, m.start() - 40) : m.start()]):
                 continue
-            d = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            d = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)), clamp=True)
             if d:
                 found.append(d)
+    for m in _WEEK.finditer(folded):
+        y = int(m.group(3)) if m.group(3) else year
+        if y and not _is_start(folded, m.start()) and (d := _week_end(m.group(1), int(m.group(2)), y)):
+            found.append(d)
     if year is not None:
         masked = _mask(folded, spans)
         for m in _LONG_DAY_MONTH.finditer(masked):  # "trước ngày 30 tháng 6": of the plan's year
@@ -279,6 +307,11 @@ def _period_spans(text: str, *, year: int | None = None) -> list[tuple[date, dat
             spans.append((date(y, 1 if m.group(1) == "đầu" else 7, 1), _last_day(y, 6 if m.group(1) == "đầu" else 12)))
     for m in _YEAR.finditer(folded):
         spans.append((date(int(m.group(1)), 1, 1), date(int(m.group(1)), 12, 31)))
+    for m in _EARLY_OR_MID_YEAR.finditer(folded):
+        if re.search(r"\b(?:từ|bắt\s+đầu)\s+$", folded[max(0, m.start() - 12): m.start()]):
+            continue  # "Từ đầu năm 2025": a start
+        y = int(m.group(2))
+        spans.append((date(y, 1, 1), date(y, 3, 31)) if m.group(1) == "đầu" else (date(y, 6, 1), date(y, 6, 30)))
     spans.extend((date(end.year, 1, 1) if end.month == 12 and whole_year else date(end.year, end.month, 1), end)
                  for end, whole_year in _bare_periods(text))
     return spans

@@ -93,6 +93,13 @@ DOC_YEAR = 2025  # the document's year, for deadlines that omit theirs
         ("Quý IV/2025-2026", "2026-12-31"), ("Quý IV/2025 - 2026", "2026-12-31"),
         ("Tháng 10-12/2025", "2025-12-31"), ("Tháng 10 - 12/2025", "2025-12-31"),
         ("2025 - 2030 (hằng năm)", "2030-12-31"),
+        # the start of a year is its first quarter, its middle 30/6 (a half-year is not "đầu năm")
+        ("Đầu năm 2026", "2026-03-31"), ("giữa năm 2025", "2025-06-30"), ("6 tháng đầu năm 2026", "2026-06-30"),
+        # a week of a month ends on day 7k, the last week with the month
+        ("Tuần đầu tháng 7/2025", "2025-07-07"), ("tuần thứ hai của tháng 8", "2025-08-14"),
+        ("Tuần cuối tháng 9/2025", "2025-09-30"),
+        # a day past its month's end is a typo for the month's last day
+        ("trước ngày 31/6/2025", "2025-06-30"), ("ngày 31 tháng 9 năm 2025", "2025-09-30"),
     ],
 )
 def test_resolve_due(written, due):
@@ -120,7 +127,7 @@ def test_resolve_due(written, due):
         "13/2025",
         "44/2023",
         "16 tháng đầu năm 2025",
-        "Đầu năm 2026",
+        "Từ đầu năm 2026",  # a start
         "Trước năm 2026",
         # recurring work with no explicit year
         "Thường xuyên",
