@@ -112,7 +112,7 @@ _KEY_PROVINCE_SUFFIX = re.compile(r"\s+(?:thuộc tỉnh|tỉnh|trên địa bà
 #: tried when nothing else matched).
 _KEY_PROVINCE_NAME = re.compile(r"\s+(?:thuộc |của |trên địa bàn )?tỉnh(?:\s+[^\s,;()]+){1,4}$"
                                 # ... or after a city under the centre: "Sở Tư pháp thành phố Hà Nội"
-                                r"|\s+(?:thành phố|tp\.?)\s+(?:hà nội|hồ chí minh|hải phòng|đà nẵng|cần thơ)$")
+                                r"|\s+thành phố\s+(?:hà nội|hồ chí minh|hải phòng|đà nẵng|cần thơ)$")
 
 #: Type of a written form that matched no alias, from how its name starts (first match wins).
 _TYPE_RULES = (
@@ -176,6 +176,19 @@ def _title_pattern(path: Path = TITLES_FILE) -> re.Pattern | None:
     titles = sorted({t.strip() for t in config.data_lines(path)}, key=len, reverse=True)
     return (re.compile(r"^(?:" + "|".join(re.escape(t) for t in titles) + r")\s+(?=\S)", re.IGNORECASE)
             if titles else None)
+
+
+@config.reread_on_change
+def _title_split(path: Path = TITLES_FILE) -> re.Pattern | None:
+    """Where a list of heads of bodies is cut: at "," or "và" before the next head's title
+    ("Giám đốc Sở Tài chính, Giám đốc Sở Nội vụ", "… và Thủ trưởng các ban, ngành tỉnh")."""
+    titles = sorted({t.strip() for t in config.data_lines(path)}, key=len, reverse=True)
+    if not titles:
+        return None
+    heads = "|".join(map(re.escape, _HEADS))
+    title = "(?:" + "|".join(map(re.escape, titles)) + ")"
+    body = r"(?:(?:[Cc]ác\s+)?\x01|[Cc]ác\s+(?i:" + heads + r")\b|(?:" + heads + r")\b)"
+    return re.compile(rf"\s*,\s*(?={title}\s+{body})|\s+và\s+(?={title}\s+)")
 
 
 @config.reread_on_change
@@ -306,7 +319,7 @@ def split_agencies(field: str) -> list[str]:
     """
     if not isinstance(field, str) or not field.strip():
         return []
-    return list(_split_agencies(field, config.file_stamps(ALIASES_FILE, metadata.PROVINCE_NAMES_FILE)))
+    return list(_split_agencies(field, config.file_stamps(ALIASES_FILE, metadata.PROVINCE_NAMES_FILE, TITLES_FILE)))
 
 
 @lru_cache(maxsize=8192)
@@ -321,7 +334,9 @@ def _split_agencies(field: str, stamps: tuple) -> tuple[str, ...]:
         probe = probe if len(probe) == len(text) else text
         text = _hide(text, [m.span() for m in protect.finditer(probe)], holders)
     out = []
-    for chunk in _SPLIT.split(text):
+    titles = _title_split(TITLES_FILE)
+    chunks = [c for chunk in _SPLIT.split(text) for c in (titles.split(chunk) if titles else [chunk])]
+    for chunk in chunks:
         for piece in _unglued(_clean_part(_unhide(chunk, holders))):
             for part in _expand_levels(piece):
                 part = _clean_part(part)

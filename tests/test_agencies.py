@@ -85,6 +85,11 @@ def test_types(written, kind):
         ("Phòng Tư pháp UBND cấp huyện", ["Phòng Tư pháp UBND cấp huyện"]),
         ("Sở Nội vụ tỉnh Bắc Giang", ["Sở Nội vụ tỉnh Bắc Giang"]),
         ("Sở Tư pháp Phòng Kiểm soát TTHC", ["Sở Tư pháp Phòng Kiểm soát TTHC"]),  # not both known names
+        # heads of bodies, listed by their titles ("Giám đốc …, Giám đốc …"; person_titles.txt)
+        ("Giám đốc Sở Tài chính, Giám đốc Sở Nội vụ", ["Giám đốc Sở Tài chính", "Giám đốc Sở Nội vụ"]),
+        ("Giám đốc các sở, Thủ trưởng các ban, ngành tỉnh", ["Giám đốc các sở", "Thủ trưởng các ban, ngành tỉnh"]),
+        ("Giám đốc Sở Tư pháp và Chủ tịch UBND các xã, phường",
+         ["Giám đốc Sở Tư pháp", "Chủ tịch UBND các xã, phường"]),
         ("", []),
     ],
 )
@@ -300,6 +305,10 @@ def test_bodies_of_several_levels_or_a_former_provinces_city_stay_as_written(wri
     ("Sở Xây dựng, Ban QLKKT Vân Phong", "Sở Xây dựng; Ban Quản lý Khu kinh tế"),
     ("Sở LĐTB&XH", "Sở Lao động - Thương binh và Xã hội"),
     ("Ủy ban MTTQ tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+    # a duty addressed to heads of bodies counts for the bodies, each once
+    ("Giám đốc Sở Tài chính, Giám đốc Sở Nội vụ", "Sở Tài chính; Sở Nội vụ"),
+    ("Giám đốc các sở, Thủ trưởng các ban, ngành tỉnh", "Sở, ban, ngành tỉnh"),
+    ("UBND TP. Cần Thơ", "UBND tỉnh"),
 ])
 def test_abbreviated_and_newly_listed_bodies_are_split_and_known(field, canonical):
     assert canonical_list(field) == canonical
