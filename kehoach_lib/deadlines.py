@@ -156,8 +156,9 @@ _OWN_YEAR = re.compile(
     # ... and a clause that is only that, without "trong": "…; hoàn thành năm 2026." (not "đánh
     # giá kết quả hoàn thành năm 2024 của …", the year of what was done)
     r"|(?:(?<=[;,])\s*|^)(?:hoàn\s+thành|xong)\s+năm\s+\d{4}(?=\s*(?:[.;)]|$))"
-    # ... and a clause after ";" that is only a year: "…; Sở X chủ trì; năm 2025 và các năm tiếp theo."
-    r"|(?<=;)\s*năm\s+\d{4}(?:\s*[-–]\s*\d{4})?(?:\s+và\s+các\s+năm\s+tiếp\s+theo)?(?=\s*(?:[.;)]|$))"
+    # ... and a clause after ";" or "," that is only a year: "…; Sở X chủ trì; năm 2025 và các năm
+    # tiếp theo.", "… tại các xã, phường, năm 2026."
+    r"|(?<=[;,])\s*năm\s+\d{4}(?:\s*[-–]\s*\d{4})?(?:\s+và\s+các\s+năm\s+tiếp\s+theo)?(?=\s*(?:[.;)]|$))"
     # ... and the time left to the plan's end: "từ nay đến hết năm 2025"
     r"|từ\s+nay\s+đến\s+(?:hết\s+)?năm\s+\d{4}"
     # ... and the year that closes a sentence or clause: "… đạt tối thiểu 80% trong năm 2025."

@@ -193,7 +193,11 @@ _BRACKET_ASSIGNMENT = re.compile(
 )
 #: A bracket at a task's end that names only its agencies and when: "(Sở Tài chính; trước 31/8/2025)",
 #: "(Sở Nội vụ; tháng 10/2025)", "(các sở, ban, ngành; UBND các huyện, thành phố)".
-_BRACKET_AGENCIES = re.compile(r"\((?P<inside>[^()]+)\)\s*[.;]?\s*$")
+#: ... also in square brackets, and before the clause that says by when: "… [Các sở: Công Thương,
+#: Xây dựng chủ trì]; hoàn thành trước ngày 30/10/2025."
+_BRACKET_AGENCIES = re.compile(r"[(\[](?P<inside>[^()\[\]]+)[)\]]\s*(?:[;,]\s*(?P<after>[^()\[\];]+?))?\s*[.;]?\s*$")
+#: The role an agency of a bracket is given after its name: "(Công an tỉnh, BHXH tỉnh phối hợp)".
+_BRACKET_ROLE = re.compile(r"\s+(?P<role>chủ trì|phối hợp|thực hiện)$")
 #: A bracket that holds only a day, a month or a quarter, after what is to be done: its deadline
 #: ("… nội bộ (tháng 6/2025); …"; not a year alone, which may say which year's figures).
 _TIME_BRACKET = re.compile(r"(?<=\S)\s*\((?P<when>(?:trước\s+)?(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}"
@@ -213,7 +217,9 @@ _PAGE_TAIL = re.compile(
     # the page's footer: "Cổng Thông tin điện tử tỉnh … – Lượt xem: 1.204 | In bài viết | Chia sẻ"
     r"|[^.]{0,100}\bLượt (?:xem|truy cập)\s*:\s*[\d.,]+|(?:In bài viết|In trang|In văn bản)\b"
     # the attachment box under the article: "Tệp đính kèm" / "KH12.pdf", "Tải về"
-    r"|(?:(?:Tệp|File|Tập tin|Tài liệu) )?đính kèm\s*:?(?:\s*[^\s:]+\.(?:pdf|docx?|xlsx?|zip|rar|signed\.pdf)[,;]?)*$"
+    # (a file's size after it: "Tệp đính kèm: 245-KH-UBND.pdf (512 KB)")
+    r"|(?:(?:Tệp|File|Tập tin|Tài liệu) )?đính kèm\s*:?(?:\s*[^\s:]+\.(?:pdf|docx?|xlsx?|zip|rar|signed\.pdf)"
+    r"(?:\s*\(\s*[\d.,]+\s*[KMG]?B\s*\))?[,;]?)*$"
     r"|Tải về\s*:?$"
     # a news article's link to the plan: "Xem toàn văn Kế hoạch số 312/KH-UBND tại đây", and a
     # post's: "👉 Chi tiết văn bản anh chị xem tại: https://…", its hashtags
@@ -3081,13 +3087,20 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
     if not task.deadline_text and task.kind != "objective" and (tb := _TIME_BRACKET.search(text)):
         # "Công khai thủ tục hành chính nội bộ (tháng 6/2025); Văn phòng UBND tỉnh chủ trì."
         task.deadline_text = tb.group("when")
-    if not task.lead and task.kind != "objective" and (ba := _BRACKET_AGENCIES.search(text)):
-        # "… thuộc phạm vi quản lý của tỉnh (Sở Tài chính; trước 31/8/2025)."
+    if (task.kind != "objective" and not (task.lead and task.partners) and (ba := _BRACKET_AGENCIES.search(text))
+            and (not (after := ba.group("after")) or own_deadline_text(after) or _reads_as_deadline(after))):
+        # "… thuộc phạm vi quản lý của tỉnh (Sở Tài chính; trước 31/8/2025).", "… [Các sở: Công
+        # Thương, Y tế chủ trì]; hoàn thành …"; "… (Công an tỉnh, BHXH tỉnh phối hợp)": the helpers,
+        # also of a point whose agency heading leads it
         parts = [p.strip() for p in ba.group("inside").split(";")]
         who = [p for p in parts if _AGENCY_HEADING.match(p) and not _reads_as_deadline(p)]
         when = [p for p in parts if p not in who and _reads_as_deadline(p)]
-        if who and len(who) + len(when) == len(parts):
-            task.lead = clean_agencies("; ".join(who))
+        roles = [(rm.group("role") if (rm := _BRACKET_ROLE.search(p)) else "", _BRACKET_ROLE.sub("", p)) for p in who]
+        leads = [p for role, p in roles if role != "phối hợp"]
+        if who and len(who) + len(when) == len(parts) and not (task.lead and leads):
+            task.lead = task.lead or clean_agencies("; ".join(leads))
+            if not task.partners:
+                task.partners = clean_agencies("; ".join(p for role, p in roles if role == "phối hợp"))
             if when and not task.deadline_text:
                 task.deadline_text = "; ".join(when)
     if not task.lead and task.kind != "objective":
@@ -3937,8 +3950,14 @@ _CENTRAL_BODY = re.compile(r"^(?:các\s+)?(?:Bộ\b|Văn phòng Chính phủ|Ch�
 #: A heading that says by when its items are due: "MỤC TIÊU CỤ THỂ ĐẾN HẾT NĂM 2025".
 _HEADING_YEAR = re.compile(r"\b(?:ĐẾN|đến|Đến)\s+(?:HẾT\s+|hết\s+)?(?:NĂM|năm)\s+(?P<year>20\d{2})\b(?!\s*[-–])"
                            # ... or that is the year alone: "1. Năm 2025", "Mục tiêu năm 2026:"
-                           r"|(?:^|\|)\s*(?:(?i:mục tiêu)(?:\s+(?i:cụ thể))?\s+)?(?i:năm)\s+(?P<alone>20\d{2})"
+                           # (also "1. Trong năm 2025")
+                           r"|(?:^|\|)\s*(?:(?i:mục tiêu)(?:\s+(?i:cụ thể))?\s+)?(?:(?i:trong)\s+)?(?i:năm)\s+"
+                           r"(?P<alone>20\d{2})"
                            r"\s*:?\s*(?:\||$)")
+
+
+#: The year a target is measured against: "so với năm 2024", "so với cùng kỳ năm 2024".
+_BASELINE_YEAR = re.compile(r"so\s+với\s+(?:cùng\s+kỳ\s+)?(?:năm\s+)?(?:19|20)\d{2}", re.IGNORECASE)
 
 
 def _after_issue(due: date | None, written: str, doc: Document) -> date | None:
@@ -3973,7 +3992,9 @@ def _task_row(doc: Document, task: _Task) -> dict:
     if due is None and own_year:
         due = resolve_due(own_year, year=doc.year)
     if (due is None and task.kind == "objective" and not own_year and not due_source.strip()
-            and not is_recurring(task.text) and not re.search(r"\b(?:19|20)\d{2}\b|\bngày\b", task.text)
+            and not is_recurring(task.text)
+            # (a baseline is no time of the task's: "… giảm 30% so với năm 2024")
+            and not re.search(r"\b(?:19|20)\d{2}\b|\bngày\b", _BASELINE_YEAR.sub(" ", task.text))
             and not re.search(r"(?i)giai đoạn|định hướng|tầm nhìn", f"{task.section} {task.part}")
             and (hm := _HEADING_YEAR.search(f"{task.section} | {task.part}"))):
         # "II. MỤC TIÊU CỤ THỂ ĐẾN HẾT NĂM 2025": the heading says by when its items are due

@@ -541,6 +541,8 @@ def test_a_deadline_field_reads_ongoing_work_and_days_after_the_plan(value, due,
     ("1. Đưa Trung tâm Phục vụ hành chính công vào vận hành vào năm 2026.", "2026-12-31"),
     ("1. Hoàn thành việc sửa đổi Quy chế hoạt động của Bộ phận Một cửa đến ngày 30/6.", "2025-06-30"),
     ("1. Hoàn thành việc rà soát quy trình nội bộ giải quyết TTHC trong quý III.", "2025-09-30"),
+    # (walkthrough 21b: a clause after "," that is only a year)
+    ("1. Triển khai trợ lý ảo tại các xã, phường, đặc khu, năm 2026.", "2026-12-31"),
     # (when the work happens, not by when: no due)
     ("1. Triển khai trong năm 2025 các nhiệm vụ số hóa hồ sơ.", ""),
     ("1. Rà soát trong quý III các thủ tục hành chính nội bộ.", ""),

@@ -2557,6 +2557,39 @@ def test_a_portal_pages_attachment_box_is_its_tail():
     assert "unaccounted" not in line_accounting(doc).role.tolist()
 
 
+def test_an_attached_files_size_is_part_of_the_attachment_box():
+    """Đồng Nai (walkthrough 21b): "Tệp đính kèm: 245-KH-UBND.pdf (512 KB)" after the signature was
+    a duty of the last agency heading."""
+    doc = doc_from("IV. TỔ CHỨC THỰC HIỆN\n1. Văn phòng UBND tỉnh theo dõi, đôn đốc thực hiện.\n"
+                   "Tệp đính kèm: 245-KH-UBND.pdf (512 KB)")
+    assert extract_tasks(doc).text.tolist() == ["Văn phòng UBND tỉnh theo dõi, đôn đốc thực hiện."]
+
+
+@pytest.mark.parametrize(("item", "lead", "partners", "due"), [
+    # walkthrough 21b: a list of leads in square brackets, before the clause that says by when
+    ("Rà soát điều kiện kinh doanh [Các sở: Công Thương, Y tế chủ trì]; hoàn thành trước ngày 30/10/2025.",
+     "Các sở: Công Thương, Y tế", "", "2025-10-30"),
+    # ... and a bracket that names only the helpers
+    ("Triển khai thanh toán trực tuyến phí, lệ phí (Công an tỉnh, Bảo hiểm xã hội tỉnh phối hợp).",
+     "", "Công an tỉnh, Bảo hiểm xã hội tỉnh", ""),
+    ("Rà soát quy định TTHC (Sở Tư pháp; trước 31/8/2025).", "Sở Tư pháp", "", "2025-08-31"),
+    # (a bracket that is no list of bodies stays in the text)
+    ("Rà soát quy định (trừ lĩnh vực đất đai); hoàn thành trong năm 2025.", "", "", "2025-12-31"),
+])
+def test_a_bracket_at_the_end_names_who_leads_or_helps(item, lead, partners, due):
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n1. " + item))
+    assert t[["lead", "partners", "due"]].values.tolist() == [[lead, partners, due]]
+
+
+def test_a_bracket_of_helpers_under_an_agency_heading_gives_the_points_partners():
+    """An Giang (walkthrough 21b): under "4. Sở Tư pháp:", "- Triển khai liên thông … (Công an tỉnh,
+    Bảo hiểm xã hội tỉnh phối hợp)." had no partners."""
+    t = extract_tasks(doc_from("II. NHIỆM VỤ\n4. Sở Tư pháp:\n- Chủ trì số hóa dữ liệu hộ tịch.\n"
+                               "- Triển khai liên thông TTHC khai sinh (Công an tỉnh, Bảo hiểm xã hội tỉnh phối hợp)."))
+    assert t[["lead", "partners"]].values.tolist() == [["Sở Tư pháp", ""],
+                                                       ["Sở Tư pháp", "Công an tỉnh, Bảo hiểm xã hội tỉnh"]]
+
+
 # --- walkthrough 9 -----------------------------------------------------------------------------------
 def test_an_agency_named_alone_as_a_sentence_writes_it_leads_the_items_under_it():
     """Hà Tĩnh (walkthrough 9a): "Văn phòng UBND tỉnh" bold in Word, no number, no colon, then its
@@ -3285,13 +3318,16 @@ def test_a_heading_that_says_by_when_dates_its_items():
 
 def test_a_heading_that_is_a_year_alone_dates_its_objectives():
     """Lạng Sơn (walkthrough 19c): "1. Năm 2025" / "2. Năm 2026" over the objectives gave them no
-    date, where "Mục tiêu đến hết năm 2025" did; an objective that names a year of its own keeps it."""
+    date, where "Mục tiêu đến hết năm 2025" did; so does "1. Trong năm 2025" (Đồng Nai, walkthrough
+    21b). The year a target is measured against ("so với năm 2024") is no year of its own; a year
+    it names as its time is ("đến năm 2027")."""
     t = extract_tasks(doc_from("II. MỤC TIÊU\n1. Năm 2025\n- Cắt giảm tối thiểu 30% thời gian giải quyết TTHC.\n"
                                "2. Năm 2026\n- Giảm tối thiểu 50% chi phí tuân thủ so với năm 2024.\n"
-                               "- Tỷ lệ hài lòng đạt tối thiểu 90%.\nIII. NHIỆM VỤ\n"
+                               "- Tỷ lệ hài lòng đạt tối thiểu 90%.\n- Đến năm 2027, tỷ lệ hồ sơ trực tuyến đạt 90%.\n"
+                               "3. Trong năm 2025\n- Giảm 20% số TTHC nội bộ.\nIII. NHIỆM VỤ\n"
                                "1. Sở Nội vụ kiện toàn Bộ phận Một cửa."))
-    assert t.kind.tolist() == ["objective"] * 3 + ["task"]
-    assert t.due.tolist() == ["2025-12-31", "", "2026-12-31", ""]
+    assert t.kind.tolist() == ["objective"] * 5 + ["task"]
+    assert t.due.tolist() == ["2025-12-31", "2026-12-31", "2026-12-31", "2027-12-31", "2025-12-31", ""]
 
 
 def test_a_markdown_rule_is_no_task(tmp_path):
