@@ -2232,6 +2232,19 @@ _ASSIGNED = re.compile(rf"(?:^|[.;:]\s+)[Gg]iao\s+(?={_AGENCY_HEAD}\b)")
 _TOPIC = re.compile(r"^(?:Về|Đối với|Lĩnh vực|Nhóm)\b[^:;.()]{2,100}:\s+")
 #: ... at the start or after a colon (a group's title before it).
 _TOPIC_IN = re.compile(r"(?:^|(?<=:)\s+)(?:Về|Đối với|Lĩnh vực|Nhóm)\b[^:;.()]{2,100}:\s+")
+#: A short title before a colon that opens a task: "3.2. Số hóa hồ sơ, kết quả giải quyết TTHC: …".
+_TITLE_COLON = re.compile(r"^[^:;.()]{3,100}:\s+")
+
+
+def _after_title(text: str, subject: re.Pattern) -> re.Match | None:
+    """The agencies that open a task after its title and colon ("Số hóa hồ sơ: Trung tâm Phục vụ
+    hành chính công tỉnh, UBND các xã, phường thực hiện …": both, where the subject found inside
+    the text would be the last one only), as a match of ``subject`` on the text after the colon."""
+    if (tm := _TITLE_COLON.match(text)) is None or _AGENCY_HEADING.match(text):
+        return None
+    return subject.match(text[tm.end():])
+
+
 def _helpers_clause(text: str, lead: str = "") -> re.Match | None:
     """The first :data:`_HELPERS_CLAUSE` whose helpers are names only: not a sentence that does
     something else and mentions "phối hợp" ("Văn phòng UBND tỉnh xây dựng quy chế phối hợp …",
@@ -3130,11 +3143,12 @@ def _fill_from_text(task: _Task, *, default_lead: str = "", partners_from_text: 
                     break
     if not task.lead and task.kind != "objective":
         patterns = _lead_patterns(LEAD_VERBS_FILE)
-        sm = patterns.subject.match(text) or patterns.mid_subject.search(text[:160])
+        sm = patterns.subject.match(text) or _after_title(text, patterns.subject) \
+            or patterns.mid_subject.search(text[:160])
         if sm and sm.re is patterns.mid_subject and _issuers_before(text[:sm.start()]):
             # "… dự thảo văn bản do HĐND, UBND tỉnh ban hành": who issued it, not who does the task
             sm = None
-        done = sm is not None and sm.re is patterns.subject and _did(sm.group("agency"), text[sm.end("agency"):])
+        done = sm is not None and sm.re is patterns.subject and _did(sm.group("agency"), sm.string[sm.end("agency"):])
         if done and (then := next((who for g in _SENTENCE_START.finditer(text) if text[g.start()] == "."
                                    and (who := _assignee(text[g.end():]))), None)):
             # "Sở Nội vụ đã ban hành Kế hoạch …. Văn phòng UBND tỉnh hướng dẫn …": what was done,

@@ -3771,3 +3771,19 @@ def test_third_review_a_numbered_item_splits_only_where_each_assignment_says_by_
     rows = extract_tasks(doc)
     assert rows[["lead", "due"]].values.tolist() == [["Sở Nông nghiệp và Môi trường", "2025-06-30"],
                                                      ["Sở Tài chính", "2025-09-30"]]
+
+
+# --- walkthrough 21 ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(("item", "lead"), [
+    # Tuyên Quang (walkthrough 21a): a title, a colon, then the bodies that do the work; the subject
+    # found inside the text had been the last body only, or none ("thúc đẩy" was no verb of the list)
+    ("3.2. Số hóa hồ sơ, kết quả giải quyết TTHC: Trung tâm Phục vụ hành chính công tỉnh, UBND các xã, "
+     "phường thực hiện số hóa 100% hồ sơ; hoàn thành trong năm 2025.",
+     "Trung tâm Phục vụ hành chính công tỉnh, UBND các xã, phường"),
+    ("3.4. Thanh toán trực tuyến: Thuế tỉnh, Sở Tài chính thúc đẩy thanh toán trực tuyến phí, lệ phí.",
+     "Thuế tỉnh, Sở Tài chính"),
+    # (a title that is an agency's own work stays as it was)
+    ("3.5. Cải cách thủ tục: rà soát các thủ tục, Sở Tư pháp thực hiện.", "Sở Tư pháp"),
+])
+def test_the_bodies_after_a_tasks_title_and_colon_lead_it(item, lead):
+    assert extract_tasks(doc_from("III. NHIỆM VỤ\n" + item)).lead.tolist() == [lead]
