@@ -2426,11 +2426,16 @@ def _reports_done(text: str) -> bool:
     return not _ASKS_MORE.search(text) and not re.search(r"[.;:]\s+\S", text.rstrip(". "))
 
 
+#: A word that joins a sentence to the one before, before its subject: "Đồng thời, Sở Nội vụ …".
+_CONNECTIVE = re.compile(r"^(?:Đồng thời|Bên cạnh đó|Ngoài ra|Sau đó|Tiếp theo|Trên cơ sở đó),\s+")
+
+
 def _assignee(sentence: str) -> str | None:
     """The agency a sentence gives work to ("Giao Sở Tài chính chủ trì xây dựng …", "Văn phòng
     UBND tỉnh tổng hợp, thẩm định …"), or ``None``: not for one that only says who leads the
     work before it ("Sở Tư pháp chủ trì, hoàn thành trước 30/9/2025.") or who helps ("Sở Tư
     pháp, Sở Nội vụ phối hợp theo chức năng …")."""
+    sentence = _CONNECTIVE.sub("", sentence, count=1)  # "Đồng thời, Sở Nội vụ tổ chức …"
     sm = _lead_patterns(LEAD_VERBS_FILE).subject.match(sentence)
     rest = sentence[sm.end("agency"):] if sm else ""
     if (not sm or sm.group("for") or _ONLY_ASSIGNS.match(rest) or _did(sm.group("agency"), rest)
@@ -2485,7 +2490,10 @@ def _assignment_pieces(para) -> list[tuple[str, list]] | None:
                 starts[-1] + sm.end("agency") > m.start()):
             continue  # the agencies doing it run on past the cut: "Thủ trưởng các sở, ban, ngành; Chủ tịch UBND …"
         who = _assignee(rest)
-        if (who is not None and who != agencies[-1] and len(before.split()) >= ASSIGNMENT_MIN_WORDS
+        # (the same body again, when each of its works says by when: "… trước ngày 15/10/2025. Đồng
+        # thời, Sở Nội vụ tổ chức tập huấn …, hoàn thành trong tháng 11/2025.")
+        again = who == agencies[-1] and bool(own_deadline_text(before)) and bool(own_deadline_text(rest))
+        if (who is not None and (who != agencies[-1] or again) and len(before.split()) >= ASSIGNMENT_MIN_WORDS
                 and len(rest.split(".")[0].split()) >= ASSIGNMENT_MIN_WORDS):
             starts.append(m.end())
             agencies.append(who)

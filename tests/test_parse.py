@@ -3787,3 +3787,17 @@ def test_third_review_a_numbered_item_splits_only_where_each_assignment_says_by_
 ])
 def test_the_bodies_after_a_tasks_title_and_colon_lead_it(item, lead):
     assert extract_tasks(doc_from("III. NHIỆM VỤ\n" + item)).lead.tolist() == [lead]
+
+
+def test_a_bodys_second_dated_work_after_a_connective_is_a_task_of_its_own():
+    """Gia Lai (walkthrough 21b): "… trước ngày 15/10/2025. Đồng thời, Sở Nội vụ tổ chức tập huấn …,
+    hoàn thành trong tháng 11/2025." was one task due 30/11, its partner on both works; the same
+    body's second sentence without a date of its own stays with the first."""
+    t = extract_tasks(doc_from(
+        "II. NHIỆM VỤ\n1. Giao Sở Nội vụ chủ trì, phối hợp với Thanh tra tỉnh kiểm tra công vụ tại các xã, "
+        "phường, báo cáo UBND tỉnh trước ngày 15/10/2025. Đồng thời, Sở Nội vụ tổ chức tập huấn nghiệp vụ "
+        "cho công chức một cửa cấp xã, hoàn thành trong tháng 11/2025.\n2. Sở Tư pháp rà soát các quy định "
+        "trước ngày 30/9/2025. Sở Tư pháp tổng hợp kết quả, báo cáo UBND tỉnh."))
+    assert t[["path", "lead", "partners", "due"]].values.tolist() == [
+        ["II.1", "Sở Nội vụ", "Thanh tra tỉnh", "2025-10-15"], ["II.1+1", "Sở Nội vụ", "", "2025-11-30"],
+        ["II.2", "Sở Tư pháp", "", "2025-09-30"]]
