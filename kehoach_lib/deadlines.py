@@ -11,7 +11,8 @@ Small pure functions used by the parser:
 - :func:`own_deadline_text` finds a deadline a task states in its own wording
   (``hoàn thành trước ngày 30/4/2025``), ignoring dates of cited documents.
 - :func:`is_recurring` flags ongoing work (``Thường xuyên``, ``hằng tháng``, ``định kỳ``).
-- :func:`extract_targets` lists quantities such as ``100%`` or ``ít nhất 30%``.
+- :func:`extract_targets` lists quantities such as ``100%``, ``ít nhất 30%`` or ``không quá 5
+  ngày làm việc``.
 """
 
 from __future__ import annotations
@@ -89,6 +90,10 @@ _RECURRING = re.compile(
     # a frequency: "6 tháng/lần", "01 lần/năm", "mỗi quý một lần"
     r"|(?<![\d/])\d{1,2}\s+(?:ngày|tuần|tháng|quý|năm)\s*/\s*lần\b|(?<![\d/])\d{1,2}\s+lần\s*/\s*(?:tuần|tháng|quý|năm)\b"
     r"|mỗi\s+(?:tuần|tháng|quý|năm)\s+(?:một|1|01|hai|2|02)\s+lần"
+    # ... of visits, meetings, rounds: "tối thiểu 02 lượt/năm", "01 đợt/quý", and work each year:
+    # "mỗi năm kiểm tra tối thiểu 20% số xã" (at a clause's start, not "100% … mỗi năm được …")
+    r"|(?<![\d/])\d{1,2}\s+(?:lượt|đợt|cuộc|buổi|hội\s+nghị)\s*/\s*(?:tuần|tháng|quý|năm)\b"
+    r"|(?:^|[.;:]\s*|(?<=\d\.\s))mỗi\s+(?:tuần|tháng|quý|năm)\s*,?\s+(?!\d)"
     r"|(?<![\d/])\d{1,2}\s+(?:tháng|quý|năm)\s+(?:một|1|01)\s+lần"
     # ... and a year with the ones after it: "năm 2025 và các năm tiếp theo"
     # (any time before it: "2025 và duy trì các năm tiếp theo", "Tháng 6/2025 và các năm sau")
@@ -197,6 +202,13 @@ _RELATIVE = re.compile(
     r"(?=\s*(?:[.,;)]|$))",
     re.IGNORECASE,
 )
+#: A target that is a count or a time limit, not a share: "không quá 05 ngày làm việc", "xuống còn
+#: 60 ngày", "tối thiểu 02 lượt/năm", "ít nhất 01 đầu mối" (the number as written, with its unit).
+_COUNT_TARGET = re.compile(
+    r"(?:(?:(?:xuống\s+)?còn\s+)?(?P<q>không\s+quá|tối\s+đa|tối\s+thiểu|ít\s+nhất)|(?P<down>xuống\s+còn))\s+"
+    r"(?P<n>\d{1,4}(?:[.,]\d+)?)\s+(?P<unit>ngày\s+làm\s+việc|ngày|giờ(?:\s+làm\s+việc)?|tháng"
+    r"|(?:lượt|lần|đợt|cuộc|buổi|hội\s+nghị)(?:\s*/\s*(?:tuần|tháng|quý|năm))?|đầu\s+mối|thủ\s+tục|hồ\s+sơ)\b",
+    re.IGNORECASE)
 _TARGET = re.compile(
     r"(?:(ít\s+nhất|tối\s+thiểu|tối\s+đa|trên|dưới|đạt|không\s+quá|giảm|cắt\s+giảm)\s+)?(?:từ\s+)?"
     # ("từ 20% trở lên", "95% trở lên": at least)
@@ -467,7 +479,8 @@ _RECURRENCE_PHRASE = re.compile(
     r"|\d{1,2}\s+tháng(?:\s*/\s*lần|\s+một\s+lần))"
     # "định kỳ 6 tháng", "định kỳ 6 tháng, năm", "định kỳ quý, năm": the periods after it
     r"|định\s+kỳ\s+(?:\d{1,2}\s+tháng|quý|tháng|năm)(?:\s*(?:,|và)\s*(?:\d{1,2}\s+tháng|quý|tháng|năm))*(?!\s*\d)"
-    rf"|định\s+kỳ|thường\s+xuyên|liên\s+tục|{_HALF_AND_YEAR}", re.IGNORECASE)
+    rf"|định\s+kỳ|thường\s+xuyên|liên\s+tục|{_HALF_AND_YEAR}"
+    r"|mỗi\s+(?:tuần|tháng|quý|năm)(?:\s+(?:một|hai|\d{1,2})\s+lần)?\b", re.IGNORECASE)
 
 
 def recurrence_text(text: str) -> str:
@@ -487,7 +500,12 @@ def recurrence_text(text: str) -> str:
 def extract_targets(text: str) -> str:
     """Quantitative targets written in ``text``, ``; ``-joined in order of appearance."""
     found = []
-    for m in _TARGET.finditer(remove_markup(text or "")):
+    text = remove_markup(text or "")
+    counts = [(m.start(), " ".join(f"{m.group('q') or m.group('down')} {m.group('n')} {m.group('unit')}".split()))
+              for m in _COUNT_TARGET.finditer(text)]
+    for m in _TARGET.finditer(text):
+        while counts and counts[0][0] < m.start():
+            found.append(counts.pop(0)[1])
         qualifier = (m.group(1) or "").strip()
         qualifier = re.sub(r"\s+", " ", qualifier)
         if qualifier.lower() in {"giảm", "cắt giảm"}:
@@ -496,6 +514,7 @@ def extract_targets(text: str) -> str:
             qualifier = "ít nhất"
         value = m.group(2).replace(",", ".")
         found.append(f"{qualifier} {value}%".strip())
+    found += [c for _, c in counts]
     return "; ".join(dict.fromkeys(found))
 
 

@@ -282,6 +282,9 @@ def test_a_day_in_words_without_its_year_is_of_the_plans_year_and_beats_its_mont
         ("báo cáo kết quả 6 tháng (trước ngày 15/6) và năm (trước ngày 15/12)", True),
         ("công bố kết quả 6 tháng và cả năm", True), ("sơ kết 06 tháng, năm", True),
         ("6 tháng đầu năm 2026", False), ("6 tháng và năm 2025", False),
+        # (walkthroughs 21a, 21b) rounds a year, and work each year at a clause's start
+        ("tổ chức tối thiểu 02 lượt/năm đối thoại", True), ("Mỗi năm kiểm tra tối thiểu 20% số xã", True),
+        ("tại mỗi xã, phường", False),
     ],
 )
 def test_quarters_of_a_stated_year_are_a_span_not_periodic_work(written, recurring):
@@ -558,6 +561,22 @@ def test_a_time_that_closes_a_tasks_sentence_is_its_deadline(text, due):
     ("Tỷ lệ hồ sơ trực tuyến đạt 95%.", "đạt 95%"),
 ])
 def test_at_least_is_kept_with_its_target(text, targets):
+    from kehoach_lib.deadlines import extract_targets
+
+    assert extract_targets(text) == targets
+
+
+@pytest.mark.parametrize(("text", "targets"), [
+    # walkthroughs 21a, 21b: time limits and counts are targets too, with their units
+    ("Rút ngắn thời gian giải quyết xuống còn không quá 05 ngày làm việc.", "không quá 05 ngày làm việc"),
+    ("Rút ngắn thời gian cấp phép từ 90 ngày xuống còn 60 ngày.", "xuống còn 60 ngày"),
+    ("Tổ chức tối thiểu 02 lượt/năm đối thoại với doanh nghiệp.", "tối thiểu 02 lượt/năm"),
+    ("Mỗi khu công nghiệp có ít nhất 01 đầu mối hỗ trợ; ít nhất 30% hồ sơ trực tuyến.",
+     "ít nhất 01 đầu mối; ít nhất 30%"),
+    # (a number without a word of limit is no target: a date, a document, a count of what was done)
+    ("Trong 10 ngày kể từ ngày ban hành, rà soát 25 thủ tục.", ""),
+])
+def test_time_limits_and_counts_are_targets(text, targets):
     from kehoach_lib.deadlines import extract_targets
 
     assert extract_targets(text) == targets
