@@ -359,6 +359,22 @@ def test_the_work_without_its_target_is_partial_unless_the_plan_states_the_targe
     assert (both.status, both.task_id, both.target_compare) == ("covered", "kh:2", "same")
 
 
+def test_work_a_plan_only_states_as_an_aim_with_its_target_is_partial():
+    """Đồng Nai (walkthrough 21b): the objective "100% hồ sơ … được số hoá" with no digitisation task
+    left NQ 66's digitisation task missing; the plan sets the result and assigns the work to no one.
+    An aim that only shares a requirement's words without its target ("giảm 30% chi phí tuân thủ" and
+    the statistics task, which has none) does not."""
+    aim = {"doc_id": "kh", "province": "Tỉnh A", "kind": "objective", "task_id": "kh:1", "targets": "100%",
+           "text": "100% hồ sơ, kết quả giải quyết thủ tục hành chính được số hóa", "deadline_text": "", "due": ""}
+    cost = {"doc_id": "kh", "province": "Tỉnh A", "kind": "objective", "task_id": "kh:2", "targets": "tối thiểu 30%",
+            "text": "Chi phí tuân thủ thủ tục hành chính liên quan đến hoạt động sản xuất, kinh doanh giảm tối thiểu "
+                    "30%", "deadline_text": "", "due": ""}
+    rows = coverage(_tiny_tasks([aim, cost]), "nq66").set_index("requirement_id")
+    assert rows.loc["nq66.task.digitisation", ["status", "task_id", "target_compare"]].tolist() == [
+        "partial", "kh:1", "same"]
+    assert rows.loc["nq66.task.statistics", "status"] == "missing"
+
+
 @pytest.mark.parametrize(("text", "requirement"), [
     # look-alikes that QĐ 933's items must not take (walkthrough 19e)
     ("Thẩm định hồ sơ đúng quy trình, trả kết quả đúng hạn", "qd933.impact_assessment"),
