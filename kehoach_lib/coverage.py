@@ -204,8 +204,31 @@ def _status(score: float, covered: float, partial: float) -> str:
     return "partial" if score >= partial else "missing"
 
 
-def compare_targets(central: list[dict], province_targets: str, *, text: str | None = None) -> tuple[str, str]:
+#: A year that labels the figures after it: "… — Năm 2025: ≥ 60% — Năm 2026: ≥ 80%" (a table's year
+#: columns as the task's text joins them), "Năm 2025: …; năm 2026: …".
+_YEAR_LABEL = re.compile(r"(?:^|(?<=[—;.])\s*|\s+[—–-]\s+)(?:trong\s+)?năm\s+(\d{4})\s*:", re.IGNORECASE)
+
+
+def of_year_text(text: str, year) -> str:
+    """``text`` without the figures labelled with other years than ``year``: for "Tỷ lệ hồ sơ
+    trực tuyến — Năm 2025: ≥ 60% — Năm 2026: ≥ 80%" and 2026, "Tỷ lệ hồ sơ trực tuyến — Năm 2026:
+    ≥ 80%"; the whole text when no label names ``year``."""
+    labels = list(_YEAR_LABEL.finditer(text or ""))
+    if not year or not any(int(m.group(1)) == int(year) for m in labels):
+        return text
+    parts = [text[: labels[0].start()]]
+    for m, nxt in zip(labels, [*labels[1:], None], strict=True):
+        if int(m.group(1)) == int(year):
+            parts.append(text[m.start(): nxt.start() if nxt else len(text)])
+    return "".join(parts)
+
+
+def compare_targets(central: list[dict], province_targets: str, *, text: str | None = None,
+                    year=None) -> tuple[str, str]:
     """(province figure, same|stricter|weaker|absent) against the central target.
+
+    With ``year`` (a requirement of one year), figures the text labels with other years
+    (:func:`of_year_text`) are not read.
 
     With the task's ``text``, a percentage counts only for the central target whose object it
     is written about (:func:`target_figures`: "giảm 30% thời gian giải quyết và 30% chi phí tuân
@@ -215,6 +238,9 @@ def compare_targets(central: list[dict], province_targets: str, *, text: str | N
     central_pct = [t for t in central if t.get("unit") == "%"]
     if not central_pct:
         return "", ""
+    dated = year is not None and not pd.isna(year) and str(year).strip() != ""
+    if dated and text is not None and (narrowed := of_year_text(text, year)) != text:
+        text, province_targets = narrowed, "; ".join(f"{v}%" for v in _PERCENT.findall(narrowed))
     if text is not None and any(t.get("of") for t in central_pct):
         figures = target_figures(text, [t.get("of", "") for t in central_pct])
         found = [(k, v) for k, values in enumerate(figures) for v in values]
@@ -482,12 +508,13 @@ def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "provinc
                 # … được số hóa" among its objectives): addressed, not assigned, so partial
                 aim = cols[np.lexsort((cols, -said[cols]))[0]]
                 if said[aim] >= AIM_ADDRESSES and compare_targets(
-                        req["_targets"], tasks.at[aim, "targets"], text=tasks.at[aim, "text"])[1] != "absent":
+                        req["_targets"], tasks.at[aim, "targets"], text=tasks.at[aim, "text"],
+                        year=req["year"])[1] != "absent":
                     best, score, status = aim, float(said[aim]), "partial"
             task = tasks.loc[best]
             found = status != "missing"
             province_target, compare = compare_targets(req["_targets"], task["targets"] if found else "",
-                                                       text=task["text"] if found else None)
+                                                       text=task["text"] if found else None, year=req["year"])
             if status == "covered" and compare == "absent":
                 # the work without its target: covered when another task of the plan that carries
                 # the requirement states the target (an objective "100% hồ sơ được số hóa" beside
@@ -495,7 +522,8 @@ def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "provinc
                 # score stays the best task's), else partial
                 stated = next(((j, *t) for j in cols[np.lexsort((cols, -said[cols]))]
                                if j != best and said[j] >= partial and (t := compare_targets(
-                                   req["_targets"], tasks.at[j, "targets"], text=tasks.at[j, "text"]))[1] != "absent"),
+                                   req["_targets"], tasks.at[j, "targets"], text=tasks.at[j, "text"],
+                                   year=req["year"]))[1] != "absent"),
                               None)
                 if stated is None:
                     status = "partial"

@@ -179,7 +179,8 @@ _OWN_YEAR = re.compile(
     r"|(?<=;)\s*phấn\s+đấu\s+đến\s+(?:hết\s+)?năm\s+\d{4}"
     # ... and a year that labels what follows: "Năm 2025: …; năm 2026: …", "Năm 2025, cắt giảm …"
     # (not what was done: "Năm 2025, toàn tỉnh đã số hóa 85% hồ sơ")
-    r"|(?:^|(?<=[;.])\s*)(?:trong\s+)?năm\s+\d{4}(?=\s*[:,])(?![:,][^.;:]{0,60}\bđã\b)"
+    # (also a table's year columns, as the task's text joins them: "… — Năm 2025: ≥ 60% — Năm 2026: ≥ 80%")
+    r"|(?:^|(?<=[;.—])\s*)(?:trong\s+)?năm\s+\d{4}(?=\s*[:,])(?![:,][^.;:]{0,60}\bđã\b)"
     # ... and a year at the latest, wherever it stands: "Chậm nhất năm 2026, 100% TTHC …"
     r"|\bchậm\s+nhất\s+(?:là\s+)?(?:vào\s+|hết\s+|cuối\s+)?năm\s+\d{4}",
     re.IGNORECASE,
@@ -210,7 +211,7 @@ _COUNT_TARGET = re.compile(
     r"|(?:lượt|lần|đợt|cuộc|buổi|hội\s+nghị)(?:\s*/\s*(?:tuần|tháng|quý|năm))?|đầu\s+mối|thủ\s+tục|hồ\s+sơ)\b",
     re.IGNORECASE)
 _TARGET = re.compile(
-    r"(?:(ít\s+nhất|tối\s+thiểu|tối\s+đa|trên|dưới|đạt|không\s+quá|giảm|cắt\s+giảm)\s+)?(?:từ\s+)?"
+    r"(?:(ít\s+nhất|tối\s+thiểu|tối\s+đa|trên|dưới|đạt|không\s+quá|giảm|cắt\s+giảm)\s+|(?P<sign>[≥≤>]=?|<=?)\s*)?(?:từ\s+)?"
     # ("từ 20% trở lên", "95% trở lên": at least)
     r"(\d+(?:[.,]\d+)?)\s*%(?P<more>\s+trở\s+lên)?",
     re.IGNORECASE,
@@ -510,9 +511,13 @@ def extract_targets(text: str) -> str:
         qualifier = re.sub(r"\s+", " ", qualifier)
         if qualifier.lower() in {"giảm", "cắt giảm"}:
             qualifier = ""
-        if m.group("more"):
-            qualifier = "ít nhất"
-        value = m.group(2).replace(",", ".")
+        if m.group("more") or (m.group("sign") or "").startswith(("≥", ">=")):
+            qualifier = "ít nhất"  # ("95% trở lên", "≥ 60%")
+        elif (m.group("sign") or "").startswith(("≤", "<=")):
+            qualifier = "tối đa"
+        elif m.group("sign") in (">", "<"):
+            qualifier = "trên" if m.group("sign") == ">" else "dưới"
+        value = m.group(3).replace(",", ".")
         found.append(f"{qualifier} {value}%".strip())
     found += [c for _, c in counts]
     return "; ".join(dict.fromkeys(found))

@@ -513,3 +513,17 @@ def test_words_inside_an_unless_phrase_do_not_count_for_must():
     must, unless = [["phân cấp", "phân quyền"]], ["phân cấp ngân sách", "theo phân cấp"]
     assert eligible(tasks, must).tolist() == [True, True, True]
     assert eligible(tasks, must, unless=unless).tolist() == [False, True, True]
+
+
+def test_a_requirement_of_one_year_reads_the_figure_labelled_with_that_year():
+    """An Giang (walkthrough 21b): a table of targets by year, "… — Năm 2025: ≥ 60% — Năm 2026: ≥ 80%",
+    was read for NQ 66's 2026 requirement with both figures; each year's requirement reads its own."""
+    from kehoach_lib.coverage import of_year_text
+
+    text = "Tỷ lệ hồ sơ TTHC được giải quyết trực tuyến toàn trình — Năm 2025: ≥ 60% — Năm 2026: ≥ 80%"
+    assert of_year_text(text, 2026) == "Tỷ lệ hồ sơ TTHC được giải quyết trực tuyến toàn trình — Năm 2026: ≥ 80%"
+    assert of_year_text(text, 2024) == of_year_text(text, None) == text
+    central = [{"value": 100, "unit": "%"}]
+    assert compare_targets(central, "ít nhất 60%; ít nhất 80%", text=text, year=2026) == ("80%", "weaker")
+    assert compare_targets(central, "ít nhất 60%; ít nhất 80%", text=text, year=2025) == ("60%", "weaker")
+    assert compare_targets(central, "ít nhất 60%; ít nhất 80%", text=text) == ("60%; 80%", "weaker")

@@ -544,6 +544,8 @@ def test_a_deadline_field_reads_ongoing_work_and_days_after_the_plan(value, due,
     ("1. Đưa Trung tâm Phục vụ hành chính công vào vận hành vào năm 2026.", "2026-12-31"),
     ("1. Hoàn thành việc sửa đổi Quy chế hoạt động của Bộ phận Một cửa đến ngày 30/6.", "2025-06-30"),
     ("1. Hoàn thành việc rà soát quy trình nội bộ giải quyết TTHC trong quý III.", "2025-09-30"),
+    # (walkthrough 21b: a table's year columns, as the task's text joins them: the last year)
+    ("1. Tỷ lệ hồ sơ trực tuyến — Năm 2025: ≥ 60% — Năm 2026: ≥ 80%", "2026-12-31"),
     # (walkthrough 21b: a clause after "," that is only a year)
     ("1. Triển khai trợ lý ảo tại các xã, phường, đặc khu, năm 2026.", "2026-12-31"),
     # (when the work happens, not by when: no due)
@@ -559,6 +561,9 @@ def test_a_time_that_closes_a_tasks_sentence_is_its_deadline(text, due):
     ("Tỷ lệ hồ sơ trực tuyến đạt tỷ lệ 95% trở lên.", "ít nhất 95%"),
     ("Cắt giảm ít nhất 30% thời gian giải quyết.", "ít nhất 30%"),
     ("Tỷ lệ hồ sơ trực tuyến đạt 95%.", "đạt 95%"),
+    # (walkthrough 21b: a table's cells write it with signs)
+    ("Tỷ lệ hồ sơ trực tuyến — Năm 2025: ≥ 60% — Năm 2026: ≥ 80%", "ít nhất 60%; ít nhất 80%"),
+    ("Tỷ lệ hồ sơ trễ hạn ≤ 2%", "tối đa 2%"),
 ])
 def test_at_least_is_kept_with_its_target(text, targets):
     from kehoach_lib.deadlines import extract_targets
