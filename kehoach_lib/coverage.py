@@ -160,9 +160,11 @@ _HEADING_YEARS = re.compile(r"\bnăm\s+(20\d{2}(?:\s*(?:-|–|và|,)\s*(?:năm\s
 _HEADING_PERIOD = re.compile(r"\b(?:đến|giai đoạn)\s+(?:năm\s+)?20\d{2}", re.IGNORECASE)
 
 
-#: A year that opens a sentence: "Năm 2026: …", "Trong năm 2025, …", "Đến hết năm 2025, …" (not
-#: "Đến năm 2030, …", a period up to a year).
-_YEAR_OPENING = r"(?:[-+•]\s*)?(?:(?:trong|đến hết|hết)\s+)?năm\s+(20\d{2})\s*[:,]"
+#: A year that opens a sentence: "Năm 2026: …", "Trong năm 2025, …", "Đến hết năm 2025, …", or a day
+#: of it: "Đến ngày 31/12/2025, …", also after "Phấn đấu" (walkthrough 21c; not "Đến năm 2030, …", a
+#: period up to a year).
+_YEAR_OPENING = (r"(?:[-+•]\s*)?(?:phấn đấu\s+)?(?:(?:(?:trong|đến hết|hết)\s+)?năm\s+"
+                 r"|(?:đến|trước)\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*)(20\d{2})\s*[:,]")
 #: A task that opens with its year: "Năm 2026: cắt giảm 50% thời gian …" ...
 _TEXT_YEAR = re.compile(rf"^\s*{_YEAR_OPENING}", re.IGNORECASE)
 #: ... and every year it labels: "Năm 2025: …; năm 2026: …".
@@ -273,6 +275,10 @@ def _object_words(text: str) -> set[str]:
     return {w for w in re.findall(r"\w+", text) if w not in _TARGET_FILLER and not w.isdigit()}
 
 
+#: Words that say "all of it", read as 100% of what follows: "… đối với toàn bộ TTHC đủ điều kiện".
+_WHOLE = re.compile(r"\b(?:toàn bộ|tất cả)\b", re.IGNORECASE)
+
+
 def target_figures(text: str, objects: list[str]) -> list[list[float]]:
     """For each central target's object (``of``), the percentages ``text`` writes about it.
 
@@ -282,7 +288,7 @@ def target_figures(text: str, objects: list[str]) -> list[list[float]]:
     ``;`` too ("Cung cấp dịch vụ công trực tuyến … đối với 100% TTHC đủ điều kiện").
     Abbreviations are expanded; "thủ tục hành chính" and filler words are left out."""
     plain = _plain_texts(pd.Series([text, *objects], dtype=object)).tolist()
-    body, wanted = plain[0], [_object_words(o) for o in plain[1:]]
+    body, wanted = _WHOLE.sub("100%", plain[0]), [_object_words(o) for o in plain[1:]]
     out: list[list[float]] = [[] for _ in objects]
     marks = list(_PERCENT.finditer(body))
     for i, m in enumerate(marks):

@@ -207,7 +207,7 @@ _RELATIVE = re.compile(
 #: 60 ngày", "tối thiểu 02 lượt/năm", "ít nhất 01 đầu mối" (the number as written, with its unit).
 _COUNT_TARGET = re.compile(
     r"(?:(?:(?:xuống\s+)?còn\s+)?(?P<q>không\s+quá|tối\s+đa|tối\s+thiểu|ít\s+nhất)|(?P<down>xuống\s+còn))\s+"
-    r"(?P<n>\d{1,4}(?:[.,]\d+)?)\s+(?P<unit>ngày\s+làm\s+việc|ngày|giờ(?:\s+làm\s+việc)?|tháng"
+    r"(?P<n>\d{1,4}(?:[.,]\d+)?)\s+(?P<unit>ngày\s+làm\s+việc|ngày|giờ(?:\s+làm\s+việc)?|phút|tháng"
     r"|(?:lượt|lần|đợt|cuộc|buổi|hội\s+nghị)(?:\s*/\s*(?:tuần|tháng|quý|năm))?|đầu\s+mối|thủ\s+tục|hồ\s+sơ)\b",
     re.IGNORECASE)
 _TARGET = re.compile(

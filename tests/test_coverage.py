@@ -502,6 +502,21 @@ def test_a_task_that_opens_with_its_year_carries_only_that_years_requirements():
                                     "Đến năm 2030, 100% TTHC được cung cấp trực tuyến"]})
     assert of_year(opened, 2025).tolist() == [True, False, True, True]
     assert of_year(opened, 2026).tolist() == [False, True, False, True]
+    # ... also as a day of the year, and after "Phấn đấu" (walkthrough 21c)
+    dated = pd.DataFrame({"section": ["MỤC TIÊU"] * 2,
+                          "text": ["Đến ngày 31/12/2025, cắt giảm ít nhất 30% thời gian giải quyết TTHC",
+                                   "Phấn đấu đến hết năm 2026, toàn bộ TTHC được giải quyết trên môi trường điện tử"]})
+    assert of_year(dated, 2025).tolist() == [True, False]
+    assert of_year(dated, 2026).tolist() == [False, True]
+
+
+def test_all_of_it_is_a_hundred_percent():
+    """Walkthroughs 21c, 21d: "Toàn bộ thủ tục hành chính liên quan đến doanh nghiệp được thực hiện
+    trực tuyến" states NQ 66's 100% (was: no figure, so the requirement only partly covered)."""
+    central = [{"value": 100, "unit": "%", "of": "TTHC liên quan đến doanh nghiệp thực hiện trực tuyến"}]
+    text = "Toàn bộ thủ tục hành chính liên quan đến doanh nghiệp được thực hiện trực tuyến."
+    assert compare_targets(central, "", text=text) == ("100%", "same")
+    assert compare_targets(central, "", text="Thủ tục hành chính được thực hiện trực tuyến.") == ("", "absent")
 
 
 def test_words_inside_an_unless_phrase_do_not_count_for_must():

@@ -576,6 +576,7 @@ def test_at_least_is_kept_with_its_target(text, targets):
     ("Rút ngắn thời gian giải quyết xuống còn không quá 05 ngày làm việc.", "không quá 05 ngày làm việc"),
     ("Rút ngắn thời gian cấp phép từ 90 ngày xuống còn 60 ngày.", "xuống còn 60 ngày"),
     ("Tổ chức tối thiểu 02 lượt/năm đối thoại với doanh nghiệp.", "tối thiểu 02 lượt/năm"),
+    ("Thời gian chờ tại quầy tiếp nhận không quá 15 phút.", "không quá 15 phút"),
     ("Mỗi khu công nghiệp có ít nhất 01 đầu mối hỗ trợ; ít nhất 30% hồ sơ trực tuyến.",
      "ít nhất 01 đầu mối; ít nhất 30%"),
     # (a number without a word of limit is no target: a date, a document, a count of what was done)

@@ -3783,6 +3783,9 @@ def test_third_review_a_numbered_item_splits_only_where_each_assignment_says_by_
      "Trung tâm Phục vụ hành chính công tỉnh, UBND các xã, phường"),
     ("3.4. Thanh toán trực tuyến: Thuế tỉnh, Sở Tài chính thúc đẩy thanh toán trực tuyến phí, lệ phí.",
      "Thuế tỉnh, Sở Tài chính"),
+    # (walkthrough 21c: "sắp xếp" is a verb of the list)
+    ("2.3.1. Ủy ban nhân dân các xã, phường sắp xếp lại Bộ phận Một cửa, bảo đảm trụ sở.",
+     "Ủy ban nhân dân các xã, phường"),
     # (a title that is an agency's own work stays as it was)
     ("3.5. Cải cách thủ tục: rà soát các thủ tục, Sở Tư pháp thực hiện.", "Sở Tư pháp"),
 ])
