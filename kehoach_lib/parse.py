@@ -4001,9 +4001,11 @@ def _task_row(doc: Document, task: _Task) -> dict:
     # (trước ngày 15/12)") recur every year: no due date, as the deadline field's would not have
     clauses = re.split(r"[;,]", task.text)
     # the clauses that hold the days, each with the one before ("báo cáo hằng năm, trước 15/12")
-    periodic_days = bool(own) and not re.search(r"\d{4}", own) and all(
+    # (or work that opens with its recurrence: "Định kỳ 6 tháng, hằng năm, các cơ quan báo cáo … trước
+    # ngày 10/6 và ngày 10/12")
+    periodic_days = bool(own) and not re.search(r"\d{4}", own) and (is_recurring(clauses[0]) or all(
         is_recurring(clause) or (k > 0 and is_recurring(clauses[k - 1])) for k, clause in enumerate(clauses)
-        if any(part in clause for part in own.split("; ")))
+        if any(part in clause for part in own.split("; "))))
     due = _after_issue(resolve_due(own, year=doc.year), own, doc) if own and not periodic_days else None
     from_own = due is not None  # (then the deadline shown is the one the task states itself)
     if due is None:

@@ -3805,3 +3805,12 @@ def test_a_bodys_second_dated_work_after_a_connective_is_a_task_of_its_own():
     assert t[["path", "lead", "partners", "due"]].values.tolist() == [
         ["II.1", "Sở Nội vụ", "Thanh tra tỉnh", "2025-10-15"], ["II.1+1", "Sở Nội vụ", "", "2025-11-30"],
         ["II.2", "Sở Tư pháp", "", "2025-09-30"]]
+
+
+def test_work_that_opens_with_its_recurrence_has_days_but_no_due():
+    """Ninh Bình (walkthrough 21d): "Định kỳ 6 tháng, hằng năm, các cơ quan … báo cáo … trước ngày 10/6
+    và ngày 10/12 …" was due 10/6/2025, a date of one year of work that recurs every year."""
+    t = extract_tasks(doc_from(
+        "IV. TỔ CHỨC THỰC HIỆN\n3. Định kỳ 6 tháng, hằng năm, các cơ quan, đơn vị báo cáo kết quả thực hiện, "
+        "tổng hợp khó khăn, vướng mắc gửi Sở Tư pháp trước ngày 10/6 và ngày 10/12 để tổng hợp."))
+    assert t[["due", "recurring"]].values.tolist() == [["", True]]
