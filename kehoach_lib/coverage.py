@@ -300,8 +300,13 @@ def target_figures(text: str, objects: list[str]) -> list[list[float]]:
         near = _object_words(after)
         before = span.split(";")[-1] if len(near) <= 1 else re.split(r"[;,]", span)[-1]
         clause = _object_words(before + " " + after)
+        # (an object the clause begins may run back over a comma: "chỉ phải cung cấp thông tin, giấy tờ
+        # một lần … đối với 100% TTHC …", walkthrough 21d; not into another clause that shares none of
+        # its words: "Cắt giảm thời gian giải quyết TTHC, 100% hồ sơ được số hóa")
+        sentence = _object_words(span.split(";")[-1] + " " + after)
         for k, obj in enumerate(wanted):
-            if obj and max(len(obj & near), len(obj & clause)) >= TARGET_OBJECT_SHARE * len(obj):
+            reach = max(len(obj & near), len(obj & clause), len(obj & sentence) if obj & clause else 0)
+            if obj and reach >= TARGET_OBJECT_SHARE * len(obj):
                 out[k].append(float(m.group(1).replace(",", ".")))
     return out
 

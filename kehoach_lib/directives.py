@@ -26,6 +26,8 @@ REQUIREMENT_COLUMNS = ["directive", "requirement_id", "kind", "year", "group", "
 _TOP_KEYS = {"directive", "number", "title", "issuer", "date", "requirements"}
 _REQ_KEYS = {"id", "kind", "group", "text", "source"}
 _TARGET_KEYS = {"value", "unit"}
+#: ... and what it may also say: "ít nhất" and what it is of.
+_TARGET_OPTIONAL = {"qualifier", "of"}
 
 
 class DirectiveError(ValueError):
@@ -86,6 +88,10 @@ def validate_directive(data: dict) -> list[str]:
         for t in req.get("targets") or []:
             if not isinstance(t, dict) or _TARGET_KEYS - set(t):
                 problems.append(f"{where}: a target needs {sorted(_TARGET_KEYS)}")
+            elif unknown := sorted(set(t) - _TARGET_KEYS - _TARGET_OPTIONAL):
+                # ({of: a, b} in YAML is {of: a, b: null}: a comma in an unquoted value cuts it)
+                problems.append(f"{where}: a target has unknown keys {unknown} (quote a value that holds a "
+                                f"comma: of: \"{t.get('of', '')}, {unknown[0]}\")")
             elif not isinstance(t["value"], int | float):
                 problems.append(f"{where}: target value must be a number")
     if not data.get("requirements"):

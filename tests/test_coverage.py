@@ -542,3 +542,12 @@ def test_a_requirement_of_one_year_reads_the_figure_labelled_with_that_year():
     assert compare_targets(central, "ít nhất 60%; ít nhất 80%", text=text, year=2026) == ("80%", "weaker")
     assert compare_targets(central, "ít nhất 60%; ít nhất 80%", text=text, year=2025) == ("60%", "weaker")
     assert compare_targets(central, "ít nhất 60%; ít nhất 80%", text=text) == ("60%; 80%", "weaker")
+
+
+def test_a_figures_object_may_run_over_a_comma_before_it():
+    """Hưng Yên (walkthrough 21d): "… chỉ phải cung cấp thông tin, giấy tờ một lần cho cơ quan nhà
+    nước đối với 100% thủ tục hành chính …" was cut at "thông tin," and the 100% read as about nothing."""
+    central = [{"value": 100, "unit": "%", "of": "thông tin, giấy tờ chỉ cung cấp một lần"}]
+    text = ("Người dân, doanh nghiệp chỉ phải cung cấp thông tin, giấy tờ một lần cho cơ quan nhà nước đối với "
+            "100% thủ tục hành chính liên quan đến sản xuất, kinh doanh.")
+    assert compare_targets(central, "100%", text=text) == ("100%", "same")
