@@ -311,6 +311,19 @@ def target_figures(text: str, objects: list[str]) -> list[list[float]]:
     return out
 
 
+def _unstated(req, tasks: pd.DataFrame, rows: list[int]) -> list[str]:
+    """The objects of ``req``'s percentage targets that none of the tasks ``rows`` gives a figure for
+    (only for a requirement of several targets with objects: one target is :func:`compare_targets`'s)."""
+    central = [t for t in req["_targets"] if t.get("unit") == "%" and t.get("of")]
+    if len(central) < 2:
+        return []
+    texts = [of_year_text(tasks.at[j, "text"], req["year"]) if pd.notna(req["year"]) else tasks.at[j, "text"]
+             for j in rows]
+    stated = [any(found) for found in zip(*(map(bool, target_figures(t, [c["of"] for c in central]))
+                                            for t in texts), strict=True)] if texts else [False] * len(central)
+    return [c["of"] for c, ok in zip(central, stated, strict=True) if not ok]
+
+
 def _days(later: str, earlier: str) -> float:
     if not later or not earlier:
         return np.nan
@@ -541,6 +554,12 @@ def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "provinc
                 else:
                     best, province_target, compare = stated
                     task = tasks.loc[best]
+            said_rows = [j for j in cols if worded[r, j] and in_year[j]]
+            if status == "covered" and (unstated := _unstated(req, tasks, said_rows)):
+                # a requirement of two figures (time and cost) of which the plan states one, in any
+                # task that uses its words: partial
+                status = "partial"
+                province_target = f"{province_target} (none for: {'; '.join(unstated)})"
             province_due = plan_due(deadline_stages(task["text"], task["deadline_text"], task["due"]),
                                     req["deadline"]) if found else ""
             old = doc_predates[task["doc_id"]] if found else unit_predates[unit]

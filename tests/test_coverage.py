@@ -551,3 +551,17 @@ def test_a_figures_object_may_run_over_a_comma_before_it():
     text = ("Người dân, doanh nghiệp chỉ phải cung cấp thông tin, giấy tờ một lần cho cơ quan nhà nước đối với "
             "100% thủ tục hành chính liên quan đến sản xuất, kinh doanh.")
     assert compare_targets(central, "100%", text=text) == ("100%", "same")
+
+
+def test_a_requirement_of_two_figures_is_covered_only_when_the_plan_states_both():
+    """Ninh Bình (walkthrough 21d): "Giảm ít nhất 30% thời gian giải quyết TTHC …" was covered for NQ 66's
+    time-and-cost requirement; without the cost figure anywhere in the plan it is partial, and says
+    which figure is missing. A plan that states the other figure in another task covers it."""
+    time = {"doc_id": "kh", "province": "Tỉnh A", "kind": "objective", "task_id": "kh:1", "targets": "ít nhất 30%",
+            "text": "Giảm ít nhất 30% thời gian giải quyết thủ tục hành chính liên quan đến hoạt động sản xuất, "
+                    "kinh doanh.", "deadline_text": "", "due": ""}
+    cost = {**time, "task_id": "kh:2", "text": "Giảm ít nhất 30% chi phí tuân thủ thủ tục hành chính."}
+    alone = coverage(_tiny_tasks([time]), "nq66").set_index("requirement_id").loc["nq66.2025.time_cost"]
+    assert alone.status == "partial" and "none for: chi phí tuân thủ" in alone.province_target
+    both = coverage(_tiny_tasks([time, cost]), "nq66").set_index("requirement_id").loc["nq66.2025.time_cost"]
+    assert (both.status, both.province_target, both.target_compare) == ("covered", "30%", "same")
