@@ -565,3 +565,23 @@ def test_a_requirement_of_two_figures_is_covered_only_when_the_plan_states_both(
     assert alone.status == "partial" and "none for: chi phí tuân thủ" in alone.province_target
     both = coverage(_tiny_tasks([time, cost]), "nq66").set_index("requirement_id").loc["nq66.2025.time_cost"]
     assert (both.status, both.province_target, both.target_compare) == ("covered", "30%", "same")
+
+
+def test_a_requirements_words_may_stand_in_the_tasks_heading():
+    """Quảng Ngãi (walkthrough 21c): "Sở Văn hóa … thông tin rộng rãi về kết quả cải cách TTHC" under
+    "2.4. Về thông tin, tuyên truyền" was missing for NQ 66's communication task (its words are
+    "tuyên truyền, truyền thông"); the heading says what the work is. The matcher's requirement
+    profiles still read the task's own words only."""
+    from kehoach_lib.coverage import requirement_mask
+    from kehoach_lib.directives import load_directive
+
+    task = {"doc_id": "kh", "province": "Tỉnh A", "section": "Về thông tin, tuyên truyền", "task_id": "kh:1",
+            "text": "Sở Văn hóa, Thể thao và Du lịch thông tin rộng rãi về kết quả cải cách thủ tục hành chính, "
+                    "thực hiện thủ tục hành chính trên môi trường điện tử tới người dân, doanh nghiệp",
+            "deadline_text": "", "due": ""}
+    tasks = _tiny_tasks([task])
+    row = coverage(tasks, "nq66").set_index("requirement_id").loc["nq66.task.communication"]
+    assert row.status != "missing" and row.task_id == "kh:1"
+    reqs = load_directive("nq66")
+    k = reqs.index[reqs.requirement_id == "nq66.task.communication"][0]
+    assert requirement_mask(tasks, reqs)[k, 0] and not requirement_mask(tasks, reqs, headings=False)[k, 0]
