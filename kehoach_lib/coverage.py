@@ -221,12 +221,14 @@ def of_year_text(text: str, year) -> str:
     """``text`` without the figures labelled with other years than ``year``: for "Tỷ lệ hồ sơ
     trực tuyến — Năm 2025: ≥ 60% — Năm 2026: ≥ 80%" and 2026, "Tỷ lệ hồ sơ trực tuyến — Năm 2026:
     ≥ 80%"; the whole text when no label names ``year``."""
+    if year is None or pd.isna(year) or str(year).strip() == "":
+        return text
     labels = list(_YEAR_LABEL.finditer(text or ""))
-    if not year or not any(int(m.group(1)) == int(year) for m in labels):
+    if not any(int(m.group(1)) == int(float(year)) for m in labels):
         return text
     parts = [text[: labels[0].start()]]
     for m, nxt in zip(labels, [*labels[1:], None], strict=True):
-        if int(m.group(1)) == int(year):
+        if int(m.group(1)) == int(float(year)):
             parts.append(text[m.start(): nxt.start() if nxt else len(text)])
     return "".join(parts)
 
@@ -246,8 +248,7 @@ def compare_targets(central: list[dict], province_targets: str, *, text: str | N
     central_pct = [t for t in central if t.get("unit") == "%"]
     if not central_pct:
         return "", ""
-    dated = year is not None and not pd.isna(year) and str(year).strip() != ""
-    if dated and text is not None and (narrowed := of_year_text(text, year)) != text:
+    if text is not None and (narrowed := of_year_text(text, year)) != text:
         text, province_targets = narrowed, "; ".join(f"{v}%" for v in _PERCENT.findall(narrowed))
     if text is not None and any(t.get("of") for t in central_pct):
         figures = target_figures(text, [t.get("of", "") for t in central_pct])
@@ -323,8 +324,7 @@ def _unstated(req, tasks: pd.DataFrame, rows: list[int]) -> list[str]:
     central = [t for t in req["_targets"] if t.get("unit") == "%" and t.get("of")]
     if len(central) < 2:
         return []
-    texts = [of_year_text(tasks.at[j, "text"], req["year"]) if pd.notna(req["year"]) else tasks.at[j, "text"]
-             for j in rows]
+    texts = [of_year_text(tasks.at[j, "text"], req["year"]) for j in rows]
     stated = [any(found) for found in zip(*(map(bool, target_figures(t, [c["of"] for c in central]))
                                             for t in texts), strict=True)] if texts else [False] * len(central)
     return [c["of"] for c, ok in zip(central, stated, strict=True) if not ok]
