@@ -177,6 +177,10 @@ _TEXT_YEAR = re.compile(rf"^\s*{_YEAR_OPENING}", re.IGNORECASE)
 _TEXT_YEAR_LABEL = re.compile(rf"(?:^|[;.]\s*){_YEAR_OPENING}", re.IGNORECASE)
 
 
+#: ... or closes with it: "…, hoàn thành trong năm 2025.", "… trong năm 2025." (walkthrough 21c).
+_YEAR_CLOSING = re.compile(r"(?:hoàn thành|thực hiện xong|xong)?\s*trong\s+năm\s+(20\d{2})\s*[.;]?\s*$", re.IGNORECASE)
+
+
 def _heading_years(section: str) -> set[str]:
     """The years a heading names (empty: none, or a period up to a year)."""
     if _HEADING_PERIOD.search(section or ""):
@@ -194,14 +198,15 @@ def of_year(tasks: pd.DataFrame, year) -> np.ndarray:
     """Tasks that can carry a requirement of ``year``: all, but those whose heading names years
     and not this one ("Mục tiêu năm 2026" does not carry an objective for 2025; "năm 2025 và
     2026", "năm 2025 - 2026" and "đến năm 2030" carry both), or that open with another year
-    ("Năm 2025: giảm 30% …" does not carry 2026's). Without a year, all."""
+    ("Năm 2025: giảm 30% …" does not carry 2026's) or close with it ("…, hoàn thành trong năm
+    2025."). Without a year, all."""
     if year is None or pd.isna(year) or str(year).strip() == "":
         return np.ones(len(tasks), dtype=bool)
     wanted = str(int(float(year)))
     named = tasks["section"].fillna("").map(_heading_years)
     # a task's own year label is closer than its heading's: "- Năm 2025: giảm 30% thời gian …"
     labelled = tasks["text"].fillna("").map(
-        lambda t: set(_TEXT_YEAR_LABEL.findall(t)) if _TEXT_YEAR.match(t) else set())
+        lambda t: set(_TEXT_YEAR_LABEL.findall(t)) if _TEXT_YEAR.match(t) else set(_YEAR_CLOSING.findall(t)))
     named = [own or heading for own, heading in zip(labelled, named, strict=True)]
     return np.array([not ys or wanted in ys for ys in named], dtype=bool)
 

@@ -508,6 +508,11 @@ def test_a_task_that_opens_with_its_year_carries_only_that_years_requirements():
                                    "Phấn đấu đến hết năm 2026, toàn bộ TTHC được giải quyết trên môi trường điện tử"]})
     assert of_year(dated, 2025).tolist() == [True, False]
     assert of_year(dated, 2026).tolist() == [False, True]
+    # ... and as the year that closes it (walkthrough 21c: "…, hoàn thành trong năm 2025" carried 2026's 50%)
+    closed = pd.DataFrame({"section": ["MỤC TIÊU"] * 2,
+                           "text": ["Cắt giảm ít nhất 30% thời gian giải quyết TTHC, hoàn thành trong năm 2025.",
+                                    "Rà soát, cắt giảm thời gian giải quyết TTHC trong năm 2025 và năm 2026."]})
+    assert of_year(closed, 2026).tolist() == [False, True]
 
 
 def test_all_of_it_is_a_hundred_percent():
