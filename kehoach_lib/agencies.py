@@ -422,7 +422,7 @@ def _without_province_name(key: str) -> str | None:
 
 def is_alias(written: str) -> bool:
     """``written`` is one of the alias table's names as it stands, or with a province's name after
-    it (a pattern that matches its start is not enough: "UBND các xã, phường niêm yết" is no
+    it, with or without "tỉnh" (a pattern that matches its start is not enough: "UBND các xã, phường niêm yết" is no
     alias, nor "Bưu điện tỉnh khắc phục tình trạng")."""
     key = agency_key(_SPACE.sub(" ", _PAREN.sub(" ", written)).strip(_EDGE_PUNCT + " "))
     aliases = load_aliases(ALIASES_FILE)
@@ -430,8 +430,12 @@ def is_alias(written: str) -> bool:
     if key in aliases or bare in aliases or bare + " tỉnh" in aliases:
         return True
     named = _KEY_PROVINCE_NAME.search(key)
-    return bool(named and _alias_hit(key) is not None
-                and metadata.canonical_province(re.sub(r"^\s*(?:thuộc |của |trên địa bàn )?", "", named.group(0))))
+    if named and _alias_hit(key) is not None and metadata.canonical_province(
+            re.sub(r"^\s*(?:thuộc |của |trên địa bàn )?", "", named.group(0))):
+        return True
+    # ... or the province's name bare: "Sở Tư pháp Quảng Ngãi", "Báo và Phát thanh, Truyền hình Quảng Ngãi"
+    place = _without_province_name(key)
+    return bool(place and (place in aliases or place + " tỉnh" in aliases))
 
 
 def _lookup(key: str) -> tuple[str, str] | None:

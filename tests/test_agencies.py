@@ -392,3 +392,16 @@ def test_more_bodies_a_partner_list_names(field, canonical):
 ])
 def test_a_dashed_province_name_is_one_name_and_a_citys_police_its_level(field, canonical):
     assert canonical_list(field) == canonical
+
+
+@pytest.mark.parametrize(("written", "known"), [
+    # a name of the table with its province's name after it, with or without "tỉnh" (walkthrough 21c)
+    ("Sở Tư pháp tỉnh Quảng Ngãi", True), ("Sở Tư pháp Quảng Ngãi", True),
+    ("Báo và Phát thanh, Truyền hình Quảng Ngãi", True),
+    # ... but not with more words than a name, nor a town's body under the province's name
+    ("Sở Tư pháp Quảng Ngãi thông tin rộng rãi", False), ("Bưu điện tỉnh khắc phục tình trạng", False),
+])
+def test_is_alias_reads_a_province_named_after_the_body(written, known):
+    from kehoach_lib.agencies import is_alias
+
+    assert is_alias(written) is known

@@ -3786,6 +3786,11 @@ def test_third_review_a_numbered_item_splits_only_where_each_assignment_says_by_
     # (walkthrough 21c: "sắp xếp" is a verb of the list)
     ("2.3.1. Ủy ban nhân dân các xã, phường sắp xếp lại Bộ phận Một cửa, bảo đảm trụ sở.",
      "Ủy ban nhân dân các xã, phường"),
+    # (walkthrough 21c: a known body with its province's name bare ends where the name ends; "thông
+    # báo" is a verb of the list)
+    ("2.4.1. Sở Văn hóa, Thể thao và Du lịch, Báo và Phát thanh, Truyền hình Quảng Ngãi thông tin rộng rãi "
+     "về kết quả cải cách TTHC.", "Sở Văn hóa, Thể thao và Du lịch, Báo và Phát thanh, Truyền hình Quảng Ngãi"),
+    ("2.4.2. Sở Tư pháp Quảng Ngãi thông báo kết quả rà soát.", "Sở Tư pháp Quảng Ngãi"),
     # (a title that is an agency's own work stays as it was)
     ("3.5. Cải cách thủ tục: rà soát các thủ tục, Sở Tư pháp thực hiện.", "Sở Tư pháp"),
 ])
