@@ -103,8 +103,26 @@ def test_views(tasks, doc_types):
 def test_agreement_with_reading_judgements(tasks, doc_types):
     result = evaluate_coverage(tasks, doc_types=doc_types)
     assert result["n"] == 114
-    assert result["accuracy"] >= 0.8
+    assert result["accuracy"] >= 0.9  # (0.930 on 2026-12-04)
     assert result["presence_accuracy"] >= 0.95
+
+
+def test_agreement_with_a_blind_key_of_four_other_plans():
+    """Walkthrough 21d: four NQ 66 plans (Hưng Yên, Ninh Bình, Tây Ninh, Vĩnh Long) written with a
+    coverage key before the tool was run; 0.871 of the 124 cells agree (0.839 before the fixes it
+    prompted), 0.919 on whether a plan addresses the requirement at all."""
+    from pathlib import Path
+
+    from kehoach_lib import extract_corpus, load_corpus
+    from kehoach_lib.coverage import load_judgements
+
+    data = Path(__file__).parent / "data"
+    docs = load_corpus(data / "walkthrough_21d")
+    judged = load_judgements(data / "walkthrough_21d_coverage.csv")
+    result = evaluate_coverage(extract_corpus(docs), judged, doc_types={d.doc_id: d.doc_type for d in docs})
+    assert result["n"] == 124
+    assert result["accuracy"] >= 0.85
+    assert result["presence_accuracy"] >= 0.9
 
 
 def test_a_misspelt_term_still_carries_its_requirement(tasks):
