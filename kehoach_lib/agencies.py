@@ -170,10 +170,15 @@ def load_alias_patterns(path: Path = ALIASES_FILE) -> tuple[tuple[re.Pattern, st
                  for p in _split_cell(row.get("patterns"), PATTERN_SEPARATOR))
 
 
+def _titles(path: Path) -> list[str]:
+    """The titles of person_titles.txt, longest first (so "Phó Giám đốc" is tried before "Giám đốc")."""
+    return sorted({t.strip() for t in config.data_lines(path)}, key=len, reverse=True)
+
+
 @config.reread_on_change
 def _title_pattern(path: Path = TITLES_FILE) -> re.Pattern | None:
     """A person's title before the body they head ("Giám đốc ", "Chủ tịch ", "Thủ trưởng ")."""
-    titles = sorted({t.strip() for t in config.data_lines(path)}, key=len, reverse=True)
+    titles = _titles(path)
     return (re.compile(r"^(?:" + "|".join(re.escape(t) for t in titles) + r")\s+(?=\S)", re.IGNORECASE)
             if titles else None)
 
@@ -182,7 +187,7 @@ def _title_pattern(path: Path = TITLES_FILE) -> re.Pattern | None:
 def _title_split(path: Path = TITLES_FILE) -> re.Pattern | None:
     """Where a list of heads of bodies is cut: at "," or "và" before the next head's title
     ("Giám đốc Sở Tài chính, Giám đốc Sở Nội vụ", "… và Thủ trưởng các ban, ngành tỉnh")."""
-    titles = sorted({t.strip() for t in config.data_lines(path)}, key=len, reverse=True)
+    titles = _titles(path)
     if not titles:
         return None
     heads = "|".join(map(re.escape, _HEADS))
@@ -397,6 +402,12 @@ def _alias_hit(key: str) -> tuple[str, str] | None:
     for candidate in (key, bare, bare + " tỉnh", named, named + " tỉnh"):
         if candidate in aliases:
             return aliases[candidate]
+    return _place_alias(key, aliases)
+
+
+def _place_alias(key: str, aliases: dict) -> tuple[str, str] | None:
+    """(canonical, type) of a key that is an alias with its province's name bare after it ("sở tư
+    pháp cà mau"), or ``None``."""
     if (place := _without_province_name(key)) is not None:
         for candidate in (place, place + " tỉnh"):
             if candidate in aliases:
@@ -434,8 +445,7 @@ def is_alias(written: str) -> bool:
             re.sub(r"^\s*(?:thuộc |của |trên địa bàn )?", "", named.group(0))):
         return True
     # ... or the province's name bare: "Sở Tư pháp Quảng Ngãi", "Báo và Phát thanh, Truyền hình Quảng Ngãi"
-    place = _without_province_name(key)
-    return bool(place and (place in aliases or place + " tỉnh" in aliases))
+    return _place_alias(key, aliases) is not None
 
 
 def _lookup(key: str) -> tuple[str, str] | None:

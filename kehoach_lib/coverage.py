@@ -323,7 +323,7 @@ def target_figures(text: str, objects: list[str]) -> list[list[float]]:
     return out
 
 
-def _unstated(req, tasks: pd.DataFrame, rows: list[int]) -> list[str]:
+def _unstated(req, tasks: pd.DataFrame, rows) -> list[str]:
     """The objects of ``req``'s percentage targets that none of the tasks ``rows`` gives a figure for
     (only for a requirement of several targets with objects: one target is :func:`compare_targets`'s)."""
     central = [t for t in req["_targets"] if t.get("unit") == "%" and t.get("of")]
@@ -532,7 +532,8 @@ def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "provinc
     for r, req in reqs.iterrows():
         in_year = of_year(tasks, req["year"])
         masked = np.where(mask[r] & in_year, scores[r], 0.0)
-        said = np.where(worded[r] & in_year, scores[r], 0.0)
+        worded_in_year = worded[r] & in_year
+        said = np.where(worded_in_year, scores[r], 0.0)
         for unit in units:
             cols = np.flatnonzero(tasks[key].to_numpy() == unit)
             best = cols[np.lexsort((cols, -masked[cols]))[0]]
@@ -565,8 +566,7 @@ def coverage(tasks: pd.DataFrame, directive: str = "nq66", *, by: str = "provinc
                 else:
                     best, province_target, compare = stated
                     task = tasks.loc[best]
-            said_rows = [j for j in cols if worded[r, j] and in_year[j]]
-            if status == "covered" and (unstated := _unstated(req, tasks, said_rows)):
+            if status == "covered" and (unstated := _unstated(req, tasks, cols[worded_in_year[cols]])):
                 # a requirement of two figures (time and cost) of which the plan states one, in any
                 # task that uses its words: partial
                 status = "partial"

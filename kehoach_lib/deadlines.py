@@ -75,8 +75,8 @@ _BARE_PERIODS = re.compile(
 _PERIOD_VALUE = re.compile(r"(?<![\d/])(?:(\d{1,2})\s*/\s*)?((?:19|20)\d{2})(?![\d/])")
 #: Where a deadline is cut into parts: ``;``, line breaks, a spaced dash (``Tháng 2 – Tháng 4``).
 _PARTS = re.compile(r"[;\n]|\s[-–—]\s")
-#: Dates that open a period (``Thực hiện từ 01/6/2023``) are starts, not deadlines.
-_START = re.compile(r"\b(?:từ|bắt đầu)\s+(?:ngày\s+|tháng\s+|quý\s+)?(?:\d|[ivx]+\b)")
+#: Dates that open a period (``Thực hiện từ 01/6/2023``, ``Từ đầu năm 2025``) are starts, not deadlines.
+_START = re.compile(r"\b(?:từ|bắt đầu)\s+(?:(?:ngày\s+|tháng\s+|quý\s+)?(?:\d|[ivx]+\b)|(?:đầu|giữa)\s+năm\b)")
 #: A date right after a document number is the cited document's date, not a deadline.
 _CITED = re.compile(r"\d+/[\w.Đđ-]+\s+(?:ngày\s+)?$")
 #: Half-yearly and yearly reporting with no year: "6 tháng (trước ngày 15/6) và năm", "6 tháng, năm".
@@ -322,8 +322,8 @@ def _period_spans(text: str, *, year: int | None = None) -> list[tuple[date, dat
     for m in _YEAR.finditer(folded):
         spans.append((date(int(m.group(1)), 1, 1), date(int(m.group(1)), 12, 31)))
     for m in _EARLY_OR_MID_YEAR.finditer(folded):
-        if re.search(r"\b(?:từ|bắt\s+đầu)\s+$", folded[max(0, m.start() - 12): m.start()]):
-            continue  # "Từ đầu năm 2025": a start
+        if _is_start(folded, m.start()):
+            continue  # "Từ đầu năm 2025"
         y = int(m.group(2))
         spans.append((date(y, 1, 1), date(y, 3, 31)) if m.group(1) == "đầu" else (date(y, 6, 1), date(y, 6, 30)))
     spans.extend((date(end.year, 1, 1) if end.month == 12 and whole_year else date(end.year, end.month, 1), end)
